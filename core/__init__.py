@@ -1,0 +1,33 @@
+"""Ledgerline core: ``create_app`` builds the Flask app and loads the plugins."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    instance = (test_config or {}).get("INSTANCE_PATH") or os.environ.get(
+        "LEDGERLINE_INSTANCE_PATH"
+    )
+    app = Flask(
+        __name__,
+        instance_path=instance,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from core import config
+
+    config.load(app, test_config)
+
+    from core import bootstrap
+
+    bootstrap.init(app)
+    return app

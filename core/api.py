@@ -1,0 +1,46 @@
+"""The one module plugins import from. Everything here is a stable, documented contract."""
+
+from core.actor import Actor
+from core.db import db
+from core.errors import ApiError
+from core.events import DomainEvent, on_commit, publish
+from core.extensions import csrf, limiter, socketio
+from core.hookimpl import hookimpl
+from core.manifest import Manifest
+from core.permissions import Permission
+from core.realtime import company_room, emit, record_room
+from core.requestctx import correlation_id, current_actor
+from core.sequences import next_number, next_value
+from core.shell import MenuItem, Widget
+from core.templating import is_htmx, render
+from core.tenancy import TenantMixin, TenantWriteRefused
+from core.timeutil import utcnow
+
+__all__ = [
+    "Actor",
+    "ApiError",
+    "DomainEvent",
+    "Manifest",
+    "MenuItem",
+    "Permission",
+    "TenantMixin",
+    "TenantWriteRefused",
+    "Widget",
+    "company_room",
+    "correlation_id",
+    "csrf",
+    "current_actor",
+    "db",
+    "emit",
+    "hookimpl",
+    "is_htmx",
+    "limiter",
+    "next_number",
+    "next_value",
+    "on_commit",
+    "publish",
+    "record_room",
+    "render",
+    "socketio",
+    "utcnow",
+]

@@ -1,0 +1,64 @@
+"""Audit trail written for every domain event, with personal data masked."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import select
+
+from core.db import db
+from core.models import AuditEntry
+
+SECRET_KEYS = re.compile(r"pass|secret|token|key|otp|mfa|signature|private", re.I)
+EMAIL = re.compile(r"\b([A-Za-z0-9._%+-]{1,3})[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b")
+PHONE = re.compile(r"(\+\d{3})[\d \-]{3,}?(\d{3})\b")
+TRN = re.compile(r"\b(\d{3})\d{6,10}(\d{3})\b")
+
+
+def mask_text(text: str) -> str:
+    """``admin@acme.ae`` → ``adm***@acme.ae``; TRN → ``123***789``; phone → ``+971***567``."""
+    text = EMAIL.sub(lambda m: f"{m.group(1)}***@{m.group(2)}", text)
+    text = PHONE.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
+    return TRN.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
+
+
+def mask(value: Any, key: str = "") -> Any:
+    if key and SECRET_KEYS.search(key):
+        return "[redacted]"
+    if isinstance(value, dict):
+        return {k: mask(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask(v, key) for v in value]
+    if isinstance(value, str):
+        return mask_text(value)
+    return value
+
+
+def record_event(event) -> None:
+    actor = event.actor
+    db.session.add(
+        AuditEntry(
+            company_id=event.company_id,
+            user_id=getattr(actor, "user_id", None),
+            actor_label=mask_text(getattr(actor, "label", None) or "system"),
+            action=event.name,
+            record_type=event.record_type,
+            record_id=None if event.record_id is None else str(event.record_id),
+            details=mask(event.data),
+            ip_address=event.ip_address,
+            user_agent=(event.user_agent or "")[:255] or None,
+            correlation_id=event.correlation_id,
+        )
+    )
+
+
+def timeline(record_type: str, record_id, company_id: int | None) -> list[AuditEntry]:
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.record_type == record_type, AuditEntry.record_id == str(record_id))
+        .order_by(AuditEntry.created_at, AuditEntry.id)
+    )
+    if company_id is not None:
+        query = query.where(AuditEntry.company_id == company_id)
+    return list(db.session.scalars(query))

@@ -1,0 +1,42 @@
+"""Core's answer to ``identify_actor``: a logged-in session or a Bearer API token."""
+
+from __future__ import annotations
+
+from flask_login import current_user
+
+from core import permissions
+from core.actor import Actor
+from core.auth import tokens
+from core.models import User
+
+
+def actor_for_user(user: User, via: str = "session", token=None) -> Actor:
+    return Actor(
+        user_id=user.id,
+        email=user.email,
+        role=user.role,
+        company_id=user.company_id,
+        permissions=permissions.for_role(user.role),
+        via=via,
+        scopes=token.scope_set if token is not None else frozenset(),
+        token_id=token.id if token is not None else None,
+    )
+
+
+def bearer_secret(request, auth) -> str | None:
+    if auth and isinstance(auth, dict) and isinstance(auth.get("token"), str):
+        return auth["token"]
+    header = request.headers.get("Authorization", "") if request is not None else ""
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return None
+
+
+def actor_from_request(request, auth) -> Actor | None:
+    secret = bearer_secret(request, auth)
+    if secret:
+        token = tokens.find_active(secret)
+        return actor_for_user(token.user, "token", token) if token else None
+    if current_user and current_user.is_authenticated:
+        return actor_for_user(current_user._get_current_object())
+    return None

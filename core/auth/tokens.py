@@ -1,0 +1,57 @@
+"""API tokens: shown once, stored as SHA-256, revocable, scoped."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import select
+
+from core.db import db
+from core.models import ApiToken, User
+from core.timeutil import utcnow
+
+PREFIX = "llt_"
+SCOPES = ("read", "write")
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def parse_scopes(text: str) -> str:
+    scopes = sorted({s.strip() for s in text.split(",") if s.strip()})
+    bad = [s for s in scopes if s not in SCOPES]
+    if bad or not scopes:
+        raise ValueError(f"unknown scope(s): {', '.join(bad) or '(none)'}; use read, write")
+    if "write" in scopes and "read" not in scopes:
+        scopes.append("read")
+    return ",".join(sorted(scopes))
+
+
+def create_token(user: User, scopes: str = "read", name: str = "") -> tuple[ApiToken, str]:
+    """Return the row and the secret; the secret is never stored and never shown again."""
+    secret = PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(
+        user_id=user.id,
+        name=name,
+        prefix=secret[:12],
+        token_hash=_digest(secret),
+        scopes=parse_scopes(scopes),
+    )
+    db.session.add(token)
+    db.session.flush()
+    return token, secret
+
+
+def find_active(secret: str) -> ApiToken | None:
+    if not secret.startswith(PREFIX):
+        return None
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
+    if token is None or token.revoked_at is not None or not token.user.active:
+        return None
+    return token
+
+
+def revoke(token: ApiToken) -> None:
+    token.revoked_at = utcnow()

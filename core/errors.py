@@ -1,0 +1,94 @@
+"""Errors: JSON error objects under /api, friendly pages elsewhere; never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import g, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from core.tenancy import TenantWriteRefused
+
+log = logging.getLogger("ledgerline")
+
+
+class ApiError(Exception):
+    """Raise from any view; the client gets ``{"error": {...}, "correlation_id": ...}``."""
+
+    def __init__(self, status: int, code: str, message: str, details: dict | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details or {}
+
+
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "rate_limited",
+    500: "internal_error",
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, code: str, message: str, details: dict | None = None):
+    body = {
+        "error": {"code": code, "message": message, "details": details or {}},
+        "correlation_id": g.get("correlation_id"),
+    }
+    return jsonify(body), status
+
+
+def init_app(app) -> None:
+    app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(TenantWriteRefused, _tenant_refused)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def _api_error(exc: ApiError):
+    if wants_json():
+        return error_response(exc.status, exc.code, exc.message, exc.details)
+    return _page(exc.status, exc.message)
+
+
+def _csrf_error(exc: CSRFError):
+    if wants_json():
+        return error_response(400, "csrf_failed", exc.description)
+    return _page(400, "Your form expired or was sent from elsewhere. Reload the page and retry.")
+
+
+def _tenant_refused(exc: TenantWriteRefused):
+    if wants_json():
+        return error_response(403, "read_only", str(exc))
+    return _page(403, str(exc))
+
+
+def _http_error(exc: HTTPException):
+    if wants_json():
+        return error_response(exc.code or 500, CODES.get(exc.code, "error"), exc.description)
+    return _page(exc.code or 500, exc.description)
+
+
+def _unexpected(exc: Exception):
+    log.exception("unhandled error (correlation id %s)", g.get("correlation_id"))
+    if wants_json():
+        return error_response(500, "internal_error", "Something went wrong on our side.")
+    return _page(500, "Something went wrong on our side.")
+
+
+def _page(status: int, message: str):
+    try:
+        return render_template("errors/error.html", status=status, message=message), status
+    except Exception:  # the error page itself must never fail
+        return f"{status}: {message}", status

@@ -1,0 +1,99 @@
+"""The plugin contract: every hook Ledgerline calls, one docstring-only function each.
+
+Hooks are always called with keyword arguments. A hookimpl may accept any subset of the
+parameters named here, and must never give a parameter a default value.
+The hook reference in ``docs/plugins.md`` is checked against this module by a test.
+"""
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("ledgerline")
+
+
+@hookspec
+def init_app(app):
+    """Configure the Flask ``app``: config defaults, template filters, request handlers.
+
+    Runs once at start-up, dependencies first, before models and blueprints are registered.
+    """
+
+
+@hookspec
+def register_models():
+    """Return a list of SQLAlchemy model classes owned by the plugin.
+
+    Core checks that each table name starts with ``<plugin>_`` and that every business model
+    carries ``company_id`` (mix in ``core.api.TenantMixin``).
+    """
+
+
+@hookspec
+def register_blueprints(app):
+    """Register Flask blueprints on ``app``: HTMX pages and ``/api/v1`` routes."""
+
+
+@hookspec
+def register_socketio_namespaces(socketio):
+    """Register Socket.IO event handlers or namespaces on ``socketio``.
+
+    Handlers run with the connection's actor in ``core.api.current_actor()`` and must check
+    permissions themselves; use ``core.api.join_record_room`` for record rooms.
+    """
+
+
+@hookspec
+def register_commands(cli):
+    """Add ``click`` commands or groups to the ``flask`` command line (``cli`` is app.cli)."""
+
+
+@hookspec
+def register_permissions():
+    """Return a list of ``core.api.Permission`` objects the plugin introduces.
+
+    Each names the roles it belongs to (``COMPANY_ADMIN``, ``FINANCE_USER``); SUPER_ADMIN
+    always gets read access only.
+    """
+
+
+@hookspec
+def menu_items(actor):
+    """Return a list of ``core.api.MenuItem`` shown in the navigation for ``actor``."""
+
+
+@hookspec
+def dashboard_widgets(actor):
+    """Return a list of ``core.api.Widget`` (title + HTML) shown on the dashboard for ``actor``."""
+
+
+@hookspec
+def render_slot(slot, context):
+    """Return HTML (``markupsafe.Markup`` or str) for the named template ``slot``, or None.
+
+    Templates call ``{{ slot("invoicing.invoice.actions", invoice=inv) }}``; every plugin's
+    answer is joined in dependency order.
+    """
+
+
+@hookspec(firstresult=True)
+def identify_actor(request, auth):
+    """Return a ``core.api.Actor`` for an HTTP request or a Socket.IO connect, or None.
+
+    ``auth`` is the Socket.IO ``auth`` dict on connect and None for HTTP. The first non-None
+    answer wins; core's own implementation (session or Bearer API token) runs last.
+    """
+
+
+@hookspec
+def handle_event(event):
+    """React to a domain event (``core.api.DomainEvent``) published with ``core.api.publish``.
+
+    Core wraps this hook to write the audit log, so every state change leaves a trace.
+    """
+
+
+@hookspec
+def job_types():
+    """Return a dict ``{name: callable(job, **params)}`` of background job types.
+
+    A job callable receives the ``core.api.JobContext`` and reports progress through it.
+    """

@@ -1,0 +1,41 @@
+"""Gapless per-company numbering, allocated inside the caller's transaction.
+
+The counter row is incremented with one ``UPDATE ... RETURNING``: on PostgreSQL the row lock
+makes a concurrent finalization wait for this transaction to end, and on SQLite writers are
+serialized by ``BEGIN IMMEDIATE``. A rolled-back transaction gives its number back, so the
+sequence has no gaps and no duplicates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from core.db import db
+from core.models import Sequence
+
+
+def next_value(company_id: int, code: str, period: str = "") -> int:
+    session = db.session
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(
+        insert(Sequence)
+        .values(company_id=company_id, code=code, period=period, last_value=0)
+        .on_conflict_do_nothing(index_elements=["company_id", "code", "period"])
+    )
+    return session.execute(
+        update(Sequence)
+        .where(Sequence.company_id == company_id, Sequence.code == code, Sequence.period == period)
+        .values(last_value=Sequence.last_value + 1)
+        .returning(Sequence.last_value)
+        .execution_options(synchronize_session=False)
+    ).scalar_one()
+
+
+def next_number(company_id: int, code: str, on: date | None = None, width: int = 5) -> str:
+    """``next_number(1, "INV")`` → ``INV/2026/00001``: a yearly, gapless series per company."""
+    year = str((on or date.today()).year)
+    return f"{code}/{year}/{next_value(company_id, code, year):0{width}d}"

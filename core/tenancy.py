@@ -1,0 +1,109 @@
+"""Tenant scoping in one place: every ORM query of a TenantMixin model is filtered here.
+
+The scope lives in a context variable set per request (and per Socket.IO event) from the
+actor. ``None`` means unscoped system code (CLI, jobs that set their own scope); inside a
+request the default is ``DENY`` until an actor is identified, so a forgotten login check
+shows nothing rather than everything.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import event, false
+from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column, with_loader_criteria
+from sqlalchemy.sql.schema import ForeignKey
+
+
+class TenantMixin:
+    """Mix into every business model: adds ``company_id`` and tenant scoping."""
+
+    @declared_attr
+    def company_id(cls) -> Mapped[int]:  # noqa: N805
+        return mapped_column(ForeignKey("core_company.id"), index=True, nullable=False)
+
+
+@dataclass(frozen=True)
+class Scope:
+    company_id: int | None = None
+    all_companies: bool = False  # SUPER_ADMIN: read everything, write nothing
+    deny: bool = False
+
+
+DENY = Scope(deny=True)
+_scope: contextvars.ContextVar[Scope | None] = contextvars.ContextVar("tenant", default=None)
+
+
+class TenantWriteRefused(PermissionError):
+    """A write outside the caller's company, or by a read-only actor."""
+
+
+def current_scope() -> Scope | None:
+    return _scope.get()
+
+
+def set_scope(scope: Scope | None) -> contextvars.Token:
+    return _scope.set(scope)
+
+
+def reset_scope(token: contextvars.Token) -> None:
+    _scope.reset(token)
+
+
+@contextmanager
+def scoped(scope: Scope | None):
+    token = _scope.set(scope)
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def scope_for(actor) -> Scope:
+    if actor is None:
+        return DENY
+    if actor.is_super_admin:
+        return Scope(all_companies=True)
+    if actor.company_id is None:
+        return DENY
+    return Scope(company_id=actor.company_id)
+
+
+def _criteria(scope: Scope):
+    if scope.deny:
+        return lambda cls: false()
+    cid = scope.company_id
+    return lambda cls: cls.company_id == cid
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _filter_queries(state) -> None:
+    scope = _scope.get()
+    if scope is None or scope.all_companies or state.is_column_load or state.is_relationship_load:
+        return
+    if not (state.is_select or state.is_update or state.is_delete):
+        return
+    state.statement = state.statement.options(
+        with_loader_criteria(TenantMixin, _criteria(scope), include_aliases=True)
+    )
+
+
+@event.listens_for(Session, "before_flush")
+def _guard_writes(session, flush_context, instances) -> None:
+    scope = _scope.get()
+    if scope is None:
+        return
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if isinstance(obj, TenantMixin):
+            _check_write(scope, obj)
+
+
+def _check_write(scope: Scope, obj) -> None:
+    if scope.all_companies or scope.deny:
+        raise TenantWriteRefused("this account is read-only")
+    if obj.company_id is None:
+        obj.company_id = scope.company_id
+    elif obj.company_id != scope.company_id:
+        raise TenantWriteRefused("record belongs to another company")
