@@ -25,6 +25,7 @@ def init(app: Flask) -> None:
 
 def _init_core_modules(app: Flask) -> None:
     from core import (
+        apiv1,
         auth,
         cli,
         errors,
@@ -45,6 +46,7 @@ def _init_core_modules(app: Flask) -> None:
         realtime,
         jobs,
         web,
+        apiv1,
         cli,
     ):
         module.init_app(app)
@@ -61,12 +63,12 @@ def _register_models(app: Flask, plugins) -> None:
                 raise plugin_engine.PluginError(
                     f"plugin {name!r}: table {table!r} must start with '{name}_'"
                 )
-            if "company_id" not in model.__table__.c and not issubclass(model, TenantMixin):
-                if not getattr(model, "__ledgerline_global__", False):
-                    raise plugin_engine.PluginError(
-                        f"plugin {name!r}: model {model.__name__} has no company_id "
-                        "(mix in TenantMixin or set __ledgerline_global__ = True)"
-                    )
+            tenant = "company_id" in model.__table__.c or issubclass(model, TenantMixin)
+            if not tenant and not getattr(model, "__ledgerline_global__", False):
+                raise plugin_engine.PluginError(
+                    f"plugin {name!r}: model {model.__name__} has no company_id "
+                    "(mix in TenantMixin or set __ledgerline_global__ = True)"
+                )
             owners[table] = name
     app.extensions["ledgerline.tables"] = owners
 

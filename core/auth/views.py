@@ -27,9 +27,9 @@ def _login_limit() -> str:
 
 
 def safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        if not urlsplit(target).netloc:
-            return target
+    local = target and target.startswith("/") and not target.startswith("//")
+    if local and not urlsplit(target).netloc:
+        return target
     return url_for("core_web.dashboard")
 
 
