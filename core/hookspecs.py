@@ -97,3 +97,13 @@ def job_types():
 
     A job callable receives the ``core.api.JobContext`` and reports progress through it.
     """
+
+
+@hookspec
+def seed_demo(company):
+    """Add the plugin's demo records for ``company`` (a ``core.models.Company``).
+
+    Called by ``flask demo`` once per demo company, after core has created the companies and
+    users, inside the unscoped CLI session; core commits afterwards. Must be idempotent:
+    running ``flask demo`` twice must not create anything twice.
+    """
