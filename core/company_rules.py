@@ -1,0 +1,204 @@
+"""Company profile rules, shared by the HTML form (/company/edit) and PATCH /api/v1/company.
+
+One place decides what a valid profile is, so a page and the API can never disagree:
+
+    cleaned, errors = clean_company(incoming, current=company.to_dict())
+    if errors: ...  # {"trn": "...", "iban": "..."}
+    for name, value in cleaned.items(): setattr(company, name, value)
+
+``validate_company(fields)`` answers only the errors; ``normalize_company(fields)`` only the
+cleaned values. Optional fields sent empty become ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from email_validator import EmailNotValidError, validate_email
+
+# Fields a company admin may change. base_currency is left out on purpose: documents already
+# issued in one currency must not silently change meaning.
+EDITABLE_FIELDS = (
+    "name",
+    "trn",
+    "address_line1",
+    "address_line2",
+    "city",
+    "postal_code",
+    "country",
+    "peppol_id",
+    "iban",
+    "email",
+    "phone",
+)
+
+# Column sizes of core_company, so a long value is a field error rather than a database error.
+MAX_LENGTH = {
+    "name": 200,
+    "trn": 32,
+    "address_line1": 200,
+    "address_line2": 200,
+    "city": 100,
+    "postal_code": 20,
+    "country": 2,
+    "peppol_id": 64,
+    "iban": 34,
+    "email": 254,
+    "phone": 32,
+}
+
+_UAE_TRN = re.compile(r"^1\d{14}$")
+_PEPPOL = re.compile(r"^\d{4}:\S+$")
+_IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
+_PHONE = re.compile(r"^\+?\d{6,15}$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def _squeeze(value: str) -> str:
+    """Drop the spaces, dashes and dots people type into identifiers."""
+    return re.sub(r"[\s.\-]", "", value)
+
+
+def normalize_trn(value: str) -> str:
+    return _squeeze(value)
+
+
+def normalize_iban(value: str) -> str:
+    return _squeeze(value).upper()
+
+
+def normalize_country(value: str) -> str:
+    return value.strip().upper()
+
+
+def normalize_peppol_id(value: str) -> str:
+    return value.strip()
+
+
+def normalize_phone(value: str) -> str:
+    return re.sub(r"[\s().\-]", "", value)
+
+
+def normalize_email(value: str) -> str:
+    """Lower-case the domain the way email-validator does; leave a bad address as typed."""
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError:
+        return value.strip()
+
+
+_NORMALIZERS = {
+    "trn": normalize_trn,
+    "iban": normalize_iban,
+    "country": normalize_country,
+    "peppol_id": normalize_peppol_id,
+    "phone": normalize_phone,
+    "email": normalize_email,
+}
+
+
+def normalize_company(fields: dict) -> dict:
+    """Trimmed, canonical values of the editable fields present in ``fields``."""
+    out = {}
+    for name in EDITABLE_FIELDS:
+        if name not in fields:
+            continue
+        value = fields[name]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            out[name] = None
+            continue
+        if not isinstance(value, str):
+            out[name] = value  # validate_company reports the wrong type
+            continue
+        out[name] = _NORMALIZERS.get(name, str.strip)(value)
+    return out
+
+
+def iban_checksum_ok(iban: str) -> bool:
+    """ISO 13616 mod-97: move the first four characters to the end, letters become 10..35."""
+    rearranged = iban[4:] + iban[:4]
+    digits = "".join(
+        str(string.ascii_uppercase.index(c) + 10) if c.isalpha() else c for c in rearranged
+    )
+    return int(digits) % 97 == 1
+
+
+def _trn_error(trn: str, country: str | None) -> str | None:
+    if country == "AE" and not _UAE_TRN.match(trn):
+        return "A UAE TRN has 15 digits and starts with 1."
+    if not re.match(r"^[A-Za-z0-9]{5,32}$", trn):
+        return "A tax number has 5 to 32 letters or digits."
+    return None
+
+
+def _iban_error(iban: str) -> str | None:
+    if not _IBAN.match(iban):
+        return "An IBAN starts with a country code and two check digits (e.g. AE07 0331 ...)."
+    if not iban_checksum_ok(iban):
+        return "This IBAN's check digits do not match; please check for a typo."
+    return None
+
+
+def _email_error(email: str) -> str | None:
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return f"Not a valid e-mail address: {exc}"
+    return None
+
+
+def _field_error(name: str, value, country: str | None) -> str | None:
+    if value is None:
+        return "Company name is required." if name == "name" else None
+    if not isinstance(value, str):
+        return "Must be text."
+    if len(value) > MAX_LENGTH[name]:
+        return f"At most {MAX_LENGTH[name]} characters."
+    checks = {
+        "trn": lambda v: _trn_error(v, country),
+        "iban": _iban_error,
+        "email": _email_error,
+        "peppol_id": lambda v: (
+            None
+            if _PEPPOL.match(v)
+            else "A Peppol participant ID looks like 0235:1001234567 (4-digit scheme, colon, id)."
+        ),
+        "phone": lambda v: (
+            None
+            if _PHONE.match(v)
+            else "A phone number has 6 to 15 digits, optionally starting with +."
+        ),
+        "country": lambda v: (
+            None if _COUNTRY.match(v) else "Use the two-letter ISO country code (e.g. AE)."
+        ),
+    }
+    check = checks.get(name)
+    return check(value) if check else None
+
+
+def validate_company(fields: dict, current: dict | None = None) -> dict[str, str]:
+    """Field errors of ``fields`` (one message per field); ``{}`` when all is well.
+
+    ``current`` holds the saved profile so that a partial update (PATCH with only ``trn``) is
+    checked against the country the company will have afterwards. Unknown field names are
+    reported too, so a typo in an API call is not silently ignored.
+    """
+    errors = {name: "Unknown or read-only field." for name in fields if name not in EDITABLE_FIELDS}
+    cleaned = normalize_company(fields)
+    merged = {**normalize_company(current or {}), **cleaned}
+    country = merged.get("country") or "AE"
+    # A new country can make the saved TRN wrong, so check it again even when not sent.
+    checked = dict(cleaned)
+    if "country" in cleaned and "trn" not in cleaned and merged.get("trn"):
+        checked["trn"] = merged["trn"]
+    for name, value in checked.items():
+        message = _field_error(name, value, country)
+        if message:
+            errors[name] = message
+    return errors
+
+
+def clean_company(fields: dict, current: dict | None = None) -> tuple[dict, dict[str, str]]:
+    """Normalized values and field errors in one call; apply the values only if no errors."""
+    return normalize_company(fields), validate_company(fields, current)
