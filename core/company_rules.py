@@ -13,9 +13,11 @@ cleaned values. Optional fields sent empty become ``None``.
 from __future__ import annotations
 
 import re
-import string
 
+import pycountry
 from email_validator import EmailNotValidError, validate_email
+from stdnum import iban as stdnum_iban
+from stdnum.exceptions import InvalidChecksum, ValidationError
 
 # Fields a company admin may change. base_currency is left out on purpose: documents already
 # issued in one currency must not silently change meaning.
@@ -52,7 +54,6 @@ _UAE_TRN = re.compile(r"^1\d{14}$")
 _PEPPOL = re.compile(r"^\d{4}:\S+$")
 _IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
 _PHONE = re.compile(r"^\+?\d{6,15}$")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 def _squeeze(value: str) -> str:
@@ -116,12 +117,8 @@ def normalize_company(fields: dict) -> dict:
 
 
 def iban_checksum_ok(iban: str) -> bool:
-    """ISO 13616 mod-97: move the first four characters to the end, letters become 10..35."""
-    rearranged = iban[4:] + iban[:4]
-    digits = "".join(
-        str(string.ascii_uppercase.index(c) + 10) if c.isalpha() else c for c in rearranged
-    )
-    return int(digits) % 97 == 1
+    """ISO 13616 mod-97 check digits (and the country's IBAN length), via python-stdnum."""
+    return stdnum_iban.is_valid(iban)
 
 
 def _trn_error(trn: str, country: str | None) -> str | None:
@@ -135,8 +132,12 @@ def _trn_error(trn: str, country: str | None) -> str | None:
 def _iban_error(iban: str) -> str | None:
     if not _IBAN.match(iban):
         return "An IBAN starts with a country code and two check digits (e.g. AE07 0331 ...)."
-    if not iban_checksum_ok(iban):
+    try:
+        stdnum_iban.validate(iban)
+    except InvalidChecksum:
         return "This IBAN's check digits do not match; please check for a typo."
+    except ValidationError:
+        return "This IBAN has the wrong length or format for its country."
     return None
 
 
@@ -148,6 +149,29 @@ def _email_error(email: str) -> str | None:
     return None
 
 
+def _pattern_error(pattern: re.Pattern, message: str):
+    return lambda value: None if pattern.match(value) else message
+
+
+def _country_error(code: str) -> str | None:
+    if len(code) == 2 and pycountry.countries.get(alpha_2=code):
+        return None
+    return "Use the two-letter ISO country code (e.g. AE)."
+
+
+_CHECKS = {
+    "iban": _iban_error,
+    "email": _email_error,
+    "country": _country_error,
+    "peppol_id": _pattern_error(
+        _PEPPOL, "A Peppol participant ID looks like 0235:1001234567 (4-digit scheme, colon, id)."
+    ),
+    "phone": _pattern_error(
+        _PHONE, "A phone number has 6 to 15 digits, optionally starting with +."
+    ),
+}
+
+
 def _field_error(name: str, value, country: str | None) -> str | None:
     if value is None:
         return "Company name is required." if name == "name" else None
@@ -155,25 +179,9 @@ def _field_error(name: str, value, country: str | None) -> str | None:
         return "Must be text."
     if len(value) > MAX_LENGTH[name]:
         return f"At most {MAX_LENGTH[name]} characters."
-    checks = {
-        "trn": lambda v: _trn_error(v, country),
-        "iban": _iban_error,
-        "email": _email_error,
-        "peppol_id": lambda v: (
-            None
-            if _PEPPOL.match(v)
-            else "A Peppol participant ID looks like 0235:1001234567 (4-digit scheme, colon, id)."
-        ),
-        "phone": lambda v: (
-            None
-            if _PHONE.match(v)
-            else "A phone number has 6 to 15 digits, optionally starting with +."
-        ),
-        "country": lambda v: (
-            None if _COUNTRY.match(v) else "Use the two-letter ISO country code (e.g. AE)."
-        ),
-    }
-    check = checks.get(name)
+    if name == "trn":
+        return _trn_error(value, country)
+    check = _CHECKS.get(name)
     return check(value) if check else None
 
 

@@ -55,3 +55,8 @@ def test_empty_optional_field_clears_it():
     cleaned, errors = clean_company({"iban": "", "address_line2": "  "})
     assert errors == {}
     assert cleaned == {"iban": None, "address_line2": None}
+
+
+def test_country_must_be_a_real_iso_code():
+    assert "country" in validate_company({"country": "XX"})
+    assert validate_company({"country": "de"}) == {}
