@@ -1,12 +1,18 @@
 """The one module plugins import from. Everything here is a stable, documented contract."""
 
 from core.actor import Actor
+from core.apiv1.blueprint import api_blueprint
+from core.apiv1.body import json_body
+from core.apiv1.docs import describe
+from core.apiv1.guard import public, read_only_ok, require_permission, require_write
 from core.db import db
 from core.errors import ApiError
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
+from core.idempotency import idempotent
 from core.manifest import Manifest
+from core.pagination import paginate
 from core.permissions import Permission
 from core.realtime import company_room, emit, record_room
 from core.requestctx import correlation_id, current_actor
@@ -26,21 +32,30 @@ __all__ = [
     "TenantMixin",
     "TenantWriteRefused",
     "Widget",
+    "api_blueprint",
     "company_room",
     "correlation_id",
     "csrf",
     "current_actor",
     "db",
+    "describe",
     "emit",
     "hookimpl",
+    "idempotent",
     "is_htmx",
+    "json_body",
     "limiter",
     "next_number",
     "next_value",
     "on_commit",
+    "paginate",
+    "public",
     "publish",
+    "read_only_ok",
     "record_room",
     "render",
+    "require_permission",
+    "require_write",
     "socketio",
     "utcnow",
 ]
