@@ -11,7 +11,9 @@ from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.idempotency import idempotent
+from core.jobs import JobContext, enqueue_job
 from core.manifest import Manifest
+from core.models import Company
 from core.pagination import paginate
 from core.permissions import Permission
 from core.realtime import company_room, emit, record_room
@@ -25,7 +27,9 @@ from core.timeutil import utcnow
 __all__ = [
     "Actor",
     "ApiError",
+    "Company",
     "DomainEvent",
+    "JobContext",
     "Manifest",
     "MenuItem",
     "Permission",
@@ -40,6 +44,7 @@ __all__ = [
     "db",
     "describe",
     "emit",
+    "enqueue_job",
     "hookimpl",
     "idempotent",
     "is_htmx",

@@ -27,6 +27,7 @@ class Widget:
 CORE_MENU = [
     MenuItem("Dashboard", "core_web.dashboard", 0),
     MenuItem("Apps", "core_web.apps", 900, permission="core.apps.read"),
+    MenuItem("Jobs", "core_jobs.index", 910, permission="core.jobs.read"),
     MenuItem("Company", "core_web.company", 920, permission="core.company.read"),
 ]
 
@@ -43,8 +44,10 @@ def menu_for(actor) -> list[MenuItem]:
 
 
 def widgets_for(actor) -> list[Widget]:
+    from core import live_activity
+
     plugins = current_app.extensions["ledgerline.plugins"]
-    items = []
+    items = live_activity.widgets(actor)
     for batch in plugins.hook.dashboard_widgets(actor=actor):
         items.extend(batch or [])
     return sorted(items, key=lambda w: (w.order, w.title))

@@ -1,0 +1,37 @@
+"""``flask jobs worker``: the Huey consumer, run in-process with this app."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+jobs_cli = AppGroup("jobs", help="Background jobs.")
+
+
+@jobs_cli.command("worker")
+@click.option(
+    "--workers",
+    "-w",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker threads running jobs side by side.",
+)
+@click.option("--no-periodic", is_flag=True, help="Do not start scheduled jobs from this worker.")
+def worker(workers: int, no_periodic: bool) -> None:
+    """Run queued jobs (and the hourly scheduled ones) until interrupted with Ctrl-C."""
+    from core.jobs.backend import describe
+
+    huey = current_app.extensions["ledgerline.huey"]
+    if huey.immediate:
+        raise click.UsageError(
+            "JOBS_BACKEND is 'immediate': jobs run inside the web process and there is no "
+            "queue to consume. Set LEDGERLINE_JOBS_BACKEND=sqlite or redis."
+        )
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    click.echo(f"Ledgerline jobs worker: {workers} thread(s), queue {describe(current_app)}")
+    consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=not no_periodic)
+    consumer.run()

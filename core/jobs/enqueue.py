@@ -1,0 +1,86 @@
+"""``enqueue_job``: record the job, commit, and only then hand its id to the queue."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+
+from flask import current_app
+
+from core.db import db
+from core.events import DomainEvent, on_commit, publish
+from core.jobs.registry import job_types
+from core.models import Job
+from core.models.job import FAILED
+from core.timeutil import utcnow
+
+log = logging.getLogger("ledgerline.jobs")
+
+
+class JobRefused(ValueError):
+    """The job cannot be queued: unknown type or params it does not accept."""
+
+    def __init__(self, code: str, message: str, details: dict | None = None):
+        super().__init__(message)
+        self.code, self.message, self.details = code, message, details or {}
+
+
+def enqueue_job(
+    name: str,
+    params: dict | None = None,
+    *,
+    company_id: int | None,
+    user_id: int | None,
+    type: str = "manual",  # noqa: A002  (the column's name)
+) -> Job:
+    """Create the pending Job row, commit, then queue it; returns the Job.
+
+    With ``JOBS_BACKEND = "immediate"`` the job has already run when this returns.
+    """
+    params = dict(params or {})
+    check(name, params)
+    job = Job(name=name, params=params, company_id=company_id, user_id=user_id, type=type)
+    db.session.add(job)
+    db.session.flush()
+    job_id = job.id
+    publish(DomainEvent("JobQueued", "core_job", job_id, company_id, {"name": name}))
+    # After the commit: a worker must never look for a row it cannot see yet.
+    on_commit(lambda: _send(job_id))
+    db.session.commit()
+    return job
+
+
+def check(name: str, params: dict) -> None:
+    """Refuse an unknown job type, or params its callable would not accept."""
+    known = job_types()
+    func = known.get(name)
+    if func is None:
+        raise JobRefused(
+            "unknown_job_type", f"There is no job type {name!r}.", {"known": sorted(known)}
+        )
+    try:
+        json.dumps(params)
+        inspect.signature(func).bind(None, **params)
+    except TypeError as exc:
+        raise JobRefused(
+            "invalid_params", f"Job {name!r} does not accept these params: {exc}", {}
+        ) from exc
+
+
+def _send(job_id: int) -> None:
+    try:
+        current_app.extensions["ledgerline.jobs.run"](job_id)
+    except Exception as exc:  # queue unreachable: say so on the job instead of leaving it pending
+        log.exception("could not queue job %s", job_id)
+        _mark_unqueued(job_id, exc)
+
+
+def _mark_unqueued(job_id: int, exc: Exception) -> None:
+    db.session.rollback()
+    job = db.session.get(Job, job_id)
+    if job is None:
+        return
+    job.status, job.finished_at = FAILED, utcnow()
+    job.errors = [*(job.errors or []), f"could not be queued: {exc}"]
+    db.session.commit()

@@ -1,0 +1,40 @@
+"""The job types the app knows: core's own plus every enabled plugin's ``job_types()``."""
+
+from __future__ import annotations
+
+from flask import current_app
+from huey import crontab
+
+from core.jobs import builtin
+
+CORE_JOB_TYPES = {
+    "core.demo_count": builtin.demo_count,
+    "core.purge_idempotency": builtin.purge_idempotency,
+}
+
+# Job types the worker's scheduler starts by itself; they are not offered on the Run button.
+SCHEDULES = {
+    "core.purge_idempotency": crontab(minute="0"),
+}
+
+
+def job_types() -> dict:
+    """``{name: callable}``, read from the hook each time so it follows the enabled plugins."""
+    found = dict(CORE_JOB_TYPES)
+    plugins = current_app.extensions["ledgerline.plugins"]
+    for batch in plugins.hook.job_types():
+        for name, func in (batch or {}).items():
+            if name in found:
+                raise RuntimeError(f"job type {name!r} is declared twice")
+            found[name] = func
+    return found
+
+
+def manual_job_types() -> dict:
+    return {name: func for name, func in job_types().items() if name not in SCHEDULES}
+
+
+def describe(func) -> str:
+    """The first line of the callable's docstring, shown next to the Run button."""
+    doc = (func.__doc__ or "").strip()
+    return doc.splitlines()[0] if doc else ""
