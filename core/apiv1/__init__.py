@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from core.apiv1.blueprint import api_blueprint
 
-bp = Blueprint("api_v1", __name__, url_prefix="/api/v1")
+bp = api_blueprint("api_v1", __name__)
 
 
 def init_app(app) -> None:
-    from core.apiv1 import company, jobs, plugins  # noqa: F401  (routes register on bp)
+    from core.apiv1 import audit, company, jobs, me, openapi, plugins  # noqa: F401
 
     app.register_blueprint(bp)

@@ -1,3 +1,86 @@
-"""/api/v1 company routes."""
+"""GET/PATCH /api/v1/company: the caller's own company profile."""
 
-from core.apiv1 import bp  # noqa: F401
+from __future__ import annotations
+
+from core.apiv1 import bp
+from core.apiv1.body import json_body
+from core.apiv1.docs import describe
+from core.apiv1.guard import require_permission
+from core.apiv1.schemas import COMPANY, COMPANY_PATCH
+from core.company_rules import clean_company
+from core.db import db
+from core.errors import ApiError
+from core.events import DomainEvent, publish
+from core.models import Company
+from core.realtime import emit
+from core.requestctx import current_actor
+
+# Columns that are NOT NULL: clearing them is a field error, not a database error.
+_REQUIRED = {"name": "Company name is required.", "country": "Country is required."}
+
+
+@bp.get("/company")
+@require_permission("core.company.read")
+@describe(response=COMPANY, tags=("core",))
+def company_get():
+    """The caller's company profile."""
+    return _own_company().to_dict()
+
+
+@bp.patch("/company")
+@require_permission("core.company.update")
+@describe(request=COMPANY_PATCH, response=COMPANY, tags=("core",))
+def company_patch():
+    """Change some fields of the caller's company profile.
+
+    Send only the fields to change. Every field is checked (UAE TRN, ISO country, IBAN check
+    digits, e-mail, Peppol ID); errors come back together as 422 ``validation_error``.
+    """
+    company = _own_company()
+    incoming = json_body()
+    if not incoming:
+        raise ApiError(422, "validation_error", "Send at least one field to change.")
+    cleaned, errors = clean_company(incoming, current=company.to_dict())
+    errors.update({f: m for f, m in _REQUIRED.items() if f in cleaned and cleaned[f] is None})
+    if errors:
+        raise ApiError(422, "validation_error", "Some fields are not valid.", errors)
+    changed = {f: v for f, v in cleaned.items() if getattr(company, f) != v}
+    if changed:
+        _apply(company, changed)
+    return company.to_dict()
+
+
+def _apply(company: Company, changed: dict) -> None:
+    before = {f: getattr(company, f) for f in changed}
+    for name, value in changed.items():
+        setattr(company, name, value)
+    publish(
+        DomainEvent(
+            name="CompanyUpdated",
+            record_type="company",
+            record_id=company.id,
+            company_id=company.id,
+            data={"changes": _changes(before, changed)},
+        )
+    )
+    emit("company_updated", {"id": company.id, "fields": sorted(changed)}, company_id=company.id)
+    db.session.commit()
+
+
+def _changes(before: dict, after: dict) -> dict:
+    """Old and new values; the audit log masks e-mail, TRN and phone, IBANs are cut here."""
+    return {f: {"from": _cut_iban(f, before[f]), "to": _cut_iban(f, after[f])} for f in after}
+
+
+def _cut_iban(field: str, value):
+    if field != "iban" or not value:
+        return value
+    return f"{value[:4]}***{value[-4:]}"
+
+
+def _own_company() -> Company:
+    actor = current_actor()
+    company = db.session.get(Company, actor.company_id) if actor.company_id else None
+    if company is None:
+        raise ApiError(404, "not_found", "This account belongs to no company.")
+    return company

@@ -1,0 +1,42 @@
+"""``describe``: the request and response shapes of a view, for the OpenAPI document."""
+
+from __future__ import annotations
+
+from core.apiv1.meta import meta
+
+
+def describe(
+    *,
+    request: dict | None = None,
+    response: dict | None = None,
+    status: int | None = None,
+    summary: str | None = None,
+    tags: tuple[str, ...] = (),
+    query: dict[str, dict] | None = None,
+    paginated: bool = False,
+):
+    """Attach JSON Schemas to a view: ``request`` body, ``response`` body at ``status``.
+
+    ``query`` maps query-parameter names to schemas; ``paginated`` adds ``limit``/``offset``
+    and wraps ``response`` (the schema of one item) in the list envelope. Summary and
+    description default to the view's docstring (first line, then the rest).
+    """
+
+    def decorate(view):
+        info = meta(view)
+        info.update(
+            {k: v for k, v in (("request", request), ("response", response)) if v is not None}
+        )
+        if status is not None:
+            info["status"] = status
+        if summary:
+            info["summary"] = summary
+        if tags:
+            info["tags"] = list(tags)
+        if paginated:
+            info["paginated"] = True
+        if query:
+            info.setdefault("query", {}).update(query)
+        return view
+
+    return decorate

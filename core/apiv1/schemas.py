@@ -1,0 +1,84 @@
+"""JSON Schemas of core's API bodies, used by ``describe`` for the OpenAPI document."""
+
+from __future__ import annotations
+
+_TEXT = {"type": ["string", "null"]}
+
+COMPANY_FIELDS = {
+    "name": {"type": "string", "maxLength": 200},
+    "trn": {**_TEXT, "description": "Tax registration number; 15 digits in the UAE."},
+    "address_line1": _TEXT,
+    "address_line2": _TEXT,
+    "city": _TEXT,
+    "postal_code": _TEXT,
+    "country": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166 alpha-2"},
+    "peppol_id": {**_TEXT, "description": "Peppol participant ID, scheme:value (0235:...)"},
+    "iban": {**_TEXT, "description": "IBAN; the mod-97 check digits are verified."},
+    "email": {**_TEXT, "format": "email"},
+    "phone": _TEXT,
+}
+
+COMPANY = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        **COMPANY_FIELDS,
+        "base_currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+    },
+    "required": ["id", "name", "country", "base_currency"],
+}
+
+COMPANY_PATCH = {
+    "type": "object",
+    "properties": COMPANY_FIELDS,
+    "additionalProperties": False,
+    "minProperties": 1,
+}
+
+ME = {
+    "type": "object",
+    "properties": {
+        "user_id": {"type": ["integer", "null"]},
+        "email": {"type": "string"},
+        "role": {"type": "string"},
+        "company_id": {"type": ["integer", "null"]},
+        "via": {"type": "string", "enum": ["session", "token", "system"]},
+        "token_id": {"type": ["integer", "null"]},
+        "scopes": {"type": "array", "items": {"type": "string"}},
+        "can_write": {"type": "boolean"},
+        "permissions": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+AUDIT_ENTRY = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "company_id": {"type": ["integer", "null"]},
+        "action": {"type": "string"},
+        "record_type": {"type": "string"},
+        "record_id": _TEXT,
+        "actor": {"type": "string"},
+        "details": {"type": "object"},
+        "ip_address": _TEXT,
+        "correlation_id": _TEXT,
+        "created_at": {"type": "string", "format": "date-time"},
+    },
+}
+
+ERROR = {
+    "type": "object",
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "details": {"type": "object"},
+            },
+            "required": ["code", "message", "details"],
+        },
+        "correlation_id": {"type": ["string", "null"]},
+    },
+    "required": ["error", "correlation_id"],
+}

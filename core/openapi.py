@@ -1,0 +1,160 @@
+"""The OpenAPI 3.1 document of ``/api/v1``, generated from the app's own routes.
+
+Every rule under ``/api/v1`` in ``app.url_map`` becomes an operation, plugins' included:
+summary and description from the view's docstring, path parameters from the URL converters,
+bodies and extras from the metadata that ``describe``, ``require_permission``, ``idempotent``
+and ``public`` attach to the view.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+from flask import Flask
+
+from core.apiv1.blueprint import API_PREFIX
+from core.apiv1.meta import meta_of
+from core.apiv1.schemas import ERROR
+from core.pagination import QUERY_PARAMETERS
+
+_ARG = re.compile(r"<(?:(?P<conv>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
+_CONVERTER_SCHEMAS = {
+    "int": {"type": "integer"},
+    "float": {"type": "number"},
+    "uuid": {"type": "string", "format": "uuid"},
+}
+_ERROR_REF = {"$ref": "#/components/schemas/Error"}
+_SKIPPED_METHODS = {"HEAD", "OPTIONS"}
+
+
+def build(app: Flask) -> dict:
+    paths: dict[str, dict] = {}
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if not (rule.rule == API_PREFIX or rule.rule.startswith(API_PREFIX + "/")):
+            continue
+        view = app.view_functions[rule.endpoint]
+        item = paths.setdefault(openapi_path(rule.rule), {})
+        for method in sorted((rule.methods or set()) - _SKIPPED_METHODS):
+            item.setdefault(method.lower(), operation(rule, method, view))
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Ledgerline API",
+            "version": "1",
+            "description": "JSON API of Ledgerline and its enabled plugins.",
+        },
+        "servers": [{"url": "/"}],
+        "paths": paths,
+        "components": {
+            "schemas": {"Error": ERROR},
+            "securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer"},
+                "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "session"},
+            },
+        },
+        "security": [{"bearerAuth": []}, {"sessionCookie": []}],
+    }
+
+
+def openapi_path(rule: str) -> str:
+    """``/api/v1/jobs/<int:job_id>`` → ``/api/v1/jobs/{job_id}``."""
+    return _ARG.sub(lambda m: "{" + m.group("name") + "}", rule)
+
+
+def operation(rule, method: str, view) -> dict:
+    info = meta_of(view)
+    summary, description = _docstring(view)
+    op = {
+        "operationId": f"{rule.endpoint}.{method.lower()}".replace(".", "_"),
+        "summary": info.get("summary") or summary or rule.endpoint,
+        "tags": info.get("tags") or [rule.endpoint.split(".")[0]],
+        "parameters": _parameters(rule, method, info),
+        "responses": _responses(method, info),
+    }
+    if description:
+        op["description"] = description
+    if info.get("permission"):
+        op["x-permission"] = info["permission"]
+    if info.get("public"):
+        op["security"] = []
+    if info.get("request") is not None and method in {"POST", "PUT", "PATCH"}:
+        op["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": info["request"]}},
+        }
+    return op
+
+
+def _docstring(view) -> tuple[str, str]:
+    doc = inspect.getdoc(view) or ""
+    first, _, rest = doc.partition("\n")
+    return first.strip(), rest.strip()
+
+
+def _parameters(rule, method: str, info: dict) -> list[dict]:
+    params = [
+        {
+            "name": m.group("name"),
+            "in": "path",
+            "required": True,
+            "schema": _CONVERTER_SCHEMAS.get(m.group("conv") or "", {"type": "string"}),
+        }
+        for m in _ARG.finditer(rule.rule)
+    ]
+    query = dict(QUERY_PARAMETERS) if info.get("paginated") else {}
+    query.update(info.get("query") or {})
+    params += [{"name": n, "in": "query", "schema": s} for n, s in query.items()]
+    if info.get("idempotent") and method == "POST":
+        params.append(
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "description": "Retry-safe key: the first response is replayed for 24 hours.",
+                "schema": {"type": "string", "maxLength": 200},
+            }
+        )
+    return params
+
+
+def _responses(method: str, info: dict) -> dict:
+    status = str(info.get("status", 201 if method == "POST" else 200))
+    schema = info.get("response")
+    if schema is not None and info.get("paginated"):
+        schema = _envelope(schema)
+    ok = {"description": "Success"}
+    if schema is not None:
+        ok["content"] = {"application/json": {"schema": schema}}
+    responses = {status: ok}
+    errors = {"400": "Bad request", "404": "Not found"}
+    if not info.get("public"):
+        errors |= {"401": "Not authenticated", "403": "Not allowed"}
+    if info.get("request") is not None:
+        errors |= {"415": "Body is not JSON", "422": "Validation failed"}
+    if info.get("idempotent"):
+        errors["409"] = "Idempotency-Key reused with another body, or still in progress"
+    for code, text in errors.items():
+        responses[code] = {
+            "description": text,
+            "content": {"application/json": {"schema": _ERROR_REF}},
+        }
+    return responses
+
+
+def _envelope(item: dict) -> dict:
+    nullable_int = {"type": ["integer", "null"]}
+    return {
+        "type": "object",
+        "properties": {
+            "data": {"type": "array", "items": item},
+            "pagination": {
+                "type": "object",
+                "properties": {
+                    "limit": {"type": "integer"},
+                    "offset": {"type": "integer"},
+                    "total": {"type": "integer"},
+                    "next_offset": nullable_int,
+                },
+            },
+        },
+    }
