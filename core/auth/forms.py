@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, StringField
+from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 
@@ -10,3 +10,16 @@ class LoginForm(FlaskForm):
 
 class CodeForm(FlaskForm):
     code = StringField("Code", validators=[DataRequired(), Length(min=6, max=20)])
+
+
+class ActionForm(FlaskForm):
+    """A button that changes state: only the CSRF token."""
+
+
+class TokenForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(max=100)])
+    scopes = SelectField(
+        "Access",
+        choices=[("read", "Read only"), ("read,write", "Read and write")],
+        default="read",
+    )

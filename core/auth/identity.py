@@ -36,7 +36,11 @@ def actor_from_request(request, auth) -> Actor | None:
     secret = bearer_secret(request, auth)
     if secret:
         token = tokens.find_active(secret)
-        return actor_for_user(token.user, "token", token) if token else None
+        if token is None:
+            return None  # a bad token never falls back to the session cookie
+        actor = actor_for_user(token.user, "token", token)
+        tokens.touch(token)
+        return actor
     if current_user and current_user.is_authenticated:
         return actor_for_user(current_user._get_current_object())
     return None

@@ -1,5 +1,109 @@
-"""TOTP multi-factor authentication (to be completed)."""
+"""TOTP second factor: secrets encrypted at rest, the otpauth QR code, the login challenge."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pyotp
+import segno
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from flask import current_app, redirect, session, url_for
+from markupsafe import Markup
+
+from core.auth import backup_codes
+from core.db import db
+from core.models import User
+
+CHALLENGE_KEY = "mfa_pending"
+CHALLENGE_SECONDS = 300
 
 
-def start_challenge(user, nxt):
-    raise RuntimeError("MFA challenge not wired yet")
+def _fernet() -> MultiFernet:
+    """Comma-separated keys allow rotation: the first encrypts, any of them decrypts."""
+    raw = str(current_app.config["MFA_ENCRYPTION_KEY"])
+    return MultiFernet([Fernet(k.strip()) for k in raw.split(",") if k.strip()])
+
+
+def begin_enrolment(user: User) -> None:
+    """Give the user a fresh secret; MFA stays off until a code from it is confirmed."""
+    user.mfa_secret_encrypted = _fernet().encrypt(pyotp.random_base32().encode())
+    user.mfa_enabled = False
+    backup_codes.remove_codes(user)
+
+
+def secret_of(user: User) -> str | None:
+    if not user.mfa_secret_encrypted:
+        return None
+    try:
+        return _fernet().decrypt(bytes(user.mfa_secret_encrypted)).decode()
+    except InvalidToken:
+        # A rotated-away key: treat as no secret rather than crash the login.
+        current_app.logger.error("MFA secret of user %s cannot be decrypted", user.id)
+        return None
+
+
+def otpauth_uri(user: User) -> str:
+    issuer = current_app.config.get("MFA_ISSUER", "Ledgerline")
+    return pyotp.TOTP(secret_of(user)).provisioning_uri(name=user.email, issuer_name=issuer)
+
+
+def qr_svg(uri: str) -> Markup:
+    svg = segno.make(uri, error="m").svg_inline(scale=5, title="Authenticator QR code")
+    return Markup(svg)
+
+
+def verify_totp(user: User, code: str) -> bool:
+    secret = secret_of(user)
+    digits = re.sub(r"\s", "", code or "")
+    if secret is None or not re.fullmatch(r"\d{6}", digits):
+        return False
+    # One step of clock drift either way, as authenticator apps expect.
+    return pyotp.TOTP(secret).verify(digits, valid_window=1)
+
+
+def confirm_enrolment(user: User, code: str) -> list[str] | None:
+    """Turn MFA on if ``code`` matches the pending secret; return the new backup codes."""
+    if user.mfa_enabled or not verify_totp(user, code):
+        return None
+    user.mfa_enabled = True
+    return backup_codes.replace_codes(user)
+
+
+def verify_second_factor(user: User, code: str) -> bool:
+    """A current TOTP code, or an unused backup code (which is then spent)."""
+    if not user.mfa_enabled:
+        return False
+    return verify_totp(user, code) or backup_codes.use_code(user, code)
+
+
+def disable(user: User) -> None:
+    user.mfa_enabled = False
+    user.mfa_secret_encrypted = None
+    backup_codes.remove_codes(user)
+
+
+def start_challenge(user: User, nxt: str):
+    """Password was right; remember who is half-way in and ask for the second factor."""
+    db.session.commit()  # keep a password rehash done just before
+    session[CHALLENGE_KEY] = {
+        "uid": user.id,
+        "next": nxt,
+        "until": int(time.time()) + CHALLENGE_SECONDS,
+    }
+    return redirect(url_for("core_auth.login_mfa"))
+
+
+def pending_user() -> User | None:
+    pending = session.get(CHALLENGE_KEY)
+    if not isinstance(pending, dict) or pending.get("until", 0) < time.time():
+        session.pop(CHALLENGE_KEY, None)
+        return None
+    user = db.session.get(User, pending.get("uid"))
+    return user if user is not None and user.active and user.mfa_enabled else None
+
+
+def finish_challenge() -> str:
+    """Forget the pending login and return where the user wanted to go."""
+    pending = session.pop(CHALLENGE_KEY, None) or {}
+    return pending.get("next") or url_for("core_web.dashboard")

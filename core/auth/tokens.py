@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 
 from core.db import db
 from core.models import ApiToken, User
@@ -13,6 +14,8 @@ from core.timeutil import utcnow
 
 PREFIX = "llt_"
 SCOPES = ("read", "write")
+# last_used_at is for people ("used today?"), so minute precision spares a write per request.
+TOUCH_EVERY = timedelta(minutes=1)
 
 
 def _digest(secret: str) -> str:
@@ -55,3 +58,29 @@ def find_active(secret: str) -> ApiToken | None:
 
 def revoke(token: ApiToken) -> None:
     token.revoked_at = utcnow()
+
+
+def tokens_of(user: User) -> list[ApiToken]:
+    query = select(ApiToken).where(ApiToken.user_id == user.id)
+    return list(db.session.scalars(query.order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
+
+
+def token_of(user: User, token_id: int) -> ApiToken | None:
+    """The user's own token, or None: nobody revokes someone else's token."""
+    token = db.session.get(ApiToken, token_id)
+    return token if token is not None and token.user_id == user.id else None
+
+
+def touch(token: ApiToken) -> None:
+    """Record use at most once a minute per token; commits its own small write."""
+    now = utcnow()
+    if token.last_used_at is not None and now - token.last_used_at < TOUCH_EVERY:
+        return
+    stale = or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at < now - TOUCH_EVERY)
+    db.session.execute(
+        update(ApiToken)
+        .where(ApiToken.id == token.id, stale)
+        .values(last_used_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()

@@ -1,0 +1,84 @@
+"""/account/mfa: enrol a TOTP authenticator, see backup codes once, turn MFA off."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, url_for
+from flask_login import current_user, login_required
+
+from core.auth import backup_codes, mfa
+from core.auth.account import bp, no_store
+from core.auth.forms import ActionForm, CodeForm
+from core.db import db
+from core.templating import render
+
+
+def _user():
+    return current_user._get_current_object()
+
+
+def _page(form=None, status=200):
+    user = _user()
+    ctx = {"user": user, "form": form or CodeForm(), "action": ActionForm()}
+    if user.mfa_enabled:
+        ctx["codes_left"] = backup_codes.remaining(user)
+    elif user.mfa_secret_encrypted:
+        uri = mfa.otpauth_uri(user)
+        ctx.update(qr=mfa.qr_svg(uri), secret=mfa.secret_of(user), uri=uri)
+    return no_store(render("account/mfa.html", status=status, **ctx))
+
+
+@bp.route("/mfa")
+@login_required
+def mfa_page():
+    return _page()
+
+
+@bp.route("/mfa/start", methods=["POST"])
+@login_required
+def mfa_start():
+    if not _user().mfa_enabled:  # CSRF was checked for every POST already
+        mfa.begin_enrolment(_user())
+        db.session.commit()
+    return redirect(url_for("core_account.mfa_page"))
+
+
+@bp.route("/mfa/confirm", methods=["POST"])
+@login_required
+def mfa_confirm():
+    form = CodeForm()
+    if form.validate_on_submit():
+        codes = mfa.confirm_enrolment(_user(), form.code.data)
+        if codes is not None:
+            db.session.commit()
+            return no_store(render("account/mfa_codes.html", codes=codes))
+        form.code.errors.append("That code does not match. Check the time on your phone.")
+    return _page(form, 400)
+
+
+@bp.route("/mfa/disable", methods=["POST"])
+@login_required
+def mfa_disable():
+    form = CodeForm()
+    if form.validate_on_submit():
+        if mfa.verify_second_factor(_user(), form.code.data):
+            mfa.disable(_user())
+            db.session.commit()
+            flash("Two-factor authentication is off.", "info")
+            return redirect(url_for("core_account.mfa_page"))
+        db.session.rollback()
+        form.code.errors.append("That code is not valid.")
+    return _page(form, 400)
+
+
+@bp.route("/mfa/backup-codes", methods=["POST"])
+@login_required
+def mfa_new_codes():
+    form = CodeForm()
+    if form.validate_on_submit():
+        if mfa.verify_second_factor(_user(), form.code.data):
+            codes = backup_codes.replace_codes(_user())
+            db.session.commit()
+            return no_store(render("account/mfa_codes.html", codes=codes))
+        db.session.rollback()
+        form.code.errors.append("That code is not valid.")
+    return _page(form, 400)
