@@ -14,6 +14,7 @@ from core.idempotency import idempotent
 from core.jobs import JobContext, enqueue_job
 from core.manifest import Manifest
 from core.models import Company
+from core.models import Company
 from core.pagination import paginate
 from core.permissions import Permission
 from core.realtime import company_room, emit, record_room
@@ -27,6 +28,7 @@ from core.timeutil import utcnow
 __all__ = [
     "Actor",
     "ApiError",
+    "Company",
     "Company",
     "DomainEvent",
     "JobContext",

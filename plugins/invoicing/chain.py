@@ -1,0 +1,162 @@
+"""The per-company hash chain: canonical serialization, hashing and verification.
+
+Each finalized document's hash covers its header, lines, VAT rows, its place in the chain
+(``chain_seq``) and the previous document's hash, so editing, deleting or reordering any
+finalized document breaks every check from that point on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from core.api import db
+from plugins.invoicing.models import ChainHead, Invoice
+
+HEADER = [
+    "company_id",
+    "type",
+    "number",
+    "customer_id",
+    "currency",
+    "buyer_reference",
+    "order_reference",
+    "notes",
+    "payment_iban",
+    "credit_note_of_id",
+    "chain_seq",
+    "prev_hash",
+]
+LINE = ["position", "description", "unit_code", "tax_category", "exemption_reason"]
+TAX = ["tax_category", "exemption_reason"]
+
+
+def _money(value) -> str | None:
+    return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
+
+
+def _precise(value) -> str | None:
+    return None if value is None else str(Decimal(value).quantize(Decimal("0.000001")))
+
+
+def _date(value) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def payload(inv: Invoice) -> dict:
+    body = {name: getattr(inv, name) for name in HEADER}
+    body.update(
+        v=1,
+        issue_date=_date(inv.issue_date),
+        due_date=_date(inv.due_date),
+        exchange_rate=_precise(inv.exchange_rate),
+        subtotal=_money(inv.subtotal),
+        tax_total=_money(inv.tax_total),
+        total=_money(inv.total),
+        lines=[_line(line) for line in sorted(inv.lines, key=lambda x: (x.position, x.id or 0))],
+        taxes=[_tax(tax) for tax in sorted(inv.taxes, key=lambda t: (t.tax_category, t.tax_rate))],
+    )
+    return body
+
+
+def _line(line) -> dict:
+    body = {name: getattr(line, name) for name in LINE}
+    body.update(
+        quantity=_precise(line.quantity),
+        unit_price=_precise(line.unit_price),
+        allowance=_money(line.allowance),
+        tax_rate=_money(line.tax_rate),
+        line_total=_money(line.line_total),
+    )
+    return body
+
+
+def _tax(tax) -> dict:
+    body = {name: getattr(tax, name) for name in TAX}
+    body.update(
+        tax_rate=_money(tax.tax_rate),
+        taxable_amount=_money(tax.taxable_amount),
+        tax_amount=_money(tax.tax_amount),
+    )
+    return body
+
+
+def canonical(inv: Invoice) -> bytes:
+    text = json.dumps(payload(inv), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.encode()
+
+
+def compute_hash(inv: Invoice) -> str:
+    return hashlib.sha256(canonical(inv)).hexdigest()
+
+
+@dataclass
+class ChainReport:
+    ok: bool = True
+    checked: int = 0
+    broken_at: dict | None = None
+    head_hash: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "broken_at": self.broken_at,
+            "head_hash": self.head_hash,
+        }
+
+
+def _break(report: ChainReport, inv: Invoice | None, reason: str) -> ChainReport:
+    report.ok = False
+    report.broken_at = {
+        "id": getattr(inv, "id", None),
+        "number": getattr(inv, "number", None),
+        "chain_seq": getattr(inv, "chain_seq", None),
+        "reason": reason,
+    }
+    return report
+
+
+def finalized_in_order(company_id: int):
+    query = (
+        select(Invoice)
+        .where(Invoice.company_id == company_id, Invoice.chain_seq.is_not(None))
+        .order_by(Invoice.chain_seq)
+        .options(selectinload(Invoice.lines), selectinload(Invoice.taxes))
+        .execution_options(yield_per=500)
+    )
+    return db.session.scalars(query)
+
+
+def check_link(inv: Invoice, expected_seq: int, expected_prev: str | None) -> str | None:
+    """Why ``inv`` breaks the chain at this position, or None when it holds."""
+    if inv.chain_seq != expected_seq:
+        return f"document #{expected_seq} of the chain is missing"
+    if inv.prev_hash != expected_prev:
+        return "prev_hash does not match the previous document's hash"
+    if compute_hash(inv) != inv.hash:
+        return "content does not match its hash (the document was altered)"
+    return None
+
+
+def verify_company(company_id: int) -> ChainReport:
+    """Walk the company's chain in order and name the first document that breaks it."""
+    report = ChainReport()
+    prev = None
+    for inv in finalized_in_order(company_id):
+        reason = check_link(inv, report.checked + 1, prev)
+        if reason:
+            return _break(report, inv, reason)
+        report.checked += 1
+        prev = inv.hash
+    head = db.session.scalars(select(ChainHead).where(ChainHead.company_id == company_id)).first()
+    report.head_hash = prev
+    if head is not None and (head.last_seq != report.checked or head.last_hash != prev):
+        return _break(report, None, "the last finalized documents are missing from the chain")
+    return report

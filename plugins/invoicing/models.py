@@ -1,0 +1,153 @@
+"""Invoicing tables: customers, invoices, their lines and VAT breakdown, chain head, keys.
+
+Money columns are ``Numeric(18, 2)``; quantities and unit prices keep more decimals because
+EN 16931 rounds only at the line net amount.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import JSON, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.api import TenantMixin, db, utcnow
+
+MONEY = Numeric(18, 2)
+PRECISE = Numeric(18, 6)
+RATE = Numeric(5, 2)
+
+DRAFT, FINALIZED, APPROVED, SENT, VOID = "DRAFT", "FINALIZED", "APPROVED", "SENT", "VOID"
+STATUSES = (DRAFT, FINALIZED, APPROVED, SENT, VOID)
+PAYMENT_STATUSES = ("unpaid", "partial", "paid", "overdue")
+INVOICE, CREDIT_NOTE = "invoice", "credit_note"
+
+
+class Customer(TenantMixin, db.Model):
+    __tablename__ = "invoicing_customer"
+    __table_args__ = (Index("ix_invoicing_customer_company_name", "company_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    trn: Mapped[str | None] = mapped_column(String(15))
+    vat_ids: Mapped[list] = mapped_column(JSON, default=list)
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    address_line1: Mapped[str | None] = mapped_column(String(200))
+    address_line2: Mapped[str | None] = mapped_column(String(200))
+    city: Mapped[str | None] = mapped_column(String(100))
+    postal_code: Mapped[str | None] = mapped_column(String(20))
+    country: Mapped[str] = mapped_column(String(2), default="AE")
+    peppol_id: Mapped[str | None] = mapped_column(String(80))
+    payment_terms_days: Mapped[int] = mapped_column(default=30)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Invoice(TenantMixin, db.Model):
+    __tablename__ = "invoicing_invoice"
+    __table_args__ = (
+        Index("ix_invoicing_invoice_company_status", "company_id", "status", "id"),
+        Index("ix_invoicing_invoice_company_issue_date", "company_id", "issue_date", "id"),
+        Index("ix_invoicing_invoice_company_customer", "company_id", "customer_id"),
+        Index("ix_invoicing_invoice_number", "number"),
+        UniqueConstraint("company_id", "number", name="uq_invoicing_invoice_company_number"),
+        UniqueConstraint("company_id", "chain_seq", name="uq_invoicing_invoice_company_chain"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(16), default=INVOICE)
+    number: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default=DRAFT)
+    payment_status: Mapped[str] = mapped_column(String(16), default="unpaid")
+    customer_id: Mapped[int] = mapped_column(ForeignKey("invoicing_customer.id"))
+    issue_date: Mapped[date]
+    due_date: Mapped[date | None]
+    currency: Mapped[str] = mapped_column(String(3), default="AED")
+    exchange_rate: Mapped[Decimal] = mapped_column(PRECISE, default=Decimal("1"))
+    buyer_reference: Mapped[str | None] = mapped_column(String(200))
+    order_reference: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    payment_iban: Mapped[str | None] = mapped_column(String(34))
+    subtotal: Mapped[Decimal | None] = mapped_column(MONEY)
+    tax_total: Mapped[Decimal | None] = mapped_column(MONEY)
+    total: Mapped[Decimal | None] = mapped_column(MONEY)
+    amount_due: Mapped[Decimal | None] = mapped_column(MONEY)
+    chain_seq: Mapped[int | None]
+    hash: Mapped[str | None] = mapped_column(String(64))
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    xml_hash: Mapped[str | None] = mapped_column(String(64))
+    signature: Mapped[str | None] = mapped_column(Text)
+    signing_key_id: Mapped[int | None] = mapped_column(ForeignKey("invoicing_signing_key.id"))
+    credit_note_of_id: Mapped[int | None] = mapped_column(ForeignKey("invoicing_invoice.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finalized_at: Mapped[datetime | None]
+
+    customer: Mapped[Customer] = relationship(lazy="joined")
+    lines: Mapped[list[Line]] = relationship(
+        back_populates="invoice", order_by="Line.position", cascade="all, delete-orphan"
+    )
+    taxes: Mapped[list[Tax]] = relationship(order_by="Tax.id", cascade="all, delete-orphan")
+    credit_note_of: Mapped[Invoice | None] = relationship(remote_side="Invoice.id")
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
+
+
+class Line(TenantMixin, db.Model):
+    __tablename__ = "invoicing_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoicing_invoice.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    description: Mapped[str] = mapped_column(String(500))
+    quantity: Mapped[Decimal] = mapped_column(PRECISE)
+    unit_code: Mapped[str] = mapped_column(String(8), default="C62")
+    unit_price: Mapped[Decimal] = mapped_column(PRECISE)
+    allowance: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
+    tax_category: Mapped[str] = mapped_column(String(4), default="S")
+    tax_rate: Mapped[Decimal] = mapped_column(RATE, default=Decimal("5"))
+    exemption_reason: Mapped[str | None] = mapped_column(String(300))
+    line_total: Mapped[Decimal | None] = mapped_column(MONEY)
+
+    invoice: Mapped[Invoice] = relationship(back_populates="lines")
+
+
+class Tax(TenantMixin, db.Model):
+    """One VAT breakdown row per category and rate, written when the invoice is finalized."""
+
+    __tablename__ = "invoicing_tax"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoicing_invoice.id"), index=True)
+    tax_category: Mapped[str] = mapped_column(String(4))
+    tax_rate: Mapped[Decimal] = mapped_column(RATE)
+    taxable_amount: Mapped[Decimal] = mapped_column(MONEY)
+    tax_amount: Mapped[Decimal] = mapped_column(MONEY)
+    exemption_reason: Mapped[str | None] = mapped_column(String(300))
+
+
+class ChainHead(TenantMixin, db.Model):
+    """One row per company: its lock serializes finalization, so the chain never forks."""
+
+    __tablename__ = "invoicing_chain_head"
+    __table_args__ = (UniqueConstraint("company_id", name="uq_invoicing_chain_head_company"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_seq: Mapped[int] = mapped_column(default=0)
+    last_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class SigningKey(TenantMixin, db.Model):
+    """Per-company RSA-2048 key; the private half is Fernet-encrypted (see signing.py)."""
+
+    __tablename__ = "invoicing_signing_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_key_pem: Mapped[str] = mapped_column(Text)
+    private_key_encrypted: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+MODELS = [Customer, SigningKey, Invoice, Line, Tax, ChainHead]

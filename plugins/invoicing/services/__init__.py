@@ -1,0 +1,1 @@
+"""Invoicing domain services: no Flask views here, callable from API, pages, CLI and jobs."""

@@ -1,0 +1,67 @@
+"""Customers: create and update with validated fields."""
+
+from __future__ import annotations
+
+from core.api import ApiError, db
+from plugins.invoicing import codes
+from plugins.invoicing.models import Customer
+from plugins.invoicing.services import validation as v
+
+TEXT_FIELDS = {
+    "name": 200,
+    "phone": 32,
+    "address_line1": 200,
+    "address_line2": 200,
+    "city": 100,
+    "postal_code": 20,
+}
+
+
+def parse(data: dict, partial: bool = False) -> dict:
+    if not isinstance(data, dict):
+        raise ApiError(400, "bad_request", "Send a JSON object.")
+    errors = v.Errors()
+    out = {}
+    for name, max_len in TEXT_FIELDS.items():
+        if not partial or name in data:
+            out[name] = v.text(data, name, errors, max_len, required=name == "name")
+    if not partial or "trn" in data:
+        out["trn"] = v.trn(v.text(data, "trn", errors, 15), "trn", errors)
+    if not partial or "email" in data:
+        out["email"] = v.email(v.text(data, "email", errors, 254), errors)
+    if not partial or "peppol_id" in data:
+        out["peppol_id"] = v.peppol_id(v.text(data, "peppol_id", errors, 80), errors)
+    if not partial or "vat_ids" in data:
+        out["vat_ids"] = v.vat_ids(data.get("vat_ids"), errors)
+    if not partial or "country" in data:
+        country = (v.text(data, "country", errors, 2) or "AE").upper()
+        if not codes.is_country(country):
+            errors["country"] = "must be an ISO 3166 two-letter code"
+        out["country"] = country
+    if not partial or "payment_terms_days" in data:
+        out["payment_terms_days"] = _terms(data.get("payment_terms_days", 30), errors)
+    errors.check()
+    return out
+
+
+def _terms(value, errors) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 365:
+        errors["payment_terms_days"] = "must be a whole number of days between 0 and 365"
+        return 30
+    return value
+
+
+def create(company_id: int, data: dict) -> Customer:
+    customer = Customer(company_id=company_id, **parse(data))
+    db.session.add(customer)
+    db.session.flush()
+    return customer
+
+
+def update(customer: Customer, data: dict) -> Customer:
+    for name, value in parse(data, partial=True).items():
+        setattr(customer, name, value)
+    db.session.flush()
+    return customer

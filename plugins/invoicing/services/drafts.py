@@ -1,0 +1,215 @@
+"""Draft invoices: create, update, delete, duplicate. Only drafts may change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from core.api import ApiError, db
+from plugins.invoicing import codes, mapping
+from plugins.invoicing.models import CREDIT_NOTE, DRAFT, INVOICE, Customer, Invoice, Line
+from plugins.invoicing.services import notify
+from plugins.invoicing.services import validation as v
+
+HEADER_TEXT = {"buyer_reference": 200, "order_reference": 200, "notes": 2000}
+MAX_LINES = 1000
+
+
+def require_draft(invoice: Invoice) -> None:
+    if invoice.status != DRAFT:
+        raise ApiError(
+            409,
+            "invoice_not_draft",
+            f"Invoice {invoice.number or invoice.id} is {invoice.status}; only drafts can change.",
+            {"status": invoice.status},
+        )
+
+
+def _customer(company_id: int, value, errors) -> Customer | None:
+    if value in (None, ""):
+        errors["customer_id"] = "is required"
+        return None
+    customer = None
+    if isinstance(value, int | str) and str(value).isdigit():
+        customer = db.session.get(Customer, int(value))
+    if customer is None or customer.company_id != company_id:
+        errors["customer_id"] = "no such customer"
+        return None
+    return customer
+
+
+def parse_header(company_id: int, data: dict, partial: bool) -> dict:
+    if not isinstance(data, dict):
+        raise ApiError(400, "bad_request", "Send a JSON object.")
+    errors = v.Errors()
+    out = {}
+    if not partial or "customer_id" in data:
+        out["customer"] = _customer(company_id, data.get("customer_id"), errors)
+    for name, max_len in HEADER_TEXT.items():
+        if name in data or not partial:
+            out[name] = v.text(data, name, errors, max_len)
+    for name in ("issue_date", "due_date"):
+        if name in data or not partial:
+            out[name] = v.date(data, name, errors)
+    if "currency" in data or not partial:
+        out["currency"] = (v.text(data, "currency", errors, 3) or "AED").upper()
+        if not codes.is_currency(out["currency"]):
+            errors["currency"] = "must be an ISO 4217 currency code"
+    if "exchange_rate" in data or not partial:
+        rate = v.decimal(data, "exchange_rate", errors, default=Decimal("1"))
+        if rate is not None and rate <= 0:
+            errors["exchange_rate"] = "must be positive"
+        out["exchange_rate"] = rate
+    if "payment_iban" in data or not partial:
+        out["payment_iban"] = v.iban(v.text(data, "payment_iban", errors, 34), errors)
+    if "lines" in data or not partial:
+        out["lines"] = parse_lines(data.get("lines"), errors)
+    errors.check()
+    return out
+
+
+def parse_lines(items, errors) -> list[dict]:
+    if items is None:
+        return []
+    if not isinstance(items, list) or len(items) > MAX_LINES:
+        errors["lines"] = f"must be a list of at most {MAX_LINES} lines"
+        return []
+    return [_line(item, f"lines[{i}]", errors) for i, item in enumerate(items)]
+
+
+def _line(item, prefix: str, errors) -> dict:
+    if not isinstance(item, dict):
+        errors[prefix] = "must be an object"
+        return {}
+    local = v.Errors()
+    out = {
+        "description": v.text(item, "description", local, 500, required=True),
+        "quantity": v.decimal(item, "quantity", local),
+        "unit_price": v.decimal(item, "unit_price", local, minimum=Decimal("0")),
+        "allowance": v.decimal(item, "allowance", local, default=Decimal("0"), minimum=0),
+        "unit_code": (v.text(item, "unit_code", local, 8) or "C62").upper(),
+        "tax_category": (v.text(item, "tax_category", local, 4) or "S").upper(),
+        "exemption_reason": v.text(item, "exemption_reason", local, 300),
+    }
+    out["tax_rate"] = _rate(item, out["tax_category"], local)
+    _check_tax(out, local)
+    errors.update({f"{prefix}.{name}": message for name, message in local.items()})
+    return out
+
+
+def _rate(item, category: str, errors) -> Decimal | None:
+    default = Decimal(codes.UAE_STANDARD_RATE) if category == "S" else Decimal("0")
+    rate = v.decimal(item, "tax_rate", errors, default=default, minimum=Decimal("0"))
+    if rate is not None and rate > 100:
+        errors["tax_rate"] = "must be a percentage between 0 and 100"
+    return rate
+
+
+def _check_tax(line: dict, errors) -> None:
+    category = line["tax_category"]
+    if category not in codes.VAT_CATEGORIES:
+        errors["tax_category"] = f"must be one of {', '.join(codes.VAT_CATEGORIES)}"
+    elif category == "S" and not line["tax_rate"]:
+        errors["tax_rate"] = "a standard-rated line needs a rate above 0"
+    elif category in codes.ZERO_TAX and line["tax_rate"]:
+        errors["tax_rate"] = f"category {category} carries a 0 rate"
+    if category in codes.EXEMPTION_REQUIRED and not line["exemption_reason"]:
+        errors["exemption_reason"] = f"category {category} needs an exemption reason"
+    if line["unit_code"] not in codes.UNIT_CODES:
+        errors["unit_code"] = "is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)"
+
+
+def _apply(invoice: Invoice, values: dict) -> None:
+    lines = values.pop("lines", None)
+    customer = values.pop("customer", None)
+    if customer is not None:
+        invoice.customer = customer
+        invoice.customer_id = customer.id
+    for name, value in values.items():
+        if value is not None or name in ("due_date", *HEADER_TEXT, "payment_iban"):
+            setattr(invoice, name, value)
+    if invoice.issue_date is None:
+        invoice.issue_date = dt.date.today()
+    if lines is not None:
+        invoice.lines = [
+            Line(company_id=invoice.company_id, position=i, **line)
+            for i, line in enumerate(lines, start=1)
+        ]
+    _refresh_line_totals(invoice)
+
+
+def _refresh_line_totals(invoice: Invoice) -> None:
+    if not invoice.lines:
+        return
+    nets = mapping.live_totals(invoice).line_nets
+    for line, net in zip(invoice.lines, nets, strict=True):
+        line.line_total = net
+
+
+def create(company_id: int, data: dict, type_: str = INVOICE, original=None) -> Invoice:
+    values = parse_header(company_id, data, partial=False)
+    invoice = Invoice(company_id=company_id, type=type_, status=DRAFT, payment_status="unpaid")
+    if original is not None:
+        invoice.credit_note_of = original
+    _apply(invoice, values)
+    if invoice.due_date is None and type_ == INVOICE:
+        days = invoice.customer.payment_terms_days
+        invoice.due_date = invoice.issue_date + dt.timedelta(days=days)
+    db.session.add(invoice)
+    db.session.flush()
+    notify.changed(invoice, "InvoiceCreated", "invoice_created")
+    return invoice
+
+
+def update(invoice: Invoice, data: dict) -> Invoice:
+    require_draft(invoice)
+    _apply(invoice, parse_header(invoice.company_id, data, partial=True))
+    db.session.flush()
+    notify.changed(invoice, "InvoiceUpdated", "invoice_updated")
+    return invoice
+
+
+def delete(invoice: Invoice) -> None:
+    require_draft(invoice)
+    notify.changed(invoice, "InvoiceDeleted", "invoice_deleted")
+    db.session.delete(invoice)
+    db.session.flush()
+
+
+def duplicate(invoice: Invoice) -> Invoice:
+    copy = Invoice(
+        company_id=invoice.company_id,
+        type=invoice.type,
+        status=DRAFT,
+        payment_status="unpaid",
+        customer=invoice.customer,
+        issue_date=dt.date.today(),
+        currency=invoice.currency,
+        exchange_rate=invoice.exchange_rate,
+        buyer_reference=invoice.buyer_reference,
+        order_reference=invoice.order_reference,
+        notes=invoice.notes,
+        payment_iban=invoice.payment_iban,
+        credit_note_of_id=invoice.credit_note_of_id if invoice.type == CREDIT_NOTE else None,
+    )
+    copy.due_date = copy.issue_date + dt.timedelta(days=invoice.customer.payment_terms_days)
+    copy.lines = [
+        Line(
+            company_id=invoice.company_id,
+            position=line.position,
+            description=line.description,
+            quantity=line.quantity,
+            unit_code=line.unit_code,
+            unit_price=line.unit_price,
+            allowance=line.allowance,
+            tax_category=line.tax_category,
+            tax_rate=line.tax_rate,
+            exemption_reason=line.exemption_reason,
+            line_total=line.line_total,
+        )
+        for line in invoice.lines
+    ]
+    db.session.add(copy)
+    db.session.flush()
+    notify.changed(copy, "InvoiceCreated", "invoice_created", {"duplicate_of": invoice.id})
+    return copy

@@ -1,0 +1,146 @@
+"""Finalize: number, totals, VAT rows, hash chain, XML hash, signature; then frozen.
+
+The company's chain-head row is locked first (``UPDATE ... RETURNING``): on PostgreSQL a
+second finalization in the same company waits for this transaction, on SQLite writers are
+serialized by ``BEGIN IMMEDIATE``. Lock order is always chain head, then number sequence,
+so concurrent finalizations can neither fork the chain nor skip a number.
+All header values are assigned in one UPDATE after the VAT rows are written, because the
+database trigger refuses any later change to a non-draft invoice.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from core.api import ApiError, db, next_number, utcnow
+from plugins.invoicing import chain, mapping, signing, xml
+from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
+from plugins.invoicing.services import notify
+from plugins.invoicing.services.drafts import require_draft
+
+
+def lock_chain(company_id: int) -> tuple[int, str | None]:
+    """Take the company's chain lock; return (next chain position, previous hash)."""
+    session = db.session
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(
+        insert(ChainHead)
+        .values(company_id=company_id, last_seq=0, last_hash=None)
+        .on_conflict_do_nothing(index_elements=["company_id"])
+    )
+    seq, last_hash = session.execute(
+        update(ChainHead)
+        .where(ChainHead.company_id == company_id)
+        .values(last_seq=ChainHead.last_seq + 1)
+        .returning(ChainHead.last_seq, ChainHead.last_hash)
+        .execution_options(synchronize_session=False)
+    ).one()
+    return seq, last_hash
+
+
+def _reload(invoice_id: int) -> Invoice:
+    """Re-read under the lock: another request may have finalized it meanwhile."""
+    return (
+        db.session.scalars(
+            select(Invoice)
+            .where(Invoice.id == invoice_id)
+            .execution_options(populate_existing=True)
+        )
+        .unique()
+        .one()
+    )
+
+
+def _check_ready(invoice: Invoice) -> None:
+    require_draft(invoice)
+    if not invoice.lines:
+        raise ApiError(422, "validation_error", "An invoice needs at least one line.")
+    if invoice.type == CREDIT_NOTE:
+        _check_credit(invoice)
+
+
+def _check_credit(invoice: Invoice) -> None:
+    original = invoice.credit_note_of
+    if original is None or original.status in (DRAFT, "VOID"):
+        raise ApiError(409, "invalid_original", "A credit note must correct a live invoice.")
+    total = mapping.live_totals(invoice).total
+    if total > (original.amount_due or 0):
+        raise ApiError(
+            422,
+            "credit_exceeds_amount_due",
+            f"The credit note ({total}) exceeds what is still due on {original.number} "
+            f"({original.amount_due}).",
+        )
+
+
+def _write_taxes(invoice: Invoice, totals) -> None:
+    for line, net in zip(invoice.lines, totals.line_nets, strict=True):
+        line.line_total = net
+    invoice.taxes = [
+        Tax(
+            company_id=invoice.company_id,
+            tax_category=group.category,
+            tax_rate=group.rate,
+            taxable_amount=group.taxable,
+            tax_amount=group.tax,
+            exemption_reason=group.exemption_reason,
+        )
+        for group in totals.groups
+    ]
+    db.session.flush()
+
+
+def finalize(invoice: Invoice) -> Invoice:
+    seq, prev_hash = lock_chain(invoice.company_id)
+    invoice = _reload(invoice.id)
+    _check_ready(invoice)
+    code = "CN" if invoice.type == CREDIT_NOTE else "INV"
+    number = next_number(invoice.company_id, code, on=invoice.issue_date)
+    document = mapping.to_document(invoice, number)
+    totals = mapping.totals.compute_totals(document)
+    _write_taxes(invoice, totals)
+    xml_hash = xml.sha256(xml.render(document))
+    key = signing.company_key(invoice.company_id)
+    with db.session.no_autoflush:
+        _seal(invoice, number, totals, seq, prev_hash)
+        invoice.xml_hash = xml_hash
+        invoice.signing_key_id = key.id
+        invoice.signature = signing.sign(key, signing.message(invoice.hash, xml_hash))
+        invoice.status = FINALIZED
+    db.session.flush()
+    db.session.execute(
+        update(ChainHead)
+        .where(ChainHead.company_id == invoice.company_id)
+        .values(last_hash=invoice.hash)
+        .execution_options(synchronize_session=False)
+    )
+    _credit_original(invoice)
+    notify.status_changed(invoice, "InvoiceFinalized", DRAFT, {"hash": invoice.hash})
+    return invoice
+
+
+def _seal(invoice: Invoice, number: str, totals, seq: int, prev_hash: str | None) -> None:
+    invoice.number = number
+    invoice.subtotal = totals.subtotal
+    invoice.tax_total = totals.tax_total
+    invoice.total = totals.total
+    invoice.amount_due = totals.payable
+    invoice.chain_seq = seq
+    invoice.prev_hash = prev_hash
+    invoice.finalized_at = utcnow().replace(microsecond=0)
+    invoice.hash = chain.compute_hash(invoice)
+
+
+def _credit_original(credit: Invoice) -> None:
+    original = credit.credit_note_of
+    if credit.type != CREDIT_NOTE or original is None:
+        return
+    original.amount_due = max(original.amount_due - credit.total, 0)
+    if original.amount_due == 0:
+        original.payment_status = "paid"
+    elif original.payment_status == "unpaid":
+        original.payment_status = "partial"
+    db.session.flush()
+    notify.changed(original, "InvoiceCredited", "invoice_updated", {"credit_note": credit.id})

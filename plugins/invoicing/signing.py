@@ -1,0 +1,88 @@
+"""Per-company RSA-2048 keys and PSS signatures over ``invoice_hash|xml_hash``.
+
+The private key is stored as PKCS#8 PEM encrypted with Fernet. The Fernet key is
+``INVOICING_KEY_ENCRYPTION_KEY`` (a Fernet key) when configured; otherwise it is derived from
+``SECRET_KEY`` with HKDF-SHA256, so rotating SECRET_KEY without setting the dedicated key
+makes existing private keys unreadable (signatures already stored stay verifiable: they need
+only the public key).
+"""
+
+from __future__ import annotations
+
+import base64
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from flask import current_app
+from sqlalchemy import select
+
+from core.api import db
+from plugins.invoicing.models import SigningKey
+
+PSS = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.MAX_LENGTH)
+
+
+def _fernet() -> Fernet:
+    configured = current_app.config.get("INVOICING_KEY_ENCRYPTION_KEY")
+    if configured:
+        return Fernet(configured)
+    derived = HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=b"ledgerline.invoicing",
+        info=b"signing-key-encryption",
+    ).derive(str(current_app.config["SECRET_KEY"]).encode())
+    return Fernet(base64.urlsafe_b64encode(derived))
+
+
+def company_key(company_id: int) -> SigningKey:
+    """The company's newest key, created on first use (callers hold the chain lock)."""
+    key = db.session.scalars(
+        select(SigningKey)
+        .where(SigningKey.company_id == company_id)
+        .order_by(SigningKey.id.desc())
+        .limit(1)
+    ).first()
+    return key or _create_key(company_id)
+
+
+def _create_key(company_id: int) -> SigningKey:
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = private.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    key = SigningKey(
+        company_id=company_id,
+        public_key_pem=public.decode(),
+        private_key_encrypted=_fernet().encrypt(pem).decode(),
+    )
+    db.session.add(key)
+    db.session.flush()
+    return key
+
+
+def message(invoice_hash: str, xml_hash: str) -> bytes:
+    return f"{invoice_hash}|{xml_hash}".encode()
+
+
+def sign(key: SigningKey, data: bytes) -> str:
+    pem = _fernet().decrypt(key.private_key_encrypted.encode())
+    private = serialization.load_pem_private_key(pem, password=None)
+    return base64.b64encode(private.sign(data, PSS, hashes.SHA256())).decode()
+
+
+def verify(public_key_pem: str, data: bytes, signature: str) -> bool:
+    public = serialization.load_pem_public_key(public_key_pem.encode())
+    try:
+        public.verify(base64.b64decode(signature), data, PSS, hashes.SHA256())
+    except (InvalidSignature, ValueError):
+        return False
+    return True

@@ -1,0 +1,50 @@
+"""UBL rendering through the ``invoicing_xml_profiles`` hook, so any plugin can add one."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import current_app
+
+from core.api import ApiError
+
+DEFAULT_PROFILE = "peppol"
+
+
+def _entries(answer):
+    if isinstance(answer, dict):
+        return answer.items()
+    if isinstance(answer, list | tuple):
+        return [(getattr(p, "name", None), p) for p in answer]
+    return [(getattr(answer, "name", None), answer)]
+
+
+def profiles() -> dict:
+    """``{name: profile}`` from every plugin's answer (a dict, a list, or one profile)."""
+    hook = current_app.extensions["ledgerline.plugins"].hook
+    if not hasattr(hook, "invoicing_xml_profiles"):
+        return {}
+    found = {}
+    for answer in hook.invoicing_xml_profiles():
+        for name, profile in _entries(answer or {}):
+            if name:
+                found[name] = profile
+    return found
+
+
+def render(document, profile: str = DEFAULT_PROFILE) -> bytes:
+    known = profiles()
+    if profile not in known:
+        raise ApiError(
+            400,
+            "unknown_profile",
+            f"Unknown XML profile {profile!r}.",
+            {"profiles": sorted(known)},
+        )
+    chosen = known[profile]
+    xml = chosen.render(document) if hasattr(chosen, "render") else chosen(document)
+    return xml.encode() if isinstance(xml, str) else xml
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
