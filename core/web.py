@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app
+from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_login import login_required
 
+from core.company_form import CompanyForm
+from core.db import db
+from core.events import DomainEvent, publish
+from core.models import Company
+from core.realtime import emit
 from core.requestctx import current_actor
 from core.shell import widgets_for
-from core.templating import render
+from core.templating import is_htmx, render
 
 bp = Blueprint("core_web", __name__)
 
@@ -19,7 +24,9 @@ def init_app(app) -> None:
 @bp.route("/")
 @login_required
 def dashboard():
-    return render("core/dashboard.html", widgets=widgets_for(current_actor()))
+    actor = current_actor()
+    company = db.session.get(Company, actor.company_id) if actor.company_id else None
+    return render("core/dashboard.html", widgets=widgets_for(actor), company=company)
 
 
 @bp.route("/apps")
@@ -29,7 +36,63 @@ def apps():
     return render("core/apps.html", plugins=plugins)
 
 
+def _own_company(permission: str) -> Company:
+    """The actor's own company; nobody reaches another company's profile through these pages."""
+    actor = current_actor()
+    if not actor.can(permission):
+        abort(403, "Your role cannot do this on the company profile.")
+    company = db.session.get(Company, actor.company_id) if actor.company_id else None
+    if company is None:
+        abort(404, "Your account is not attached to a company.")
+    return company
+
+
 @bp.route("/company")
 @login_required
 def company():
-    return render("core/company.html")
+    company = _own_company("core.company.read")
+    return _company_page(company, CompanyForm(obj=company))
+
+
+def _company_page(company, form, block="content", status=200, notice=None):
+    can_edit = current_actor().can("core.company.update")
+    return render(
+        "core/company.html",
+        block=block,
+        status=status,
+        company=company,
+        form=form if can_edit else None,
+        notice=notice,
+    )
+
+
+@bp.route("/company/edit", methods=["GET", "POST"])
+@login_required
+def company_edit():
+    company = _own_company("core.company.update")
+    form = CompanyForm(obj=company)
+    cleaned = form.clean(company.to_dict()) if form.validate_on_submit() else None
+    if cleaned is None:
+        status = 422 if form.is_submitted() else 200
+        return _company_page(company, form, block="edit_form", status=status)
+    changed = _apply(company, cleaned)
+    if changed:
+        publish(DomainEvent("CompanyUpdated", "company", company.id, company.id, data=changed))
+        # Other open pages of this company re-fetch the profile; only field names travel.
+        emit("company_updated", {"id": company.id, "changed": sorted(changed)}, company.id)
+    db.session.commit()
+    notice = "Company profile saved." if changed else "Nothing changed."
+    if not is_htmx():
+        flash(notice, "success")
+        return redirect(url_for("core_web.company"))
+    response = _company_page(company, CompanyForm(obj=company), block="edit_form", notice=notice)
+    response.headers["HX-Trigger"] = "ll:company_updated"  # this page's own profile block
+    return response
+
+
+def _apply(company: Company, cleaned: dict) -> dict:
+    """Set the values that differ and return them (the audit log masks personal data)."""
+    changed = {k: v for k, v in cleaned.items() if getattr(company, k) != v}
+    for name, value in changed.items():
+        setattr(company, name, value)
+    return changed

@@ -1,0 +1,32 @@
+"""The company profile form of /company/edit; the rules themselves live in core.company_rules."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, StringField
+
+from core.company_rules import EDITABLE_FIELDS, clean_company
+
+
+class CompanyForm(FlaskForm):
+    name = StringField("Company name")
+    trn = StringField("Tax registration number (TRN)", description="UAE: 15 digits, starts with 1")
+    address_line1 = StringField("Address line 1")
+    address_line2 = StringField("Address line 2")
+    city = StringField("City")
+    postal_code = StringField("Postal code")
+    country = StringField("Country", description="Two-letter ISO code, e.g. AE")
+    peppol_id = StringField("Peppol participant ID", description="scheme:id, e.g. 0235:1001234567")
+    iban = StringField("IBAN")
+    email = EmailField("Invoicing e-mail")
+    phone = StringField("Phone")
+
+    def submitted_profile(self) -> dict:
+        return {name: getattr(self, name).data for name in EDITABLE_FIELDS}
+
+    def clean(self, current: dict) -> dict | None:
+        """Cleaned values, or None after attaching the shared rules' messages to the fields."""
+        cleaned, errors = clean_company(self.submitted_profile(), current=current)
+        for name, message in errors.items():
+            getattr(self, name).errors = [message]
+        return None if errors else cleaned

@@ -1,0 +1,59 @@
+// Ledgerline shell behaviour: CSRF on htmx requests, visible htmx errors. Nothing heavy.
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
+  // Flask-WTF checks X-CSRFToken on every state-changing request, htmx ones included.
+  document.addEventListener("htmx:configRequest", function (event) {
+    event.detail.headers["X-CSRFToken"] = csrfToken();
+  });
+
+  function flash(message, category) {
+    var box = document.getElementById("ll-flashes");
+    if (!box) return;
+    var p = document.createElement("p");
+    p.className = "ll-flash ll-flash-" + (category || "error");
+    p.setAttribute("role", category === "error" ? "alert" : "status");
+    p.textContent = message;
+    box.appendChild(p);
+  }
+  window.llFlash = flash;
+
+  // JSON error objects carry a message; pages carry their own wording in the first <p>.
+  function describe(xhr) {
+    var fallback = "The request failed (" + xhr.status + "). Please try again.";
+    var body = xhr.responseText || "";
+    try {
+      var data = JSON.parse(body);
+      if (data && data.error && data.error.message) return data.error.message;
+    } catch (e) {
+      var doc = new DOMParser().parseFromString(body, "text/html");
+      var p = doc.querySelector("[data-error-message]");
+      if (p && p.textContent.trim()) return p.textContent.trim();
+    }
+    return fallback;
+  }
+
+  document.addEventListener("htmx:responseError", function (event) {
+    flash(describe(event.detail.xhr), "error");
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    flash("The server could not be reached. Check your connection and try again.", "error");
+  });
+
+  // A 422 answer is a form with field errors: swap it in like a success (htmx loads first).
+  if (window.htmx) {
+    window.htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "422", swap: true, error: false },
+      { code: "[45]..", swap: false, error: true },
+      { code: "...", swap: false },
+    ];
+  }
+})();
