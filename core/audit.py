@@ -37,20 +37,30 @@ def mask(value: Any, key: str = "") -> Any:
 
 def record_event(event) -> None:
     actor = event.actor
-    db.session.add(
-        AuditEntry(
-            company_id=event.company_id,
-            user_id=getattr(actor, "user_id", None),
-            actor_label=mask_text(getattr(actor, "label", None) or "system"),
-            action=event.name,
-            record_type=event.record_type,
-            record_id=None if event.record_id is None else str(event.record_id),
-            details=mask(event.data),
-            ip_address=event.ip_address,
-            user_agent=(event.user_agent or "")[:255] or None,
-            correlation_id=event.correlation_id,
-        )
+    entry = AuditEntry(
+        company_id=event.company_id,
+        user_id=getattr(actor, "user_id", None),
+        actor_label=mask_text(getattr(actor, "label", None) or "system"),
+        action=event.name,
+        record_type=event.record_type,
+        record_id=None if event.record_id is None else str(event.record_id),
+        details=mask(event.data),
+        ip_address=event.ip_address,
+        user_agent=(event.user_agent or "")[:255] or None,
+        correlation_id=event.correlation_id,
     )
+    db.session.add(entry)
+    if entry.company_id is not None:
+        _announce(entry)
+
+
+def _announce(entry: AuditEntry) -> None:
+    """Tell the company's open pages once the entry commits (live activity re-fetches)."""
+    from core.realtime import emit
+
+    db.session.flush()  # the id is part of the event
+    data = {"id": entry.id, "action": entry.action, "record_type": entry.record_type}
+    emit("audit_added", data, company_id=entry.company_id)
 
 
 def timeline(record_type: str, record_id, company_id: int | None) -> list[AuditEntry]:

@@ -107,3 +107,16 @@ def seed_demo(company):
     users, inside the unscoped CLI session; core commits afterwards. Must be idempotent:
     running ``flask demo`` twice must not create anything twice.
     """
+
+
+@hookspec(firstresult=True)
+def authorize_room(actor, kind, record_id):
+    """Say whether ``actor`` may join the Socket.IO room ``"<kind>:<record_id>"``.
+
+    A browser joins record rooms (``invoice:12``) to receive that record's events and presence.
+    Return True or False for the ``kind`` your plugin owns, None for any other kind. The check
+    runs with the actor's tenant scope set, so loading the record through the ORM already
+    hides other companies' rows. ``record_id`` is an int when it is all digits, else a str.
+    Nobody answering means refused. Core decides its own kinds (``company``, ``user``) itself;
+    they never reach this hook.
+    """

@@ -1,0 +1,155 @@
+"""Core's Socket.IO handlers, and the actor context every handler (core's or a plugin's) runs in.
+
+Connect is accepted only for a logged-in session or a valid API token (``auth={"token": ...}``);
+the actor found then is kept for the connection, and each later event runs with ``g.actor``
+and the tenant scope of that actor, exactly like an HTTP request.
+"""
+
+from __future__ import annotations
+
+import inspect
+import uuid
+
+from flask import g, request
+from flask_socketio import join_room, leave_room
+
+from core import presence, realtime
+from core.db import db
+from core.requestctx import current_actor
+from core.tenancy import scope_for, scoped
+
+ACTORS_KEY = "ledgerline.actors"  # environ of the connection: {namespace: Actor}
+REFUSED = "authentication required: log in, or connect with auth={'token': '<API token>'}"
+
+
+def init_app(app, socketio) -> None:
+    _install_actor_context(socketio)
+    socketio.on_event("connect", on_connect)
+    socketio.on_event("disconnect", on_disconnect)
+    socketio.on_event("join", on_join)
+    socketio.on_event("leave", on_leave)
+
+
+# --- actor context -------------------------------------------------------------------------
+
+
+def _install_actor_context(socketio) -> None:
+    """Wrap Flask-SocketIO's single dispatch point, once per process.
+
+    Flask-SocketIO has no before-event hook, and every handler registered with ``on``,
+    ``on_event`` or ``event`` is called through ``_handle_event`` inside the connection's
+    request context; wrapping it is the one place that covers plugins' handlers too.
+    """
+    if getattr(socketio, "_ledgerline_actor_context", False):
+        return
+    original = socketio._handle_event
+
+    def handle_event(handler, message, namespace, sid, *args):
+        return original(_with_actor(handler, message, namespace), message, namespace, sid, *args)
+
+    socketio._handle_event = handle_event
+    socketio._ledgerline_actor_context = True
+
+
+def _with_actor(handler, message: str, namespace: str):
+    def run(*args):
+        actors = request.environ.setdefault(ACTORS_KEY, {})
+        if message == "connect":
+            actors[namespace] = _authenticate(args[0] if args else None)
+        actor = actors.get(namespace)
+        if actor is None:
+            return None if message == "disconnect" else error("unauthorized", REFUSED)
+        g.actor = actor
+        g.correlation_id = uuid.uuid4().hex
+        with scoped(scope_for(actor)):
+            return _call(handler, args)
+
+    return run
+
+
+def _authenticate(auth):
+    from core.requestctx import identify
+
+    actor = identify(request, auth if isinstance(auth, dict) else None)
+    if actor is None:
+        raise ConnectionRefusedError(REFUSED)
+    return actor
+
+
+def _call(handler, args):
+    """Pass only as many arguments as the handler takes (connect may or may not take auth)."""
+    params = inspect.signature(handler).parameters.values()
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return handler(*args)
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return handler(*args[: len(positional)])
+
+
+def error(code: str, message: str, details: dict | None = None) -> dict:
+    """The ack a refused request gets: the API's error object, with ``ok`` false."""
+    return {"ok": False, "error": {"code": code, "message": message, "details": details or {}}}
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+
+def on_connect(auth=None):
+    actor = current_actor()
+    if actor.company_id is not None and not actor.is_super_admin:
+        join_room(realtime.company_room(actor.company_id))
+    if actor.user_id is not None:
+        join_room(realtime.user_room(actor.user_id))
+
+
+def on_disconnect(reason=None):
+    for room in presence.store().drop(request.sid):
+        _broadcast_presence(room)
+
+
+def on_join(data=None):
+    """``{"room": "invoice:12", "presence": true}`` → ack ``{"ok": true, "room", "viewers"}``."""
+    room, failure = _allowed_room(data)
+    if failure:
+        return failure
+    join_room(room)
+    if isinstance(data, dict) and data.get("presence") is True:
+        presence.store().add(room, request.sid, _viewer(current_actor()))
+        _broadcast_presence(room)
+    return {"ok": True, "room": room, "viewers": presence.store().viewers(room)}
+
+
+def on_leave(data=None):
+    room = data.get("room") if isinstance(data, dict) else None
+    try:
+        realtime.parse_room(room)
+    except realtime.RoomError as exc:
+        return error("bad_request", str(exc), {"room": room})
+    leave_room(room)
+    if presence.store().remove(room, request.sid):
+        _broadcast_presence(room)
+    return {"ok": True, "room": room}
+
+
+def _allowed_room(data):
+    room = data.get("room") if isinstance(data, dict) else None
+    try:
+        kind, record_id = realtime.parse_room(room)
+    except realtime.RoomError as exc:
+        return None, error("bad_request", str(exc), {"room": room})
+    if not realtime.authorize(current_actor(), kind, record_id):
+        # Same answer for "does not exist" and "not yours": no probing other companies.
+        return None, error("not_found", "No such room, or you may not join it.", {"room": room})
+    return room, None
+
+
+def _viewer(actor) -> dict:
+    from core.models import User
+
+    user = db.session.get(User, actor.user_id) if actor.user_id is not None else None
+    name = (user.full_name if user is not None else None) or actor.email
+    return {"user_id": actor.user_id, "name": name}
+
+
+def _broadcast_presence(room: str) -> None:
+    viewers = presence.store().viewers(room)
+    realtime.send_now("presence", {"room": room, "viewers": viewers}, room)
