@@ -17,7 +17,7 @@ from core.models import Company
 from core.models import Company
 from core.pagination import paginate
 from core.permissions import Permission
-from core.realtime import company_room, emit, record_room
+from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
@@ -50,6 +50,7 @@ __all__ = [
     "hookimpl",
     "idempotent",
     "is_htmx",
+    "join_record_room",
     "json_body",
     "limiter",
     "next_number",
@@ -64,5 +65,6 @@ __all__ = [
     "require_permission",
     "require_write",
     "socketio",
+    "user_room",
     "utcnow",
 ]
