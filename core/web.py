@@ -32,8 +32,11 @@ def dashboard():
 @bp.route("/apps")
 @login_required
 def apps():
-    plugins = current_app.extensions["ledgerline.plugins"]
-    return render("core/apps.html", plugins=plugins)
+    from core.plugin_state import describe_plugins
+
+    if not current_actor().can("core.apps.read"):
+        abort(403)
+    return render("core/apps.html", plugins=describe_plugins(current_app))
 
 
 def _own_company(permission: str) -> Company:
