@@ -14,6 +14,6 @@ def invoicing_xml_profiles():
     ``build(document)`` takes a ``plugins.invoicing.documents.Document`` and returns the UTF-8
     XML bytes (raising ``plugins.invoicing.ubl.ProfileError`` with a readable message when the
     document lacks something the profile needs). The invoicing plugin registers its built-in
-    ``peppol`` and ``pint-ae`` profiles through this same hook; a later name wins over an
-    earlier one only if the plugin says so, so pick a name of your own.
+    ``peppol`` and ``pint-ae`` profiles through this same hook; names must be unique, so pick
+    one of your own.
     """

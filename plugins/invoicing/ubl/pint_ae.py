@@ -10,6 +10,7 @@ note reason (ibr-158-ae), and for foreign currency the exchange rate and AED tot
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
@@ -64,6 +65,13 @@ class PintAeWriter(UblWriter):
                 found.append(f"line {line.id}: reverse charge needs the buyer's TRN")
         if line.tax_category == "E" and not line.exemption_code:
             found.append(f"line {line.id}: an exempt line needs an exemption reason code")
+        if _double_disagrees(line, self.totals.line_nets[self.doc.lines.index(line)]):
+            found.append(
+                f"line {line.id}: {number(line.quantity)} x {number(line.unit_price)} lands on "
+                "exactly half a cent, which the UAE rule ibr-147-ae evaluates in binary floating "
+                "point and rounds the other way; use a unit price with at most 2 decimals or "
+                "another quantity"
+            )
         return found
 
     # ---- header --------------------------------------------------------------------------
@@ -133,6 +141,16 @@ class PintAeWriter(UblWriter):
         self.money(net + tax, ext, "cbc:Amount")
         if line.tax_category != "E":  # ibr-163-ae: no line VAT amount on exempt lines
             self.money(tax, add(ext, "cac:TaxTotal"), "cbc:TaxAmount")
+
+
+def _xpath_round(value: float) -> float:
+    return math.floor(value + 0.5)  # XPath round(): halves go towards positive infinity
+
+
+def _double_disagrees(line: Line, net: Decimal) -> bool:
+    """Would ibr-147-ae, computing qty x price in xs:double, reject our exact half-up net?"""
+    computed = float(line.quantity) * float(line.unit_price) - float(line.allowance)
+    return _xpath_round(float(net) * 100) != _xpath_round(computed * 100)
 
 
 def build(document) -> bytes:
