@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from importlib.util import find_spec
-
 from core.api import Manifest, hookimpl
-
-# TEMPORARY until the domain engineer's hookspecs.py lands: load without it meanwhile.
-_HOOKSPECS = "plugins.invoicing.hookspecs"
 
 MANIFEST = Manifest(
     name="invoicing",
     version="1.0.0",
     depends=(),
-    hookspecs=_HOOKSPECS if find_spec(_HOOKSPECS) else None,
+    hookspecs="plugins.invoicing.hookspecs",
     summary="UAE e-invoices: lifecycle, hash chain, signatures, Peppol BIS 3.0 and PINT-AE",
 )
 
@@ -23,3 +18,40 @@ def register_models():
     from plugins.invoicing.models import MODELS
 
     return MODELS
+
+
+@hookimpl
+def register_permissions():
+    from plugins.invoicing.permissions import PERMISSIONS
+
+    return PERMISSIONS
+
+
+@hookimpl
+def register_blueprints(app):
+    from plugins.invoicing.api import bp as api_bp
+
+    app.register_blueprint(api_bp)
+
+
+@hookimpl
+def register_commands(cli):
+    from plugins.invoicing.cli import group
+
+    cli.add_command(group)
+
+
+@hookimpl
+def authorize_room(actor, kind, record_id):
+    if kind != "invoice":
+        return None
+    from plugins.invoicing.rooms import may_join
+
+    return may_join(actor, record_id)
+
+
+@hookimpl
+def invoicing_xml_profiles():
+    from plugins.invoicing.ubl import BUILTIN_PROFILES
+
+    return list(BUILTIN_PROFILES.values())

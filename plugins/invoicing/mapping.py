@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.api import Company, db
-from plugins.invoicing import documents, totals
+from plugins.invoicing import codes, documents, totals
 from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
 
 ACCOUNTING_CURRENCY = "AED"
@@ -35,6 +35,14 @@ def live_totals(invoice: Invoice) -> totals.Totals:
     return totals.compute_totals(doc_lines(invoice), currency=invoice.currency, exchange_rate=rate)
 
 
+def emirate(city: str | None, country: str | None) -> str | None:
+    """UAE addresses need an emirate code; neither table has one yet, so the city names it."""
+    if country != "AE" or not city:
+        return None
+    by_name = {name.lower(): code for code, name in codes.UAE_EMIRATES.items()}
+    return by_name.get(city.strip().lower())
+
+
 def seller(company: Company) -> documents.Party:
     return documents.Party(
         name=company.name,
@@ -44,6 +52,7 @@ def seller(company: Company) -> documents.Party:
         address_lines=(company.address_line1 or "", company.address_line2 or ""),
         city=company.city,
         postal_code=company.postal_code,
+        subdivision=emirate(company.city, company.country),
         email=company.email,
         phone=company.phone,
     )
@@ -59,6 +68,7 @@ def buyer(customer: Customer) -> documents.Party:
         address_lines=(customer.address_line1 or "", customer.address_line2 or ""),
         city=customer.city,
         postal_code=customer.postal_code,
+        subdivision=emirate(customer.city, customer.country),
         email=customer.email,
         phone=customer.phone,
     )

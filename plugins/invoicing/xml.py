@@ -22,8 +22,6 @@ def _entries(answer):
 def profiles() -> dict:
     """``{name: profile}`` from every plugin's answer (a dict, a list, or one profile)."""
     hook = current_app.extensions["ledgerline.plugins"].hook
-    if not hasattr(hook, "invoicing_xml_profiles"):
-        return {}
     found = {}
     for answer in hook.invoicing_xml_profiles():
         for name, profile in _entries(answer or {}):
@@ -41,8 +39,14 @@ def render(document, profile: str = DEFAULT_PROFILE) -> bytes:
             f"Unknown XML profile {profile!r}.",
             {"profiles": sorted(known)},
         )
-    chosen = known[profile]
-    xml = chosen.render(document) if hasattr(chosen, "render") else chosen(document)
+    from plugins.invoicing.ubl import ProfileError
+
+    try:
+        xml = known[profile].build(document)
+    except ProfileError as exc:
+        raise ApiError(
+            422, "xml_profile_rules", f"The document does not meet {profile}: {exc}"
+        ) from exc
     return xml.encode() if isinstance(xml, str) else xml
 
 

@@ -68,9 +68,9 @@ def api(client, admin, api_token):
     return Api(client, api_token(admin))
 
 
-def draft_payload(customer_id, **extra):
+def draft_payload(cid, **extra):
     body = {
-        "customer_id": customer_id,
+        "customer_id": cid,
         "issue_date": "2026-03-01",
         "buyer_reference": "PO-77",
         "lines": [

@@ -1,0 +1,57 @@
+"""/api/v1/customers"""
+
+from __future__ import annotations
+
+from flask import request
+from sqlalchemy import func, or_, select
+
+from core.api import db, describe, json_body, paginate, require_permission
+from plugins.invoicing.api import bp
+from plugins.invoicing.api import serialize as s
+from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.models import Customer
+from plugins.invoicing.services import customers
+
+TAGS = ("invoicing",)
+
+
+@bp.get("/customers")
+@require_permission("invoicing.customer.read")
+@describe(tags=TAGS, paginated=True)
+def customers_list():
+    """List customers, optionally searching the name (``q``)."""
+    query = select(Customer)
+    q = request.args.get("q", "").strip()
+    if q:
+        like = f"%{q.lower()}%"
+        query = query.where(or_(func.lower(Customer.name).like(like), Customer.trn.like(like)))
+    return paginate(query, order_by=(Customer.name,), serialize=s.customer)
+
+
+@bp.post("/customers")
+@require_permission("invoicing.customer.write")
+@describe(tags=TAGS, status=201)
+def customers_create():
+    """Create a customer."""
+    customer = customers.create(company_id(), json_body())
+    commit()
+    return s.customer(customer), 201
+
+
+@bp.get("/customers/<int:customer_id>")
+@require_permission("invoicing.customer.read")
+@describe(tags=TAGS)
+def customers_read(customer_id: int):
+    """One customer."""
+    return s.customer(get_or_404(Customer, customer_id))
+
+
+@bp.patch("/customers/<int:customer_id>")
+@require_permission("invoicing.customer.write")
+@describe(tags=TAGS)
+def customers_update(customer_id: int):
+    """Change some fields of a customer."""
+    customer = customers.update(get_or_404(Customer, customer_id), json_body())
+    commit()
+    db.session.refresh(customer)
+    return s.customer(customer)

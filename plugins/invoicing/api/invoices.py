@@ -1,0 +1,228 @@
+"""/api/v1/invoices: drafts, lifecycle actions, credit notes, UBL."""
+
+from __future__ import annotations
+
+from flask import Response, request
+from sqlalchemy import or_, select
+
+from core.api import (
+    ApiError,
+    describe,
+    idempotent,
+    json_body,
+    paginate,
+    require_permission,
+)
+from plugins.invoicing import mapping, xml
+from plugins.invoicing.api import bp
+from plugins.invoicing.api import serialize as s
+from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
+from plugins.invoicing.services import drafts, finalize, transitions
+from plugins.invoicing.services import validation as v
+
+TAGS = ("invoicing",)
+SORTS = {
+    "issue_date": (Invoice.issue_date,),
+    "-issue_date": (Invoice.issue_date.desc(),),
+    "number": (Invoice.number,),
+    "-number": (Invoice.number.desc(),),
+    "total": (Invoice.total,),
+    "-total": (Invoice.total.desc(),),
+    "-id": (Invoice.id.desc(),),
+}
+
+
+def _choice(name: str, allowed) -> str | None:
+    value = request.args.get(name)
+    if value in (None, ""):
+        return None
+    if value not in allowed:
+        raise ApiError(
+            400,
+            "invalid_parameter",
+            f"{name} must be one of {', '.join(allowed)}.",
+            {name: value},
+        )
+    return value
+
+
+def filtered_query(args=None):
+    """The list query for ``request.args`` filters; shared by the API and the pages."""
+    query = select(Invoice).join(Invoice.customer)
+    if status := _choice("status", STATUSES):
+        query = query.where(Invoice.status == status)
+    if paid := _choice("payment_status", PAYMENT_STATUSES):
+        query = query.where(Invoice.payment_status == paid)
+    if kind := _choice("type", ("invoice", "credit_note")):
+        query = query.where(Invoice.type == kind)
+    customer = request.args.get("customer_id", "")
+    if customer:
+        if not customer.isdigit():
+            raise ApiError(400, "invalid_parameter", "customer_id must be a whole number.")
+        query = query.where(Invoice.customer_id == int(customer))
+    query = _dates(query)
+    q = request.args.get("q", "").strip()
+    if q:
+        like = f"%{q.lower()}%"
+        query = query.where(or_(Invoice.number.ilike(like), Customer.name.ilike(like)))
+    return query
+
+
+def _dates(query):
+    errors = v.Errors()
+    start = v.date(request.args, "date_from", errors)
+    end = v.date(request.args, "date_to", errors)
+    if errors:
+        raise ApiError(400, "invalid_parameter", "Dates must be YYYY-MM-DD.", dict(errors))
+    if start:
+        query = query.where(Invoice.issue_date >= start)
+    if end:
+        query = query.where(Invoice.issue_date <= end)
+    return query
+
+
+def sort_order():
+    return SORTS[_choice("sort", tuple(SORTS)) or "-id"]
+
+
+@bp.get("/invoices")
+@require_permission("invoicing.invoice.read")
+@describe(tags=TAGS, paginated=True)
+def invoices_list():
+    """List invoices and credit notes.
+
+    Filters: ``status``, ``payment_status``, ``type``, ``customer_id``, ``date_from``,
+    ``date_to`` (issue date), ``q`` (number or customer name); ``sort`` e.g. ``-issue_date``.
+    """
+    return paginate(filtered_query(), order_by=sort_order(), serialize=s.invoice_summary)
+
+
+@bp.post("/invoices")
+@require_permission("invoicing.invoice.write")
+@idempotent
+@describe(tags=TAGS, status=201)
+def invoices_create():
+    """Create a draft invoice."""
+    invoice = drafts.create(company_id(), json_body())
+    commit()
+    return s.invoice(invoice), 201
+
+
+@bp.get("/invoices/<int:invoice_id>")
+@require_permission("invoicing.invoice.read")
+@describe(tags=TAGS)
+def invoices_read(invoice_id: int):
+    """One invoice with its lines and VAT breakdown."""
+    return s.invoice(get_or_404(Invoice, invoice_id))
+
+
+@bp.patch("/invoices/<int:invoice_id>")
+@require_permission("invoicing.invoice.write")
+@describe(tags=TAGS)
+def invoices_update(invoice_id: int):
+    """Change a draft; 409 ``invoice_not_draft`` once finalized."""
+    invoice = get_or_404(Invoice, invoice_id)
+    drafts.require_draft(invoice)
+    drafts.update(invoice, json_body())
+    commit()
+    return s.invoice(invoice)
+
+
+@bp.delete("/invoices/<int:invoice_id>")
+@require_permission("invoicing.invoice.write")
+@describe(tags=TAGS, status=204)
+def invoices_delete(invoice_id: int):
+    """Delete a draft; 409 ``invoice_not_draft`` once finalized."""
+    drafts.delete(get_or_404(Invoice, invoice_id))
+    commit()
+    return Response(status=204)
+
+
+def _action(invoice_id: int, action):
+    invoice = action(get_or_404(Invoice, invoice_id))
+    commit()
+    return s.invoice(invoice)
+
+
+@bp.post("/invoices/<int:invoice_id>/finalize")
+@require_permission("invoicing.invoice.finalize")
+@idempotent
+@describe(tags=TAGS)
+def invoices_finalize(invoice_id: int):
+    """Number, total, hash, sign and freeze a draft."""
+    return _action(invoice_id, finalize.finalize)
+
+
+@bp.post("/invoices/<int:invoice_id>/approve")
+@require_permission("invoicing.invoice.approve")
+@describe(tags=TAGS)
+def invoices_approve(invoice_id: int):
+    """FINALIZED → APPROVED."""
+    return _action(invoice_id, transitions.approve)
+
+
+@bp.post("/invoices/<int:invoice_id>/send")
+@require_permission("invoicing.invoice.approve")
+@describe(tags=TAGS)
+def invoices_send(invoice_id: int):
+    """APPROVED → SENT (status only; delivery comes with the e-mail step)."""
+    return _action(invoice_id, transitions.send)
+
+
+@bp.post("/invoices/<int:invoice_id>/void")
+@require_permission("invoicing.invoice.void")
+@describe(tags=TAGS)
+def invoices_void(invoice_id: int):
+    """Void a finalized, approved or sent invoice."""
+    return _action(invoice_id, transitions.void)
+
+
+@bp.post("/invoices/<int:invoice_id>/duplicate")
+@require_permission("invoicing.invoice.write")
+@idempotent
+@describe(tags=TAGS, status=201)
+def invoices_duplicate(invoice_id: int):
+    """Copy an invoice into a new draft."""
+    copy = drafts.duplicate(get_or_404(Invoice, invoice_id))
+    commit()
+    return s.invoice(copy), 201
+
+
+@bp.post("/invoices/<int:invoice_id>/credit-notes")
+@require_permission("invoicing.invoice.write")
+@idempotent
+@describe(tags=TAGS, status=201)
+def invoices_credit_note(invoice_id: int):
+    """A draft credit note for the invoice (its lines unless ``lines`` are given)."""
+    note = transitions.credit_note(get_or_404(Invoice, invoice_id), json_body(required=False))
+    commit()
+    return s.invoice(note), 201
+
+
+@bp.get("/invoices/<int:invoice_id>/ubl")
+@require_permission("invoicing.invoice.read")
+@describe(tags=TAGS)
+def invoices_ubl(invoice_id: int):
+    """UBL 2.1 XML, ``profile=peppol`` (default) or ``pint-ae``."""
+    invoice = get_or_404(Invoice, invoice_id)
+    if invoice.is_draft:
+        raise ApiError(409, "invoice_is_draft", "Finalize the draft before exporting XML.")
+    profile = request.args.get("profile", xml.DEFAULT_PROFILE)
+    body = xml.render(mapping.to_document(invoice), profile)
+    name = (invoice.number or str(invoice.id)).replace("/", "-")
+    return Response(
+        body,
+        mimetype="application/xml",
+        headers={"Content-Disposition": f'attachment; filename="{name}-{profile}.xml"'},
+    )
+
+
+@bp.get("/invoices/<int:invoice_id>/verify")
+@require_permission("invoicing.invoice.read")
+@describe(tags=TAGS)
+def invoices_verify(invoice_id: int):
+    """Hash, signature and chain status of one document, reported separately."""
+    from plugins.invoicing.services.verify import verify_invoice
+
+    return verify_invoice(get_or_404(Invoice, invoice_id))
