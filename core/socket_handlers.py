@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import uuid
+from contextlib import contextmanager
 
 from flask import g, request
 from flask_socketio import join_room, leave_room
@@ -19,6 +20,7 @@ from core.requestctx import current_actor
 from core.tenancy import scope_for, scoped
 
 ACTORS_KEY = "ledgerline.actors"  # environ of the connection: {namespace: Actor}
+G_KEYS = ("actor", "correlation_id", "_login_user")
 REFUSED = "authentication required: log in, or connect with auth={'token': '<API token>'}"
 
 
@@ -53,18 +55,36 @@ def _install_actor_context(socketio) -> None:
 
 def _with_actor(handler, message: str, namespace: str):
     def run(*args):
-        actors = request.environ.setdefault(ACTORS_KEY, {})
-        if message == "connect":
-            actors[namespace] = _authenticate(args[0] if args else None)
-        actor = actors.get(namespace)
-        if actor is None:
-            return None if message == "disconnect" else error("unauthorized", REFUSED)
-        g.actor = actor
-        g.correlation_id = uuid.uuid4().hex
-        with scoped(scope_for(actor)):
-            return _call(handler, args)
+        with _fresh_g():
+            actors = request.environ.setdefault(ACTORS_KEY, {})
+            if message == "connect":
+                actors[namespace] = _authenticate(args[0] if args else None)
+            actor = actors.get(namespace)
+            if actor is None:
+                return None if message == "disconnect" else error("unauthorized", REFUSED)
+            g.actor = actor
+            g.correlation_id = uuid.uuid4().hex
+            with scoped(scope_for(actor)):
+                return _call(handler, args)
 
     return run
+
+
+@contextmanager
+def _fresh_g():
+    """Run the event with its own user and actor in ``g``, then put back what was there.
+
+    Each event normally gets a new app context, but one pushed around it (the test client
+    under the ``app`` fixture) is shared, and Flask-Login caches the user in ``g``.
+    """
+    saved = {key: g.pop(key) for key in G_KEYS if key in g}
+    try:
+        yield
+    finally:
+        for key in G_KEYS:
+            g.pop(key, None)
+        for key, value in saved.items():
+            setattr(g, key, value)
 
 
 def _authenticate(auth):
