@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask import g, request_started
+
 from core.db import db
 from core.extensions import csrf, limiter, login_manager
 from core.models import User
@@ -21,6 +23,19 @@ def init_app(app) -> None:
 
     app.register_blueprint(bp)
     app.register_blueprint(account_bp)
+    request_started.connect(_forget_cached_user, app)
+
+
+def _forget_cached_user(sender, **extra) -> None:
+    """Derive the user from this request's cookie, never from an earlier request.
+
+    Flask-Login caches the user in ``g``, and ``g`` lives as long as the app context. Normally
+    each request brings its own, but a request made inside an already pushed app context
+    (the test client under the ``app`` fixture) shares it, so the previous request's user -
+    even another client's - would be taken as this one's, and session protection skipped.
+    ``request_started`` fires before every ``before_request`` function, identify included.
+    """
+    g.pop("_login_user", None)
 
 
 @login_manager.user_loader
