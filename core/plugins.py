@@ -151,7 +151,9 @@ class Plugins:
         try:
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
-            name = getattr(exc, "plugin_name", None) or "?"
+            # pluggy names the offending plugin object; turn it back into its plugin name.
+            name = self.pm.get_name(exc.plugin) if getattr(exc, "plugin", None) else None
+            name = name or "?"
             raise PluginError(f"plugin {name!r} implements an unknown hook: {exc}") from exc
 
     @property
