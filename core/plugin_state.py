@@ -57,9 +57,10 @@ def script_directory(app) -> ScriptDirectory:
 
 
 def applied_heads(app) -> tuple[str, ...]:
-    engine = app.extensions["sqlalchemy"].engine
-    with engine.connect() as conn:
-        return tuple(MigrationContext.configure(conn).get_current_heads())
+    # The session's own connection: on SQLite a second connection would wait for the
+    # request's write lock (every transaction there begins IMMEDIATE).
+    conn = app.extensions["sqlalchemy"].session.connection()
+    return tuple(MigrationContext.configure(conn).get_current_heads())
 
 
 def ancestry(script: ScriptDirectory, heads) -> set[str]:

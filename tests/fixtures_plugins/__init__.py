@@ -1,0 +1,1 @@
+"""Tiny plugin packages for the engine tests, found through fake entry points."""
