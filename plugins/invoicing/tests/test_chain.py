@@ -1,0 +1,156 @@
+"""Integrity: the database refuses edits of finalized documents, the chain names tampering,
+and parallel finalization neither forks the chain nor skips a number."""
+
+import threading
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from core.api import db
+from plugins.invoicing.models import Invoice
+from plugins.invoicing.services import drafts, finalize
+from plugins.invoicing.tests.helpers import draft_payload, raw_sql
+
+
+def _finalized(company, customer, **extra):
+    invoice = drafts.create(company.id, draft_payload(customer.id, **extra))
+    db.session.commit()
+    finalize.finalize(invoice)
+    db.session.commit()
+    return invoice
+
+
+def _refused(sql, **params):
+    with pytest.raises(DBAPIError, match="invoice_not_draft"):
+        raw_sql(sql, **params)
+    db.session.rollback()
+
+
+def test_database_refuses_changes_to_finalized_invoice(company, customer):
+    inv = _finalized(company, customer)
+    _refused("UPDATE invoicing_invoice SET total = 1 WHERE id = :id", id=inv.id)
+    _refused("UPDATE invoicing_invoice SET notes = 'x' WHERE id = :id", id=inv.id)
+    _refused("UPDATE invoicing_invoice SET status = 'DRAFT' WHERE id = :id", id=inv.id)
+    _refused("UPDATE invoicing_invoice SET status = 'SENT' WHERE id = :id", id=inv.id)
+    _refused("DELETE FROM invoicing_invoice WHERE id = :id", id=inv.id)
+    _refused("UPDATE invoicing_line SET quantity = 5 WHERE invoice_id = :id", id=inv.id)
+    _refused("DELETE FROM invoicing_line WHERE invoice_id = :id", id=inv.id)
+    _refused("DELETE FROM invoicing_tax WHERE invoice_id = :id", id=inv.id)
+    _refused(
+        "INSERT INTO invoicing_line (company_id, invoice_id, position, description, quantity,"
+        " unit_code, unit_price, allowance, tax_category, tax_rate)"
+        " VALUES (:c, :id, 9, 'sneaky', 1, 'C62', 1, 0, 'S', 5)",
+        c=company.id,
+        id=inv.id,
+    )
+
+
+def test_database_allows_status_moves_and_payment_updates(company, customer):
+    inv = _finalized(company, customer)
+    raw_sql("UPDATE invoicing_invoice SET status = 'APPROVED' WHERE id = :id", id=inv.id)
+    raw_sql(
+        "UPDATE invoicing_invoice SET payment_status = 'partial', amount_due = 10 WHERE id = :id",
+        id=inv.id,
+    )
+    raw_sql("UPDATE invoicing_invoice SET status = 'SENT' WHERE id = :id", id=inv.id)
+    raw_sql("UPDATE invoicing_invoice SET status = 'VOID' WHERE id = :id", id=inv.id)
+    row = raw_sql("SELECT status, payment_status FROM invoicing_invoice WHERE id = :id", id=inv.id)
+    assert tuple(row.one()) == ("VOID", "partial")
+
+
+def _bypass_trigger():
+    if db.engine.dialect.name == "postgresql":
+        raw_sql("ALTER TABLE invoicing_invoice DISABLE TRIGGER invoicing_invoice_frozen")
+    else:
+        raw_sql("DROP TRIGGER invoicing_invoice_frozen")
+
+
+def test_tampering_is_named_by_api_and_cli(app, api, company, customer):
+    first = _finalized(company, customer)
+    second = _finalized(company, customer)
+    third = _finalized(company, customer)
+    assert api.get("/api/v1/chain/verify").get_json()["ok"] is True
+    _bypass_trigger()
+    raw_sql("UPDATE invoicing_invoice SET total = 1.00 WHERE id = :id", id=second.id)
+    db.session.expire_all()
+
+    report = api.get("/api/v1/chain/verify").get_json()
+    assert report["ok"] is False and report["checked"] == 1
+    assert report["broken_at"]["number"] == second.number
+    one = api.get(f"/api/v1/invoices/{second.id}/verify").get_json()
+    assert one["hash"]["ok"] is False and one["signature"]["ok"] is True
+    assert api.get(f"/api/v1/invoices/{first.id}/verify").get_json()["ok"] is True
+    later = api.get(f"/api/v1/invoices/{third.id}/verify").get_json()
+    assert later["hash"]["ok"] is True and later["chain"]["ok"] is False
+
+    result = app.test_cli_runner().invoke(args=["invoicing", "verify"])
+    assert result.exit_code == 1
+    assert f"BROKEN at {second.number}" in result.output
+
+
+def test_cli_reports_ok(app, company, customer):
+    _finalized(company, customer)
+    result = app.test_cli_runner().invoke(args=["invoicing", "verify"])
+    assert result.exit_code == 0 and "OK (1 documents)" in result.output
+
+
+def test_parallel_finalization_never_forks_or_skips(app, company, customer):
+    ids = []
+    for _ in range(8):
+        ids.append(drafts.create(company.id, draft_payload(customer.id)).id)
+    db.session.commit()
+    errors = []
+
+    def work(invoice_id):
+        with app.app_context():
+            try:
+                finalize.finalize(db.session.get(Invoice, invoice_id))
+                db.session.commit()
+            except Exception as exc:  # collected and asserted below
+                errors.append(repr(exc))
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    db.session.expire_all()
+    rows = db.session.execute(
+        text("SELECT number, chain_seq, hash, prev_hash FROM invoicing_invoice ORDER BY chain_seq")
+    ).all()
+    assert sorted(r.number for r in rows) == [f"INV/2026/{n:05d}" for n in range(1, 9)]
+    assert [r.chain_seq for r in rows] == list(range(1, 9))
+    assert [r.prev_hash for r in rows] == [None] + [r.hash for r in rows[:-1]]
+    from plugins.invoicing.chain import verify_company
+
+    assert verify_company(company.id).ok
+
+
+def test_finalizing_twice_in_parallel_finalizes_once(app, company, customer):
+    invoice_id = drafts.create(company.id, draft_payload(customer.id)).id
+    db.session.commit()
+    outcomes = []
+
+    def work():
+        with app.app_context():
+            try:
+                finalize.finalize(db.session.get(Invoice, invoice_id))
+                db.session.commit()
+                outcomes.append("ok")
+            except Exception as exc:
+                outcomes.append(getattr(exc, "code", repr(exc)))
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(outcomes) == ["invoice_not_draft", "ok"]
+    count = db.session.execute(text("SELECT last_value FROM core_sequence")).scalar_one()
+    assert count == 1
