@@ -15,24 +15,38 @@ from sqlalchemy import select
 from core.api import enqueue_job
 from core.db import db
 from core.models import Job
+from tests.support.servers import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def app_config(app_config):
-    return {**app_config, "JOBS_BACKEND": "sqlite"}
+@pytest.fixture(params=["sqlite", "redis"])
+def backend(request):
+    if request.param == "sqlite":
+        yield {"JOBS_BACKEND": "sqlite"}
+        return
+    server = RedisServer()
+    yield {"JOBS_BACKEND": "redis", "JOBS_REDIS_URL": server.url}
+    server.stop()
 
 
 @pytest.fixture
-def worker(app, db_url, tmp_path):
+def app_config(app_config, backend):
+    return {**app_config, **backend}
+
+
+@pytest.fixture
+def worker(app, db_url, tmp_path, backend):
     env = {
         **os.environ,
         "DATABASE_URL": db_url,
         "LEDGERLINE_INSTANCE_PATH": str(tmp_path),  # the same jobs.sqlite queue as the app
-        "LEDGERLINE_JOBS_BACKEND": "sqlite",
         "PYTHONUNBUFFERED": "1",
+        **{f"LEDGERLINE_{k}": v for k, v in backend.items()},
     }
+    if backend["JOBS_BACKEND"] == "redis":
+        # The worker announces progress through Redis, where web processes would hear it.
+        env["LEDGERLINE_SOCKETIO_MESSAGE_QUEUE"] = backend["JOBS_REDIS_URL"]
     log = tmp_path / "worker.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -69,7 +83,6 @@ def test_jobs_queued_by_the_app_are_run_by_the_worker(app, make_company, make_us
     proc, log = worker
     company = make_company()
     user = make_user(company=company)
-    assert app.extensions["ledgerline.huey"].storage.filename.endswith("jobs.sqlite")
 
     bad = enqueue_job("core.demo_count", {"chunk_size": 0}, company_id=company.id, user_id=user.id)
     good = enqueue_job("core.demo_count", {"chunk_size": 1}, company_id=company.id, user_id=user.id)
@@ -85,3 +98,30 @@ def test_jobs_queued_by_the_app_are_run_by_the_worker(app, make_company, make_us
     ]
     db.session.rollback()
     assert "Ledgerline jobs worker: 2 thread(s)" in log.read_text()
+
+
+@pytest.mark.parametrize("backend", ["redis"], indirect=True)
+def test_worker_announces_progress_on_the_socketio_message_queue(
+    app, backend, make_company, make_user, worker
+):
+    import json
+
+    import redis
+
+    proc, log = worker
+    company = make_company()
+    user = make_user(company=company)
+    pubsub = redis.Redis.from_url(backend["JOBS_REDIS_URL"]).pubsub()
+    pubsub.subscribe("flask-socketio")  # Flask-SocketIO's default channel
+    job_id = enqueue_job("core.demo_count", {}, company_id=company.id, user_id=user.id).id
+    db.session.rollback()
+
+    assert _wait_finished([job_id], proc, log) == {job_id: "completed"}
+    heard = []
+    while (message := pubsub.get_message(timeout=1.0)) is not None:
+        if message["type"] == "message":
+            heard.append(json.loads(message["data"]))
+    progress = [m["data"][0] for m in heard if m.get("event") == "job_progress"]
+    assert progress and progress[-1]["id"] == job_id
+    assert progress[-1]["status"] == "completed"
+    assert all(m["room"] == [f"company:{company.id}"] for m in heard if m.get("event"))
