@@ -15,9 +15,11 @@ MANIFEST = Manifest(
 
 @hookimpl
 def register_models():
+    from plugins.invoicing.mailer.models import EmailLog
     from plugins.invoicing.models import MODELS
+    from plugins.invoicing.reminders.models import Reminder
 
-    return MODELS
+    return [*MODELS, EmailLog, Reminder]
 
 
 @hookimpl

@@ -218,6 +218,21 @@ def invoices_ubl(invoice_id: int):
     )
 
 
+@bp.get("/invoices/<int:invoice_id>/pdf")
+@require_permission("invoicing.invoice.read")
+@describe(tags=TAGS)
+def invoices_pdf(invoice_id: int):
+    """The printable PDF (drafts carry a DRAFT watermark and no verification QR)."""
+    from plugins.invoicing import pdf
+
+    invoice = get_or_404(Invoice, invoice_id)
+    return Response(
+        pdf.render_pdf(invoice),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{pdf.filename(invoice)}"'},
+    )
+
+
 @bp.get("/invoices/<int:invoice_id>/verify")
 @require_permission("invoicing.invoice.read")
 @describe(tags=TAGS)

@@ -1,0 +1,64 @@
+"""What the PDF shows, gathered from the invoice once: the layout only draws it.
+
+The figures come from the same ``mapping.to_document`` + ``totals.compute_totals`` that sealed
+the invoice, so the paper copy, the API and the XML cannot disagree. The amount still due is the
+stored one, because payments and credit notes lower it after finalization.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plugins.invoicing import codes, mapping, totals
+from plugins.invoicing.documents import Document
+from plugins.invoicing.models import CREDIT_NOTE, Invoice
+from plugins.invoicing.pdf import qr
+
+TITLES = {"invoice": "Tax Invoice", CREDIT_NOTE: "Tax Credit Note"}
+
+
+@dataclass(frozen=True)
+class PdfContent:
+    title: str
+    draft: bool
+    document: Document
+    totals: totals.Totals
+    amount_due: Decimal
+    hash: str | None
+    qr_text: str | None
+
+
+def gather(invoice: Invoice) -> PdfContent:
+    document = mapping.to_document(invoice)
+    computed = totals.compute_totals(document)
+    draft = invoice.is_draft or not invoice.hash
+    return PdfContent(
+        title=TITLES.get(invoice.type, "Tax Invoice"),
+        draft=draft,
+        document=document,
+        totals=computed,
+        amount_due=computed.payable if draft else Decimal(invoice.amount_due or 0),
+        # A draft has no hash yet: a QR on it would vouch for a document that does not exist.
+        hash=None if draft else invoice.hash,
+        qr_text=None if draft else qr.payload(invoice.number, invoice.hash),
+    )
+
+
+def money(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def quantity(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text
+
+
+def unit_price(value: Decimal) -> str:
+    # Up to six places are stored; show at least the cents and no trailing zeros beyond them.
+    places = max(2, -value.normalize().as_tuple().exponent)
+    return f"{value:,.{places}f}"
+
+
+def category_label(code: str) -> str:
+    return codes.VAT_CATEGORIES.get(code, code)
