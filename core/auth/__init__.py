@@ -23,19 +23,20 @@ def init_app(app) -> None:
 
     app.register_blueprint(bp)
     app.register_blueprint(account_bp)
-    request_started.connect(_forget_cached_user, app)
+    request_started.connect(_fresh_request_globals, app)
 
 
-def _forget_cached_user(sender, **extra) -> None:
-    """Derive the user from this request's cookie, never from an earlier request.
+def _fresh_request_globals(sender, **extra) -> None:
+    """Start every request with an empty ``g``, as a fresh app context gives it.
 
-    Flask-Login caches the user in ``g``, and ``g`` lives as long as the app context. Normally
-    each request brings its own, but a request made inside an already pushed app context
-    (the test client under the ``app`` fixture) shares it, so the previous request's user -
-    even another client's - would be taken as this one's, and session protection skipped.
-    ``request_started`` fires before every ``before_request`` function, identify included.
+    Flask-Login caches the user in ``g`` and Flask-WTF the CSRF token. Normally each request
+    brings its own app context, but a request made inside an already pushed one (the test
+    client under the ``app`` fixture) shares it: the previous request's user - even another
+    client's - would be taken as this one's, session protection skipped, and a stale CSRF
+    token handed out. ``request_started`` fires before every ``before_request`` function.
     """
-    g.pop("_login_user", None)
+    for name in list(vars(g)):
+        delattr(g, name)
 
 
 @login_manager.user_loader
