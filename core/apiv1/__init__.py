@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.apiv1.blueprint import api_blueprint
+from core.apiv1.blueprint import api_blueprint, challenge, guard_strays
 
 bp = api_blueprint("api_v1", __name__)
 
@@ -11,3 +11,5 @@ def init_app(app) -> None:
     from core.apiv1 import audit, company, jobs, me, openapi, plugins  # noqa: F401
 
     app.register_blueprint(bp)
+    app.before_request(guard_strays)
+    app.after_request(challenge)

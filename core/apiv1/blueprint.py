@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, request
 
 from core.extensions import csrf
 
 API_PREFIX = "/api/v1"
+GUARDED: set[str] = set()  # names of blueprints made by api_blueprint
 
 
 def api_blueprint(name: str, import_name: str, prefix: str = "") -> Blueprint:
@@ -19,13 +20,22 @@ def api_blueprint(name: str, import_name: str, prefix: str = "") -> Blueprint:
 
     bp = Blueprint(name, import_name, url_prefix=API_PREFIX + prefix)
     csrf.exempt(bp)
+    GUARDED.add(name)
     bp.before_request(check_request)
-    bp.after_request(_challenge)
     return bp
 
 
-def _challenge(response):
-    """RFC 6750: a 401 names the scheme the client should use."""
-    if response.status_code == 401:
+def guard_strays() -> None:
+    """Fail closed: a route under /api/v1 on a plain Blueprint still demands an actor."""
+    from core.apiv1.guard import check_request
+
+    under_api = request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/")
+    if under_api and request.endpoint and request.blueprint not in GUARDED:
+        check_request()
+
+
+def challenge(response):
+    """RFC 6750: an API 401 names the scheme the client should use."""
+    if response.status_code == 401 and request.path.startswith(API_PREFIX):
         response.headers.setdefault("WWW-Authenticate", 'Bearer realm="ledgerline"')
     return response

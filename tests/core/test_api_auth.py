@@ -109,3 +109,21 @@ def test_incoming_correlation_id_is_echoed(client, acme, api_token):
     assert resp.status_code == 404
     assert resp.headers["X-Correlation-ID"] == "trace-0123456789"
     assert resp.get_json()["correlation_id"] == "trace-0123456789"
+
+
+def test_plain_blueprint_under_api_still_requires_an_actor(app, client, acme, api_token):
+    from flask import Blueprint
+
+    stray = Blueprint("test_stray", __name__, url_prefix="/api/v1/test-stray")
+
+    @stray.get("/secret")
+    def secret_view():
+        """A plugin route that forgot api_blueprint."""
+        return {"secret": 42}
+
+    app.register_blueprint(stray)
+    resp = client.get("/api/v1/test-stray/secret")
+    assert resp.status_code == 401
+    assert resp.get_json()["error"]["code"] == "unauthorized"
+    ok = client.get("/api/v1/test-stray/secret", headers=bearer(api_token(acme[1])))
+    assert ok.get_json() == {"secret": 42}
