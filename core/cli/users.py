@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 from email_validator import EmailNotValidError, validate_email
 from flask.cli import AppGroup
@@ -34,7 +36,7 @@ def create(email, company_id, role, password_stdin, full_name) -> None:
 
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
-        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+        password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     if not password.strip():
@@ -63,7 +65,22 @@ def create_user(email, role, company_id, password, full_name=None) -> User:
 
 
 def _clean_email(email: str) -> str:
+    email = email.strip()
     try:
-        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+        return validate_email(email, check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
+        # Operators of on-premise installs use site-local addresses (root@ledgerline.local);
+        # email_validator refuses the special-use ".local" names, so check the rest alone.
+        local, _, domain = email.rpartition("@")
+        if domain.lower().endswith(".local") and _valid_local(local, domain):
+            return email.lower()
         fail(f"not a valid e-mail address: {email!r} ({exc})")
+
+
+def _valid_local(local: str, domain: str) -> bool:
+    stand_in = domain.lower().removesuffix(".local") + ".example.com"
+    try:
+        validate_email(f"{local}@{stand_in}", check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
