@@ -93,9 +93,12 @@ def handle_event(event):
 
 @hookspec
 def job_types():
-    """Return a dict ``{name: callable(job, **params)}`` of background job types.
+    """Return a dict ``{name: callable(ctx, **params)}`` of background job types.
 
-    A job callable receives the ``core.api.JobContext`` and reports progress through it.
+    ``ctx`` is a ``core.api.JobContext``: ``ctx.params``, ``ctx.company_id``,
+    ``ctx.set_total(n)`` and ``ctx.advance(ok=1, failed=0, error=None)`` (which may commit:
+    call it after each finished chunk). Start one with ``core.api.enqueue_job``; an exception
+    fails the job with its message. A returned dict becomes the job's ``result``.
     """
 
 
