@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.apiv1.blueprint import api_blueprint, challenge, guard_strays
+from core.apiv1.request import ApiRequest
 
 bp = api_blueprint("api_v1", __name__)
 
@@ -10,6 +11,7 @@ bp = api_blueprint("api_v1", __name__)
 def init_app(app) -> None:
     from core.apiv1 import audit, company, jobs, me, openapi, plugins  # noqa: F401
 
+    app.request_class = ApiRequest
     app.register_blueprint(bp)
     app.before_request(guard_strays)
     app.after_request(challenge)

@@ -81,3 +81,27 @@ def test_empty_body_is_400(client, secret):
     resp = call(client, "PATCH", "/api/v1/company", secret, content_type="application/json")
     assert resp.status_code == 400
     assert error_of(resp)["code"] == "invalid_json"
+
+
+def test_views_reading_request_json_directly_get_the_same_errors(app, client, secret):
+    from flask import request
+
+    from core.api import api_blueprint
+
+    bp = api_blueprint("test_raw_json", __name__, "/test-raw")
+
+    @bp.post("")
+    def raw():
+        """Echo the body, read with Flask's own request.get_json()."""
+        return request.get_json()
+
+    app.register_blueprint(bp)
+    broken = call(
+        client, "POST", "/api/v1/test-raw", secret, data="{", content_type="application/json"
+    )
+    assert broken.status_code == 400
+    assert error_of(broken)["code"] == "invalid_json"
+    form = call(client, "POST", "/api/v1/test-raw", secret, data={"a": "1"})
+    assert form.status_code == 415
+    assert error_of(form)["code"] == "unsupported_media_type"
+    assert call(client, "POST", "/api/v1/test-raw", secret, json={"a": 1}).get_json() == {"a": 1}
