@@ -39,8 +39,31 @@ def register_blueprints(app):
 @hookimpl
 def register_commands(cli):
     from plugins.invoicing.cli import group
+    from plugins.invoicing.overdue import mark_overdue_command
+    from plugins.invoicing.reminders import reminders_command
 
+    group.add_command(mark_overdue_command)
+    group.add_command(reminders_command)
     cli.add_command(group)
+
+
+@hookimpl
+def job_types():
+    from plugins.invoicing import mailer, overdue, reminders
+
+    return {
+        mailer.SEND_JOB: mailer.send_email_job,
+        reminders.JOB: reminders.send_reminders,
+        overdue.JOB: overdue.mark_overdue,
+    }
+
+
+@hookimpl
+def handle_event(event):
+    if event.name == "InvoiceSent":
+        from plugins.invoicing.mailer import on_invoice_sent
+
+        on_invoice_sent(event)
 
 
 @hookimpl
