@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 
@@ -20,6 +20,6 @@ class TokenForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=100)])
     scopes = SelectField(
         "Access",
-        choices=[("read", "Read only"), ("read,write", "Read and write")],
+        choices=[SelectChoice("read", "Read only"), SelectChoice("read,write", "Read and write")],
         default="read",
     )
