@@ -8,13 +8,6 @@ from sqlalchemy import select
 from plugins.invoicing.tests.helpers import draft_payload
 from plugins.invoicing.tests.test_email_server import *  # noqa: F403  (SMTP fixtures)
 from plugins.invoicing.tests.test_email_server import SENDER, attachments
-    SENDER,
-    app_config,
-    attachments,
-    mail_config,
-    mail_customer,
-    smtp_server,
-)
 
 NS = {"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"}
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plugins.invoicing.tests.helpers import draft_payload
-from plugins.invoicing.tests.test_email_server import mail_customer, smtp_server  # noqa: F401
-    mail_customer,
-    smtp_server,
-)
+from plugins.invoicing.tests.test_email_server import *  # noqa: F403  (SMTP fixtures)
 from tests.conftest import _base_config
 
 
