@@ -12,7 +12,9 @@ import uuid
 from contextlib import contextmanager
 
 from flask import g, request
-from flask_socketio import join_room, leave_room
+
+# python-socketio's own ConnectionRefusedError: its message reaches the client's connect_error.
+from flask_socketio import ConnectionRefusedError, join_room, leave_room
 
 from core import presence, realtime
 from core.db import db

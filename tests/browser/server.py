@@ -1,0 +1,79 @@
+"""A real Ledgerline server in a subprocess (``flask --app wsgi run``), as users start it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.support.servers import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class AppServer:
+    def __init__(self, db_url: str, instance: Path, message_queue: str | None = None) -> None:
+        self.port = free_port()
+        self.log = instance / f"server-{self.port}.log"
+        env = {
+            **os.environ,
+            "DATABASE_URL": db_url,
+            "LEDGERLINE_INSTANCE_PATH": str(instance),
+            "LEDGERLINE_JOBS_BACKEND": "immediate",
+        }
+        env.pop("LEDGERLINE_SOCKETIO_MESSAGE_QUEUE", None)
+        if message_queue:
+            env["LEDGERLINE_SOCKETIO_MESSAGE_QUEUE"] = message_queue
+        cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "run"]
+        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--no-reload"]
+        with open(self.log, "wb") as out:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
+        self._wait_ready()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _wait_ready(self, timeout: float = 30.0) -> None:
+        import urllib.request
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited:\n{self.log.read_text()[-3000:]}")
+            try:
+                urllib.request.urlopen(self.url + "/login", timeout=2).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"server not ready after {timeout}s:\n{self.log.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+def seed(app, make_company, make_user, api_token) -> dict:
+    """One company, its admin and a colleague with an API token; the test's session is closed
+    afterwards so the server processes have the database to themselves."""
+    from core.db import db
+
+    company = make_company()
+    admin = make_user(company=company)
+    colleague = make_user(email="finance@acme.ae", company=company, role="FINANCE_USER")
+    facts = {
+        "company_id": company.id,
+        "admin": admin.email,
+        "colleague": colleague.email,
+        "token": api_token(colleague, "read,write"),
+        "admin_token": api_token(admin, "read,write"),
+    }
+    db.session.commit()
+    db.session.remove()
+    return facts
