@@ -1,0 +1,147 @@
+"""``flask plugins new``: generate a plugin, pip-install it, and use it in a fresh app.
+
+pip installs the package into a private ``--target`` folder (put on PYTHONPATH of the child
+processes) instead of the shared venv, so other test runs never see a half-installed plugin;
+the app still finds it the way it finds any plugin, through the installed entry-point metadata.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import create_engine, inspect
+
+from core import PROJECT_ROOT
+from core.scaffold import ScaffoldError, validate_name
+
+NAME = "memo"
+PROBE = PROJECT_ROOT / "tests" / "fixtures_plugins" / "probe_scaffolded.py"
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """``flask plugins new memo``, then pip-install the package into a private folder."""
+    tmp = tmp_path_factory.mktemp("scaffold")
+    target = tmp / f"ledgerline-{NAME}"
+    site = tmp / "site"
+    run(flask("plugins", "new", NAME, "--dir", str(target)), "sqlite://", site, tmp)
+    pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation"]
+    subprocess.run([*pip, "--target", str(site), str(target)], check=True, capture_output=True)
+    return target, site
+
+
+def run(args, db_url, site, tmp_path, check=True):
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "LEDGERLINE_INSTANCE_PATH": str(tmp_path / "instance"),
+        "PYTHONPATH": os.pathsep.join([str(site), str(PROJECT_ROOT)]),
+        "LEDGERLINE_JOBS_BACKEND": "immediate",
+    }
+    env.pop("LEDGERLINE_PLUGINS", None)
+    proc = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    if check:
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc
+
+
+def flask(*args):
+    return [sys.executable, "-m", "flask", "--app", "wsgi", *args]
+
+
+def tables(db_url) -> set[str]:
+    engine = create_engine(db_url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_generated_package_has_every_part(installed):
+    target, site = installed
+    package = target / f"ledgerline_{NAME}"
+    for part in ("__init__.py", "models.py", "views.py", "events.py", "permissions.py"):
+        assert (package / part).is_file(), part
+    assert (package / "migrations/versions/0001_memo_initial.py").is_file()
+    assert (package / "templates/memo/index.html").is_file()
+    assert (target / "tests/test_memo.py").is_file()
+    assert "memo = ledgerline_memo" in (target / "setup.cfg").read_text()
+    # The wheel pip built carries the entry point, templates and migrations.
+    entry_points = next(site.glob("*.dist-info")) / "entry_points.txt"
+    assert "[ledgerline.plugins]\nmemo = ledgerline_memo" in entry_points.read_text()
+    assert (site / "ledgerline_memo/migrations/versions/0001_memo_initial.py").is_file()
+
+
+def test_installed_plugin_is_enabled_served_migrated_and_removable(installed, db_url, tmp_path):
+    _, site = installed
+    before = tables(db_url)
+    assert "memo_note" not in before
+
+    run(flask("db", "upgrade", "heads"), db_url, site, tmp_path)
+    assert "memo_note" in tables(db_url)
+    listing = run(flask("plugins", "list"), db_url, site, tmp_path).stdout
+    assert "memo" in listing and "enabled" in listing
+
+    probe = json.loads(run([sys.executable, str(PROBE), NAME], db_url, site, tmp_path).stdout)
+    row = probe["apps_row"]
+    assert "Enabled" in row and "0.1.0" in row and "Up to date (0001_memo)" in row
+    assert "register_socketio_namespaces" in row
+    assert probe["page_status"] == 200
+    assert "hello from the probe" in probe["page_html"]
+    assert probe["htmx_post_status"] == 200
+    assert "<html" not in probe["htmx_post_html"]  # HTMX gets the list block only
+    assert 'id="memo-notes"' in probe["htmx_post_html"]
+    assert probe["ack"] == {"ok": True}
+    pongs = [m for m in probe["received"] if m["name"] == "memo_pong"]
+    assert pongs and pongs[0]["args"][0] == {"from": "probe@probe.ae", "message": "marco"}
+
+    run(flask("db", "downgrade", "memo@base"), db_url, site, tmp_path)
+    assert tables(db_url) == before  # only the plugin's table is gone
+
+
+def test_generated_plugin_tests_pass(installed, tmp_path):
+    target, site = installed
+    proc = run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(target / "tests")],
+        "sqlite://",
+        site,
+        tmp_path,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "3 passed" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("Memo", "not a valid plugin name"),
+        ("9lives", "not a valid plugin name"),
+        ("my-plugin", "not a valid plugin name"),
+        ("class", "is a Python keyword"),
+        ("match", "is a Python keyword"),
+        ("core", "reserved by Ledgerline core"),
+        ("memo", "already installed"),
+    ],
+)
+def test_bad_names_are_refused_with_a_reason(name, message):
+    with pytest.raises(ScaffoldError, match=message):
+        validate_name(name, taken={"memo"})
+
+
+def test_cli_refuses_a_taken_name_and_a_non_empty_directory(app, tmp_path):
+    runner = app.test_cli_runner()
+    installed = next(iter(app.extensions["ledgerline.plugins"].installed), None)
+    if installed:
+        taken = runner.invoke(args=["plugins", "new", installed, "--dir", str(tmp_path / "x")])
+        assert taken.exit_code == 1 and "already installed" in taken.output
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "file.txt").write_text("mine")
+    busy = runner.invoke(args=["plugins", "new", "fresh", "--dir", str(tmp_path / "busy")])
+    assert busy.exit_code == 1
+    assert "already exists and is not empty" in busy.output
+    assert (tmp_path / "busy" / "file.txt").read_text() == "mine"
