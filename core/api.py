@@ -22,7 +22,7 @@ from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.templating import is_htmx, render
-from core.tenancy import TenantMixin, TenantWriteRefused
+from core.tenancy import TenantMixin, TenantWriteRefused, get_or_404, get_scoped
 from core.timeutil import utcnow
 
 __all__ = [
@@ -47,6 +47,8 @@ __all__ = [
     "describe",
     "emit",
     "enqueue_job",
+    "get_or_404",
+    "get_scoped",
     "hookimpl",
     "idempotent",
     "is_htmx",

@@ -12,7 +12,7 @@ import contextvars
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import event, false
+from sqlalchemy import event, false, select
 from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column, with_loader_criteria
 from sqlalchemy.sql.schema import ForeignKey
 
@@ -81,6 +81,8 @@ def _criteria(scope: Scope):
 @event.listens_for(Session, "do_orm_execute")
 def _filter_queries(state) -> None:
     scope = _scope.get()
+    if scope is not None and (scope.all_companies or scope.deny):
+        _refuse_bulk_writes(state)
     if scope is None or scope.all_companies or state.is_column_load or state.is_relationship_load:
         return
     if not (state.is_select or state.is_update or state.is_delete):
@@ -88,6 +90,15 @@ def _filter_queries(state) -> None:
     state.statement = state.statement.options(
         with_loader_criteria(TenantMixin, _criteria(scope), include_aliases=True)
     )
+
+
+def _refuse_bulk_writes(state) -> None:
+    """A read-only scope's ORM ``update()``/``delete()``/``insert()`` never reach flush."""
+    if not (state.is_update or state.is_delete or state.is_insert):
+        return
+    mapper = state.bind_mapper
+    if mapper is not None and issubclass(mapper.class_, TenantMixin):
+        raise TenantWriteRefused("this account is read-only")
 
 
 @event.listens_for(Session, "before_flush")
@@ -98,6 +109,29 @@ def _guard_writes(session, flush_context, instances) -> None:
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         if isinstance(obj, TenantMixin):
             _check_write(scope, obj)
+
+
+def get_scoped(model, ident):
+    """``session.get`` that honours the tenant scope.
+
+    ``Session.get`` answers from the identity map without a query when the object is already
+    loaded (say, by system code earlier in the request), which skips the filter above; a
+    SELECT always goes through it, and still returns the identity-mapped object.
+    """
+    from core.db import db
+
+    (pk,) = model.__mapper__.primary_key
+    return db.session.scalars(select(model).where(pk == ident)).one_or_none()
+
+
+def get_or_404(model, ident):
+    """``get_scoped`` or 404: another company's record looks exactly like a missing one."""
+    obj = get_scoped(model, ident)
+    if obj is None:
+        from flask import abort
+
+        abort(404)
+    return obj
 
 
 def _check_write(scope: Scope, obj) -> None:
