@@ -14,8 +14,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class AppServer:
-    def __init__(self, db_url: str, instance: Path, message_queue: str | None = None) -> None:
-        self.port = free_port()
+    def __init__(
+        self, db_url: str, instance: Path, message_queue: str | None = None, port: int = 0
+    ) -> None:
+        self.port = port or free_port()
         self.log = instance / f"server-{self.port}.log"
         env = {
             **os.environ,
