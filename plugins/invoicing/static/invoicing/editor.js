@@ -1,0 +1,38 @@
+// Invoice editor: add and remove line rows. New rows copy the <template> row with a fresh
+// index (WTForms reads lines-<n>-* in index order, gaps allowed); every change asks the
+// server for new totals through the "ll:lines_changed" trigger.
+(function () {
+  "use strict";
+
+  function nextIndex(body) {
+    var highest = -1;
+    body.querySelectorAll("[name^='lines-']").forEach(function (input) {
+      var n = parseInt(input.name.split("-")[1], 10);
+      if (!isNaN(n) && n > highest) highest = n;
+    });
+    return highest + 1;
+  }
+
+  function linesChanged() {
+    var fields = document.getElementById("invoice-editor-fields");
+    if (fields && window.htmx) htmx.trigger(fields, "ll:lines_changed");
+  }
+
+  document.addEventListener("click", function (event) {
+    var add = event.target.closest("[data-add-line]");
+    var remove = event.target.closest("[data-remove-line]");
+    if (add) {
+      var template = document.getElementById("invoice-line-template");
+      var body = document.querySelector("#invoice-lines [data-lines]");
+      var html = template.innerHTML.replace(/__index__/g, String(nextIndex(body)));
+      body.insertAdjacentHTML("beforeend", html);
+      var row = body.lastElementChild;
+      if (window.htmx) htmx.process(row);
+      row.querySelector("input").focus();
+      linesChanged();
+    } else if (remove) {
+      remove.closest("[data-line-row]").remove();
+      linesChanged();
+    }
+  });
+})();

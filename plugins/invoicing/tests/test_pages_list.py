@@ -1,0 +1,109 @@
+"""Invoice list page: search, filters, sorting, pagination, HTMX block, tenancy."""
+
+import pytest
+
+from plugins.invoicing.tests.test_pages_support import (
+    make_customer,
+    make_draft,
+    make_final,
+    one_line,
+    row_ids,
+)
+
+
+@pytest.fixture
+def book(company, admin, customer, login):
+    """Five invoices of two customers, three finalized, on different dates and totals."""
+    other = make_customer(company, "Desert Rose Trading")
+    made = {
+        "a": make_final(company, customer, issue_date="2026-01-10", lines=one_line("100")),
+        "b": make_final(company, other, issue_date="2026-02-10", lines=one_line("300")),
+        "c": make_final(company, customer, issue_date="2026-03-10", lines=one_line("200")),
+        "d": make_draft(company, other, issue_date="2026-04-10", lines=one_line("50")),
+        "e": make_draft(company, customer, issue_date="2026-05-10", lines=one_line("400")),
+    }
+    login()
+    made["other"] = other
+    return made
+
+
+def _ids(client, query=""):
+    resp = client.get(f"/invoicing/invoices{query}")
+    assert resp.status_code == 200, resp.get_data(as_text=True)[:300]
+    return row_ids(resp.get_data(as_text=True))
+
+
+def test_default_order_is_newest_first_with_amounts(client, book):
+    html = client.get("/invoicing/invoices").get_data(as_text=True)
+    ids = row_ids(html)
+    assert ids == [book[k].id for k in "edcba"]
+    assert "420.00 AED" in html  # draft e: 400 + 5 % VAT, computed live
+    assert "315.00 AED" in html  # finalized b, stored
+    assert book["a"].number in html and "Desert Rose Trading" in html
+
+
+def test_search_by_customer_name_and_number(client, book):
+    assert _ids(client, "?q=desert") == [book["d"].id, book["b"].id]
+    assert _ids(client, f"?q={book['c'].number}") == [book["c"].id]
+
+
+def test_filters_status_payment_customer_and_dates(client, book):
+    assert _ids(client, "?status=DRAFT") == [book["e"].id, book["d"].id]
+    assert _ids(client, "?payment_status=paid") == []
+    assert _ids(client, f"?customer_id={book['other'].id}") == [book["d"].id, book["b"].id]
+    window = "?date_from=2026-02-01&date_to=2026-04-10"
+    assert _ids(client, window) == [book["d"].id, book["c"].id, book["b"].id]
+
+
+def test_sorting_by_total_due_and_number(client, book):
+    finals = "&status=FINALIZED"
+    assert _ids(client, "?sort=total" + finals) == [book[k].id for k in "acb"]
+    assert _ids(client, "?sort=-total" + finals) == [book[k].id for k in "bca"]
+    assert _ids(client, "?sort=number" + finals) == [book[k].id for k in "abc"]
+    assert _ids(client, "?sort=due" + finals) == [book[k].id for k in "abc"]
+
+
+def test_pages_are_stable_and_complete(client, book):
+    seen = []
+    for offset in (0, 2, 4):
+        seen += _ids(client, f"?limit=2&offset={offset}&sort=-date")
+    assert seen == [book[k].id for k in "edcba"]
+    html = client.get("/invoicing/invoices?limit=2&offset=2").get_data(as_text=True)
+    assert "3–4 of 5" in html and 'rel="next"' in html and 'rel="prev"' in html
+
+
+def test_bad_filter_shows_a_message_not_a_crash(client, book):
+    resp = client.get("/invoicing/invoices?status=LOST&date_from=yesterday")
+    assert resp.status_code == 400
+    assert "status must be one of" in resp.get_data(as_text=True)
+    resp = client.get("/invoicing/invoices?sort=colour")
+    assert resp.status_code == 400 and "Unknown sort" in resp.get_data(as_text=True)
+
+
+def test_htmx_request_gets_only_the_table_block(client, book):
+    resp = client.get("/invoicing/invoices?status=DRAFT", headers={"HX-Request": "true"})
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 200
+    assert "HX-Request" in resp.headers["Vary"]
+    assert html.lstrip().startswith('<section id="invoice-table"')
+    assert "<html" not in html and "invoice-filters" not in html
+    assert row_ids(html) == [book["e"].id, book["d"].id]
+    # The block re-fetches itself with the same query when invoices change anywhere.
+    assert 'hx-get="/invoicing/invoices?status=DRAFT"' in html
+    assert "ll:status_changed from:body" in html and "ll:invoice_created from:body" in html
+
+
+def test_other_company_invoices_are_not_listed(client, book, make_company, make_user):
+    from plugins.invoicing.tests.test_pages_support import make_customer as mk
+
+    rival = make_company(
+        name="Rival LLC", trn="100555555500003", iban="AE070331234567890123456", city="Dubai"
+    )
+    theirs = make_final(rival, mk(rival, "Rival Customer"), lines=one_line("10"))
+    assert theirs.id not in _ids(client)
+    assert "Rival Customer" not in client.get("/invoicing/invoices").get_data(as_text=True)
+
+
+def test_list_needs_sign_in(client, company):
+    resp = client.get("/invoicing/invoices")
+    assert resp.status_code == 302 and "/login" in resp.headers["Location"]

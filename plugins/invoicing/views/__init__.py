@@ -1,0 +1,22 @@
+"""HTMX pages of the invoicing plugin (blueprint "invoicing" at /invoicing)."""
+
+from pathlib import Path
+
+from flask import Blueprint
+
+bp = Blueprint(
+    "invoicing",
+    __name__,
+    url_prefix="/invoicing",
+    static_folder=str(Path(__file__).resolve().parent.parent / "static"),
+    static_url_path="/static",
+)
+
+from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
+    chain_page,
+    customers,
+    editor,
+    invoice_actions,
+    invoice_detail,
+    invoice_list,
+)

@@ -1,0 +1,18 @@
+"""/invoicing/chain: recompute the company's hash chain and name the first broken document."""
+
+from __future__ import annotations
+
+from flask_login import login_required
+
+from core.api import render
+from plugins.invoicing import chain as hash_chain
+from plugins.invoicing.views import bp
+from plugins.invoicing.views.common import company_id, require
+
+
+@bp.get("/chain")
+@login_required
+def chain():
+    require("invoicing.invoice.read")
+    report = hash_chain.verify_company(company_id())
+    return render("invoicing/chain.html", report=report)

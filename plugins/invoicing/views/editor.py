@@ -1,0 +1,132 @@
+"""/invoicing/invoices/new and /<id>/edit: the draft editor, and its live totals endpoint.
+
+Every rule lives in services/drafts.py; the form only carries what was typed, and the
+service's field messages come back onto the form. Nothing is saved when anything is invalid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import abort, redirect, url_for
+from flask_login import login_required
+from sqlalchemy import select
+
+from core.api import ApiError, db, render
+from plugins.invoicing.forms import InvoiceForm, LineForm, apply_errors
+from plugins.invoicing.models import Customer, Invoice
+from plugins.invoicing.services import drafts
+from plugins.invoicing.views import bp
+from plugins.invoicing.views.common import commit, company_id, get_or_404, require
+from plugins.invoicing.views.editor_totals import preview
+
+
+def _with_customers(form: InvoiceForm) -> InvoiceForm:
+    rows = db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name))
+    form.customer_id.choices = [("", "Choose a customer…")] + [(str(i), n) for i, n in rows]
+    return form
+
+
+def _plain(value) -> str:
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def _form_data(invoice: Invoice) -> dict:
+    return {
+        "customer_id": str(invoice.customer_id),
+        "issue_date": invoice.issue_date.isoformat() if invoice.issue_date else "",
+        "due_date": invoice.due_date.isoformat() if invoice.due_date else "",
+        "currency": invoice.currency,
+        "exchange_rate": _plain(invoice.exchange_rate),
+        "buyer_reference": invoice.buyer_reference,
+        "order_reference": invoice.order_reference,
+        "notes": invoice.notes,
+        "payment_iban": invoice.payment_iban,
+        "lines": [
+            {
+                "description": line.description,
+                "quantity": _plain(line.quantity),
+                "unit_code": line.unit_code,
+                "unit_price": _plain(line.unit_price),
+                "allowance": _plain(line.allowance),
+                "tax_category": line.tax_category,
+                "exemption_reason": line.exemption_reason,
+            }
+            for line in invoice.lines
+        ],
+    }
+
+
+def _page(form: InvoiceForm, invoice: Invoice | None, status: int = 200, block="content"):
+    return render(
+        "invoicing/invoice_edit.html",
+        block=block,
+        status=status,
+        form=form,
+        invoice=invoice,
+        blank_line=LineForm(prefix="lines-__index__"),
+        preview=preview(form.payload()),
+    )
+
+
+def _save(form: InvoiceForm, invoice: Invoice | None):
+    """Run the service; on refusal roll back and put its messages on the fields."""
+    try:
+        if invoice is None:
+            invoice = drafts.create(company_id(), form.payload())
+        else:
+            drafts.update(invoice, form.payload())
+        commit()
+    except ApiError as exc:
+        db.session.rollback()
+        apply_errors(form, exc.details.get("fields") or {})
+        if not exc.details.get("fields"):
+            form.form_errors.append(exc.message)
+        return None
+    return invoice
+
+
+@bp.route("/invoices/new", methods=["GET", "POST"])
+@login_required
+def invoice_new():
+    require("invoicing.invoice.write")
+    form = _with_customers(InvoiceForm())
+    if not form.is_submitted():
+        form.issue_date.data = dt.date.today().isoformat()
+        return _page(form, None)
+    saved = _save(form, None) if form.validate() else None
+    if saved is None:
+        return _page(form, None, status=422)
+    return redirect(url_for("invoicing.invoice_detail", invoice_id=saved.id), 303)
+
+
+def _editable(invoice_id: int) -> Invoice:
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
+    if not invoice.is_draft:
+        label = invoice.number or f"#{invoice.id}"
+        abort(409, f"Invoice {label} is {invoice.status}; only drafts can be edited.")
+    return invoice
+
+
+@bp.route("/invoices/<int:invoice_id>/edit", methods=["GET", "POST"])
+@login_required
+def invoice_edit(invoice_id: int):
+    require("invoicing.invoice.write")
+    invoice = _editable(invoice_id)
+    form = _with_customers(InvoiceForm(data=_form_data(invoice)))
+    if not form.is_submitted():
+        return _page(form, invoice)
+    saved = _save(form, invoice) if form.validate() else None
+    if saved is None:
+        invoice = _editable(invoice_id)  # re-read after the rollback
+        return _page(form, invoice, status=422)
+    return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
+
+
+@bp.post("/invoices/totals")
+@login_required
+def invoice_totals():
+    """The totals block for what is typed now; saves nothing."""
+    require("invoicing.invoice.write")
+    form = InvoiceForm()
+    return render("invoicing/_totals.html", block="totals", preview=preview(form.payload()))

@@ -1,0 +1,82 @@
+"""POST actions of the detail page; each one calls the service the API calls.
+
+Success answers an HTMX request with the refreshed detail block (other open pages hear the
+Socket.IO event), a plain form post with a redirect. A refusal (wrong status, credit too
+large...) shows the service's own message on the page, with its status code.
+"""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, url_for
+from flask_login import login_required
+
+from core.api import ApiError, db, is_htmx
+from plugins.invoicing.models import Invoice
+from plugins.invoicing.services import drafts, finalize, transitions
+from plugins.invoicing.views import bp
+from plugins.invoicing.views.common import commit, get_or_404, require
+from plugins.invoicing.views.invoice_detail import render_detail
+
+# action -> (permission, service call, whether it yields a new document to open)
+ACTIONS = {
+    "finalize": ("invoicing.invoice.finalize", finalize.finalize, False),
+    "approve": ("invoicing.invoice.approve", transitions.approve, False),
+    "send": ("invoicing.invoice.approve", transitions.send, False),
+    "void": ("invoicing.invoice.void", transitions.void, False),
+    "duplicate": ("invoicing.invoice.write", drafts.duplicate, True),
+    "credit_note": (
+        "invoicing.invoice.write",
+        lambda inv: transitions.credit_note(inv, {}),
+        True,
+    ),
+}
+NOTICES = {
+    "finalize": "Invoice finalized.",
+    "approve": "Invoice approved.",
+    "send": "Invoice marked as sent.",
+    "void": "Invoice voided.",
+}
+
+
+def _go(url: str):
+    if is_htmx():
+        return Response(status=204, headers={"HX-Redirect": url})
+    return redirect(url, 303)
+
+
+@bp.post(
+    "/invoices/<int:invoice_id>/<any(finalize, approve, send, void, duplicate, credit_note):action>"
+)
+@login_required
+def invoice_action(invoice_id: int, action: str):
+    permission, call, opens_new = ACTIONS[action]
+    require(permission)
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
+    try:
+        result = call(invoice)
+        commit()
+    except ApiError as exc:
+        db.session.rollback()
+        invoice = get_or_404(Invoice, invoice_id, "invoice")
+        return render_detail(invoice, status=exc.status, error=exc.message)
+    if opens_new:
+        return _go(url_for("invoicing.invoice_edit", invoice_id=result.id))
+    if is_htmx():
+        return render_detail(result, notice=NOTICES[action])
+    flash(NOTICES[action], "success")
+    return _go(url_for("invoicing.invoice_detail", invoice_id=invoice_id))
+
+
+@bp.post("/invoices/<int:invoice_id>/delete")
+@login_required
+def invoice_delete(invoice_id: int):
+    require("invoicing.invoice.write")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
+    try:
+        drafts.delete(invoice)
+        commit()
+    except ApiError as exc:
+        db.session.rollback()
+        invoice = get_or_404(Invoice, invoice_id, "invoice")
+        return render_detail(invoice, status=exc.status, error=exc.message)
+    return _go(url_for("invoicing.invoice_list"))

@@ -1,0 +1,94 @@
+"""/invoicing/invoices/<id>: the document, its actions, audit timeline, integrity and presence."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_login import login_required
+
+from core.api import audit_timeline, current_actor, render
+from plugins.invoicing import mapping
+from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, INVOICE, SENT, VOID, Invoice
+from plugins.invoicing.services.verify import verify_invoice
+from plugins.invoicing.views import bp
+from plugins.invoicing.views.common import amounts, get_or_404, require
+
+XML_PROFILES = (("peppol", "Peppol BIS 3.0"), ("pint-ae", "PINT-AE"))
+
+
+def allowed_actions(invoice: Invoice, actor) -> list[tuple[str, str]]:
+    """(action, label) pairs this actor may take on this invoice in its current status."""
+    can = actor.can
+    status = invoice.status
+    offers = [
+        ("edit", "Edit", status == DRAFT and can("invoicing.invoice.write")),
+        ("finalize", "Finalize", status == DRAFT and can("invoicing.invoice.finalize")),
+        ("approve", "Approve", status == FINALIZED and can("invoicing.invoice.approve")),
+        ("send", "Mark as sent", status == APPROVED and can("invoicing.invoice.approve")),
+        (
+            "void",
+            "Void",
+            status in (FINALIZED, APPROVED, SENT) and can("invoicing.invoice.void"),
+        ),
+        (
+            "credit_note",
+            "Credit note",
+            invoice.type == INVOICE
+            and status not in (DRAFT, VOID)
+            and can("invoicing.invoice.write"),
+        ),
+        ("duplicate", "Duplicate", can("invoicing.invoice.write")),
+        ("delete", "Delete draft", status == DRAFT and can("invoicing.invoice.write")),
+    ]
+    return [(name, label) for name, label, ok in offers if ok and actor.can_write]
+
+
+def _breakdown(invoice: Invoice) -> list[dict]:
+    """The VAT rows: stored ones once finalized, computed ones for a draft."""
+    if not invoice.is_draft:
+        return [
+            {
+                "category": t.tax_category,
+                "rate": t.tax_rate,
+                "taxable": t.taxable_amount,
+                "tax": t.tax_amount,
+            }
+            for t in invoice.taxes
+        ]
+    if not invoice.lines:
+        return []
+    groups = mapping.live_totals(invoice).groups
+    return [
+        {"category": g.category, "rate": g.rate, "taxable": g.taxable, "tax": g.tax} for g in groups
+    ]
+
+
+def detail_context(invoice: Invoice) -> dict:
+    actor = current_actor()
+    return {
+        "invoice": invoice,
+        "money": amounts(invoice),
+        "breakdown": _breakdown(invoice),
+        "actions": allowed_actions(invoice, actor),
+        "timeline": audit_timeline("invoice", invoice.id, invoice.company_id),
+        "integrity": verify_invoice(invoice),
+        "xml_profiles": XML_PROFILES,
+        "has_pdf": "invoicing_api.invoices_pdf" in current_app.view_functions,
+    }
+
+
+def render_detail(invoice: Invoice, status: int = 200, error: str | None = None, notice=None):
+    return render(
+        "invoicing/invoice_detail.html",
+        block="detail",
+        status=status,
+        error=error,
+        notice=notice,
+        **detail_context(invoice),
+    )
+
+
+@bp.get("/invoices/<int:invoice_id>")
+@login_required
+def invoice_detail(invoice_id: int):
+    require("invoicing.invoice.read")
+    return render_detail(get_or_404(Invoice, invoice_id, "invoice"))
