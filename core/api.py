@@ -5,6 +5,7 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.audit import timeline as audit_timeline
 from core.db import db
 from core.errors import ApiError
 from core.events import DomainEvent, on_commit, publish
@@ -39,6 +40,7 @@ __all__ = [
     "TenantWriteRefused",
     "Widget",
     "api_blueprint",
+    "audit_timeline",
     "company_room",
     "correlation_id",
     "csrf",

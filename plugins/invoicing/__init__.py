@@ -32,8 +32,27 @@ def register_permissions():
 @hookimpl
 def register_blueprints(app):
     from plugins.invoicing.api import bp as api_bp
+    from plugins.invoicing.views import bp as pages_bp
 
     app.register_blueprint(api_bp)
+    app.register_blueprint(pages_bp)
+
+
+@hookimpl
+def menu_items(actor):
+    from core.api import MenuItem
+
+    return [
+        MenuItem("Invoices", "invoicing.invoice_list", 10, permission="invoicing.invoice.read"),
+        MenuItem("Customers", "invoicing.customer_list", 11, permission="invoicing.customer.read"),
+    ]
+
+
+@hookimpl
+def dashboard_widgets(actor):
+    from plugins.invoicing.views.widgets import widgets
+
+    return widgets(actor)
 
 
 @hookimpl
