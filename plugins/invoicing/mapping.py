@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from core.api import Company, db
 from plugins.invoicing import codes, documents, totals
-from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
+from plugins.invoicing.models import CREDIT_NOTE, Invoice
 
 ACCOUNTING_CURRENCY = "AED"
 
@@ -35,9 +35,25 @@ def live_totals(invoice: Invoice) -> totals.Totals:
     return totals.compute_totals(doc_lines(invoice), currency=invoice.currency, exchange_rate=rate)
 
 
-def emirate(city: str | None, country: str | None) -> str | None:
-    """UAE addresses need an emirate code; neither table has one yet, so the city names it."""
-    if country != "AE" or not city:
+# ISO 3166-2 subdivision codes (what users store) -> the emirate codes PINT-AE writes.
+EMIRATES = {
+    "AE-AZ": "AUH",
+    "AE-DU": "DXB",
+    "AE-SH": "SHJ",
+    "AE-AJ": "AJM",
+    "AE-UQ": "UAQ",
+    "AE-RK": "RAK",
+    "AE-FU": "FUJ",
+}
+
+
+def emirate(city: str | None, country: str | None, code: str | None = None) -> str | None:
+    """The PINT-AE emirate: the stored subdivision, else (company, old rows) the city's name."""
+    if country != "AE":
+        return None
+    if code:
+        return EMIRATES.get(code)
+    if not city:
         return None
     by_name = {name.lower(): code for code, name in codes.UAE_EMIRATES.items()}
     return by_name.get(city.strip().lower())
@@ -58,19 +74,57 @@ def seller(company: Company) -> documents.Party:
     )
 
 
-def buyer(customer: Customer) -> documents.Party:
+# Invoice snapshot column -> the customer attribute it freezes at finalization.
+BUYER_SNAPSHOT = {
+    "buyer_name": "name",
+    "buyer_trn": "trn",
+    "buyer_email": "email",
+    "buyer_phone": "phone",
+    "buyer_address_line1": "address_line1",
+    "buyer_address_line2": "address_line2",
+    "buyer_city": "city",
+    "buyer_postal_code": "postal_code",
+    "buyer_country": "country",
+    "buyer_emirate": "emirate",
+    "buyer_peppol_id": "peppol_id",
+}
+
+
+def snapshot_buyer(invoice: Invoice) -> None:
+    """Copy the customer onto the invoice; finalize calls it before the one sealing UPDATE."""
+    customer = invoice.customer
+    for column, attribute in BUYER_SNAPSHOT.items():
+        setattr(invoice, column, getattr(customer, attribute))
+    invoice.buyer_vat_id = (customer.vat_ids or [None])[0]
+
+
+def _buyer_fields(invoice: Invoice) -> dict:
+    """A draft shows the customer as it is now; a finalized document its sealed buyer."""
+    if invoice.is_draft or invoice.buyer_name is None:
+        customer = invoice.customer
+        fields = {attr: getattr(customer, attr) for attr in BUYER_SNAPSHOT.values()}
+        fields["vat_id"] = (customer.vat_ids or [None])[0]
+        return fields
+    fields = {attr: getattr(invoice, column) for column, attr in BUYER_SNAPSHOT.items()}
+    fields["vat_id"] = invoice.buyer_vat_id
+    return fields
+
+
+def buyer(invoice: Invoice) -> documents.Party:
+    b = _buyer_fields(invoice)
+    country = b["country"] or "AE"
     return documents.Party(
-        name=customer.name,
-        country=customer.country or "AE",
-        trn=customer.trn,
-        vat_id=(customer.vat_ids or [None])[0],
-        endpoint=customer.peppol_id,
-        address_lines=(customer.address_line1 or "", customer.address_line2 or ""),
-        city=customer.city,
-        postal_code=customer.postal_code,
-        subdivision=emirate(customer.city, customer.country),
-        email=customer.email,
-        phone=customer.phone,
+        name=b["name"],
+        country=country,
+        trn=b["trn"],
+        vat_id=b["vat_id"],
+        endpoint=b["peppol_id"],
+        address_lines=(b["address_line1"] or "", b["address_line2"] or ""),
+        city=b["city"],
+        postal_code=b["postal_code"],
+        subdivision=emirate(b["city"], country, b["emirate"]),
+        email=b["email"],
+        phone=b["phone"],
     )
 
 
@@ -88,7 +142,7 @@ def to_document(invoice: Invoice, number: str | None = None) -> documents.Docume
         tax_currency=ACCOUNTING_CURRENCY if foreign else None,
         exchange_rate=invoice.exchange_rate if foreign else None,
         seller=seller(company),
-        buyer=buyer(invoice.customer),
+        buyer=buyer(invoice),
         lines=doc_lines(invoice),
         buyer_reference=invoice.buyer_reference,
         order_reference=invoice.order_reference,

@@ -40,6 +40,8 @@ class Customer(TenantMixin, db.Model):
     postal_code: Mapped[str | None] = mapped_column(String(20))
     country: Mapped[str] = mapped_column(String(2), default="AE")
     peppol_id: Mapped[str | None] = mapped_column(String(80))
+    # ISO 3166-2 subdivision (AE-DU, AE-AZ, ...): PINT-AE needs the emirate of a UAE address.
+    emirate: Mapped[str | None] = mapped_column(String(5))
     payment_terms_days: Mapped[int] = mapped_column(default=30)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -82,6 +84,19 @@ class Invoice(TenantMixin, db.Model):
     credit_note_of_id: Mapped[int | None] = mapped_column(ForeignKey("invoicing_invoice.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finalized_at: Mapped[datetime | None]
+    # The buyer as it was when finalized (see BUYER_SNAPSHOT); None on drafts.
+    buyer_name: Mapped[str | None] = mapped_column(String(200))
+    buyer_trn: Mapped[str | None] = mapped_column(String(15))
+    buyer_vat_id: Mapped[str | None] = mapped_column(String(20))
+    buyer_email: Mapped[str | None] = mapped_column(String(254))
+    buyer_phone: Mapped[str | None] = mapped_column(String(32))
+    buyer_address_line1: Mapped[str | None] = mapped_column(String(200))
+    buyer_address_line2: Mapped[str | None] = mapped_column(String(200))
+    buyer_city: Mapped[str | None] = mapped_column(String(100))
+    buyer_postal_code: Mapped[str | None] = mapped_column(String(20))
+    buyer_country: Mapped[str | None] = mapped_column(String(2))
+    buyer_emirate: Mapped[str | None] = mapped_column(String(5))
+    buyer_peppol_id: Mapped[str | None] = mapped_column(String(80))
 
     customer: Mapped[Customer] = relationship(lazy="joined")
     lines: Mapped[list[Line]] = relationship(

@@ -35,6 +35,7 @@ def customer(c: Customer) -> dict:
         "city": c.city,
         "postal_code": c.postal_code,
         "country": c.country,
+        "emirate": c.emirate,
         "peppol_id": c.peppol_id,
         "payment_terms_days": c.payment_terms_days,
     }

@@ -38,6 +38,9 @@ def parse(data: dict, partial: bool = False) -> dict:
         if not codes.is_country(country):
             errors["country"] = "must be an ISO 3166 two-letter code"
         out["country"] = country
+    if not partial or "emirate" in data:
+        raw = v.text(data, "emirate", errors, 5)
+        out["emirate"] = v.emirate(raw, out.get("country"), errors)
     if not partial or "payment_terms_days" in data:
         out["payment_terms_days"] = _terms(data.get("payment_terms_days", 30), errors)
     errors.check()

@@ -105,6 +105,7 @@ def finalize(invoice: Invoice) -> Invoice:
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
         _seal(invoice, number, totals, seq, prev_hash)
+        mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on
         invoice.xml_hash = xml_hash
         invoice.signing_key_id = key.id
         invoice.signature = signing.sign(key, signing.message(invoice.hash, xml_hash))

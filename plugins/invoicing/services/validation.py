@@ -11,10 +11,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from core.api import ApiError
-from plugins.invoicing import codes
+from plugins.invoicing import identifiers
+from plugins.invoicing.mapping import EMIRATES
 
-TRN = re.compile(r"^\d{15}$")
-PEPPOL_ID = re.compile(r"^(\d{4}):([A-Za-z0-9][A-Za-z0-9.\-_:]{0,49})$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$")
 
@@ -75,21 +74,24 @@ def date(data: dict, name: str, errors: Errors, required: bool = False):
         return None
 
 
+def _identifier(check, value: str | None, name: str, errors: Errors):
+    """Run one of identifiers.py's checks; its message (what is wrong, what is expected) is
+    the field error, and the canonical form is what gets stored."""
+    if value is None:
+        return None
+    try:
+        return check(value)
+    except identifiers.IdentifierError as exc:
+        errors[name] = str(exc)
+        return value
+
+
 def trn(value: str | None, name: str, errors: Errors):
-    if value is not None and not TRN.match(value):
-        errors[name] = "must be the 15-digit UAE TRN"
-    return value
+    return _identifier(identifiers.validate_trn, value, name, errors)
 
 
 def peppol_id(value: str | None, errors: Errors):
-    if value is None:
-        return None
-    match = PEPPOL_ID.match(value)
-    if not match or match.group(1) not in codes.EAS_SCHEMES:
-        errors["peppol_id"] = "must be 'scheme:value' with a known scheme, e.g. 0235:1000000000"
-    elif match.group(1) == "0235" and not re.fullmatch(r"1\d{9}", match.group(2)):
-        errors["peppol_id"] = "a 0235 (UAE) participant id is 10 digits starting with 1"
-    return value
+    return _identifier(identifiers.validate_peppol_id, value, "peppol_id", errors)
 
 
 def vat_ids(value, errors: Errors) -> list[str]:
@@ -99,11 +101,24 @@ def vat_ids(value, errors: Errors) -> list[str]:
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
         errors["vat_ids"] = "must be a list of VAT ids"
         return []
-    cleaned = [v.strip().upper().replace(" ", "") for v in items if v.strip()]
-    bad = [v for v in cleaned if not re.fullmatch(r"[A-Z]{2}[A-Z0-9]{2,14}", v)]
-    if bad:
-        errors["vat_ids"] = f"need an ISO country prefix, e.g. DE123456789 (got {bad[0]})"
+    found = Errors()
+    cleaned = [
+        _identifier(identifiers.validate_vat_id, v, "vat_ids", found) for v in items if v.strip()
+    ]
+    errors.update(found)
     return cleaned
+
+
+def emirate(value: str | None, country: str | None, errors: Errors):
+    """An ISO 3166-2 emirate code (AE-DU ...); only UAE addresses have one."""
+    if value is None:
+        return None
+    value = value.strip().upper()
+    if value not in EMIRATES:
+        errors["emirate"] = f"must be one of {', '.join(EMIRATES)} (the emirate's ISO code)"
+    elif country not in (None, "AE"):
+        errors["emirate"] = "only a UAE (country AE) address has an emirate"
+    return value
 
 
 def email(value: str | None, errors: Errors):
