@@ -68,9 +68,10 @@ def register_commands(cli):
 
 @hookimpl
 def job_types():
-    from plugins.invoicing import mailer, overdue, reminders
+    from plugins.invoicing import importer, mailer, overdue, reminders
 
     return {
+        importer.JOB: importer.import_invoices,
         mailer.SEND_JOB: mailer.send_email_job,
         reminders.JOB: reminders.send_reminders,
         overdue.JOB: overdue.mark_overdue,
