@@ -13,6 +13,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -51,17 +52,18 @@ CUSTOMER_FIELDS = (
     "city",
     "postal_code",
     "country",
+    "emirate",
     "peppol_id",
     "payment_terms_days",
 )
 
 
 def _unit_choices():
-    return [(code, f"{code} · {label}") for code, label in codes.UNIT_CODES.items()]
+    return [SelectChoice(code, f"{code} · {label}") for code, label in codes.UNIT_CODES.items()]
 
 
 def _vat_choices():
-    return [(code, f"{code} · {label}") for code, label in codes.VAT_CATEGORIES.items()]
+    return [SelectChoice(code, f"{code} · {label}") for code, label in codes.VAT_CATEGORIES.items()]
 
 
 class LineForm(Form):
@@ -112,6 +114,7 @@ class CustomerForm(FlaskForm):
     city = StringField("City")
     postal_code = StringField("Postal code")
     country = StringField("Country", default="AE", description="Two-letter ISO code")
+    emirate = StringField("Emirate", description="UAE addresses: AE-DU, AE-AZ, AE-SH, ...")
     peppol_id = StringField("Peppol participant ID", description="scheme:value, e.g. 0235:1…")
     payment_terms_days = StringField("Payment terms (days)", default="30")
 

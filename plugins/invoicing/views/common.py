@@ -24,9 +24,12 @@ def require(permission: str) -> None:
 
 
 def get_or_404(model, record_id: int, label: str):
-    # Tenant scoping hides other companies' rows: to this actor they do not exist.
+    """Tenant scoping hides other companies' rows; the explicit check also covers a row that
+    is already in the session's identity map (``session.get`` then skips the scoped query)."""
     row = db.session.get(model, record_id)
-    if row is None:
+    actor = current_actor()
+    mine = row is not None and (actor.is_super_admin or row.company_id == actor.company_id)
+    if not mine:
         abort(404, f"No {label} with id {record_id}.")
     return row
 

@@ -11,6 +11,7 @@ import datetime as dt
 from flask import abort, redirect, url_for
 from flask_login import login_required
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from core.api import ApiError, db, render
 from plugins.invoicing.forms import InvoiceForm, LineForm, apply_errors
@@ -23,7 +24,8 @@ from plugins.invoicing.views.editor_totals import preview
 
 def _with_customers(form: InvoiceForm) -> InvoiceForm:
     rows = db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name))
-    form.customer_id.choices = [("", "Choose a customer…")] + [(str(i), n) for i, n in rows]
+    choices = [SelectChoice("", "Choose a customer…")]
+    form.customer_id.choices = choices + [SelectChoice(str(i), n) for i, n in rows]
     return form
 
 
@@ -64,7 +66,7 @@ def _page(form: InvoiceForm, invoice: Invoice | None, status: int = 200, block="
         status=status,
         form=form,
         invoice=invoice,
-        blank_line=LineForm(prefix="lines-__index__"),
+        blank_line=LineForm(prefix="lines-__index__-"),
         preview=preview(form.payload()),
     )
 
