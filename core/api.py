@@ -15,7 +15,6 @@ from core.idempotency import idempotent
 from core.jobs import JobContext, enqueue_job
 from core.manifest import Manifest
 from core.models import Company
-from core.models import Company
 from core.pagination import paginate
 from core.permissions import Permission
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
@@ -29,7 +28,6 @@ from core.timeutil import utcnow
 __all__ = [
     "Actor",
     "ApiError",
-    "Company",
     "Company",
     "DomainEvent",
     "JobContext",
