@@ -1,0 +1,7 @@
+"""``/api/v1`` routes of the payments plugin (blueprint "payments_api")."""
+
+from core.api import api_blueprint
+
+bp = api_blueprint("payments_api", __name__)
+
+from plugins.payments.api import payments, refunds  # noqa: E402,F401  (routes)

@@ -1,0 +1,99 @@
+"""/api/v1/payments: list, record (idempotent), read, reverse; payments of an invoice."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.api import describe, idempotent, json_body, paginate, require_permission
+from plugins.invoicing.models import Invoice
+from plugins.payments.api import bp
+from plugins.payments.api import serialize as s
+from plugins.payments.api.common import (
+    choice,
+    commit,
+    company_id,
+    date_arg,
+    found,
+    user_id,
+    whole_arg,
+)
+from plugins.payments.models import POSTED, REVERSED, Allocation, Payment
+from plugins.payments.services import inputs, methods, record, reverse
+
+TAGS = ("payments",)
+
+
+def filtered_query():
+    query = select(Payment)
+    if (customer := whole_arg("customer_id")) is not None:
+        query = query.where(Payment.customer_id == customer)
+    if method := choice("method", methods.allowed()):
+        query = query.where(Payment.method == method)
+    if status := choice("status", (POSTED, REVERSED)):
+        query = query.where(Payment.status == status)
+    if start := date_arg("date_from"):
+        query = query.where(Payment.date >= start)
+    if end := date_arg("date_to"):
+        query = query.where(Payment.date <= end)
+    return query
+
+
+@bp.get("/payments")
+@require_permission("payments.payment.read")
+@describe(tags=TAGS, paginated=True)
+def payments_list():
+    """List payments and reversal records, newest first.
+
+    Filters: ``customer_id``, ``method``, ``status`` (posted / reversed), ``date_from``,
+    ``date_to`` (payment date, inclusive).
+    """
+    order = (Payment.date.desc(), Payment.id.desc())
+    return paginate(filtered_query(), order_by=order, serialize=s.payment)
+
+
+@bp.post("/payments")
+@require_permission("payments.payment.write")
+@idempotent
+@describe(tags=TAGS, status=201)
+def payments_create():
+    """Record a payment allocated to one or more open invoices of one customer.
+
+    Send an ``Idempotency-Key`` header: retries then create the payment only once.
+    """
+    data = inputs.payment(json_body())
+    payment = record.record(company_id(), data, user_id())
+    commit()
+    return s.payment(payment), 201
+
+
+@bp.get("/payments/<int:payment_id>")
+@require_permission("payments.payment.read")
+@describe(tags=TAGS)
+def payments_read(payment_id: int):
+    """One payment with its allocations."""
+    return s.payment(found(Payment, payment_id, "payment"))
+
+
+@bp.post("/payments/<int:payment_id>/reverse")
+@require_permission("payments.payment.write")
+@idempotent
+@describe(tags=TAGS, status=201)
+def payments_reverse(payment_id: int):
+    """Reverse a posted payment: a new linked reversal record; the invoices reopen."""
+    body = json_body(required=False)
+    reason = inputs.text(body, "reason", errors := inputs.Errors(), 500)
+    errors.check()
+    reversal = reverse.reverse(found(Payment, payment_id, "payment"), reason, user_id())
+    commit()
+    return s.payment(reversal), 201
+
+
+@bp.get("/invoices/<int:invoice_id>/payments")
+@require_permission("payments.payment.read")
+@describe(tags=TAGS, paginated=True)
+def invoice_payments(invoice_id: int):
+    """Payments (and reversals) that touched one invoice, oldest first."""
+    found(Invoice, invoice_id, "invoice")
+    touched = select(Allocation.payment_id).where(Allocation.invoice_id == invoice_id)
+    query = select(Payment).where(Payment.id.in_(touched))
+    return paginate(query, order_by=(Payment.id,), serialize=s.payment)

@@ -1,0 +1,81 @@
+"""/api/v1/refunds: request against a payment, read, list, approve / process / reject."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.api import describe, idempotent, json_body, paginate, require_permission
+from plugins.payments.api import bp
+from plugins.payments.api import serialize as s
+from plugins.payments.api.common import choice, commit, found, user_id, whole_arg
+from plugins.payments.models import REFUND_STATUSES, Payment, Refund
+from plugins.payments.services import inputs, refunds
+
+TAGS = ("payments",)
+
+
+@bp.get("/refunds")
+@require_permission("payments.payment.read")
+@describe(tags=TAGS, paginated=True)
+def refunds_list():
+    """List refunds, newest first. Filters: ``status``, ``payment_id``."""
+    query = select(Refund)
+    if status := choice("status", REFUND_STATUSES):
+        query = query.where(Refund.status == status)
+    if (payment := whole_arg("payment_id")) is not None:
+        query = query.where(Refund.payment_id == payment)
+    return paginate(query, order_by=(Refund.id.desc(),), serialize=s.refund)
+
+
+@bp.post("/refunds")
+@require_permission("payments.payment.write")
+@idempotent
+@describe(tags=TAGS, status=201)
+def refunds_create():
+    """Request a refund of part or all of what is left of a payment."""
+    payment_id, amount, reason = inputs.refund(json_body())
+    payment = found(Payment, payment_id, "payment")
+    refund = refunds.request_refund(payment, amount, reason, user_id())
+    commit()
+    return s.refund(refund), 201
+
+
+@bp.get("/refunds/<int:refund_id>")
+@require_permission("payments.payment.read")
+@describe(tags=TAGS)
+def refunds_read(refund_id: int):
+    """One refund."""
+    return s.refund(found(Refund, refund_id, "refund"))
+
+
+def _move(refund_id: int, action: str):
+    body = json_body(required=False)
+    reason = inputs.text(body, "reason", errors := inputs.Errors(), 500)
+    errors.check()
+    refund = refunds.move(found(Refund, refund_id, "refund"), action, reason)
+    commit()
+    return s.refund(refund)
+
+
+@bp.post("/refunds/<int:refund_id>/approve")
+@require_permission("payments.refund.approve")
+@describe(tags=TAGS)
+def refunds_approve(refund_id: int):
+    """Approve a requested refund."""
+    return _move(refund_id, "approve")
+
+
+@bp.post("/refunds/<int:refund_id>/process")
+@require_permission("payments.refund.approve")
+@describe(tags=TAGS)
+def refunds_process(refund_id: int):
+    """Mark an approved refund as paid out; the invoices it came from reopen by its amount."""
+    return _move(refund_id, "process")
+
+
+@bp.post("/refunds/<int:refund_id>/reject")
+@require_permission("payments.refund.approve")
+@describe(tags=TAGS)
+def refunds_reject(refund_id: int):
+    """Reject a requested or approved refund (optional ``reason``)."""
+    return _move(refund_id, "reject")

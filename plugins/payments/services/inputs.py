@@ -1,0 +1,167 @@
+"""Parse and check a payment or refund request body; every bad field is named at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from core.api import ApiError
+from plugins.payments.services import methods
+
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+CENT = Decimal("0.01")
+
+
+class Errors(dict):
+    def check(self) -> None:
+        if self:
+            raise ApiError(422, "validation_error", "Some fields are invalid.", {"fields": self})
+
+
+@dataclass
+class PaymentInput:
+    customer_id: int | None
+    amount: Decimal
+    currency: str | None
+    method: str
+    date: dt.date
+    reference: str | None
+    notes: str | None
+    provider_transaction_id: str | None
+    allocations: list[tuple[int, Decimal]]
+
+
+def payment(data: dict) -> PaymentInput:
+    errors = Errors()
+    parsed = PaymentInput(
+        customer_id=whole(data, "customer_id", errors),
+        amount=money(data, "amount", errors, required=True),
+        currency=currency(data, errors),
+        method=method(data, errors),
+        date=day(data, "date", errors) or dt.date.today(),
+        reference=text(data, "reference", errors, 200),
+        notes=text(data, "notes", errors, 5000),
+        provider_transaction_id=text(data, "provider_transaction_id", errors, 200),
+        allocations=allocations(data, errors),
+    )
+    errors.check()
+    return parsed
+
+
+def refund(data: dict) -> tuple[int, Decimal, str]:
+    errors = Errors()
+    payment_id = whole(data, "payment_id", errors, required=True)
+    amount = money(data, "amount", errors, required=True)
+    reason = text(data, "reason", errors, 500, required=True)
+    errors.check()
+    return payment_id, amount, reason
+
+
+def text(data: dict, name: str, errors: Errors, max_len: int, required: bool = False):
+    value = data.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            errors[name] = "is required"
+        return None
+    if not isinstance(value, str):
+        errors[name] = "must be text"
+        return None
+    if len(value.strip()) > max_len:
+        errors[name] = f"must be at most {max_len} characters"
+    return value.strip()
+
+
+def whole(data: dict, name: str, errors: Errors, required: bool = False) -> int | None:
+    value = data.get(name)
+    if value is None:
+        if required:
+            errors[name] = "is required"
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        errors[name] = "must be a positive whole number"
+        return None
+    return value
+
+
+def money(data: dict, name: str, errors: Errors, required: bool = False) -> Decimal | None:
+    """A positive amount with at most two decimals, sent as a string or a whole number."""
+    value = data.get(name)
+    if value is None:
+        if required:
+            errors[name] = "is required"
+        return None
+    if isinstance(value, float | bool):
+        errors[name] = 'must be a decimal string such as "150.00" (no floats for money)'
+        return None
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        errors[name] = 'must be a number such as "150.00"'
+        return None
+    if not amount.is_finite() or amount <= 0:
+        errors[name] = "must be more than zero"
+    elif amount != amount.quantize(CENT):
+        errors[name] = "must have at most two decimals"
+    elif amount >= Decimal("1e16"):
+        errors[name] = "is too large"
+    else:
+        return amount.quantize(CENT)
+    return None
+
+
+def currency(data: dict, errors: Errors) -> str | None:
+    value = data.get("currency")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not CURRENCY.match(value):
+        errors["currency"] = "must be an ISO 4217 code such as AED"
+        return None
+    return value
+
+
+def method(data: dict, errors: Errors) -> str:
+    value = data.get("method", "bank_transfer")
+    allowed = methods.allowed()
+    if value not in allowed:
+        errors["method"] = f"must be one of {', '.join(allowed)}"
+    return value
+
+
+def day(data: dict, name: str, errors: Errors) -> dt.date | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else _bad()
+    except ValueError:
+        errors[name] = "must be a date YYYY-MM-DD"
+        return None
+
+
+def _bad():
+    raise ValueError
+
+
+def allocations(data: dict, errors: Errors) -> list[tuple[int, Decimal]]:
+    items = data.get("allocations")
+    if not isinstance(items, list) or not items:
+        errors["allocations"] = "must list at least one {invoice_id, amount}"
+        return []
+    parsed, seen = [], set()
+    for i, item in enumerate(items):
+        sub = Errors()
+        if not isinstance(item, dict):
+            errors[f"allocations[{i}]"] = "must be an object {invoice_id, amount}"
+            continue
+        invoice_id = whole(item, "invoice_id", sub, required=True)
+        amount = money(item, "amount", sub, required=True)
+        if invoice_id in seen:
+            sub["invoice_id"] = "appears twice"
+        seen.add(invoice_id)
+        for field, message in sub.items():
+            errors[f"allocations[{i}].{field}"] = message
+        if not sub:
+            parsed.append((invoice_id, amount))
+    return parsed

@@ -1,0 +1,87 @@
+"""Recording a payment: allocations to open invoices of one customer, in one currency."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from core.api import ApiError, db, next_number
+from plugins.invoicing import settlement
+from plugins.payments.models import POSTED, Allocation, Payment
+from plugins.payments.services import duplicates, ledger, notify
+from plugins.payments.services.inputs import PaymentInput
+
+
+def record(company_id: int, data: PaymentInput, user_id: int | None = None) -> Payment:
+    # Lock in id order: two payments over the same invoices never deadlock on PostgreSQL.
+    invoices = {i: settlement.payable(i) for i in sorted(i for i, _ in data.allocations)}
+    first = invoices[data.allocations[0][0]]
+    customer_id = data.customer_id or first.customer_id
+    currency = data.currency or first.currency
+    for invoice_id, amount in data.allocations:
+        _check_allocation(invoices[invoice_id], amount, customer_id, currency)
+    _check_total(data)
+    payment = Payment(
+        company_id=company_id,
+        number=next_number(company_id, "PAY", on=data.date),
+        customer_id=customer_id,
+        amount=data.amount,
+        currency=currency,
+        method=data.method,
+        date=data.date,
+        reference=data.reference,
+        notes=data.notes,
+        provider_transaction_id=data.provider_transaction_id,
+        status=POSTED,
+        possible_duplicate=duplicates.looks_duplicate(
+            company_id, customer_id, data.amount, data.date, data.provider_transaction_id
+        ),
+        created_by_id=user_id,
+    )
+    payment.allocations = [
+        Allocation(company_id=company_id, invoice_id=i, amount=a) for i, a in data.allocations
+    ]
+    db.session.add(payment)
+    db.session.flush()
+    ledger.resettle(invoices, {"payment_id": payment.id})
+    notify.payment_event(payment, "PaymentRecorded", "payment_added", invoices)
+    return payment
+
+
+def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str) -> None:
+    details = {"invoice_id": invoice.id}
+    if invoice.customer_id != customer_id:
+        raise ApiError(
+            422,
+            "customer_mismatch",
+            f"Invoice {invoice.number} belongs to another customer than this payment.",
+            {**details, "invoice_customer_id": invoice.customer_id},
+        )
+    if invoice.currency != currency:
+        raise ApiError(
+            422,
+            "currency_mismatch",
+            f"Invoice {invoice.number} is in {invoice.currency}, the payment in {currency}.",
+            {**details, "invoice_currency": invoice.currency},
+        )
+    due = settlement.amount_due(invoice, ledger.paid_on(invoice.id))
+    if amount > due:
+        raise ApiError(
+            422,
+            "overpayment",
+            f"{amount} is more than the {due} still due on {invoice.number}.",
+            {**details, "amount": str(amount), "amount_due": str(due)},
+        )
+
+
+def _check_total(data: PaymentInput) -> None:
+    allocated = sum((a for _, a in data.allocations), Decimal("0"))
+    if allocated != data.amount:
+        # Keeping the difference as customer credit is not offered yet: it is refused.
+        code = "overpayment" if data.amount > allocated else "allocation_exceeds_payment"
+        raise ApiError(
+            422,
+            code,
+            f"The allocations add up to {allocated}, the payment is {data.amount}; "
+            "they must be equal.",
+            {"amount": str(data.amount), "allocated": str(allocated)},
+        )

@@ -1,0 +1,116 @@
+"""Refunds: requested → approved → processed, or rejected from either open state.
+
+A refund is capped at what is left of its payment (amount minus refunds not rejected).
+Processing it gives the money back out of the invoices the payment covered, newest allocation
+first, as negative allocations: their amount due reopens by that much.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from core.api import ApiError, db, utcnow
+from plugins.payments.models import (
+    APPROVED,
+    POSTED,
+    PROCESSED,
+    REJECTED,
+    REQUESTED,
+    Allocation,
+    Payment,
+    Refund,
+)
+from plugins.payments.services import ledger, notify
+
+MOVES = {
+    "approve": ({REQUESTED}, APPROVED, "RefundApproved"),
+    "process": ({APPROVED}, PROCESSED, "RefundProcessed"),
+    "reject": ({REQUESTED, APPROVED}, REJECTED, "RefundRejected"),
+}
+
+
+def refundable(payment: Payment) -> Decimal:
+    """What is left of ``payment`` to refund: its amount minus refunds not rejected."""
+    taken = db.session.scalar(
+        select(func.coalesce(func.sum(Refund.amount), 0)).where(
+            Refund.payment_id == payment.id, Refund.status != REJECTED
+        )
+    )
+    return payment.amount - Decimal(taken or 0)
+
+
+def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None) -> Refund:
+    if payment.is_reversal or payment.status != POSTED:
+        raise ApiError(
+            409,
+            "payment_not_refundable",
+            f"{payment.number} is {'a reversal' if payment.is_reversal else payment.status}; "
+            "only posted payments can be refunded.",
+        )
+    left = refundable(payment)
+    if amount > left:
+        raise ApiError(
+            422,
+            "refund_exceeds_payment",
+            f"Only {left} of {payment.number} is left to refund.",
+            {"amount": str(amount), "refundable": str(left)},
+        )
+    refund = Refund(
+        company_id=payment.company_id,
+        payment=payment,
+        amount=amount,
+        reason=reason,
+        status=REQUESTED,
+        requested_by_id=user_id,
+        requested_at=utcnow(),
+    )
+    db.session.add(refund)
+    db.session.flush()
+    notify.refund_event(refund, "RefundRequested", ledger.net_by_invoice(payment))
+    return refund
+
+
+def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
+    sources, target, event = MOVES[action]
+    if refund.status not in sources:
+        raise ApiError(
+            409,
+            "invalid_transition",
+            f"A {refund.status} refund cannot be {target}.",
+            {"status": refund.status, "allowed_from": sorted(sources)},
+        )
+    covered = ledger.net_by_invoice(refund.payment)
+    refund.status = target
+    setattr(refund, f"{target}_at", utcnow())
+    if target == REJECTED:
+        refund.rejection_reason = reason
+    if target == PROCESSED:
+        _give_back(refund, covered)
+    db.session.flush()
+    notify.refund_event(refund, event, covered)
+    return refund
+
+
+def _give_back(refund: Refund, covered: dict) -> None:
+    if refund.payment.status != POSTED:
+        raise ApiError(409, "payment_not_refundable", "The payment was reversed meanwhile.")
+    left = refund.amount
+    touched = []
+    for invoice_id, amount in reversed(list(covered.items())):
+        share = min(left, amount)
+        if share <= 0:
+            continue
+        db.session.add(
+            Allocation(
+                company_id=refund.company_id,
+                payment_id=refund.payment_id,
+                invoice_id=invoice_id,
+                amount=-share,
+                refund_id=refund.id,
+            )
+        )
+        touched.append(invoice_id)
+        left -= share
+    ledger.resettle(touched, {"payment_id": refund.payment_id, "refund_id": refund.id})

@@ -1,0 +1,10 @@
+"""Who may join a payment's Socket.IO room: readers of that payment's company."""
+
+from core.api import get_scoped
+from plugins.payments.models import Payment
+
+
+def may_join(actor, record_id) -> bool:
+    if actor is None or not actor.can("payments.payment.read") or not isinstance(record_id, int):
+        return False
+    return get_scoped(Payment, record_id) is not None  # tenant scope hides other companies
