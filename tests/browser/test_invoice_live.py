@@ -1,0 +1,115 @@
+"""In a real browser: invoice pages follow a finalization made elsewhere, without reloading.
+
+One user watches the invoice list, a colleague has the invoice open; the invoice is finalized
+through the API with a token. Both open pages show the new number and status over Socket.IO.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.server import AppServer
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def shop(app, db_url, tmp_path, make_company, make_user, api_token):
+    """Acme with an admin, a finance colleague, a customer and one draft; then the server."""
+    from core.db import db
+    from plugins.invoicing.services import customers, drafts
+
+    company = make_company(
+        iban="AE070331234567890123456", address_line1="1 Sheikh Zayed Rd", city="Dubai"
+    )
+    make_user(company=company)
+    finance = make_user(email="finance@acme.ae", company=company, role="FINANCE_USER")
+    token = api_token(finance, "read,write")
+    buyer = customers.create(
+        company.id,
+        {
+            "name": "Gulf Buyer LLC",
+            "trn": "100987654300003",
+            "peppol_id": "0235:1009876543",
+            "address_line1": "2 Corniche",
+            "city": "Abu Dhabi",
+            "country": "AE",
+        },
+    )
+    draft = drafts.create(
+        company.id,
+        {
+            "customer_id": buyer.id,
+            "issue_date": "2026-03-01",
+            "buyer_reference": "PO-77",
+            "lines": [{"description": "Consulting", "quantity": "10", "unit_price": "150"}],
+        },
+    )
+    db.session.commit()
+    facts = {"invoice_id": draft.id, "token": token}
+    db.session.remove()
+    server = AppServer(db_url, tmp_path)
+    yield server.url, facts
+    server.stop()
+
+
+def signed_in_page(browser: Browser, base: str, email: str, path: str) -> Page:
+    page = browser.new_context().new_page()
+    page.goto(base + "/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill("correct horse")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base + "/")
+    page.goto(base + path)
+    expect(page.locator("#ll-connection")).to_have_attribute("data-state", "online")
+    page.evaluate("window.__notReloaded = true")
+    return page
+
+
+def finalize_through_api(base: str, token: str, invoice_id: int) -> str:
+    request = urllib.request.Request(
+        f"{base}/api/v1/invoices/{invoice_id}/finalize",
+        data=b"{}",
+        method="POST",
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Type": "application/json",
+            "Idempotency-Key": f"finalize-{invoice_id}",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=20) as resp:
+            return json.load(resp)["number"]
+    except urllib.error.HTTPError as exc:
+        raise AssertionError(f"finalize refused: {exc.read().decode()}") from exc
+
+
+def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser, shop):
+    base, facts = shop
+    invoice_id = facts["invoice_id"]
+    lister = signed_in_page(browser, base, "admin@acme.ae", "/invoicing/invoices")
+    viewer = signed_in_page(browser, base, "finance@acme.ae", f"/invoicing/invoices/{invoice_id}")
+
+    row = lister.locator(f"#invoice-row-{invoice_id}")
+    expect(row).to_contain_text(f"Draft #{invoice_id}")
+    expect(row.locator("[data-status]")).to_have_text("draft")
+    detail = viewer.locator("#invoice-detail")
+    expect(detail.locator("[data-invoice-number]")).to_have_text(f"Draft #{invoice_id}")
+    # The viewer sees the list user only once they open the invoice too.
+    presence = viewer.locator(f'[data-presence-room="invoice:{invoice_id}"] li')
+    expect(presence).to_have_text(["finance@acme.ae"])
+
+    number = finalize_through_api(base, facts["token"], invoice_id)
+
+    expect(row.locator("[data-status]")).to_have_text("finalized")
+    expect(row).to_contain_text(number)
+    expect(detail.locator("[data-invoice-number]")).to_have_text(number)
+    expect(detail.locator("[data-status]")).to_have_text("finalized")
+    expect(detail.get_by_role("link", name="UBL XML (PINT-AE)")).to_be_visible()
+    assert lister.evaluate("window.__notReloaded") is True
+    assert viewer.evaluate("window.__notReloaded") is True
