@@ -97,6 +97,8 @@ class Invoice(TenantMixin, db.Model):
     buyer_country: Mapped[str | None] = mapped_column(String(2))
     buyer_emirate: Mapped[str | None] = mapped_column(String(5))
     buyer_peppol_id: Mapped[str | None] = mapped_column(String(80))
+    # The import job that created this draft (importer/writer.py); None for the others.
+    import_job_id: Mapped[int | None] = mapped_column(index=True)
 
     customer: Mapped[Customer] = relationship(lazy="joined")
     lines: Mapped[list[Line]] = relationship(

@@ -8,7 +8,7 @@ from decimal import Decimal
 from core.api import ApiError, db
 from plugins.invoicing import codes, mapping
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, INVOICE, Customer, Invoice, Line
-from plugins.invoicing.services import notify
+from plugins.invoicing.services import limits, notify
 from plugins.invoicing.services import validation as v
 
 HEADER_TEXT = {"buyer_reference": 200, "order_reference": 200, "notes": 2000}
@@ -147,6 +147,8 @@ def _refresh_line_totals(invoice: Invoice) -> None:
 
 
 def create(company_id: int, data: dict, type_: str = INVOICE, original=None) -> Invoice:
+    if type_ == INVOICE:
+        limits.check_can_create(company_id)
     values = parse_header(company_id, data, partial=False)
     invoice = Invoice(company_id=company_id, type=type_, status=DRAFT, payment_status="unpaid")
     if original is not None:
@@ -177,6 +179,8 @@ def delete(invoice: Invoice) -> None:
 
 
 def duplicate(invoice: Invoice) -> Invoice:
+    if invoice.type == INVOICE:
+        limits.check_can_create(invoice.company_id)
     copy = Invoice(
         company_id=invoice.company_id,
         type=invoice.type,

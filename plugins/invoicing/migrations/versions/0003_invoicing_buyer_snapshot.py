@@ -1,4 +1,4 @@
-"""invoicing: customer emirate, buyer snapshot on invoices, triggers freeze the snapshot
+"""invoicing: customer emirate, buyer snapshot, import job id; triggers freeze the snapshot
 
 Revision ID: 0003_invoicing_snapshot
 Revises: 0002_invoicing_mail
@@ -84,9 +84,13 @@ def upgrade():
     op.add_column("invoicing_customer", sa.Column("emirate", sa.String(5)))
     for name, type_ in SNAPSHOT.items():
         op.add_column("invoicing_invoice", sa.Column(name, type_))
+    # Which import job wrote a draft, so a failed import can remove exactly its own rows. No
+    # foreign key: purging old job records must not be blocked by the invoices they made.
+    op.add_column("invoicing_invoice", sa.Column("import_job_id", sa.Integer()))
+    op.create_index("ix_invoicing_invoice_import_job_id", "invoicing_invoice", ["import_job_id"])
     _suspend_guard(dialect)
     _backfill(dialect)
-    _resume_guard(dialect, (*FROZEN, *SNAPSHOT))
+    _resume_guard(dialect, (*FROZEN, *SNAPSHOT, "import_job_id"))
 
 
 def _backfill(dialect):
@@ -127,7 +131,8 @@ def downgrade():
     dialect = op.get_bind().dialect.name
     _suspend_guard(dialect)
     # Plain DROP COLUMN (SQLite >= 3.35): a batch copy would lose the table's other triggers.
-    for name in reversed(SNAPSHOT):
+    op.drop_index("ix_invoicing_invoice_import_job_id", "invoicing_invoice")
+    for name in (*SNAPSHOT, "import_job_id"):
         op.drop_column("invoicing_invoice", name)
     op.drop_column("invoicing_customer", "emirate")
     _resume_guard(dialect, FROZEN)

@@ -1,0 +1,86 @@
+"""The ``invoicing.import_invoices`` job: validate the whole file, check the plan, then write.
+
+Nothing is written unless every row is valid and the plan allows every invoice. Progress:
+the total is known after the validation pass; the write pass advances it batch by batch.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from core.api import DomainEvent, emit, publish
+from plugins.invoicing.importer import passes, rows, storage, writer
+from plugins.invoicing.importer.readers import ImportFileError
+from plugins.invoicing.importer.report import Report
+from plugins.invoicing.services import limits
+
+JOB = "invoicing.import_invoices"
+log = logging.getLogger("ledgerline.invoicing.import")
+
+
+class ImportRefused(Exception):
+    """The file has invalid rows; the job's result holds the row-level report."""
+
+
+def import_invoices(ctx, token, format, filename=""):  # noqa: A002  (the param's name)
+    """Import draft invoices from an uploaded CSV or XLSX file (all rows valid, or nothing)."""
+    path = storage.path_of(ctx.company_id, token, format)
+    if not path.exists():
+        raise ImportFileError("The uploaded file is no longer there; upload it again.")
+    try:
+        return _run(ctx, path, format, filename)
+    finally:
+        path.unlink(missing_ok=True)  # the upload is only kept while its job runs
+
+
+def _run(ctx, path, fmt, filename):
+    customers = rows.Customers(ctx.company_id)
+    summary, report = passes.validate(path, fmt, customers)
+    if report:
+        _refuse(ctx, report, filename)
+    limits.check_can_create(ctx.company_id, summary.invoices)
+    ctx.set_total(summary.rows)
+    try:
+        _write(ctx, path, fmt, customers)
+    except Exception:
+        log.exception("import job %s failed while writing; removing what it wrote", ctx.job_id)
+        writer.undo(ctx.job_id)
+        raise
+    _announce(ctx, summary)
+    return {
+        "imported": True,
+        "filename": filename,
+        "invoices": summary.invoices,
+        "lines": summary.rows,
+    }
+
+
+def _write(ctx, path, fmt, customers) -> None:
+    batch, lines = [], 0
+    for item in passes.invoices(path, fmt, customers):
+        batch.append(item)
+        lines += len(item.lines)
+        if lines >= writer.BATCH_LINES:
+            writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)
+            ctx.advance(ok=lines)  # commits now and then: the progress bar moves
+            batch, lines = [], 0
+    if batch:
+        writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)
+        ctx.advance(ok=lines)
+
+
+def _refuse(ctx, report: Report, filename: str):
+    ctx.job.result = {"imported": False, "filename": filename, **report.as_dict()}
+    for error in report.errors[:50]:
+        ctx.add_error(Report.line(error))
+    ctx.flush()  # keep the report: the runner rolls back when the job raises
+    raise ImportRefused(
+        f"{report.bad_rows} row(s) of {filename or 'the file'} are invalid "
+        f"({report.count} problem(s)); nothing was imported."
+    )
+
+
+def _announce(ctx, summary) -> None:
+    data = {"job_id": ctx.job_id, "invoices": summary.invoices, "lines": summary.rows}
+    publish(DomainEvent("InvoicesImported", "core_job", ctx.job_id, ctx.company_id, data))
+    emit("invoices_imported", data, ctx.company_id)

@@ -1,0 +1,73 @@
+"""The free plan's monthly invoice limit (``INVOICING_FREE_PLAN_MONTHLY_LIMIT``, None = no limit).
+
+Invoices count in the calendar month (UTC) they were created in, drafts included, because
+the limit is about how many documents a company makes; credit notes correct invoices and do
+not count. Pages call ``check_can_create`` before showing a form error; the API lets the
+raised ``PlanLimitReached`` (an ApiError, 402) become its JSON error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from core.api import ApiError, db, utcnow
+from plugins.invoicing.models import INVOICE, Invoice
+
+CONFIG = "INVOICING_FREE_PLAN_MONTHLY_LIMIT"
+
+
+class PlanLimitReached(ApiError):
+    def __init__(self, limit: int, used: int, adding: int):
+        left = max(limit - used, 0)
+        if adding == 1:
+            message = (
+                f"Your plan allows {limit} invoices per month and this month's {used} are used; "
+                "upgrade the plan or wait for next month to create more."
+            )
+        else:
+            message = (
+                f"This would create {adding} invoices, but your plan allows {limit} per month "
+                f"and only {left} are left this month."
+            )
+        details = {"limit": limit, "used": used, "requested": adding, "remaining": left}
+        super().__init__(402, "plan_limit_reached", message, details)
+
+
+def monthly_limit() -> int | None:
+    value = current_app.config.get(CONFIG)
+    return None if value in (None, "") else int(value)
+
+
+def month_start(now: dt.datetime | None = None) -> dt.datetime:
+    now = now or utcnow()
+    return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def used_this_month(company_id: int) -> int:
+    query = select(func.count(Invoice.id)).where(
+        Invoice.company_id == company_id,
+        Invoice.type == INVOICE,
+        Invoice.created_at >= month_start(),
+    )
+    return db.session.scalar(query) or 0
+
+
+def remaining(company_id: int) -> int | None:
+    """How many more invoices the company may create this month; None when unlimited."""
+    limit = monthly_limit()
+    if limit is None:
+        return None
+    return max(limit - used_this_month(company_id), 0)
+
+
+def check_can_create(company_id: int, count: int = 1) -> None:
+    """Raise PlanLimitReached unless ``count`` more invoices fit in this month's allowance."""
+    limit = monthly_limit()
+    if limit is None:
+        return
+    used = used_this_month(company_id)
+    if used + count > limit:
+        raise PlanLimitReached(limit, used, count)
