@@ -1,0 +1,49 @@
+"""Fixtures for payments tests: finalized invoices to pay, and short request helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+__all__ = ["invoice_for", "pay", "events_named", "allocation"]
+
+
+@pytest.fixture
+def invoice_for(api, customer):
+    """``invoice_for("1000.00")``: a finalized invoice of one 5 % line (total 1050.00)."""
+
+    def make(unit_price="1000.00", customer_id=None, currency=None, finalize=True):
+        body = {
+            "customer_id": customer_id or customer.id,
+            "issue_date": "2026-03-01",
+            "buyer_reference": "PO-1",
+            "lines": [{"description": "Work", "quantity": "1", "unit_price": unit_price}],
+        }
+        if currency:
+            body.update(currency=currency, exchange_rate="3.6725")
+        inv = api.post("/api/v1/invoices", json=body).get_json()
+        assert "id" in inv, inv
+        if finalize:
+            resp = api.post(f"/api/v1/invoices/{inv['id']}/finalize")
+            assert resp.status_code == 200, resp.get_json()
+            inv = resp.get_json()
+        return inv
+
+    return make
+
+
+def allocation(invoice_id, amount):
+    return {"invoice_id": invoice_id, "amount": amount}
+
+
+def pay(api, *allocations, method="bank_transfer", key=None, **extra):
+    """POST a payment whose amount is the sum of its allocations (unless given)."""
+    from decimal import Decimal
+
+    total = sum(Decimal(a["amount"]) for a in allocations)
+    body = {"amount": str(total), "method": method, "allocations": list(allocations), **extra}
+    headers = {"Idempotency-Key": key} if key else None
+    return api.post("/api/v1/payments", json=body, headers=headers)
+
+
+def events_named(listener, name):
+    return [e["args"][0] for e in listener.get_received() if e["name"] == name]
