@@ -40,7 +40,7 @@ class InvoicePdf(FPDF):
 
     def footer(self):
         self.set_y(-14)
-        self._font(7, color=GREY)
+        self.use_font(7, color=GREY)
         self.cell(0, 5, f"{self.content.document.number} - page {self.page_no()}/{{nb}}")
         self.set_text_color(0)
 
@@ -49,14 +49,14 @@ class InvoicePdf(FPDF):
             return text
         return text.encode("latin-1", "replace").decode("latin-1")
 
-    def _font(self, size: float, bold: bool = False, color: int = 0):
+    def use_font(self, size: float, bold: bool = False, color: int = 0):
         self.set_font(self.family, "B" if bold else "", size)
         self.set_text_color(color)
 
     def _watermark(self):
         # Drawn first on each page, in light grey, so the figures stay readable over it.
         x, y = self.w / 2 - 70, self.h / 2 + 40
-        self._font(110, bold=True, color=225)
+        self.use_font(110, bold=True, color=225)
         with self.rotation(45, x=self.w / 2, y=self.h / 2):
             self.text(x, y, "DRAFT")
         self.set_text_color(0)
@@ -86,15 +86,15 @@ def draw(content: PdfContent, font_dir: Path | None = None) -> bytes:
 
 
 def _row(pdf: InvoicePdf, label: str, value: str, width: float = 40):
-    pdf._font(9, color=GREY)
+    pdf.use_font(9, color=GREY)
     pdf.cell(width, 5, pdf.text_safe(label))
-    pdf._font(9)
+    pdf.use_font(9)
     pdf.cell(0, 5, pdf.text_safe(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _title(pdf: InvoicePdf):
     doc = pdf.content.document
-    pdf._font(20, bold=True)
+    pdf.use_font(20, bold=True)
     pdf.cell(0, 10, pdf.content.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     _row(pdf, "Number", "DRAFT (not yet numbered)" if pdf.content.draft else doc.number)
     _row(pdf, "Issue date", doc.issue_date.isoformat())
@@ -126,11 +126,11 @@ def _parties(pdf: InvoicePdf):
     bottom = top
     for column, (label, party) in enumerate((("Seller", doc.seller), ("Buyer", doc.buyer))):
         pdf.set_xy(15 + column * half, top)
-        pdf._font(8, bold=True, color=GREY)
+        pdf.use_font(8, bold=True, color=GREY)
         pdf.cell(half, 5, label.upper(), new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf._font(11, bold=True)
+        pdf.use_font(11, bold=True)
         pdf.multi_cell(half - 4, 5.5, pdf.text_safe(party.name), new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf._font(9)
+        pdf.use_font(9)
         for line in _party_lines(party):
             pdf.cell(half, 4.5, pdf.text_safe(line), new_x=XPos.LEFT, new_y=YPos.NEXT)
         bottom = max(bottom, pdf.get_y())
@@ -138,7 +138,7 @@ def _parties(pdf: InvoicePdf):
 
 
 def _table(pdf: InvoicePdf, heading: tuple[str, ...], rows, widths, align):
-    pdf._font(8.5)
+    pdf.use_font(8.5)
     with pdf.table(
         col_widths=widths,
         text_align=align,
@@ -189,7 +189,7 @@ def _vat_breakdown(pdf: InvoicePdf):
         )
         for group in pdf.content.totals.groups
     ]
-    pdf._font(10, bold=True)
+    pdf.use_font(10, bold=True)
     pdf.cell(0, 6, "VAT breakdown", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     heading = ("Category", "Rate", f"Taxable ({currency})", f"VAT ({currency})", "Reason")
     align = ("LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT")
@@ -198,7 +198,7 @@ def _vat_breakdown(pdf: InvoicePdf):
 
 def _total_row(pdf: InvoicePdf, label: str, value: str, bold: bool = False):
     pdf.set_x(pdf.w - 15 - 100)
-    pdf._font(10, bold=bold)
+    pdf.use_font(10, bold=bold)
     pdf.cell(60, 6, label, align="R")
     pdf.cell(40, 6, value, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
@@ -220,13 +220,13 @@ def _payment(pdf: InvoicePdf):
     doc = pdf.content.document
     means = doc.payment_means
     if means and means.iban:
-        pdf._font(10, bold=True)
+        pdf.use_font(10, bold=True)
         pdf.cell(0, 6, "Payment", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         _row(pdf, "Bank transfer to IBAN", _grouped(means.iban), width=45)
         if not pdf.content.draft:
             _row(pdf, "Reference", doc.number, width=45)
     for note in doc.notes:
-        pdf._font(9)
+        pdf.use_font(9)
         pdf.multi_cell(0, 4.5, pdf.text_safe(note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
 
@@ -238,7 +238,7 @@ def _grouped(iban: str) -> str:
 def _verification(pdf: InvoicePdf):
     content = pdf.content
     if content.qr_text is None:
-        pdf._font(9, color=GREY)
+        pdf.use_font(9, color=GREY)
         pdf.multi_cell(0, 4.5, "Draft: not a valid tax document. It has no number and no hash.")
         return
     if pdf.get_y() > pdf.h - 60:
@@ -246,8 +246,8 @@ def _verification(pdf: InvoicePdf):
     top = pdf.get_y()
     pdf.image(qr.png(content.qr_text), x=15, y=top, w=32, h=32, alt_text="Verification QR")
     pdf.set_xy(52, top + 4)
-    pdf._font(9, bold=True)
+    pdf.use_font(9, bold=True)
     pdf.cell(0, 5, "Verify this document", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf._font(7.5, color=GREY)
+    pdf.use_font(7.5, color=GREY)
     pdf.multi_cell(0, 4, f"SHA-256 {content.hash}", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.set_text_color(0)
