@@ -107,3 +107,32 @@ def test_other_company_invoices_are_not_listed(client, book, make_company, make_
 def test_list_needs_sign_in(client, company):
     resp = client.get("/invoicing/invoices")
     assert resp.status_code == 302 and "/login" in resp.headers["Location"]
+
+
+def _statements_for(client, path):
+    from sqlalchemy import event
+
+    from core.api import db
+
+    seen = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return [s for s in seen if "invoicing_" in s]
+
+
+def test_list_queries_do_not_grow_with_the_rows_shown(client, book, company, customer):
+    few = _statements_for(client, "/invoicing/invoices?limit=2")
+    for _ in range(8):
+        make_draft(company, customer, lines=one_line("5"))
+    many = _statements_for(client, "/invoicing/invoices?limit=10")
+    assert len(many) == len(few)
+    # One COUNT and one page query with the customer joined, plus the drafts' lines.
+    assert sum("count(" in s.lower() for s in many) == 1
+    assert any("JOIN invoicing_customer" in s and "LIMIT" in s for s in many)
