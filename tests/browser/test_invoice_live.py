@@ -113,3 +113,22 @@ def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser,
     expect(detail.get_by_role("link", name="UBL XML (PINT-AE)")).to_be_visible()
     assert lister.evaluate("window.__notReloaded") is True
     assert viewer.evaluate("window.__notReloaded") is True
+
+
+def test_editor_totals_follow_typed_lines(browser: Browser, shop):
+    base, _ = shop
+    page = signed_in_page(browser, base, "admin@acme.ae", "/invoicing/invoices/new")
+    total = page.locator('#invoice-totals [data-total="total"]')
+    page.locator('[name="lines-0-description"]').fill("Bolts")
+    page.locator('[name="lines-0-quantity"]').fill("3")
+    page.locator('[name="lines-0-unit_price"]').fill("0.335")
+    expect(total).to_have_text("1.06 AED")  # 1.005 -> 1.01 half-up, + 0.05 VAT
+
+    page.get_by_role("button", name="Add line").click()
+    page.locator('[name="lines-1-description"]').fill("Service")
+    page.locator('[name="lines-1-unit_price"]').fill("100")
+    expect(total).to_have_text("106.06 AED")
+
+    page.get_by_role("button", name="Remove this line").first.click()
+    expect(total).to_have_text("105.00 AED")
+    assert page.evaluate("window.__notReloaded") is True
