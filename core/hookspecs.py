@@ -123,3 +123,13 @@ def authorize_room(actor, kind, record_id):
     Nobody answering means refused. Core decides its own kinds (``company``, ``user``) itself;
     they never reach this hook.
     """
+
+
+@hookspec
+def job_schedules():
+    """Return ``{job_type_name: crontab_kwargs}`` for job types the worker starts by itself.
+
+    ``crontab_kwargs`` are Huey ``crontab`` arguments, e.g. ``{"minute": "15", "hour": "1"}``
+    for 01:15 every day. Scheduled runs are recorded with type "scheduled" and no company
+    (the job covers every company) and are not offered on the Run button.
+    """

@@ -30,8 +30,20 @@ def job_types() -> dict:
     return found
 
 
+def schedules(app) -> dict:
+    """Core's schedules plus every plugin's ``job_schedules()`` (crontab keyword dicts)."""
+    found = dict(SCHEDULES)
+    for batch in app.extensions["ledgerline.plugins"].hook.job_schedules():
+        for name, spec in (batch or {}).items():
+            if name in found:
+                raise RuntimeError(f"job schedule {name!r} is declared twice")
+            found[name] = crontab(**spec)
+    return found
+
+
 def manual_job_types() -> dict:
-    return {name: func for name, func in job_types().items() if name not in SCHEDULES}
+    scheduled = schedules(current_app)
+    return {name: func for name, func in job_types().items() if name not in scheduled}
 
 
 def describe(func) -> str:

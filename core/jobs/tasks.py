@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.jobs.registry import SCHEDULES
+from core.jobs.registry import schedules
 
 RUN_TASK = "ledgerline.run_job"
 
@@ -15,7 +15,7 @@ def register(app, huey) -> None:
             run_job(job_id)
 
     app.extensions["ledgerline.jobs.run"] = huey.task(name=RUN_TASK)(run)
-    for name, schedule in SCHEDULES.items():
+    for name, schedule in schedules(app).items():
         huey.periodic_task(schedule, name=f"ledgerline.scheduled.{name}")(_periodic(app, name))
 
 

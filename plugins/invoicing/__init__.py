@@ -79,6 +79,13 @@ def job_types():
 
 
 @hookimpl
+def job_schedules():
+    from plugins.invoicing import overdue, reminders
+
+    return {overdue.JOB: {"minute": "0", "hour": "1"}, reminders.JOB: {"minute": "0", "hour": "8"}}
+
+
+@hookimpl
 def handle_event(event):
     if event.name == "InvoiceSent":
         from plugins.invoicing.mailer import on_invoice_sent

@@ -61,8 +61,8 @@ def test_unexpected_error_shows_a_500_page_without_internals(app, boom, admin):
     assert resp.headers["X-Correlation-ID"] in html  # a reference to quote to support
 
 
-def test_unexpected_api_error_is_a_json_500(app, boom, client):
-    resp = client.get("/api/v1/boom")
+def test_unexpected_api_error_is_a_json_500(app, boom, admin):
+    resp = admin.get("/api/v1/boom")
     assert resp.status_code == 500
     assert resp.get_json()["error"]["code"] == "internal_error"
     assert "hunter2" not in resp.get_data(as_text=True)
