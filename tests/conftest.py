@@ -12,8 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from flask import g
-from flask.testing import FlaskClient
 
 from tests.support.servers import PostgresServer
 
@@ -87,26 +85,11 @@ def app_config(db_url, tmp_path):
     return _base_config(db_url, tmp_path)
 
 
-class _FreshRequestClient(FlaskClient):
-    """Each request starts without another client's per-request caches.
-
-    Tests keep one app context open (so test code can use ``db.session``), and Flask reuses
-    it for requests; without this, Flask-Login's cached user and Flask-WTF's CSRF token would
-    leak from one client's request into another's.
-    """
-
-    def open(self, *args, **kwargs):
-        for key in ("_login_user", "csrf_token", "actor"):
-            g.pop(key, None)
-        return super().open(*args, **kwargs)
-
-
 @pytest.fixture
 def app(app_config):
     from core import create_app
 
     app = create_app(app_config)
-    app.test_client_class = _FreshRequestClient
     with app.app_context():
         yield app
         app.extensions["sqlalchemy"].session.remove()
