@@ -123,3 +123,9 @@ def test_stolen_session_cookie_is_useless_in_another_browser(client, user):
     assert client.get("/").status_code == 200
     client.environ_base["HTTP_USER_AGENT"] = "curl/8"
     assert client.get("/").status_code == 302
+
+
+def test_demo_super_admin_on_a_local_domain_can_sign_in(app, client, make_user, login):
+    make_user(email="root@ledgerline.local", role="SUPER_ADMIN")
+    login(email="root@ledgerline.local")
+    assert "root@ledgerline.local" in client.get("/").get_data(as_text=True)
