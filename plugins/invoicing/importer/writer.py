@@ -13,7 +13,7 @@ from plugins.invoicing import codes, documents, totals
 from plugins.invoicing.importer.passes import Invoice as FileInvoice
 from plugins.invoicing.models import DRAFT, INVOICE, Invoice, Line
 
-BATCH_LINES = 1000
+BATCH_LINES = 500  # per INSERT batch: bounds the memory an import needs, whatever its size
 
 
 def invoice_values(item: FileInvoice, company_id: int, job_id: int, terms: dict) -> dict:
@@ -71,6 +71,7 @@ def write_batch(batch: list[FileInvoice], company_id: int, job_id: int, terms: d
 
 def undo(job_id: int) -> None:
     """Delete the drafts (and their lines) this import job wrote."""
+    db.session.rollback()  # the failed batch's transaction is unusable (PostgreSQL aborts it)
     mine = select(Invoice.id).where(Invoice.import_job_id == job_id)
     db.session.execute(
         delete(Line).where(Line.invoice_id.in_(mine)).execution_options(synchronize_session=False)
