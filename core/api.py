@@ -22,7 +22,7 @@ from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.templating import is_htmx, render
-from core.tenancy import TenantMixin, TenantWriteRefused, get_or_404, get_scoped
+from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_or_404, get_scoped, scoped
 from core.timeutil import utcnow
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Manifest",
     "MenuItem",
     "Permission",
+    "Scope",
     "TenantMixin",
     "TenantWriteRefused",
     "Widget",
@@ -66,6 +67,7 @@ __all__ = [
     "render",
     "require_permission",
     "require_write",
+    "scoped",
     "socketio",
     "user_room",
     "utcnow",
