@@ -190,3 +190,14 @@ def test_unknown_invoice_is_not_found(api):
     resp = pay(api, allocation(999999, "1.00"))
     assert resp.status_code == 404
     assert resp.get_json()["error"]["code"] == "not_found"
+
+
+def test_an_overdue_invoice_stays_overdue_until_paid_in_full(api, invoice_for):
+    from plugins.invoicing.tests.helpers import raw_sql
+
+    inv = invoice_for("1000.00")
+    raw_sql("UPDATE invoicing_invoice SET payment_status = 'overdue' WHERE id = :id", id=inv["id"])
+    pay(api, allocation(inv["id"], "50.00"))
+    assert _invoice(api, inv["id"])["payment_status"] == "overdue"
+    pay(api, allocation(inv["id"], "1000.00"))
+    assert _invoice(api, inv["id"])["payment_status"] == "paid"
