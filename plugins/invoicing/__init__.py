@@ -86,6 +86,25 @@ def job_schedules():
 
 
 @hookimpl
+def seed_demo(company):
+    import click
+
+    from core.api import ApiError
+    from plugins.invoicing.demo import seed
+
+    try:
+        done = seed(company)
+    except ApiError as exc:  # e.g. a plan limit: say why instead of a traceback
+        raise click.ClickException(
+            f"invoicing demo data for {company.name}: {exc.message}"
+        ) from None
+    click.echo(
+        f"invoicing: {done.customers} customer(s), {done.documents} document(s) added for "
+        f"{company.name}, {done.overdue} marked overdue"
+    )
+
+
+@hookimpl
 def handle_event(event):
     if event.name == "InvoiceSent":
         from plugins.invoicing.mailer import on_invoice_sent
