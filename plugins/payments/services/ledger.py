@@ -21,6 +21,18 @@ def paid_on(invoice_id: int) -> Decimal:
             Allocation.invoice_id == invoice_id
         )
     )
+    return Decimal(total or 0) + archived_paid_on(invoice_id)
+
+
+def archived_paid_on(invoice_id: int) -> Decimal:
+    """Allocations moved to the archive still paid the invoice (archive/move.py)."""
+    from plugins.payments.archive.models import AllocationArchive
+
+    total = db.session.scalar(
+        select(func.coalesce(func.sum(AllocationArchive.amount), 0)).where(
+            AllocationArchive.invoice_id == invoice_id
+        )
+    )
     return Decimal(total or 0)
 
 
