@@ -30,8 +30,27 @@ def register_permissions():
 @hookimpl
 def register_blueprints(app):
     from plugins.payments.api import bp
+    from plugins.payments.views import bp as pages_bp
 
     app.register_blueprint(bp)
+    app.register_blueprint(pages_bp)
+
+
+@hookimpl
+def menu_items(actor):
+    from core.api import MenuItem
+
+    return [
+        MenuItem("Payments", "payments.payment_list", 20, permission="payments.payment.read"),
+        MenuItem("Refunds", "payments.refund_queue", 21, permission="payments.payment.read"),
+    ]
+
+
+@hookimpl
+def render_slot(slot, context):
+    from plugins.payments.views.invoice_payments import render_slot as payments_slot
+
+    return payments_slot(slot, context)
 
 
 @hookimpl

@@ -74,6 +74,23 @@ def payments_read(payment_id: int):
     return s.payment(found(Payment, payment_id, "payment"))
 
 
+@bp.get("/payments/<int:payment_id>/receipt")
+@require_permission("payments.payment.read")
+@describe(tags=TAGS)
+def payments_receipt(payment_id: int):
+    """PDF receipt of one payment (a reversed payment or a reversal says so on the receipt)."""
+    from flask import Response
+
+    from plugins.payments import receipts
+
+    payment = found(Payment, payment_id, "payment")
+    return Response(
+        receipts.render_receipt(payment),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{receipts.filename(payment)}"'},
+    )
+
+
 @bp.post("/payments/<int:payment_id>/reverse")
 @require_permission("payments.payment.write")
 @idempotent

@@ -1,0 +1,92 @@
+"""What a receipt says, gathered from the database once; the layout only draws it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from core.api import Company, db
+from plugins.invoicing.models import Customer, Invoice
+from plugins.payments.forms import method_label
+from plugins.payments.models import REVERSED, Payment
+from plugins.payments.services import ledger
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    invoice_number: str
+    applied: Decimal
+    remaining: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class Receipt:
+    company: list[str]
+    customer: list[str]
+    number: str
+    date: str
+    method: str
+    reference: str
+    amount: Decimal
+    currency: str
+    lines: list[ReceiptLine]
+    notice: str | None  # reversed / reversal: a receipt must never look like live money
+
+
+def _address(party) -> list[str]:
+    parts = [party.name]
+    if party.trn:
+        parts.append(f"TRN {party.trn}")
+    street = ", ".join(p for p in (party.address_line1, party.city, party.country) if p)
+    return [*parts, street] if street else parts
+
+
+def _notice(payment: Payment) -> str | None:
+    if payment.reversal_of_id:
+        original = db.session.get(Payment, payment.reversal_of_id)
+        return f"REVERSAL of payment {original.number}"
+    if payment.status == REVERSED:
+        reversal = db.session.scalar(select(Payment).where(Payment.reversal_of_id == payment.id))
+        when = f" on {reversal.date.isoformat()}" if reversal else ""
+        by = f" by {reversal.number}" if reversal else ""
+        return f"REVERSED{by}{when}: this payment no longer counts"
+    return None
+
+
+def _lines(payment: Payment) -> list[ReceiptLine]:
+    # What the payment still covers per invoice (refunds taken off), next to what is left due.
+    covered = ledger.net_by_invoice(payment)
+    if payment.reversal_of_id or payment.status == REVERSED:
+        covered = {a.invoice_id: a.amount for a in payment.allocations if not a.refund_id}
+    invoices = {
+        i.id: i for i in db.session.scalars(select(Invoice).where(Invoice.id.in_(covered))).unique()
+    }
+    return [
+        ReceiptLine(
+            invoice_number=invoices[i].number,
+            applied=amount,
+            remaining=invoices[i].amount_due or Decimal("0.00"),
+            currency=invoices[i].currency,
+        )
+        for i, amount in covered.items()
+    ]
+
+
+def gather(payment: Payment) -> Receipt:
+    company = db.session.get(Company, payment.company_id)
+    customer = db.session.get(Customer, payment.customer_id)
+    return Receipt(
+        company=_address(company),
+        customer=_address(customer),
+        number=payment.number,
+        date=payment.date.isoformat(),
+        method=method_label(payment.method),
+        reference=payment.reference or "-",
+        amount=payment.amount,
+        currency=payment.currency,
+        lines=_lines(payment),
+        notice=_notice(payment),
+    )

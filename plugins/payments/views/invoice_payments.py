@@ -1,0 +1,134 @@
+"""Payments on the invoice page: history and balance (a slot), and the "Record payment" dialog.
+
+The history section re-fetches itself when a payment, reversal or refund touches the invoice,
+so the balance on an open page follows changes made anywhere (API, another tab, a job).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flask import redirect, render_template, url_for
+from flask_login import login_required
+from markupsafe import Markup
+from sqlalchemy import select
+
+from core.api import ApiError, current_actor, db, is_htmx, render
+from plugins.invoicing import settlement
+from plugins.invoicing.models import INVOICE, Invoice
+from plugins.payments.api.common import commit
+from plugins.payments.forms import RecordPaymentForm, apply_errors, method_label
+from plugins.payments.models import Allocation, Payment
+from plugins.payments.services import inputs, ledger, record
+from plugins.payments.views import bp
+from plugins.payments.views.common import READ, WRITE, company_id, found, may, require
+from plugins.payments.views.form_keys import form_idempotent, new_key
+
+SLOT = "invoicing.invoice.payments"
+
+
+def balance(invoice: Invoice) -> Decimal:
+    """Amount due derived from the ledger, never below zero."""
+    return max(settlement.amount_due(invoice, ledger.paid_on(invoice.id)), Decimal("0.00"))
+
+
+def payable(invoice: Invoice) -> bool:
+    return invoice.type == INVOICE and invoice.status in settlement.PAYABLE_STATUSES
+
+
+def history(invoice: Invoice) -> list[tuple[Allocation, Payment]]:
+    rows = db.session.execute(
+        select(Allocation, Payment)
+        .join(Payment, Allocation.payment_id == Payment.id)
+        .where(Allocation.invoice_id == invoice.id)
+        .order_by(Allocation.id)
+    )
+    return [(alloc, payment) for alloc, payment in rows]
+
+
+def history_context(invoice: Invoice, notice: str | None = None) -> dict:
+    due = balance(invoice)
+    return {
+        "invoice": invoice,
+        "rows": history(invoice),
+        "amount_due": due,
+        "can_record": payable(invoice) and due > 0 and may(WRITE),
+        "method_label": method_label,
+        "notice": notice,
+    }
+
+
+def render_slot(slot: str, context: dict):
+    """HTML for the invoice page's payments slot (payments' ``render_slot`` hookimpl)."""
+    invoice = context.get("invoice")
+    actor = current_actor()
+    if slot != SLOT or invoice is None or invoice.is_draft or invoice.type != INVOICE:
+        return None
+    if actor is None or not actor.can(READ):
+        return None
+    return Markup(render_template("payments/_invoice_slot.html", **history_context(invoice)))
+
+
+@bp.get("/invoices/<int:invoice_id>/history")
+@login_required
+def invoice_history(invoice_id: int):
+    require(READ)
+    invoice = found(Invoice, invoice_id, "invoice")
+    return render("payments/invoice_history.html", block="history", **history_context(invoice))
+
+
+def _form_page(invoice: Invoice, form: RecordPaymentForm, status=200, error=None):
+    form.idempotency_key.data = new_key()  # every rendered form is a new attempt
+    return render(
+        "payments/record_form.html",
+        block="form",
+        status=status,
+        invoice=invoice,
+        form=form,
+        error=error,
+        amount_due=balance(invoice),
+    )
+
+
+@bp.get("/invoices/<int:invoice_id>/record")
+@login_required
+def record_form(invoice_id: int):
+    require(WRITE)
+    invoice = found(Invoice, invoice_id, "invoice")
+    form = RecordPaymentForm(formdata=None)
+    form.amount.data = str(balance(invoice))
+    return _form_page(invoice, form)
+
+
+@bp.post("/invoices/<int:invoice_id>/record")
+@login_required
+@form_idempotent
+def record_payment(invoice_id: int):
+    require(WRITE)
+    invoice = found(Invoice, invoice_id, "invoice")
+    form = RecordPaymentForm()
+    if not form.validate_on_submit():
+        return _form_page(invoice, form, status=422)
+    try:
+        payment = record.record(company_id(), inputs.payment(form.payload(invoice.id)), _uid())
+        commit()
+    except ApiError as exc:
+        db.session.rollback()
+        invoice = found(Invoice, invoice_id, "invoice")
+        placed = apply_errors(form, exc)
+        return _form_page(invoice, form, status=422, error=None if placed else exc.message)
+    if not is_htmx():
+        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
+    db.session.expire_all()
+    invoice = found(Invoice, invoice_id, "invoice")
+    return render(
+        "payments/record_done.html",
+        block="done",
+        status=201,
+        payment=payment,
+        **history_context(invoice),
+    )
+
+
+def _uid():
+    return current_actor().user_id

@@ -1,0 +1,64 @@
+"""/payments/: payments and reversals with filters, newest first, paged in a stable order.
+
+The filters are the API's own (``filtered_query``), so the page and the API list the same rows.
+One page costs a COUNT, the page's rows (allocations in one more query) and one query for the
+customer names: never a query per row.
+"""
+
+from __future__ import annotations
+
+from flask import request
+from flask_login import login_required
+from sqlalchemy import func, select
+
+from core.api import ApiError, db, is_htmx, render
+from plugins.invoicing.models import Customer
+from plugins.payments.api.payments import filtered_query
+from plugins.payments.forms import method_label
+from plugins.payments.models import POSTED, REVERSED, Payment
+from plugins.payments.services import methods
+from plugins.payments.views import bp
+from plugins.payments.views.common import READ, customer_names, require
+from plugins.payments.views.paging import PAGE_SIZE, window
+
+ORDER = (Payment.date.desc(), Payment.id.desc())
+
+
+def _page(limit: int, offset: int):
+    query = filtered_query()
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    rows = db.session.scalars(query.order_by(*ORDER).limit(limit).offset(offset)).all()
+    return total, rows
+
+
+@bp.get("/")
+@login_required
+def payment_list():
+    require(READ)
+    error, total, rows, limit, offset = None, 0, [], PAGE_SIZE, 0
+    try:
+        limit, offset = window()
+        total, rows = _page(limit, offset)
+    except ApiError as exc:
+        error = exc.message
+    customers = (
+        []
+        if is_htmx()
+        else db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name)).all()
+    )
+    return render(
+        "payments/payment_list.html",
+        block="table",
+        status=400 if error else 200,
+        rows=rows,
+        names=customer_names(p.customer_id for p in rows),
+        total=total,
+        limit=limit,
+        offset=offset,
+        error=error,
+        args=request.args,
+        customers=customers,
+        methods=methods.allowed(),
+        statuses=(POSTED, REVERSED),
+        method_label=method_label,
+    )

@@ -1,0 +1,91 @@
+"""/payments/refunds: the refunds queue; approve, process or reject by permission."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, request, url_for
+from flask_login import login_required
+from sqlalchemy import func, select
+
+from core.api import ApiError, db, is_htmx, render
+from plugins.payments.api.common import commit
+from plugins.payments.forms import ActionForm, ReasonForm
+from plugins.payments.models import APPROVED, REFUND_STATUSES, REQUESTED, Refund
+from plugins.payments.services import refunds
+from plugins.payments.views import bp
+from plugins.payments.views.common import APPROVE, READ, customer_names, found, may, require
+from plugins.payments.views.paging import PAGE_SIZE, window
+
+OPEN = "open"  # requested or approved: what still waits for someone
+DONE = {"approve": "approved", "process": "processed", "reject": "rejected"}
+
+
+def _query(status: str):
+    query = select(Refund)
+    if status == OPEN:
+        return query.where(Refund.status.in_((REQUESTED, APPROVED)))
+    if status in REFUND_STATUSES:
+        return query.where(Refund.status == status)
+    if status:
+        raise ApiError(400, "invalid_parameter", f"Unknown refund status {status!r}.")
+    return query
+
+
+def queue_context(error=None, notice=None, status_code=200) -> dict:
+    status = request.args.get("status", OPEN)
+    total, rows, limit, offset = 0, [], PAGE_SIZE, 0
+    try:
+        limit, offset = window()
+        query = _query(status)
+        total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+        rows = db.session.scalars(query.order_by(Refund.id).limit(limit).offset(offset)).all()
+    except ApiError as exc:
+        error = exc.message
+    return {
+        "rows": rows,
+        "names": customer_names(r.payment.customer_id for r in rows),
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "status": status,
+        "statuses": (OPEN, *REFUND_STATUSES),
+        "can_decide": may(APPROVE),
+        "action_form": ActionForm(formdata=None),
+        "reject_form": ReasonForm(formdata=None),
+        "error": error,
+        "notice": notice,
+    }
+
+
+def render_queue(status: int = 200, error=None, notice=None):
+    context = queue_context(error, notice)
+    code = 400 if context["error"] and status == 200 else status
+    return render("payments/refund_queue.html", block="queue", status=code, **context)
+
+
+@bp.get("/refunds")
+@login_required
+def refund_queue():
+    require(READ)
+    return render_queue()
+
+
+@bp.post("/refunds/<int:refund_id>/<any(approve, process, reject):action>")
+@login_required
+def refund_decide(refund_id: int, action: str):
+    require(APPROVE)
+    refund = found(Refund, refund_id, "refund")
+    form = ReasonForm() if action == "reject" else ActionForm()
+    if not form.validate_on_submit():
+        return render_queue(422, error="Check the reason (at most 500 characters).")
+    reason = form.reason.data or None if action == "reject" else None
+    try:
+        refunds.move(refund, action, reason)
+        commit()
+    except ApiError as exc:
+        db.session.rollback()
+        return render_queue(exc.status, error=exc.message)
+    message = f"Refund of {refund.amount} on {refund.payment.number} {DONE[action]}."
+    if is_htmx():
+        return render_queue(notice=message)
+    flash(message, "success")
+    return redirect(url_for("payments.refund_queue", **request.args), 303)
