@@ -1,0 +1,1 @@
+"""Archive: old payments (with their allocations, reversals and refunds) in archive tables."""
