@@ -1,4 +1,4 @@
-"""Drawing a receipt on A5 with fpdf2: parties, the payment's facts, the invoices it settled."""
+"""Drawing a receipt on A5 (148 x 210 mm) with fpdf2: parties, the payment's facts, the invoices it settled."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def money(value, currency: str) -> str:
 
 class ReceiptPdf(FPDF):
     def __init__(self, font_dir: Path):
-        super().__init__(format="A5")
+        super().__init__(format=(148, 210))  # A5 in mm
         self.family = self._fonts(font_dir)
         self.set_margins(12, 12, 12)
         self.set_auto_page_break(True, margin=15)

@@ -30,7 +30,7 @@ def _query(status: str):
     return query
 
 
-def queue_context(error=None, notice=None, status_code=200) -> dict:
+def queue_context(error=None, notice=None) -> dict:
     status = request.args.get("status", OPEN)
     total, rows, limit, offset = 0, [], PAGE_SIZE, 0
     try:
@@ -46,7 +46,7 @@ def queue_context(error=None, notice=None, status_code=200) -> dict:
         "total": total,
         "limit": limit,
         "offset": offset,
-        "status": status,
+        "shown": status,
         "statuses": (OPEN, *REFUND_STATUSES),
         "can_decide": may(APPROVE),
         "action_form": ActionForm(formdata=None),
