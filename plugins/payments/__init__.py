@@ -15,9 +15,10 @@ MANIFEST = Manifest(
 
 @hookimpl
 def register_models():
+    from plugins.payments.archive.models import MODELS as ARCHIVE_MODELS
     from plugins.payments.models import MODELS
 
-    return MODELS
+    return [*MODELS, *ARCHIVE_MODELS]
 
 
 @hookimpl
@@ -29,11 +30,28 @@ def register_permissions():
 
 @hookimpl
 def register_blueprints(app):
+    from plugins.payments import quota  # noqa: F401  (its flush listener enforces the quota)
     from plugins.payments.api import bp
     from plugins.payments.views import bp as pages_bp
+    from plugins.payments.views_admin import bp as admin_bp
 
     app.register_blueprint(bp)
     app.register_blueprint(pages_bp)
+    app.register_blueprint(admin_bp)
+
+
+@hookimpl
+def job_types():
+    from plugins.payments.archive.job import JOB, archive_payments
+
+    return {JOB: archive_payments}
+
+
+@hookimpl
+def register_commands(cli):
+    from plugins.payments.export.cli import group
+
+    cli.add_command(group)
 
 
 @hookimpl

@@ -9,4 +9,7 @@ PERMISSIONS = [
     Permission("payments.payment.read", BOTH, "See payments and refunds", write=False),
     Permission("payments.payment.write", BOTH, "Record and reverse payments, request refunds"),
     Permission("payments.refund.approve", (ADMIN,), "Approve, process and reject refunds"),
+    Permission(
+        "payments.admin", (ADMIN,), "See payment stats, archive old payments, export company data"
+    ),
 ]

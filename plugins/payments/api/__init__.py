@@ -4,4 +4,10 @@ from core.api import api_blueprint
 
 bp = api_blueprint("payments_api", __name__)
 
-from plugins.payments.api import payments, refunds  # noqa: E402,F401  (routes)
+from plugins.payments.api import (  # noqa: E402,F401  (routes)
+    admin,
+    payments,
+    refunds,
+    stats,
+    transactions,
+)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from flask import request
 from sqlalchemy import select
 
-from core.api import describe, idempotent, json_body, paginate, require_permission
+from core.api import (
+    current_actor,
+    describe,
+    get_scoped,
+    idempotent,
+    json_body,
+    paginate,
+    require_permission,
+)
 from plugins.invoicing.models import Invoice
 from plugins.payments.api import bp
 from plugins.payments.api import serialize as s
@@ -17,24 +26,31 @@ from plugins.payments.api.common import (
     user_id,
     whole_arg,
 )
+from plugins.payments.archive import read as archive_read
+from plugins.payments.archive.models import PaymentAny
 from plugins.payments.models import POSTED, REVERSED, Allocation, Payment
 from plugins.payments.services import inputs, methods, record, reverse
 
 TAGS = ("payments",)
 
 
-def filtered_query():
-    query = select(Payment)
+def filtered_query(model=Payment):
+    """``model`` is ``Payment`` or the live+archive view ``PaymentAny`` (same columns)."""
+    query = select(model)
+    if model is not Payment:  # a view: no TenantMixin scoping, name the company
+        query = query.where(model.company_id == company_id())
     if (customer := whole_arg("customer_id")) is not None:
-        query = query.where(Payment.customer_id == customer)
+        query = query.where(model.customer_id == customer)
+    if (creator := whole_arg("user_id")) is not None:
+        query = query.where(model.created_by_id == creator)
     if method := choice("method", methods.allowed()):
-        query = query.where(Payment.method == method)
+        query = query.where(model.method == method)
     if status := choice("status", (POSTED, REVERSED)):
-        query = query.where(Payment.status == status)
+        query = query.where(model.status == status)
     if start := date_arg("date_from"):
-        query = query.where(Payment.date >= start)
+        query = query.where(model.date >= start)
     if end := date_arg("date_to"):
-        query = query.where(Payment.date <= end)
+        query = query.where(model.date <= end)
     return query
 
 
@@ -44,11 +60,13 @@ def filtered_query():
 def payments_list():
     """List payments and reversal records, newest first.
 
-    Filters: ``customer_id``, ``method``, ``status`` (posted / reversed), ``date_from``,
-    ``date_to`` (payment date, inclusive).
+    Filters: ``customer_id``, ``user_id`` (who recorded it), ``method``, ``status`` (posted /
+    reversed), ``date_from``, ``date_to`` (payment date, inclusive). Archived payments are
+    left out unless ``include_archived=1``; each item says ``archived``.
     """
-    order = (Payment.date.desc(), Payment.id.desc())
-    return paginate(filtered_query(), order_by=order, serialize=s.payment)
+    model = PaymentAny if request.args.get("include_archived") in ("1", "true") else Payment
+    order = (model.date.desc(), model.id.desc())
+    return paginate(filtered_query(model), order_by=order, serialize=archive_read.payment_json)
 
 
 @bp.post("/payments")
@@ -70,8 +88,10 @@ def payments_create():
 @require_permission("payments.payment.read")
 @describe(tags=TAGS)
 def payments_read(payment_id: int):
-    """One payment with its allocations."""
-    return s.payment(found(Payment, payment_id, "payment"))
+    """One payment with its allocations; an archived one is still found (``archived``)."""
+    live = get_scoped(Payment, payment_id)
+    archived = None if live else archive_read.archived_payment(current_actor(), payment_id)
+    return archive_read.payment_json(live or archived or found(Payment, payment_id, "payment"))
 
 
 @bp.get("/payments/<int:payment_id>/receipt")

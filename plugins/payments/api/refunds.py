@@ -18,12 +18,20 @@ TAGS = ("payments",)
 @require_permission("payments.payment.read")
 @describe(tags=TAGS, paginated=True)
 def refunds_list():
-    """List refunds, newest first. Filters: ``status``, ``payment_id``."""
+    """List refunds, newest first.
+
+    Filters: ``status``, ``payment_id``, ``customer_id`` (of the payment), ``user_id`` (who
+    requested it)."""
     query = select(Refund)
     if status := choice("status", REFUND_STATUSES):
         query = query.where(Refund.status == status)
     if (payment := whole_arg("payment_id")) is not None:
         query = query.where(Refund.payment_id == payment)
+    if (customer := whole_arg("customer_id")) is not None:
+        paid_by = select(Payment.id).where(Payment.customer_id == customer)
+        query = query.where(Refund.payment_id.in_(paid_by))
+    if (requester := whole_arg("user_id")) is not None:
+        query = query.where(Refund.requested_by_id == requester)
     return paginate(query, order_by=(Refund.id.desc(),), serialize=s.refund)
 
 

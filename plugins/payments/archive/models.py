@@ -28,14 +28,17 @@ def _columns(live: Table) -> list[Column]:
 
 
 class PaymentArchive(db.Model):
+    __tablename__ = "payments_payment_archive"
     __table__ = Table("payments_payment_archive", db.metadata, *_columns(Payment.__table__))
 
 
 class RefundArchive(db.Model):
+    __tablename__ = "payments_refund_archive"
     __table__ = Table("payments_refund_archive", db.metadata, *_columns(Refund.__table__))
 
 
 class AllocationArchive(db.Model):
+    __tablename__ = "payments_allocation_archive"
     __table__ = Table("payments_allocation_archive", db.metadata, *_columns(Allocation.__table__))
 
 

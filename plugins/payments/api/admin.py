@@ -1,0 +1,72 @@
+"""Admin API: POST /api/v1/admin/archive (a job) and GET /api/v1/admin/export (NDJSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Response, stream_with_context
+
+from core.api import ApiError, describe, enqueue_job, json_body, require_permission, utcnow
+from plugins.payments.api import bp
+from plugins.payments.api.common import company_id, user_id
+from plugins.payments.archive.job import JOB
+from plugins.payments.export.writer import buffered, export_lines
+
+ARCHIVE_BODY = {
+    "type": "object",
+    "required": ["before"],
+    "properties": {"before": {"type": "string", "format": "date"}},
+}
+
+
+def cutoff(body: dict) -> str:
+    value = body.get("before")
+    try:
+        day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ApiError(
+            422,
+            "validation_error",
+            "Some fields are invalid.",
+            {"fields": {"before": "must be a date YYYY-MM-DD"}},
+        )
+    if day > utcnow().date():
+        raise ApiError(
+            422,
+            "validation_error",
+            "Some fields are invalid.",
+            {"fields": {"before": "must not be in the future"}},
+        )
+    return day.isoformat()
+
+
+def start_archive(before: str):
+    """Queue the archive job (the params are checked above); shared with the admin page."""
+    return enqueue_job(JOB, {"before": before}, company_id=company_id(), user_id=user_id())
+
+
+@bp.post("/admin/archive")
+@require_permission("payments.admin")
+@describe(tags=("payments",), status=202, request=ARCHIVE_BODY)
+def admin_archive():
+    """Move payments dated before ``before`` (with their reversals, refunds and allocations)
+    to the archive, as a background job; answers 202 with the job's id."""
+    job = start_archive(cutoff(json_body()))
+    return {"job_id": job.id, "status": job.status}, 202
+
+
+@bp.get("/admin/export")
+@require_permission("payments.admin")
+@describe(tags=("payments",))
+def admin_export():
+    """All of the company's data as NDJSON (header, one line per record, footer with counts
+    and SHA-256), streamed; import it with ``flask payments import-export FILE``."""
+    cid = company_id()
+    name = f"ledgerline-company-{cid}-{utcnow():%Y%m%d-%H%M%S}.ndjson"
+    return Response(
+        stream_with_context(buffered(export_lines(cid))),
+        mimetype="application/x-ndjson",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,41 @@
+"""GET /api/v1/payments/stats: totals, counts and storage used, for admins."""
+
+from __future__ import annotations
+
+from flask import request
+
+from core.api import ApiError, describe, require_permission
+from plugins.payments import stats
+from plugins.payments.api import bp
+from plugins.payments.api.common import company_id, date_arg
+from plugins.payments.api.serialize import amount
+
+
+def _rows(rows: list[dict], name: str) -> list[dict]:
+    return [{name: r["key"], "total": amount(r["total"]), "count": r["count"]} for r in rows]
+
+
+@bp.get("/payments/stats")
+@require_permission("payments.admin")
+@describe(tags=("payments",))
+def payments_stats():
+    """Payment totals by period (``period=month|day``, ``from``, ``to``), method and status;
+    counts of payments, reversals, archived rows and refunds; rows and bytes per table."""
+    period = request.args.get("period") or "month"
+    if period not in stats.PERIODS:
+        raise ApiError(400, "invalid_parameter", "period must be month or day.", {"period": period})
+    start, end = date_arg("from"), date_arg("to")
+    if start and end and start > end:
+        raise ApiError(400, "invalid_parameter", "from must not be after to.", {"from": str(start)})
+    cid = company_id()
+    found = stats.totals(cid, period, start, end)
+    return {
+        "period": period,
+        "from": start.isoformat() if start else None,
+        "to": end.isoformat() if end else None,
+        "by_period": _rows(found["by_period"], "period"),
+        "by_method": _rows(found["by_method"], "method"),
+        "by_status": _rows(found["by_status"], "status"),
+        "counts": stats.counts(cid),
+        "storage": stats.storage(cid),
+    }

@@ -1,0 +1,56 @@
+"""GET /api/v1/payments/transactions: every money movement, per customer or per user."""
+
+from __future__ import annotations
+
+from core.api import describe, paginate, require_permission
+from plugins.payments import transactions as tx
+from plugins.payments.api import bp
+from plugins.payments.api.common import choice, company_id, date_arg, whole_arg
+from plugins.payments.api.serialize import amount, iso
+
+Transaction = tx.Transaction
+
+
+def _json(t: Transaction) -> dict:
+    return {
+        "id": t.id,
+        "kind": t.kind,
+        "payment_id": t.payment_id,
+        "refund_id": t.refund_id,
+        "number": t.number,
+        "customer_id": t.customer_id,
+        "user_id": t.user_id,
+        "date": iso(t.date),
+        "amount": amount(t.amount),
+        "currency": t.currency,
+        "method": t.method,
+        "status": t.status,
+    }
+
+
+def filtered_query():
+    query = tx.of_company(company_id())
+    if (customer := whole_arg("customer_id")) is not None:
+        query = query.where(Transaction.customer_id == customer)
+    if (user := whole_arg("user_id")) is not None:
+        query = query.where(Transaction.user_id == user)
+    if kind := choice("kind", tx.KINDS):
+        query = query.where(Transaction.kind == kind)
+    if start := date_arg("date_from"):
+        query = query.where(Transaction.date >= start)
+    if end := date_arg("date_to"):
+        query = query.where(Transaction.date <= end)
+    return query
+
+
+@bp.get("/payments/transactions")
+@require_permission("payments.payment.read")
+@describe(tags=("payments",), paginated=True)
+def transactions_list():
+    """Payments, reversals and processed refunds as one list, newest first.
+
+    Filters: ``customer_id``, ``user_id`` (who recorded it), ``kind`` (payment / reversal /
+    refund), ``date_from``, ``date_to``. Archived records are not listed.
+    """
+    order = (Transaction.date.desc(), Transaction.id.desc())
+    return paginate(filtered_query(), order_by=order, serialize=_json)

@@ -1,0 +1,87 @@
+"""The export format, version 1: which tables, in which order, and how values are written.
+
+One JSON object per line, keys sorted, no spaces, UTF-8:
+
+* ``{"type": "header", "format": "ledgerline-export", "version": 1, "company": {...}}``
+* ``{"type": "<record type>", "row": {column: value, ...}}`` for every row, table by table in
+  the order below (parents before children, rows by id), so an import can insert them as read
+* ``{"type": "footer", "counts": {type: n}, "sha256": "..."}``: the SHA-256 of every byte
+  before this line.
+
+Decimals are strings (``"1050.00"``), dates and datetimes ISO 8601. Users are exported without
+password hashes or MFA secrets: an imported user must set a new password.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from decimal import Decimal
+
+from sqlalchemy import JSON, Date, DateTime, LargeBinary, Numeric, Table
+
+from core.api import db
+
+FORMAT, VERSION = "ledgerline-export", 1
+
+# record type -> table; the order is the order of the file and of the import.
+TYPES = {
+    "user": "core_user",
+    "sequence": "core_sequence",
+    "customer": "invoicing_customer",
+    "signing_key": "invoicing_signing_key",
+    "invoice": "invoicing_invoice",
+    "invoice_line": "invoicing_line",
+    "invoice_tax": "invoicing_tax",
+    "chain_head": "invoicing_chain_head",
+    "payment": "payments_payment",
+    "refund": "payments_refund",
+    "allocation": "payments_allocation",
+    "payment_archive": "payments_payment_archive",
+    "refund_archive": "payments_refund_archive",
+    "allocation_archive": "payments_allocation_archive",
+    "audit": "core_audit_entry",
+}
+# Columns never written to a file that leaves the server.
+SECRET_COLUMNS = {"core_user": ("password_hash", "mfa_secret_encrypted", "mfa_enabled")}
+
+
+def table(name: str) -> Table:
+    return db.metadata.tables[name]
+
+
+def columns(t: Table) -> list:
+    hidden = SECRET_COLUMNS.get(t.name, ())
+    return [c for c in t.columns if c.name not in hidden]
+
+
+def line(obj: dict) -> bytes:
+    return (
+        json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+    ).encode()
+
+
+def encode(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    return value
+
+
+def decode(column, value):
+    """The Python value of ``value`` (as read from JSON) for ``column``."""
+    if value is None or isinstance(column.type, JSON):
+        return value
+    if isinstance(column.type, Numeric):
+        return Decimal(value)
+    if isinstance(column.type, DateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return dt.date.fromisoformat(value)
+    if isinstance(column.type, LargeBinary):
+        return base64.b64decode(value)
+    return value

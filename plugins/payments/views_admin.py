@@ -1,0 +1,88 @@
+"""/payments/admin: stats, the archive form with its job's progress, the export download.
+
+Blueprint "payments_admin". The archive runs as the ``payments.archive`` job; the page shows
+the company's latest such job through core's job partial, which re-fetches itself on every
+``ll:job_progress`` event (and every 2 s) while it runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, abort
+from flask_login import login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import DateField
+from wtforms.validators import InputRequired
+
+from core.api import ApiError, current_actor, db, render, utcnow
+from plugins.payments import stats
+from plugins.payments.api.admin import cutoff, start_archive
+from plugins.payments.archive.job import JOB
+
+bp = Blueprint("payments_admin", __name__, url_prefix="/payments/admin")
+ADMIN = "payments.admin"
+
+
+class ArchiveForm(FlaskForm):
+    before = DateField("Archive payments dated before", validators=[InputRequired()])
+
+
+def _require_admin():
+    actor = current_actor()
+    if actor is None or not actor.can(ADMIN) or actor.company_id is None:
+        abort(403, "Only company admins can see this page.")
+    return actor
+
+
+def latest_job(company_id: int):
+    jobs = db.metadata.tables["core_job"]
+    query = (
+        select(jobs)
+        .where(jobs.c.company_id == company_id, jobs.c.name == JOB)
+        .order_by(jobs.c.id.desc())
+        .limit(1)
+    )
+    return db.session.execute(query).one_or_none()
+
+
+def _page(actor, form, status=200, notice=None):
+    cid = actor.company_id
+    first_of_year = dt.date(utcnow().year, 1, 1)
+    return render(
+        "payments/admin.html",
+        form=form,
+        totals=stats.totals(cid, "month", first_of_year, None),
+        counts=stats.counts(cid),
+        storage=stats.storage(cid),
+        job=latest_job(cid),
+        may_archive=actor.can_write,
+        notice=notice,
+        status=status,
+    )
+
+
+@bp.get("/")
+@login_required
+def index():
+    actor = _require_admin()
+    return _page(actor, ArchiveForm(formdata=None))
+
+
+@bp.post("/archive")
+@login_required
+def archive():
+    actor = _require_admin()
+    if not actor.can_write:
+        abort(403, "This account can read but not change anything.")
+    form = ArchiveForm()
+    if not form.validate():
+        return _page(actor, form, status=400)
+    try:
+        before = cutoff({"before": form.before.data.isoformat()})
+    except ApiError as exc:
+        form.before.errors = [*form.before.errors, exc.details["fields"]["before"]]
+        return _page(actor, form, status=400)
+    job = start_archive(before)
+    return _page(actor, ArchiveForm(formdata=None), notice=f"Archive job #{job.id} started.")
