@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import re
 import time
 
@@ -10,6 +11,8 @@ import segno
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from flask import current_app, redirect, session, url_for
 from markupsafe import Markup
+from sqlalchemy import or_, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from core.auth import backup_codes
 from core.db import db
@@ -29,6 +32,7 @@ def begin_enrolment(user: User) -> None:
     """Give the user a fresh secret; MFA stays off until a code from it is confirmed."""
     user.mfa_secret_encrypted = _fernet().encrypt(pyotp.random_base32().encode())
     user.mfa_enabled = False
+    user.mfa_last_step = None  # steps of the old secret say nothing about the new one
     backup_codes.remove_codes(user)
 
 
@@ -54,12 +58,40 @@ def qr_svg(uri: str) -> Markup:
 
 
 def verify_totp(user: User, code: str) -> bool:
+    """A code is good once: its time-step must be newer than the last one accepted."""
+    step = _matching_step(user, code)
+    return step is not None and _claim_step(user, step)
+
+
+def _matching_step(user: User, code: str) -> int | None:
     secret = secret_of(user)
     digits = re.sub(r"\s", "", code or "")
     if secret is None or not re.fullmatch(r"\d{6}", digits):
-        return False
+        return None
+    totp = pyotp.TOTP(secret)
+    now = totp.timecode(time.time())
     # One step of clock drift either way, as authenticator apps expect.
-    return pyotp.TOTP(secret).verify(digits, valid_window=1)
+    for step in (now - 1, now, now + 1):
+        if hmac.compare_digest(digits, totp.generate_otp(step)):
+            return step
+    return None
+
+
+def _claim_step(user: User, step: int) -> bool:
+    # A conditional UPDATE: of two requests racing with one code, only one changes the row.
+    result = db.session.execute(
+        update(User)
+        .where(
+            User.id == user.id,
+            or_(User.mfa_last_step.is_(None), User.mfa_last_step < step),
+        )
+        .values(mfa_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return False
+    set_committed_value(user, "mfa_last_step", step)
+    return True
 
 
 def confirm_enrolment(user: User, code: str) -> list[str] | None:

@@ -25,6 +25,7 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     mfa_secret_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     mfa_enabled: Mapped[bool] = mapped_column(default=False)
+    mfa_last_step: Mapped[int | None]  # TOTP step last accepted; refuses replays
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyotp
@@ -39,6 +41,11 @@ def enrol(client) -> tuple[str, list[str]]:
     assert resp.status_code == 200
     codes = re.findall(r"<code>([a-z2-9]{5}-[a-z2-9]{5})</code>", resp.get_data(as_text=True))
     return secret, codes
+
+
+def next_code(secret: str) -> str:
+    """The code of the next time-step (accepted for clock drift): one not used yet."""
+    return pyotp.TOTP(secret).at(time.time() + 30)
 
 
 def sign_out(client):
@@ -115,7 +122,7 @@ def test_sign_in_with_mfa_needs_the_code_step(client, user, login):
     resp = code_step(client, "123456")
     assert resp.status_code == 400 and "not valid" in resp.get_data(as_text=True)
     assert client.get("/").status_code == 302
-    resp = code_step(client, pyotp.TOTP(secret).now())
+    resp = code_step(client, next_code(secret))
     assert resp.status_code == 302 and resp.headers["Location"] == "/apps"
     assert client.get("/").status_code == 200
 
@@ -157,7 +164,7 @@ def test_turning_mfa_off_needs_a_current_code(client, user, login):
     secret, _ = enrol(client)
     resp = post(client, "/account/mfa/disable", code="999999")
     assert resp.status_code == 400 and user.mfa_enabled is True
-    resp = post(client, "/account/mfa/disable", code=pyotp.TOTP(secret).now())
+    resp = post(client, "/account/mfa/disable", code=next_code(secret))
     assert resp.status_code == 302
     db.session.refresh(user)
     assert user.mfa_enabled is False and user.mfa_secret_encrypted is None
@@ -169,7 +176,7 @@ def test_turning_mfa_off_needs_a_current_code(client, user, login):
 def test_new_backup_codes_replace_the_old_ones(client, user, login):
     login()
     secret, old = enrol(client)
-    resp = post(client, "/account/mfa/backup-codes", code=pyotp.TOTP(secret).now())
+    resp = post(client, "/account/mfa/backup-codes", code=next_code(secret))
     new = re.findall(r"<code>([a-z2-9]{5}-[a-z2-9]{5})</code>", resp.get_data(as_text=True))
     assert len(new) == 10 and not set(new) & set(old)
     sign_out(client)
@@ -193,3 +200,55 @@ def test_code_guessing_is_rate_limited_with_the_password_step(client, user, logi
     resp = code_step(client, "000000")
     assert resp.status_code == 429
     assert "Too many sign-in attempts" in resp.get_data(as_text=True)
+
+
+def test_a_totp_code_works_only_once(client, user, login):
+    login()
+    secret, _ = enrol(client)
+    sign_out(client)
+    password_step(client)
+    code = next_code(secret)
+    assert code_step(client, code).status_code == 302
+    sign_out(client)
+    password_step(client)
+    resp = code_step(client, code)  # replayed within its validity window
+    assert resp.status_code == 400 and "not valid" in resp.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+
+
+def test_the_code_that_confirmed_enrolment_cannot_sign_in(client, user, login):
+    login()
+    secret = start_enrolment(client)
+    code = pyotp.TOTP(secret).now()
+    assert post(client, "/account/mfa/confirm", code=code).status_code == 200
+    sign_out(client)
+    password_step(client)
+    assert code_step(client, code).status_code == 400
+    assert client.get("/").status_code == 302
+
+
+def test_two_concurrent_uses_of_one_code_let_only_one_in(app, user):
+    from core.auth import mfa
+    from core.db import db
+    from core.models import User
+
+    mfa.begin_enrolment(user)
+    user.mfa_enabled = True
+    secret, uid = mfa.secret_of(user), user.id
+    db.session.commit()
+    db.session.remove()
+    code, start, results = next_code(secret), threading.Barrier(2), []
+
+    def verify():
+        with app.app_context():
+            start.wait(10)
+            accepted = mfa.verify_second_factor(db.session.get(User, uid), code)
+            db.session.commit()
+            results.append(accepted)
+
+    threads = [threading.Thread(target=verify) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(results) == [False, True]
