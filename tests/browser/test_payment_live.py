@@ -1,0 +1,123 @@
+"""In a real browser: the invoice page's payment history and balance follow payments live.
+
+A colleague pays part of the invoice through the API with a token; the open invoice page shows
+the payment, the new balance and the "partial" payment status without reloading. Then the user
+pays the rest through the "Record payment" dialog, whose amount is prefilled.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.browser.server import AppServer
+from tests.browser.test_invoice_live import signed_in_page
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def shop(app, db_url, tmp_path, make_company, make_user, api_token):
+    """Acme with an admin, a finance colleague (token) and one finalized invoice of 1,575.00."""
+    from core.db import db
+    from plugins.invoicing.services import customers, drafts, finalize
+
+    company = make_company(
+        iban="AE070331234567890123456", address_line1="1 Sheikh Zayed Rd", city="Dubai"
+    )
+    make_user(company=company)
+    finance = make_user(email="finance@acme.ae", company=company, role="FINANCE_USER")
+    token = api_token(finance, "read,write")
+    buyer = customers.create(
+        company.id,
+        {
+            "name": "Gulf Buyer LLC",
+            "trn": "100987654300003",
+            "peppol_id": "0235:1009876543",
+            "address_line1": "2 Corniche",
+            "city": "Abu Dhabi",
+            "country": "AE",
+        },
+    )
+    invoice = drafts.create(
+        company.id,
+        {
+            "customer_id": buyer.id,
+            "issue_date": "2026-03-01",
+            "buyer_reference": "PO-77",
+            "lines": [{"description": "Consulting", "quantity": "10", "unit_price": "150"}],
+        },
+    )
+    finalize.finalize(invoice)
+    db.session.commit()
+    facts = {"invoice_id": invoice.id, "token": token}
+    db.session.remove()
+    server = AppServer(db_url, tmp_path)
+    yield server.url, facts
+    server.stop()
+
+
+def pay_through_api(base: str, token: str, invoice_id: int, amount: str) -> str:
+    body = {"amount": amount, "method": "card", "allocations": [{"invoice_id": invoice_id}]}
+    body["allocations"][0]["amount"] = amount
+    request = urllib.request.Request(
+        f"{base}/api/v1/payments",
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Type": "application/json",
+            "Idempotency-Key": f"pay-{invoice_id}-{amount}",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=20) as resp:
+            return json.load(resp)["number"]
+    except urllib.error.HTTPError as exc:
+        raise AssertionError(f"payment refused: {exc.read().decode()}") from exc
+
+
+def test_invoice_page_shows_a_payment_made_elsewhere_live(browser: Browser, shop):
+    base, facts = shop
+    invoice_id = facts["invoice_id"]
+    page = signed_in_page(browser, base, "admin@acme.ae", f"/invoicing/invoices/{invoice_id}")
+    history = page.locator("#invoice-payments")
+    expect(history).to_contain_text("No payments yet.")
+    expect(history.locator("[data-balance]")).to_have_text("1,575.00 AED")
+
+    number = pay_through_api(base, facts["token"], invoice_id, "575.00")
+
+    expect(history).to_contain_text(number)
+    expect(history.locator("[data-balance]")).to_have_text("1,000.00 AED")
+    expect(history.locator("[data-payment-status]")).to_have_text("partial")
+    detail = page.locator("#invoice-detail")
+    expect(detail.locator("[data-payment-status]")).to_have_text("partial")
+    expect(detail.locator('[data-total="amount_due"]')).to_have_text("1,000.00 AED")
+    assert page.evaluate("window.__notReloaded") is True
+
+
+def test_record_dialog_pays_the_rest_once(browser: Browser, shop):
+    base, facts = shop
+    invoice_id = facts["invoice_id"]
+    pay_through_api(base, facts["token"], invoice_id, "75.00")
+    page = signed_in_page(browser, base, "admin@acme.ae", f"/invoicing/invoices/{invoice_id}")
+    page.get_by_role("button", name="Record payment").click()
+    dialog = page.locator("#record-payment-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("Amount")).to_have_value("1500.00")
+    dialog.get_by_label("Reference").fill("TT-1")
+    dialog.get_by_role("button", name="Record payment").dblclick()
+
+    expect(dialog).to_contain_text("recorded.")
+    history = page.locator("#invoice-payments")
+    expect(history.locator("[data-balance]")).to_have_text("0.00 AED")
+    expect(history.locator("[data-payment-status]")).to_have_text("paid")
+    expect(history.locator("tbody tr")).to_have_count(2)  # the API payment and one from the form
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#invoice-detail [data-payment-status]")).to_have_text("paid")
+    assert page.evaluate("window.__notReloaded") is True
