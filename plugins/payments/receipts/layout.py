@@ -1,4 +1,4 @@
-"""Drawing a receipt on A5 (148 x 210 mm) with fpdf2: parties, the payment's facts, the invoices it settled."""
+"""A receipt on A5 (148 x 210 mm) with fpdf2: parties, the payment, the invoices it settled."""
 
 from __future__ import annotations
 
