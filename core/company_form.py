@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, StringField
+from wtforms import EmailField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 
-from core.company_rules import EDITABLE_FIELDS, clean_company
+from core.company_rules import EDITABLE_FIELDS, LEGAL_ID_TYPES, clean_company
 
 
 class CompanyForm(FlaskForm):
@@ -16,6 +17,20 @@ class CompanyForm(FlaskForm):
     city = StringField("City")
     postal_code = StringField("Postal code")
     country = StringField("Country", description="Two-letter ISO code, e.g. AE")
+    subdivision = StringField(
+        "Emirate / region", description="ISO 3166-2 code, e.g. AE-DU (Dubai), AE-AZ (Abu Dhabi)"
+    )
+    legal_id = StringField("Legal registration number", description="e.g. trade licence number")
+    # The shared rules judge the choice, so a forged value gets their message, not WTForms'.
+    legal_id_type = SelectField(
+        "Registration type",
+        choices=[SelectChoice("", "—")] + [SelectChoice(k, v) for k, v in LEGAL_ID_TYPES.items()],
+        validate_choice=False,
+    )
+    legal_id_authority = StringField(
+        "Issuing authority",
+        description="Trade licence: the licensing authority; passport: the issuing country code",
+    )
     peppol_id = StringField("Peppol participant ID", description="scheme:id, e.g. 0235:1001234567")
     iban = StringField("IBAN")
     email = EmailField("Invoicing e-mail")

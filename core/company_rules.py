@@ -29,6 +29,10 @@ EDITABLE_FIELDS = (
     "city",
     "postal_code",
     "country",
+    "subdivision",
+    "legal_id",
+    "legal_id_type",
+    "legal_id_authority",
     "peppol_id",
     "iban",
     "email",
@@ -44,11 +48,24 @@ MAX_LENGTH = {
     "city": 100,
     "postal_code": 20,
     "country": 2,
+    "subdivision": 6,
+    "legal_id": 64,
+    "legal_id_type": 3,
+    "legal_id_authority": 200,
     "peppol_id": 64,
     "iban": 34,
     "email": 254,
     "phone": 32,
 }
+
+# Legal registration types PINT-AE accepts for a UAE party (ibr-173-ae, ibr-183-ae).
+LEGAL_ID_TYPES = {
+    "TL": "Commercial / trade licence",
+    "EID": "Emirates ID",
+    "PAS": "Passport",
+    "CD": "Cabinet decision",
+}
+_LEGAL_FIELDS = ("legal_id", "legal_id_type", "legal_id_authority")
 
 _UAE_TRN = re.compile(r"^1\d{14}$")
 _PEPPOL = re.compile(r"^\d{4}:\S+$")
@@ -73,6 +90,10 @@ def normalize_country(value: str) -> str:
     return value.strip().upper()
 
 
+def normalize_code(value: str) -> str:
+    return value.strip().upper()
+
+
 def normalize_peppol_id(value: str) -> str:
     return value.strip()
 
@@ -93,6 +114,8 @@ _NORMALIZERS = {
     "trn": normalize_trn,
     "iban": normalize_iban,
     "country": normalize_country,
+    "subdivision": normalize_code,
+    "legal_id_type": normalize_code,
     "peppol_id": normalize_peppol_id,
     "phone": normalize_phone,
     "email": normalize_email,
@@ -159,7 +182,14 @@ def _country_error(code: str) -> str | None:
     return "Use the two-letter ISO country code (e.g. AE)."
 
 
+def _legal_id_type_error(code: str) -> str | None:
+    if code in LEGAL_ID_TYPES:
+        return None
+    return "Use one of " + ", ".join(f"{k} ({v})" for k, v in LEGAL_ID_TYPES.items()) + "."
+
+
 _CHECKS = {
+    "legal_id_type": _legal_id_type_error,
     "iban": _iban_error,
     "email": _email_error,
     "country": _country_error,
@@ -170,6 +200,49 @@ _CHECKS = {
         _PHONE, "A phone number has 6 to 15 digits, optionally starting with +."
     ),
 }
+
+
+def _subdivision_error(merged: dict) -> str | None:
+    """An ISO 3166-2 code of the company's own country (a UAE company names its emirate)."""
+    code, country = merged.get("subdivision"), merged.get("country") or "AE"
+    if code is None:
+        return None
+    found = pycountry.subdivisions.get(code=code)
+    if found is None or found.country_code != country:
+        if country == "AE":
+            emirates = sorted(s.code for s in pycountry.subdivisions.get(country_code="AE"))
+            return f"Use the emirate's ISO 3166-2 code: one of {', '.join(emirates)}."
+        return f"Use an ISO 3166-2 subdivision code of {country} (e.g. {country}-...)."
+    return None
+
+
+def _legal_errors(merged: dict) -> dict[str, str]:
+    """The legal registration as PINT-AE checks it: a type with every number (ibr-181-ae), the
+    issuing authority of a trade licence (ibr-172-ae), the issuing country of a passport
+    (ibr-012-ae)."""
+    legal_id, kind = merged.get("legal_id"), merged.get("legal_id_type")
+    authority = merged.get("legal_id_authority")
+    if legal_id and not kind:
+        return {"legal_id_type": "Choose the type of this registration (e.g. TL)."}
+    if kind and not legal_id:
+        return {"legal_id": "Enter the registration number for this type."}
+    if kind == "TL" and not authority:
+        return {"legal_id_authority": "A trade licence needs its issuing authority."}
+    if kind == "PAS" and not (authority and _country_error(authority) is None):
+        return {"legal_id_authority": "For a passport, give the issuing country (e.g. IN)."}
+    return {}
+
+
+def _cross_errors(cleaned: dict, merged: dict, errors: dict) -> dict[str, str]:
+    """Rules that join several fields, checked when any of them is sent (and still clean)."""
+    found = {}
+    if {"subdivision", "country"} & cleaned.keys() and "subdivision" not in errors:
+        message = _subdivision_error(merged)
+        if message:
+            found["subdivision"] = message
+    if set(_LEGAL_FIELDS) & cleaned.keys():
+        found.update({k: m for k, m in _legal_errors(merged).items() if k not in errors})
+    return found
 
 
 def _field_error(name: str, value, country: str | None) -> str | None:
@@ -204,6 +277,7 @@ def validate_company(fields: dict, current: dict | None = None) -> dict[str, str
         message = _field_error(name, value, country)
         if message:
             errors[name] = message
+    errors.update(_cross_errors(cleaned, merged, errors))
     return errors
 
 

@@ -26,6 +26,10 @@ COMPANIES = [
         "address_line1": "Office 1204, Bay Square Building 5",
         "address_line2": "Business Bay",
         "city": "Dubai",
+        "subdivision": "AE-DU",
+        "legal_id": "CN-1234567",
+        "legal_id_type": "TL",
+        "legal_id_authority": "Dubai Department of Economy and Tourism",
         "peppol_id": "0235:1001234567",
         "email": "accounts@acme.ae",
     },
@@ -35,6 +39,10 @@ COMPANIES = [
         "country": "AE",
         "address_line1": "Unit 7, Building A1, Dubai Silicon Oasis",
         "city": "Dubai",
+        "subdivision": "AE-DU",
+        "legal_id": "DSO-FZE-4471",
+        "legal_id_type": "TL",
+        "legal_id_authority": "Dubai Integrated Economic Zones Authority",
         "peppol_id": "0235:1009876543",
         "email": "accounts@globex.ae",
     },
@@ -80,11 +88,19 @@ def seed() -> DemoResult:
 def _company(fields: dict) -> tuple[Company, bool]:
     found = db.session.scalar(select(Company).where(Company.trn == fields["trn"]))
     if found is not None:
+        _fill_missing(found, fields)
         return found, False
     company = Company(**fields)
     db.session.add(company)
     db.session.flush()
     return company, True
+
+
+def _fill_missing(company: Company, fields: dict) -> None:
+    """A company seeded before a profile field existed gets the demo value; set values stay."""
+    for name, value in fields.items():
+        if getattr(company, name) is None:
+            setattr(company, name, value)
 
 
 def _user(email: str, role: str, company: Company | None, full_name: str) -> tuple[User, bool]:

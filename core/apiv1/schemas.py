@@ -12,6 +12,17 @@ COMPANY_FIELDS = {
     "city": _TEXT,
     "postal_code": _TEXT,
     "country": {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166 alpha-2"},
+    "subdivision": {**_TEXT, "description": "ISO 3166-2 code; in the UAE the emirate (AE-DU)."},
+    "legal_id": {**_TEXT, "description": "Legal registration number (e.g. trade licence)."},
+    "legal_id_type": {
+        **_TEXT,
+        "enum": ["TL", "EID", "PAS", "CD", None],
+        "description": "TL trade licence, EID Emirates ID, PAS passport, CD cabinet decision.",
+    },
+    "legal_id_authority": {
+        **_TEXT,
+        "description": "Issuing authority (required for TL); for PAS the issuing country.",
+    },
     "peppol_id": {**_TEXT, "description": "Peppol participant ID, scheme:value (0235:...)"},
     "iban": {**_TEXT, "description": "IBAN; the mod-97 check digits are verified."},
     "email": {**_TEXT, "format": "email"},

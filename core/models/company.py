@@ -18,6 +18,12 @@ class Company(db.Model):
     address_line2: Mapped[str | None] = mapped_column(String(200))
     city: Mapped[str | None] = mapped_column(String(100))
     postal_code: Mapped[str | None] = mapped_column(String(20))
+    # ISO 3166-2 code (AE-DU): PINT-AE writes the seller's emirate from it.
+    subdivision: Mapped[str | None] = mapped_column(String(6))
+    # Legal registration (trade licence, ...): PINT-AE requires it of a 0235 seller (ibr-150-ae).
+    legal_id: Mapped[str | None] = mapped_column(String(64))
+    legal_id_type: Mapped[str | None] = mapped_column(String(3))
+    legal_id_authority: Mapped[str | None] = mapped_column(String(200))
     peppol_id: Mapped[str | None] = mapped_column(String(64))
     iban: Mapped[str | None] = mapped_column(String(34))
     email: Mapped[str | None] = mapped_column(String(254))
@@ -33,6 +39,10 @@ class Company(db.Model):
         "city",
         "postal_code",
         "country",
+        "subdivision",
+        "legal_id",
+        "legal_id_type",
+        "legal_id_authority",
         "peppol_id",
         "iban",
         "email",
