@@ -83,12 +83,25 @@ def _filter_queries(state) -> None:
     scope = _scope.get()
     if scope is not None and (scope.all_companies or scope.deny):
         _refuse_bulk_writes(state)
+    elif scope is not None and _is_tenant_write(state):
+        from core.tenant_dml import guard_company_dml
+
+        guard_company_dml(state, scope.company_id, TenantWriteRefused)
     if scope is None or scope.all_companies or state.is_column_load or state.is_relationship_load:
         return
     if not (state.is_select or state.is_update or state.is_delete):
         return
     state.statement = state.statement.options(
         with_loader_criteria(TenantMixin, _criteria(scope), include_aliases=True)
+    )
+
+
+def _is_tenant_write(state) -> bool:
+    mapper = state.bind_mapper
+    return (
+        (state.is_insert or state.is_update)
+        and mapper is not None
+        and issubclass(mapper.class_, TenantMixin)
     )
 
 
