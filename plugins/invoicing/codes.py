@@ -141,6 +141,16 @@ CREDIT_NOTE_REASONS = {
 # cabinet decision.
 LEGAL_ID_TYPES = {"TL": "Trade licence", "EID": "Emirates ID", "PAS": "Passport", "CD": "Cabinet"}
 
+# Types of goods and services under the UAE domestic reverse charge (BTAE-09, ibr-166-ae): the
+# paragraphs of Article 48 of Federal Decree-Law No. 8 of 2017 the PINT-AE rules name.
+REVERSE_CHARGE_GOODS = {
+    "DL8.48.3.1": "Art. 48(3)(1)",
+    "DL8.48.3.2": "Art. 48(3)(2)",
+    "DL8.48.3.3": "Art. 48(3)(3)",
+    "DL8.48.8.1": "Art. 48(8)(1)",
+    "DL8.48.8.2": "Art. 48(8)(2)",
+}
+
 
 def is_country(code: str) -> bool:
     return bool(code) and len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None

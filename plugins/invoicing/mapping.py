@@ -24,9 +24,18 @@ def doc_lines(invoice: Invoice) -> tuple[documents.Line, ...]:
             allowance=Decimal(line.allowance or 0),
             allowance_reason="Discount" if line.allowance else None,
             exemption_reason=line.exemption_reason,
+            exemption_code=line.exemption_code or _default_exemption_code(line.tax_category),
+            gtin=line.gtin,
+            goods_type=line.goods_type,
         )
         for index, line in enumerate(invoice.lines, start=1)
     )
+
+
+def _default_exemption_code(category: str) -> str | None:
+    """Exempt lines without a code get the one the Peppol writer already puts in their VAT
+    breakdown, so both profiles state the same exemption (PINT-AE wants it on the line)."""
+    return codes.DEFAULT_EXEMPTION_CODES["E"] if category == "E" else None
 
 
 def live_totals(invoice: Invoice) -> totals.Totals:
@@ -68,7 +77,10 @@ def seller(company: Company) -> documents.Party:
         address_lines=(company.address_line1 or "", company.address_line2 or ""),
         city=company.city,
         postal_code=company.postal_code,
-        subdivision=emirate(company.city, company.country),
+        subdivision=emirate(None, company.country, company.subdivision),
+        legal_id=company.legal_id,
+        legal_id_type=company.legal_id_type or "TL",
+        legal_id_authority=company.legal_id_authority,
         email=company.email,
         phone=company.phone,
     )
@@ -87,6 +99,9 @@ BUYER_SNAPSHOT = {
     "buyer_country": "country",
     "buyer_emirate": "emirate",
     "buyer_peppol_id": "peppol_id",
+    "buyer_legal_id": "legal_id",
+    "buyer_legal_id_type": "legal_id_type",
+    "buyer_legal_id_authority": "legal_id_authority",
 }
 
 
@@ -123,6 +138,9 @@ def buyer(invoice: Invoice) -> documents.Party:
         city=b["city"],
         postal_code=b["postal_code"],
         subdivision=emirate(b["city"], country, b["emirate"]),
+        legal_id=b["legal_id"],
+        legal_id_type=b["legal_id_type"] or "TL",
+        legal_id_authority=b["legal_id_authority"],
         email=b["email"],
         phone=b["phone"],
     )
@@ -151,4 +169,5 @@ def to_document(invoice: Invoice, number: str | None = None) -> documents.Docume
         preceding_invoice=(
             documents.PrecedingInvoice(original.number, original.issue_date) if original else None
         ),
+        credit_reason=invoice.credit_reason if invoice.type == CREDIT_NOTE else None,
     )

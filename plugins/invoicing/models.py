@@ -42,6 +42,10 @@ class Customer(TenantMixin, db.Model):
     peppol_id: Mapped[str | None] = mapped_column(String(80))
     # ISO 3166-2 subdivision (AE-DU, AE-AZ, ...): PINT-AE needs the emirate of a UAE address.
     emirate: Mapped[str | None] = mapped_column(String(5))
+    # Legal registration (trade licence, Emirates ID, passport, cabinet decision), optional.
+    legal_id: Mapped[str | None] = mapped_column(String(64))
+    legal_id_type: Mapped[str | None] = mapped_column(String(3))
+    legal_id_authority: Mapped[str | None] = mapped_column(String(200))
     payment_terms_days: Mapped[int] = mapped_column(default=30)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -97,6 +101,11 @@ class Invoice(TenantMixin, db.Model):
     buyer_country: Mapped[str | None] = mapped_column(String(2))
     buyer_emirate: Mapped[str | None] = mapped_column(String(5))
     buyer_peppol_id: Mapped[str | None] = mapped_column(String(80))
+    buyer_legal_id: Mapped[str | None] = mapped_column(String(64))
+    buyer_legal_id_type: Mapped[str | None] = mapped_column(String(3))
+    buyer_legal_id_authority: Mapped[str | None] = mapped_column(String(200))
+    # UAE credit-note reason (codes.CREDIT_NOTE_REASONS); credit notes only.
+    credit_reason: Mapped[str | None] = mapped_column(String(12))
     # The import job that created this draft (importer/writer.py); None for the others.
     import_job_id: Mapped[int | None] = mapped_column(index=True)
 
@@ -126,6 +135,9 @@ class Line(TenantMixin, db.Model):
     tax_category: Mapped[str] = mapped_column(String(4), default="S")
     tax_rate: Mapped[Decimal] = mapped_column(RATE, default=Decimal("5"))
     exemption_reason: Mapped[str | None] = mapped_column(String(300))
+    exemption_code: Mapped[str | None] = mapped_column(String(30))  # VATEX-..., exempt lines
+    gtin: Mapped[str | None] = mapped_column(String(14))  # GS1, reverse-charge goods
+    goods_type: Mapped[str | None] = mapped_column(String(12))  # codes.REVERSE_CHARGE_GOODS
     line_total: Mapped[Decimal | None] = mapped_column(MONEY)
 
     invoice: Mapped[Invoice] = relationship(back_populates="lines")

@@ -36,6 +36,9 @@ def customer(c: Customer) -> dict:
         "postal_code": c.postal_code,
         "country": c.country,
         "emirate": c.emirate,
+        "legal_id": c.legal_id,
+        "legal_id_type": c.legal_id_type,
+        "legal_id_authority": c.legal_id_authority,
         "peppol_id": c.peppol_id,
         "payment_terms_days": c.payment_terms_days,
     }
@@ -71,6 +74,9 @@ def line(ln) -> dict:
         "tax_category": ln.tax_category,
         "tax_rate": amount(ln.tax_rate),
         "exemption_reason": ln.exemption_reason,
+        "exemption_code": ln.exemption_code,
+        "gtin": ln.gtin,
+        "goods_type": ln.goods_type,
         "line_total": amount(ln.line_total),
     }
 
@@ -102,6 +108,7 @@ def invoice(inv: Invoice) -> dict:
         "notes": inv.notes,
         "payment_iban": inv.payment_iban,
         "credit_note_of": inv.credit_note_of_id,
+        "credit_reason": inv.credit_reason,
         "xml_hash": inv.xml_hash,
         "signature": inv.signature,
         "finalized_at": inv.finalized_at.isoformat() + "Z" if inv.finalized_at else None,

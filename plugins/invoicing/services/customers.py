@@ -41,6 +41,7 @@ def parse(data: dict, partial: bool = False) -> dict:
     if not partial or "emirate" in data:
         raw = v.text(data, "emirate", errors, 5)
         out["emirate"] = v.emirate(raw, out.get("country"), errors)
+    out.update(v.legal(data, errors, partial))
     if not partial or "payment_terms_days" in data:
         out["payment_terms_days"] = _terms(data.get("payment_terms_days", 30), errors)
     errors.check()

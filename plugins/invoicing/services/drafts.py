@@ -60,6 +60,9 @@ def parse_header(company_id: int, data: dict, partial: bool) -> dict:
         if rate is not None and rate <= 0:
             errors["exchange_rate"] = "must be positive"
         out["exchange_rate"] = rate
+    if "credit_reason" in data or not partial:
+        raw = v.text(data, "credit_reason", errors, 12)
+        out["credit_reason"] = v.code(raw, "credit_reason", codes.CREDIT_NOTE_REASONS, errors)
     if "payment_iban" in data or not partial:
         out["payment_iban"] = v.iban(v.text(data, "payment_iban", errors, 34), errors)
     if "lines" in data or not partial:
@@ -90,6 +93,11 @@ def _line(item, prefix: str, errors) -> dict:
         "unit_code": (v.text(item, "unit_code", local, 8) or "C62").upper(),
         "tax_category": (v.text(item, "tax_category", local, 4) or "S").upper(),
         "exemption_reason": v.text(item, "exemption_reason", local, 300),
+        "exemption_code": v.exemption_code(v.text(item, "exemption_code", local, 30), local),
+        "gtin": v.gtin(v.text(item, "gtin", local, 14), local),
+        "goods_type": v.code(
+            v.text(item, "goods_type", local, 12), "goods_type", codes.REVERSE_CHARGE_GOODS, local
+        ),
     }
     out["tax_rate"] = _rate(item, out["tax_category"], local)
     _check_tax(out, local)
@@ -126,7 +134,7 @@ def _apply(invoice: Invoice, values: dict) -> None:
         invoice.customer = customer
         invoice.customer_id = customer.id
     for name, value in values.items():
-        if value is not None or name in ("due_date", *HEADER_TEXT, "payment_iban"):
+        if value is not None or name in ("due_date", *HEADER_TEXT, "payment_iban", "credit_reason"):
             setattr(invoice, name, value)
     if invoice.issue_date is None:
         invoice.issue_date = dt.date.today()
@@ -195,6 +203,7 @@ def duplicate(invoice: Invoice) -> Invoice:
         notes=invoice.notes,
         payment_iban=invoice.payment_iban,
         credit_note_of_id=invoice.credit_note_of_id if invoice.type == CREDIT_NOTE else None,
+        credit_reason=invoice.credit_reason,
     )
     copy.due_date = copy.issue_date + dt.timedelta(days=invoice.customer.payment_terms_days)
     copy.lines = [
@@ -209,6 +218,9 @@ def duplicate(invoice: Invoice) -> Invoice:
             tax_category=line.tax_category,
             tax_rate=line.tax_rate,
             exemption_reason=line.exemption_reason,
+            exemption_code=line.exemption_code,
+            gtin=line.gtin,
+            goods_type=line.goods_type,
             line_total=line.line_total,
         )
         for line in invoice.lines

@@ -72,4 +72,7 @@ def _line_data(line) -> dict:
         "tax_category": line.tax_category,
         "tax_rate": str(line.tax_rate),
         "exemption_reason": line.exemption_reason,
+        "exemption_code": line.exemption_code,
+        "gtin": line.gtin,
+        "goods_type": line.goods_type,
     }

@@ -10,8 +10,11 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from stdnum import ean
+from stdnum.exceptions import ValidationError
+
 from core.api import ApiError
-from plugins.invoicing import identifiers
+from plugins.invoicing import codes, identifiers
 from plugins.invoicing.mapping import EMIRATES
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -119,6 +122,56 @@ def emirate(value: str | None, country: str | None, errors: Errors):
     elif country not in (None, "AE"):
         errors["emirate"] = "only a UAE (country AE) address has an emirate"
     return value
+
+
+def code(value: str | None, name: str, allowed: dict, errors: Errors):
+    """An upper-case code from one of codes.py's lists."""
+    if value is None:
+        return None
+    value = value.strip().upper()
+    if value not in allowed:
+        errors[name] = f"must be one of {', '.join(allowed)}"
+    return value
+
+
+def gtin(value: str | None, errors: Errors):
+    """A GS1 GTIN (8, 12, 13 or 14 digits) with a correct check digit."""
+    if value is None:
+        return None
+    try:
+        return ean.validate(value)
+    except ValidationError:
+        errors["gtin"] = "is not a GTIN (8, 12, 13 or 14 digits with a valid check digit)"
+        return value
+
+
+def exemption_code(value: str | None, errors: Errors):
+    if value is not None and not re.fullmatch(r"VATEX-[A-Z0-9-]{2,24}", value.upper()):
+        errors["exemption_code"] = "must be a VATEX code, e.g. VATEX-EU-132"
+    return value.upper() if value else None
+
+
+def legal(data: dict, errors: Errors, partial: bool) -> dict:
+    """Legal registration of a party, checked as PINT-AE does (ibr-101/183/010-ae)."""
+    names = ("legal_id", "legal_id_type", "legal_id_authority")
+    if partial and not any(n in data for n in names):
+        return {}
+    out = {
+        "legal_id": text(data, "legal_id", errors, 64),
+        "legal_id_type": code(
+            text(data, "legal_id_type", errors, 3), "legal_id_type", codes.LEGAL_ID_TYPES, errors
+        ),
+        "legal_id_authority": text(data, "legal_id_authority", errors, 200),
+    }
+    if out["legal_id"] and not out["legal_id_type"]:
+        errors.setdefault("legal_id_type", "is required with a legal id (TL, EID, PAS or CD)")
+    elif out["legal_id_type"] and not out["legal_id"]:
+        errors.setdefault("legal_id", "is required with a legal id type")
+    elif out["legal_id_type"] == "TL" and not out["legal_id_authority"]:
+        errors.setdefault("legal_id_authority", "a trade licence needs its issuing authority")
+    elif out["legal_id_type"] == "PAS" and not codes.is_country(out["legal_id_authority"] or ""):
+        errors.setdefault("legal_id_authority", "for a passport, the issuing country (e.g. IN)")
+    return out
 
 
 def email(value: str | None, errors: Errors):
