@@ -18,7 +18,15 @@ def register_models():
     from plugins.payments.archive.models import MODELS as ARCHIVE_MODELS
     from plugins.payments.models import MODELS
 
-    return [*MODELS, *ARCHIVE_MODELS]
+    return [*MODELS, *ARCHIVE_MODELS, *_credit_chain_models()]
+
+
+def _credit_chain_models():
+    from plugins.payments.chain import ChainEntry, ChainHead
+    from plugins.payments.credit import CreditEntry
+    from plugins.payments.settings import PaymentSettings
+
+    return [PaymentSettings, CreditEntry, ChainHead, ChainEntry]
 
 
 @hookimpl
@@ -32,6 +40,7 @@ def register_permissions():
 def register_blueprints(app):
     from plugins.payments import quota  # noqa: F401  (its flush listener enforces the quota)
     from plugins.payments.api import bp
+    from plugins.payments.api import credit as _credit_routes  # noqa: F401  (credit, chain)
     from plugins.payments.views import bp as pages_bp
     from plugins.payments.views_admin import bp as admin_bp
 
@@ -49,8 +58,10 @@ def job_types():
 
 @hookimpl
 def register_commands(cli):
+    from plugins.payments.chain_cli import verify_command
     from plugins.payments.export.cli import group
 
+    group.add_command(verify_command)
     cli.add_command(group)
 
 

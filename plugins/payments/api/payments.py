@@ -76,12 +76,19 @@ def payments_list():
 def payments_create():
     """Record a payment allocated to one or more open invoices of one customer.
 
-    Send an ``Idempotency-Key`` header: retries then create the payment only once.
+    Send an ``Idempotency-Key`` header: retries then create the payment only once. Paying more
+    than the invoices owe is refused (``overpayment``) unless the company's
+    ``overpayment_policy`` is ``credit``: then allocations are cut to the amount due and the
+    rest is kept as customer credit, reported as ``credit_created`` (see
+    ``POST /api/v1/payments/credit-allocations`` to use it).
     """
+    from plugins.payments import credit
+
     data = inputs.payment(json_body())
     payment = record.record(company_id(), data, user_id())
     commit()
-    return s.payment(payment), 201
+    _, unused = credit.of_payment(payment.id)
+    return {**s.payment(payment), "credit_created": s.amount(unused)}, 201
 
 
 @bp.get("/payments/<int:payment_id>")

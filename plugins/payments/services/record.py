@@ -6,20 +6,27 @@ from decimal import Decimal
 
 from core.api import ApiError, db, next_number
 from plugins.invoicing import settlement
+from plugins.payments import chain, chain_records, credit, settings
 from plugins.payments.models import POSTED, Allocation, Payment
 from plugins.payments.services import duplicates, ledger, notify
 from plugins.payments.services.inputs import PaymentInput
 
 
 def record(company_id: int, data: PaymentInput, user_id: int | None = None) -> Payment:
+    """Post a payment. Under the company's ``credit`` overpayment policy an allocation above an
+    invoice's amount due is cut to it, and whatever of the payment is left unallocated becomes
+    customer credit (``plugins/payments/credit.py``); under ``reject`` both are refused."""
     # Lock in id order: two payments over the same invoices never deadlock on PostgreSQL.
     invoices = {i: settlement.payable(i) for i in sorted(i for i, _ in data.allocations)}
     first = invoices[data.allocations[0][0]]
     customer_id = data.customer_id or first.customer_id
     currency = data.currency or first.currency
-    for invoice_id, amount in data.allocations:
-        _check_allocation(invoices[invoice_id], amount, customer_id, currency)
-    _check_total(data)
+    keep_credit = settings.overpayment_policy(company_id) == settings.CREDIT
+    allocated = [
+        (i, _check_allocation(invoices[i], a, customer_id, currency, keep_credit))
+        for i, a in data.allocations
+    ]
+    _check_total(data, keep_credit)
     payment = Payment(
         company_id=company_id,
         number=next_number(company_id, "PAY", on=data.date),
@@ -38,16 +45,21 @@ def record(company_id: int, data: PaymentInput, user_id: int | None = None) -> P
         created_by_id=user_id,
     )
     payment.allocations = [
-        Allocation(company_id=company_id, invoice_id=i, amount=a) for i, a in data.allocations
+        Allocation(company_id=company_id, invoice_id=i, amount=a) for i, a in allocated if a > 0
     ]
     db.session.add(payment)
     db.session.flush()
     ledger.resettle(invoices, {"payment_id": payment.id})
+    chain_records.append_record(company_id, chain.PAYMENT, payment.id)
+    extra = data.amount - sum((a for _, a in allocated), Decimal("0"))
+    if extra > 0:
+        credit.add(payment, extra, credit.OVERPAYMENT, user_id)
     notify.payment_event(payment, "PaymentRecorded", "payment_added", invoices)
     return payment
 
 
-def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str) -> None:
+def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str, keep_credit):
+    """The amount to allocate: ``amount``, or under the credit policy at most what is due."""
     details = {"invoice_id": invoice.id}
     if invoice.customer_id != customer_id:
         raise ApiError(
@@ -64,6 +76,8 @@ def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str)
             {**details, "invoice_currency": invoice.currency},
         )
     due = settlement.amount_due(invoice, ledger.paid_on(invoice.id))
+    if keep_credit:
+        return max(min(amount, due), Decimal("0.00"))
     if amount > due:
         raise ApiError(
             422,
@@ -71,12 +85,13 @@ def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str)
             f"{amount} is more than the {due} still due on {invoice.number}.",
             {**details, "amount": str(amount), "amount_due": str(due)},
         )
+    return amount
 
 
-def _check_total(data: PaymentInput) -> None:
+def _check_total(data: PaymentInput, keep_credit: bool) -> None:
     allocated = sum((a for _, a in data.allocations), Decimal("0"))
-    if allocated != data.amount:
-        # Keeping the difference as customer credit is not offered yet: it is refused.
+    if allocated != data.amount and not (keep_credit and data.amount > allocated):
+        # Only the credit policy keeps an unallocated remainder (as customer credit).
         code = "overpayment" if data.amount > allocated else "allocation_exceeds_payment"
         raise ApiError(
             422,

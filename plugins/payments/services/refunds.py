@@ -2,7 +2,9 @@
 
 A refund is capped at what is left of its payment (amount minus refunds not rejected).
 Processing it gives the money back out of the invoices the payment covered, newest allocation
-first, as negative allocations: their amount due reopens by that much.
+first, as negative allocations: their amount due reopens by that much. Customer credit the
+payment created and nobody used yet is paid back before any invoice reopens. A processed
+refund is chained (``plugins/payments/chain.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from core.api import ApiError, db, utcnow
+from plugins.invoicing import settlement
+from plugins.payments import chain, chain_records, credit
 from plugins.payments.models import (
     APPROVED,
     POSTED,
@@ -89,6 +93,8 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
     if target == PROCESSED:
         _give_back(refund, covered)
     db.session.flush()
+    if target == PROCESSED:
+        chain_records.append_record(refund.company_id, chain.REFUND, refund.id)
     notify.refund_event(refund, event, covered)
     return refund
 
@@ -96,7 +102,10 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
 def _give_back(refund: Refund, covered: dict) -> None:
     if refund.payment.status != POSTED:
         raise ApiError(409, "payment_not_refundable", "The payment was reversed meanwhile.")
-    left = refund.amount
+    for invoice_id in sorted(covered):  # invoices before the chain: the order record() locks
+        settlement.lock(invoice_id)
+    chain.hold(refund.company_id)
+    left = refund.amount - _from_credit(refund)
     touched = []
     for invoice_id, amount in reversed(list(covered.items())):
         share = min(left, amount)
@@ -114,3 +123,12 @@ def _give_back(refund: Refund, covered: dict) -> None:
         touched.append(invoice_id)
         left -= share
     ledger.resettle(touched, {"payment_id": refund.payment_id, "refund_id": refund.id})
+
+
+def _from_credit(refund: Refund) -> Decimal:
+    """Pay back the payment's unused customer credit first; returns how much that covered."""
+    _, unused = credit.of_payment(refund.payment_id)
+    share = min(unused, refund.amount)
+    if share > 0:
+        credit.add(refund.payment, -share, credit.REFUNDED, refund_id=refund.id)
+    return max(share, Decimal("0"))

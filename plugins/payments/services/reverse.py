@@ -2,6 +2,8 @@
 
 The reversal carries the negative of what the payment still covers (refunds already processed
 are not reversed twice) and mirrors it as negative allocations, so the invoices reopen.
+Customer credit the payment created and nobody used yet is taken back with it (a ``reversed``
+credit entry); once any of that credit paid an invoice the reversal is refused.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from core.api import ApiError, db, next_number
+from plugins.invoicing import settlement
+from plugins.payments import chain, chain_records, credit
 from plugins.payments.models import (
     APPROVED,
     POSTED,
@@ -26,7 +30,11 @@ from plugins.payments.services import ledger, notify
 def reverse(payment: Payment, reason: str | None, user_id: int | None = None) -> Payment:
     _check_reversible(payment)
     covered = ledger.net_by_invoice(payment)
-    total = sum(covered.values())
+    for invoice_id in sorted(covered):  # invoices before the chain: the order record() locks
+        settlement.lock(invoice_id)
+    chain.hold(payment.company_id)
+    unused_credit = _check_credit_unused(payment)
+    total = sum(covered.values()) + unused_credit
     if total <= 0:
         raise ApiError(409, "nothing_to_reverse", "This payment was refunded in full already.")
     today = dt.date.today()
@@ -54,8 +62,25 @@ def reverse(payment: Payment, reason: str | None, user_id: int | None = None) ->
     db.session.add(reversal)
     db.session.flush()
     ledger.resettle(covered, {"payment_id": payment.id, "reversal_id": reversal.id})
+    chain_records.append_record(payment.company_id, chain.REVERSAL, reversal.id)
+    if unused_credit > 0:
+        credit.add(payment, -unused_credit, credit.REVERSED, user_id, reversal_id=reversal.id)
     notify.payment_event(payment, "PaymentReversed", "payment_deleted", covered)
     return reversal
+
+
+def _check_credit_unused(payment: Payment):
+    """The payment's unused credit; 409 ``credit_already_used`` if some was applied."""
+    applied, unused = credit.of_payment(payment.id)
+    if applied > 0:
+        raise ApiError(
+            409,
+            "credit_already_used",
+            f"{applied} of the customer credit {payment.number} created was already used on "
+            "invoices, so it cannot be reversed; request a refund instead.",
+            {"payment_id": payment.id, "credit_used": str(applied)},
+        )
+    return unused
 
 
 def _check_reversible(payment: Payment) -> None:

@@ -1,0 +1,157 @@
+"""/api/v1 routes for customer credit, the payments settings and the payments hash chain."""
+
+from __future__ import annotations
+
+from core.api import describe, idempotent, json_body, require_permission
+from plugins.invoicing.models import Customer
+from plugins.payments import chain_verify, credit, settings
+from plugins.payments.api import bp
+from plugins.payments.api.common import commit, company_id, found, user_id
+from plugins.payments.api.serialize import amount as money
+from plugins.payments.services import credit_use, inputs
+
+TAGS = ("payments",)
+MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$"}
+SETTINGS = {
+    "type": "object",
+    "properties": {"overpayment_policy": {"type": "string", "enum": list(settings.POLICIES)}},
+}
+ENTRY = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "kind": {"type": "string", "enum": ["overpayment", "applied", "reversed", "refunded"]},
+        "amount": MONEY,
+        "currency": {"type": "string"},
+        "payment_id": {"type": "integer"},
+        "invoice_id": {"type": ["integer", "null"]},
+        "reversal_id": {"type": ["integer", "null"]},
+        "refund_id": {"type": ["integer", "null"]},
+        "created_at": {"type": "string", "format": "date-time"},
+    },
+}
+CREDIT = {
+    "type": "object",
+    "properties": {
+        "customer_id": {"type": "integer"},
+        "balance": {"type": "object", "additionalProperties": MONEY},
+        "entries": {"type": "array", "items": ENTRY},
+    },
+}
+USE = {
+    "type": "object",
+    "required": ["customer_id", "invoice_id", "amount"],
+    "properties": {
+        "customer_id": {"type": "integer"},
+        "invoice_id": {"type": "integer"},
+        "amount": MONEY,
+    },
+}
+USED = {
+    "type": "object",
+    "properties": {
+        "customer_id": {"type": "integer"},
+        "invoice_id": {"type": "integer"},
+        "amount": MONEY,
+        "currency": {"type": "string"},
+        "entries": {"type": "array", "items": ENTRY},
+        "balance": {"type": "object", "additionalProperties": MONEY},
+        "invoice": {"type": "object"},
+    },
+}
+REPORT = {
+    "type": "object",
+    "properties": {
+        "ok": {"type": "boolean"},
+        "checked": {"type": "integer"},
+        "head_hash": {"type": ["string", "null"]},
+        "broken_at": {"type": ["object", "null"]},
+    },
+}
+
+
+def _balance(customer_id: int) -> dict:
+    return {cur: money(total) for cur, total in credit.balance(company_id(), customer_id).items()}
+
+
+@bp.get("/payments/settings")
+@require_permission("payments.admin")
+@describe(tags=TAGS, response=SETTINGS)
+def payments_settings_read():
+    """The company's payments settings.
+
+    ``overpayment_policy``: ``reject`` (default) refuses a payment above what its invoices
+    owe; ``credit`` keeps the unallocated part as customer credit.
+    """
+    return settings.current(company_id())
+
+
+@bp.patch("/payments/settings")
+@require_permission("payments.admin")
+@describe(tags=TAGS, request=SETTINGS, response=SETTINGS)
+def payments_settings_update():
+    """Change payments settings; unknown names or values are a 422 naming each field."""
+    result = settings.update(company_id(), json_body())
+    commit()
+    return result
+
+
+@bp.get("/customers/<int:customer_id>/credit")
+@require_permission("payments.payment.read")
+@describe(tags=TAGS, response=CREDIT)
+def customer_credit(customer_id: int):
+    """A customer's unused credit per currency (``balance``) and every credit entry, oldest
+    first: ``overpayment`` (+), ``applied`` to an invoice, ``reversed`` or ``refunded`` (−)."""
+    found(Customer, customer_id, "customer")
+    entries = credit.entries(company_id(), customer_id)
+    return {
+        "customer_id": customer_id,
+        "balance": _balance(customer_id),
+        "entries": [credit.as_json(e) for e in entries],
+    }
+
+
+@bp.post("/payments/credit-allocations")
+@require_permission("payments.payment.write")
+@idempotent
+@describe(tags=TAGS, request=USE, response=USED, status=201)
+def credit_allocation_create():
+    """Pay an invoice from the customer's credit (send an ``Idempotency-Key``).
+
+    The credit is drawn from the customer's overpaying payments, oldest first, in the
+    invoice's currency; each one used gets an allocation to the invoice. Refused with
+    ``insufficient_credit`` above the balance, ``overpayment`` above the amount due,
+    ``customer_mismatch`` for another customer's invoice, ``invoice_not_payable`` for a
+    draft or void invoice.
+    """
+    body = json_body()
+    errors = inputs.Errors()
+    customer_id = inputs.whole(body, "customer_id", errors, required=True)
+    invoice_id = inputs.whole(body, "invoice_id", errors, required=True)
+    amount = inputs.money(body, "amount", errors, required=True)
+    errors.check()
+    found(Customer, customer_id, "customer")
+    invoice, entries = credit_use.apply(company_id(), customer_id, invoice_id, amount, user_id())
+    commit()
+    result = {
+        "customer_id": customer_id,
+        "invoice_id": invoice.id,
+        "amount": money(amount),
+        "currency": invoice.currency,
+        "entries": [credit.as_json(e) for e in entries],
+        "balance": _balance(customer_id),
+        "invoice": {
+            "amount_due": money(invoice.amount_due),
+            "payment_status": invoice.payment_status,
+        },
+    }
+    return result, 201
+
+
+@bp.get("/payments/chain/verify")
+@require_permission("payments.admin")
+@describe(tags=TAGS, response=REPORT)
+def payments_chain_verify():
+    """Recompute the company's payments hash chain; ``broken_at`` names the first entry (and
+    its record) that does not match, ``ok`` is true when every entry holds."""
+    return chain_verify.verify(company_id()).as_dict()

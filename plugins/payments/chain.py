@@ -1,0 +1,186 @@
+"""The payments hash chain: one chain per company over every money-moving payments record.
+
+Each posted payment, reversal, credit entry and processed refund gets a chain entry
+(``payments_chain_entry``) holding its place (``seq``), the previous entry's hash
+(``prev_hash``) and its own ``hash``: SHA-256 over a canonical JSON of the record and its
+place, in the style of ``plugins/invoicing/chain.py``. Editing, deleting or reordering any
+chained record breaks verification from that record on.
+
+Why a separate entry table rather than columns on the records: posted payments are frozen by
+triggers and archived by moving rows to archive tables with the same columns; a side table
+keeps both untouched, and verification reads records live or archived alike.
+
+Writers are serialized per company by the chain-head row: ``lock`` bumps its ``last_seq`` in
+an UPDATE, which holds the row lock on PostgreSQL until commit; SQLite serializes all writers
+through ``BEGIN IMMEDIATE`` (``core/sqlite.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Index, String, UniqueConstraint, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.api import TenantMixin, db, utcnow
+
+PAYMENT, REVERSAL, CREDIT, REFUND = "payment", "reversal", "credit", "refund"
+KINDS = (PAYMENT, REVERSAL, CREDIT, REFUND)
+
+
+class ChainHead(TenantMixin, db.Model):
+    """One row per company; its lock serializes appends so the chain never forks."""
+
+    __tablename__ = "payments_chain_head"
+    __table_args__ = (UniqueConstraint("company_id", name="uq_payments_chain_head_company"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_seq: Mapped[int] = mapped_column(default=0)
+    last_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class ChainEntry(TenantMixin, db.Model):
+    """Immutable (migration 0003's triggers). ``record_id`` has no foreign key on purpose:
+    archiving moves payments and refunds to archive tables keeping their ids."""
+
+    __tablename__ = "payments_chain_entry"
+    __table_args__ = (
+        UniqueConstraint("company_id", "seq", name="uq_payments_chain_entry_seq"),
+        Index("ix_payments_chain_entry_record", "kind", "record_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[int]
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def plain(value):
+    """One JSON-stable text per value: amounts to two decimals, dates and times ISO 8601."""
+    if isinstance(value, Decimal):
+        return str(value.quantize(Decimal("0.01")))
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def fields(row, names) -> dict:
+    return {name: plain(getattr(row, name)) for name in names}
+
+
+def compute_hash(company_id, seq, kind, record_id, prev_hash, record: dict) -> str:
+    body = {
+        "v": 1,
+        "company_id": company_id,
+        "seq": seq,
+        "kind": kind,
+        "record_id": record_id,
+        "prev_hash": prev_hash,
+        "record": record,
+    }
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _ensure_head(company_id: int) -> None:
+    dialect = db.session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    db.session.execute(
+        insert(ChainHead)
+        .values(company_id=company_id, last_seq=0, last_hash=None)
+        .on_conflict_do_nothing(index_elements=["company_id"])
+    )
+
+
+def hold(company_id: int) -> None:
+    """Take the company's chain lock without appending yet.
+
+    Credit balances are checked under it (every credit entry is chained, so no other
+    transaction can change a balance meanwhile). Callers lock the invoices they touch first:
+    the same order as recording a payment, so the two never deadlock on PostgreSQL.
+    """
+    _ensure_head(company_id)
+    db.session.execute(
+        select(ChainHead.id).where(ChainHead.company_id == company_id).with_for_update()
+    )
+
+
+def lock(company_id: int) -> tuple[int, str | None]:
+    """Take the company's chain lock; return (next position, previous hash)."""
+    _ensure_head(company_id)
+    return tuple(
+        db.session.execute(
+            update(ChainHead)
+            .where(ChainHead.company_id == company_id)
+            .values(last_seq=ChainHead.last_seq + 1)
+            .returning(ChainHead.last_seq, ChainHead.last_hash)
+            .execution_options(synchronize_session=False)
+        ).one()
+    )
+
+
+def append(company_id: int, kind: str, record_id: int, record: dict) -> ChainEntry:
+    """Chain one record (its ``payload`` from ``chain_records``) at the end of the chain."""
+    db.session.flush()
+    seq, prev_hash = lock(company_id)
+    digest = compute_hash(company_id, seq, kind, record_id, prev_hash, record)
+    entry = ChainEntry(
+        company_id=company_id,
+        seq=seq,
+        kind=kind,
+        record_id=record_id,
+        prev_hash=prev_hash,
+        hash=digest,
+    )
+    db.session.add(entry)
+    db.session.execute(
+        update(ChainHead)
+        .where(ChainHead.company_id == company_id)
+        .values(last_hash=digest)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.flush()
+    return entry
+
+
+def head(company_id: int) -> ChainHead | None:
+    query = select(ChainHead).where(ChainHead.company_id == company_id)
+    return db.session.scalars(query.execution_options(populate_existing=True)).first()
+
+
+@dataclass
+class ChainReport:
+    ok: bool = True
+    checked: int = 0
+    head_hash: str | None = None
+    broken_at: dict | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "head_hash": self.head_hash,
+            "broken_at": self.broken_at,
+        }
+
+    def fail(self, entry: ChainEntry | None, seq: int, reason: str, label=None) -> ChainReport:
+        self.ok = False
+        self.broken_at = {
+            "seq": seq,
+            "kind": getattr(entry, "kind", None),
+            "record_id": getattr(entry, "record_id", None),
+            "record": label,
+            "reason": reason,
+        }
+        return self
