@@ -54,6 +54,11 @@ def user_room(user_id: int) -> str:
     return f"user:{user_id}"
 
 
+def token_room(token_id: int) -> str:
+    """Every connection made with an API token sits here, so revoking it can cut them off."""
+    return f"token:{token_id}"
+
+
 def record_room(kind: str, record_id) -> str:
     return f"{kind}:{record_id}"
 
@@ -75,6 +80,8 @@ def authorize(actor, kind: str, record_id) -> bool:
         return actor.is_super_admin or actor.company_id == record_id
     if kind == "user":
         return actor.user_id == record_id
+    if kind == "token":
+        return actor.token_id == record_id
     plugins = current_app.extensions["ledgerline.plugins"]
     return plugins.hook.authorize_room(actor=actor, kind=kind, record_id=record_id) is True
 
@@ -112,3 +119,23 @@ def emit(event: str, data: dict, company_id: int, record: tuple[str, object] | N
     if record is not None:
         rooms.append(record_room(*record))
     on_commit(lambda: send_now(event, data, rooms))
+
+
+def disconnect_room(room: str) -> int:
+    """Close every connection of this process in ``room``; return how many were closed.
+
+    Rooms are per process: with a message queue, other processes keep their connections
+    (see README, deployment).
+    """
+    server = current_app.extensions.get(SERVER_KEY) or socketio.server
+    sids = [sid for sid, _ in server.manager.get_participants("/", room)]
+    for sid in sids:
+        server.disconnect(sid, namespace="/")
+    return len(sids)
+
+
+def disconnect_after_commit(room: str) -> None:
+    """Rights taken away (token revoked, user deactivated): drop live sockets once it is saved."""
+    from core.events import on_commit
+
+    on_commit(lambda: disconnect_room(room))

@@ -121,6 +121,8 @@ def on_connect(auth=None):
         join_room(realtime.company_room(actor.company_id))
     if actor.user_id is not None:
         join_room(realtime.user_room(actor.user_id))
+    if actor.token_id is not None:
+        join_room(realtime.token_room(actor.token_id))
 
 
 def on_disconnect(reason=None):

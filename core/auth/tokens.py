@@ -57,7 +57,11 @@ def find_active(secret: str) -> ApiToken | None:
 
 
 def revoke(token: ApiToken) -> None:
+    """Refuse the token from now on; its open Socket.IO connections close after commit."""
+    from core import realtime
+
     token.revoked_at = utcnow()
+    realtime.disconnect_after_commit(realtime.token_room(token.id))
 
 
 def tokens_of(user: User) -> list[ApiToken]:
