@@ -26,8 +26,16 @@ class RoomError(ValueError):
 
 
 def init_app(app) -> None:
+    options = {}
+    transports = app.config.get("SOCKETIO_TRANSPORTS")
+    if transports:
+        # e.g. ["polling"] behind a proxy that cannot pass WebSockets; default: both.
+        if isinstance(transports, str):
+            transports = [t.strip() for t in transports.split(",") if t.strip()]
+        options["transports"] = list(transports)
     socketio.init_app(
         app,
+        **options,
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE") or None,
         # None = same origin only; an empty list would switch the Origin check off and let
