@@ -21,9 +21,11 @@ DEFAULTS = {
     "RATELIMIT_HEADERS_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute",
     "SOCKETIO_MESSAGE_QUEUE": None,
-    "SOCKETIO_ASYNC_MODE": "threading",
+    "SOCKETIO_ASYNC_MODE": "threading",  # "gevent" under gunicorn -k gevent (README)
+    "SOCKETIO_TRANSPORTS": None,  # None: websocket and polling; ["polling"] to forbid websocket
     "JOBS_BACKEND": "sqlite",  # sqlite | redis | immediate
     "JOBS_REDIS_URL": None,
+    "JOBS_STALE_MINUTES": 15,  # a running job without a heartbeat this long has lost its worker
     "IDEMPOTENCY_TTL_HOURS": 24,
     "API_PAGE_LIMIT_MAX": 200,
     "MFA_ISSUER": "Ledgerline",

@@ -24,6 +24,7 @@ jobs_cli = AppGroup("jobs", help="Background jobs.")
 def worker(workers: int, no_periodic: bool) -> None:
     """Run queued jobs (and the hourly scheduled ones) until interrupted with Ctrl-C."""
     from core.jobs.backend import describe
+    from core.jobs.stale import fail_stale_jobs
 
     huey = current_app.extensions["ledgerline.huey"]
     if huey.immediate:
@@ -33,5 +34,8 @@ def worker(workers: int, no_periodic: bool) -> None:
         )
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     click.echo(f"Ledgerline jobs worker: {workers} thread(s), queue {describe(current_app)}")
+    failed = fail_stale_jobs()
+    if failed:
+        click.echo(f"Marked {failed} job(s) failed: their worker stopped while running them")
     consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=not no_periodic)
     consumer.run()

@@ -6,6 +6,7 @@ import time
 
 from core.db import db
 from core.models import Job
+from core.timeutil import utcnow
 
 MAX_ERRORS = 200  # a job failing on every item must not grow its row without bound
 
@@ -58,6 +59,7 @@ class JobContext:
     def flush(self) -> None:
         from core.jobs.progress import announce
 
+        self.job.heartbeat_at = utcnow()
         announce(self.job)
         db.session.commit()
         self._flushed_at = time.monotonic()

@@ -5,16 +5,18 @@ from __future__ import annotations
 from flask import current_app
 from huey import crontab
 
-from core.jobs import builtin
+from core.jobs import builtin, stale
 
 CORE_JOB_TYPES = {
     "core.demo_count": builtin.demo_count,
     "core.purge_idempotency": builtin.purge_idempotency,
+    "core.fail_stale_jobs": stale.fail_stale_jobs_job,
 }
 
 # Job types the worker's scheduler starts by itself; they are not offered on the Run button.
 SCHEDULES = {
     "core.purge_idempotency": crontab(minute="0"),
+    "core.fail_stale_jobs": crontab(minute="0"),
 }
 
 

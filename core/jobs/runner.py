@@ -29,7 +29,8 @@ def run_job(job_id: int) -> None:
 
 
 def _run(job: Job) -> None:
-    _set_status(job, RUNNING, started_at=utcnow())
+    now = utcnow()
+    _set_status(job, RUNNING, started_at=now, heartbeat_at=now)
     func = job_types().get(job.name)
     ctx = JobContext(job)
     try:

@@ -30,6 +30,7 @@ class Job(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+    heartbeat_at: Mapped[datetime | None]  # last sign of life of the worker running it
 
     def to_dict(self) -> dict:
         iso = lambda d: d.isoformat() + "Z" if d else None  # noqa: E731
