@@ -76,6 +76,10 @@ def seed_company():
         city="Dubai",
         address_line1="1 Sheikh Zayed Rd",
         iban="AE070331234567890123456",
+        subdivision="AE-DU",
+        legal_id="CN-1234567",
+        legal_id_type="TL",
+        legal_id_authority="Dubai Department of Economy and Tourism",
     )
     db.session.add(company)
     db.session.flush()

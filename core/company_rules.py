@@ -236,7 +236,7 @@ def _legal_errors(merged: dict) -> dict[str, str]:
 def _cross_errors(cleaned: dict, merged: dict, errors: dict) -> dict[str, str]:
     """Rules that join several fields, checked when any of them is sent (and still clean)."""
     found = {}
-    if {"subdivision", "country"} & cleaned.keys() and "subdivision" not in errors:
+    if "subdivision" in cleaned and "subdivision" not in errors:
         message = _subdivision_error(merged)
         if message:
             found["subdivision"] = message
@@ -282,5 +282,14 @@ def validate_company(fields: dict, current: dict | None = None) -> dict[str, str
 
 
 def clean_company(fields: dict, current: dict | None = None) -> tuple[dict, dict[str, str]]:
-    """Normalized values and field errors in one call; apply the values only if no errors."""
-    return normalize_company(fields), validate_company(fields, current)
+    """Normalized values and field errors in one call; apply the values only if no errors.
+
+    A new country without a subdivision drops the saved one of the old country (AE-DU means
+    nothing for a company now in Germany) instead of refusing the change.
+    """
+    cleaned = normalize_company(fields)
+    saved = (current or {}).get("subdivision")
+    country = cleaned.get("country")
+    if country and "subdivision" not in cleaned and saved and not saved.startswith(f"{country}-"):
+        cleaned["subdivision"] = None
+    return cleaned, validate_company(fields, current)

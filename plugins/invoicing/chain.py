@@ -1,6 +1,7 @@
 """The per-company hash chain: canonical serialization, hashing and verification.
 
-Each finalized document's hash covers its header, lines, VAT rows, its place in the chain
+Each finalized document's hash covers its header, the buyer as frozen at finalization (the
+``buyer_*`` snapshot the XML is written from), lines, VAT rows, its place in the chain
 (``chain_seq``) and the previous document's hash, so editing, deleting or reordering any
 finalized document breaks every check from that point on.
 """
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core.api import db
+from plugins.invoicing.mapping import BUYER_SNAPSHOT
 from plugins.invoicing.models import ChainHead, Invoice
 
 HEADER = [
@@ -31,8 +33,20 @@ HEADER = [
     "credit_note_of_id",
     "chain_seq",
     "prev_hash",
+    "credit_reason",
+    *BUYER_SNAPSHOT,
+    "buyer_vat_id",
 ]
-LINE = ["position", "description", "unit_code", "tax_category", "exemption_reason"]
+LINE = [
+    "position",
+    "description",
+    "unit_code",
+    "tax_category",
+    "exemption_reason",
+    "exemption_code",
+    "gtin",
+    "goods_type",
+]
 TAX = ["tax_category", "exemption_reason"]
 
 
@@ -51,7 +65,7 @@ def _date(value) -> str | None:
 def payload(inv: Invoice) -> dict:
     body = {name: getattr(inv, name) for name in HEADER}
     body.update(
-        v=1,
+        v=2,  # 2: buyer snapshot and PINT-AE fields (pre-release, no v1 chains were kept)
         issue_date=_date(inv.issue_date),
         due_date=_date(inv.due_date),
         exchange_rate=_precise(inv.exchange_rate),

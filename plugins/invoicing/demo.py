@@ -330,6 +330,7 @@ def _document(company, planned: Planned, found: dict, made: list, today: dt.date
         payload["exchange_rate"] = planned.exchange_rate
     if planned.credits is not None:
         payload.pop("payment_iban")
+        payload["credit_reason"] = "DL8.61.1.B"  # PINT-AE wants the UAE reason (ibr-158-ae)
         invoice = transitions.credit_note(made[planned.credits], payload)
     else:
         invoice = drafts.create(company.id, payload)

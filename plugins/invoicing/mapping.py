@@ -68,6 +68,29 @@ def emirate(city: str | None, country: str | None, code: str | None = None) -> s
     return by_name.get(city.strip().lower())
 
 
+# What a UAE seller's profile must hold before its documents can pass PINT-AE.
+_UAE_SELLER_FIELDS = {
+    "trn": "the company's TRN",
+    "subdivision": "the emirate (ISO 3166-2 code such as AE-DU) (ibr-128-ae)",
+    "legal_id": "the trade licence or other legal registration number (ibr-150-ae)",
+    "legal_id_type": "the registration type: TL, EID, PAS or CD (ibr-181-ae)",
+}
+
+
+def seller_gaps(company: Company) -> dict[str, str]:
+    """Company profile fields to fill in before finalizing, as ``{field: what is missing}``."""
+    if (company.country or "AE") != "AE":
+        return {}
+    gaps = {
+        f: f"Enter {what}." for f, what in _UAE_SELLER_FIELDS.items() if not getattr(company, f)
+    }
+    if company.legal_id_type == "TL" and not company.legal_id_authority:
+        gaps["legal_id_authority"] = "Enter the authority that issued the trade licence."
+    if company.subdivision and company.subdivision not in EMIRATES:
+        gaps["subdivision"] = f"Use one of the emirates: {', '.join(EMIRATES)}."
+    return gaps
+
+
 def seller(company: Company) -> documents.Party:
     return documents.Party(
         name=company.name,

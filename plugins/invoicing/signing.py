@@ -5,11 +5,17 @@ The private key is stored as PKCS#8 PEM encrypted with Fernet. The Fernet key is
 ``SECRET_KEY`` with HKDF-SHA256, so rotating SECRET_KEY without setting the dedicated key
 makes existing private keys unreadable (signatures already stored stay verifiable: they need
 only the public key).
+
+Decrypting and loading a key (with the RSA consistency checks) costs ~40 ms, more than the
+rest of finalize; each process keeps the loaded keys, keyed by the row id and digests of the
+encrypted PEM and of the encryption key, so a rotated key or secret is loaded afresh.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import threading
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.fernet import Fernet
@@ -73,10 +79,38 @@ def message(invoice_hash: str, xml_hash: str) -> bytes:
     return f"{invoice_hash}|{xml_hash}".encode()
 
 
+_LOADED: dict[tuple, rsa.RSAPrivateKey] = {}
+_LOADED_MAX = 256  # companies signing in one process; beyond it the cache starts over
+_LOCK = threading.Lock()
+
+
+def _cache_key(key: SigningKey) -> tuple:
+    configured = current_app.config.get("INVOICING_KEY_ENCRYPTION_KEY")
+    secret = configured or f"secret:{current_app.config['SECRET_KEY']}"
+    return (
+        key.id,
+        hashlib.sha256(key.private_key_encrypted.encode()).hexdigest(),
+        hashlib.sha256(str(secret).encode()).hexdigest(),
+    )
+
+
+def private_key(key: SigningKey) -> rsa.RSAPrivateKey:
+    """The decrypted key, loaded (and validated) once per process per key version."""
+    token = _cache_key(key)
+    private = _LOADED.get(token)
+    if private is None:
+        pem = _fernet().decrypt(key.private_key_encrypted.encode())
+        private = serialization.load_pem_private_key(pem, password=None)
+        with _LOCK:
+            if len(_LOADED) >= _LOADED_MAX:
+                _LOADED.clear()
+            _LOADED[token] = private
+    return private
+
+
 def sign(key: SigningKey, data: bytes) -> str:
-    pem = _fernet().decrypt(key.private_key_encrypted.encode())
-    private = serialization.load_pem_private_key(pem, password=None)
-    return base64.b64encode(private.sign(data, PSS, hashes.SHA256())).decode()
+    signature = private_key(key).sign(data, PSS, hashes.SHA256())
+    return base64.b64encode(signature).decode()
 
 
 def verify(public_key_pem: str, data: bytes, signature: str) -> bool:

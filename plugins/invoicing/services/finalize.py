@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from core.api import ApiError, db, next_number, utcnow
+from core.api import ApiError, Company, db, next_number, utcnow
 from plugins.invoicing import chain, mapping, signing, xml
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
 from plugins.invoicing.services import notify
@@ -57,8 +57,21 @@ def _check_ready(invoice: Invoice) -> None:
     require_draft(invoice)
     if not invoice.lines:
         raise ApiError(422, "validation_error", "An invoice needs at least one line.")
+    _check_seller(invoice.company_id)
     if invoice.type == CREDIT_NOTE:
         _check_credit(invoice)
+
+
+def _check_seller(company_id: int) -> None:
+    """A document sealed without the seller's legal details could never pass PINT-AE."""
+    gaps = mapping.seller_gaps(db.session.get(Company, company_id))
+    if gaps:
+        raise ApiError(
+            422,
+            "company_profile_incomplete",
+            "Complete the company profile before finalizing: " + ", ".join(gaps) + ".",
+            {"fields": gaps},
+        )
 
 
 def _check_credit(invoice: Invoice) -> None:
@@ -104,8 +117,8 @@ def finalize(invoice: Invoice) -> Invoice:
     xml_hash = xml.sha256(xml.render(document))
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
-        _seal(invoice, number, totals, seq, prev_hash)
         mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on
+        _seal(invoice, number, totals, seq, prev_hash)  # the hash covers the snapshot
         invoice.xml_hash = xml_hash
         invoice.signing_key_id = key.id
         invoice.signature = signing.sign(key, signing.message(invoice.hash, xml_hash))

@@ -89,6 +89,32 @@ def test_tampering_is_named_by_api_and_cli(app, api, company, customer):
     assert f"BROKEN at {second.number}" in result.output
 
 
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("buyer_name", "Someone Else LLC"), ("buyer_trn", "100111222300003"), ("buyer_city", "Ajman")],
+)
+def test_editing_the_buyer_snapshot_breaks_the_chain(api, company, customer, column, value):
+    first = _finalized(company, customer)
+    second = _finalized(company, customer)
+    assert api.get("/api/v1/chain/verify").get_json()["ok"] is True
+    _bypass_trigger()
+    sql = f"UPDATE invoicing_invoice SET {column} = :v WHERE id = :id"  # noqa: S608 (constants)
+    raw_sql(sql, v=value, id=second.id)
+    db.session.expire_all()
+
+    report = api.get("/api/v1/chain/verify").get_json()
+    assert report["ok"] is False and report["broken_at"]["number"] == second.number
+    assert api.get(f"/api/v1/invoices/{second.id}/verify").get_json()["hash"]["ok"] is False
+    assert api.get(f"/api/v1/invoices/{first.id}/verify").get_json()["ok"] is True
+
+
+def test_database_refuses_changes_to_the_new_pint_ae_columns(company, customer):
+    inv = _finalized(company, customer)
+    _refused("UPDATE invoicing_invoice SET buyer_legal_id = 'X' WHERE id = :id", id=inv.id)
+    _refused("UPDATE invoicing_invoice SET credit_reason = 'VD' WHERE id = :id", id=inv.id)
+    _refused("UPDATE invoicing_line SET gtin = '5790000435968' WHERE invoice_id = :id", id=inv.id)
+
+
 def test_cli_reports_ok(app, company, customer):
     _finalized(company, customer)
     result = app.test_cli_runner().invoke(args=["invoicing", "verify"])
