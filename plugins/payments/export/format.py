@@ -1,8 +1,8 @@
-"""The export format, version 1: which tables, in which order, and how values are written.
+"""The export format, version 2: which tables, in which order, and how values are written.
 
 One JSON object per line, keys sorted, no spaces, UTF-8:
 
-* ``{"type": "header", "format": "ledgerline-export", "version": 1, "company": {...}}``
+* ``{"type": "header", "format": "ledgerline-export", "version": 2, "company": {...}}``
 * ``{"type": "<record type>", "row": {column: value, ...}}`` for every row, table by table in
   the order below (parents before children, rows by id), so an import can insert them as read
 * ``{"type": "footer", "counts": {type: n}, "sha256": "..."}``: the SHA-256 of every byte
@@ -10,6 +10,10 @@ One JSON object per line, keys sorted, no spaces, UTF-8:
 
 Decimals are strings (``"1050.00"``), dates and datetimes ISO 8601. Users are exported without
 password hashes or MFA secrets: an imported user must set a new password.
+
+Version 2 added the payments settings, customer credit entries and the payments hash chain
+(entries and head): without them a restored company lost its customers' credit and could no
+longer prove its payments untouched. Version 1 files still import (they simply hold none).
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from sqlalchemy import JSON, Date, DateTime, LargeBinary, Numeric, Table
 
 from core.api import db
 
-FORMAT, VERSION = "ledgerline-export", 1
+FORMAT, VERSION = "ledgerline-export", 2
+READABLE_VERSIONS = (1, 2)
 
 # record type -> table; the order is the order of the file and of the import.
 TYPES = {
@@ -41,6 +46,10 @@ TYPES = {
     "payment_archive": "payments_payment_archive",
     "refund_archive": "payments_refund_archive",
     "allocation_archive": "payments_allocation_archive",
+    "payment_settings": "payments_settings",
+    "credit_entry": "payments_credit_entry",
+    "payment_chain_entry": "payments_chain_entry",
+    "payment_chain_head": "payments_chain_head",
     "audit": "core_audit_entry",
 }
 # Columns never written to a file that leaves the server.

@@ -91,10 +91,11 @@ def _parse(raw: bytes, number: int) -> dict:
 def _check_header(obj: dict) -> dict:
     if obj.get("type") != "header" or obj.get("format") != fmt.FORMAT:
         raise ImportRefused("This is not a Ledgerline export (the first line is no header).")
-    if obj.get("version") != fmt.VERSION:
+    if obj.get("version") not in fmt.READABLE_VERSIONS:
+        readable = ", ".join(str(v) for v in fmt.READABLE_VERSIONS)
         raise ImportRefused(
             f"Export format version {obj.get('version')!r} is not supported "
-            f"(this server reads version {fmt.VERSION})."
+            f"(this server reads versions {readable})."
         )
     return obj
 
