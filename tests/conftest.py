@@ -70,6 +70,10 @@ def _base_config(url: str, instance: Path) -> dict:
         "WTF_CSRF_ENABLED": True,
         "JOBS_BACKEND": "immediate",
         "RATELIMIT_ENABLED": True,
+        # Still Argon2id, at a cost that lets hundreds of tests sign in (the default costs
+        # ~0.5 s per hash on a busy 2-core machine); tests/core/test_password_cost.py covers
+        # the production default and the upgrade on sign-in.
+        "PASSWORD_HASH_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
         "INSTANCE_PATH": str(instance),
     }
 
