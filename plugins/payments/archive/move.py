@@ -2,8 +2,13 @@
 
 A *group* is a payment with its reversal, its refunds and every allocation of either; groups
 move whole, so a payment and its correction are never split between live and archive. A group
-moves when the payment and its reversal are dated before the cut-off and no refund of it is
-still open (requested or approved).
+moves when the payment and its reversal are dated before the cut-off, no refund of it is still
+open (requested or approved) and none of its customer credit is left unused.
+
+Why unused credit keeps a payment live: using credit writes a new allocation of the overpaying
+payment (``services/credit_use.py``), and allocations can only be added next to a live
+payment. An archived payment's credit would still show in the customer's balance but could
+never be drawn. Once its credit is used up, reversed or refunded, the payment archives normally.
 
 The live ledger refuses deletes (migration 0001). Migration 0002 lets one through only inside
 a transaction that holds an *archive pass* (a row of ``payments_archive_pass``, inserted and
@@ -24,6 +29,7 @@ from sqlalchemy.orm import aliased
 
 from core.api import db
 from plugins.payments.archive.models import ARCHIVE_OF
+from plugins.payments.credit import CreditEntry
 from plugins.payments.models import APPROVED, REQUESTED, Allocation, Payment, Refund
 
 BATCH = 200
@@ -36,12 +42,18 @@ def movable(company_id: int, before: dt.date):
     open_refund = exists().where(
         Refund.payment_id == Payment.id, Refund.status.in_((REQUESTED, APPROVED))
     )
+    unused_credit = (
+        select(func.coalesce(func.sum(CreditEntry.amount), 0))
+        .where(CreditEntry.payment_id == Payment.id)
+        .scalar_subquery()
+    )
     return select(Payment.id).where(
         Payment.company_id == company_id,
         Payment.reversal_of_id.is_(None),
         Payment.date < before,
         ~late_reversal,
         ~open_refund,
+        unused_credit <= 0,
     )
 
 
