@@ -15,7 +15,7 @@ from core.api import (
     require_permission,
 )
 from plugins.invoicing.models import Invoice
-from plugins.payments.api import bp
+from plugins.payments.api import bp, chain_links
 from plugins.payments.api import serialize as s
 from plugins.payments.api.common import (
     choice,
@@ -26,12 +26,14 @@ from plugins.payments.api.common import (
     user_id,
     whole_arg,
 )
+from plugins.payments.api.schemas import PAYMENT
 from plugins.payments.archive import read as archive_read
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.models import POSTED, REVERSED, Allocation, Payment
 from plugins.payments.services import inputs, methods, record, reverse
 
 TAGS = ("payments",)
+ARCHIVED = {"type": "string", "enum": ["1", "true"], "description": "also list archived ones"}
 
 
 def filtered_query(model=Payment):
@@ -56,23 +58,25 @@ def filtered_query(model=Payment):
 
 @bp.get("/payments")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS, paginated=True)
+@describe(tags=TAGS, paginated=True, response=PAYMENT, query={"include_archived": ARCHIVED})
 def payments_list():
     """List payments and reversal records, newest first.
 
     Filters: ``customer_id``, ``user_id`` (who recorded it), ``method``, ``status`` (posted /
     reversed), ``date_from``, ``date_to`` (payment date, inclusive). Archived payments are
-    left out unless ``include_archived=1``; each item says ``archived``.
+    left out unless ``include_archived=1``; each item says ``archived``, and carries ``hash``
+    and ``prev_hash`` of its payments chain entry.
     """
     model = PaymentAny if request.args.get("include_archived") in ("1", "true") else Payment
     order = (model.date.desc(), model.id.desc())
-    return paginate(filtered_query(model), order_by=order, serialize=archive_read.payment_json)
+    page = paginate(filtered_query(model), order_by=order, serialize=archive_read.payment_json)
+    return chain_links.page(page, chain_links.PAYMENT_KINDS)
 
 
 @bp.post("/payments")
 @require_permission("payments.payment.write")
 @idempotent
-@describe(tags=TAGS, status=201)
+@describe(tags=TAGS, status=201, response=PAYMENT)
 def payments_create():
     """Record a payment allocated to one or more open invoices of one customer.
 
@@ -88,17 +92,18 @@ def payments_create():
     payment = record.record(company_id(), data, user_id())
     commit()
     _, unused = credit.of_payment(payment.id)
-    return {**s.payment(payment), "credit_created": s.amount(unused)}, 201
+    return chain_links.payment({**s.payment(payment), "credit_created": s.amount(unused)}), 201
 
 
 @bp.get("/payments/<int:payment_id>")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS)
+@describe(tags=TAGS, response=PAYMENT)
 def payments_read(payment_id: int):
     """One payment with its allocations; an archived one is still found (``archived``)."""
     live = get_scoped(Payment, payment_id)
     archived = None if live else archive_read.archived_payment(current_actor(), payment_id)
-    return archive_read.payment_json(live or archived or found(Payment, payment_id, "payment"))
+    row = live or archived or found(Payment, payment_id, "payment")
+    return chain_links.payment(archive_read.payment_json(row))
 
 
 @bp.get("/payments/<int:payment_id>/receipt")
@@ -121,7 +126,7 @@ def payments_receipt(payment_id: int):
 @bp.post("/payments/<int:payment_id>/reverse")
 @require_permission("payments.payment.write")
 @idempotent
-@describe(tags=TAGS, status=201)
+@describe(tags=TAGS, status=201, response=PAYMENT)
 def payments_reverse(payment_id: int):
     """Reverse a posted payment: a new linked reversal record; the invoices reopen."""
     body = json_body(required=False)
@@ -129,15 +134,16 @@ def payments_reverse(payment_id: int):
     errors.check()
     reversal = reverse.reverse(found(Payment, payment_id, "payment"), reason, user_id())
     commit()
-    return s.payment(reversal), 201
+    return chain_links.payment(s.payment(reversal)), 201
 
 
 @bp.get("/invoices/<int:invoice_id>/payments")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS, paginated=True)
+@describe(tags=TAGS, paginated=True, response=PAYMENT)
 def invoice_payments(invoice_id: int):
     """Payments (and reversals) that touched one invoice, oldest first."""
     found(Invoice, invoice_id, "invoice")
     touched = select(Allocation.payment_id).where(Allocation.invoice_id == invoice_id)
     query = select(Payment).where(Payment.id.in_(touched))
-    return paginate(query, order_by=(Payment.id,), serialize=s.payment)
+    page = paginate(query, order_by=(Payment.id,), serialize=s.payment)
+    return chain_links.page(page, chain_links.PAYMENT_KINDS)

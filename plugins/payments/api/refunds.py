@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.api import describe, idempotent, json_body, paginate, require_permission
-from plugins.payments.api import bp
+from plugins.payments.api import bp, chain_links
 from plugins.payments.api import serialize as s
 from plugins.payments.api.common import choice, commit, found, user_id, whole_arg
+from plugins.payments.api.schemas import REFUND
 from plugins.payments.models import REFUND_STATUSES, Payment, Refund
 from plugins.payments.services import inputs, refunds
 
@@ -16,7 +17,7 @@ TAGS = ("payments",)
 
 @bp.get("/refunds")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS, paginated=True)
+@describe(tags=TAGS, paginated=True, response=REFUND)
 def refunds_list():
     """List refunds, newest first.
 
@@ -32,28 +33,29 @@ def refunds_list():
         query = query.where(Refund.payment_id.in_(paid_by))
     if (requester := whole_arg("user_id")) is not None:
         query = query.where(Refund.requested_by_id == requester)
-    return paginate(query, order_by=(Refund.id.desc(),), serialize=s.refund)
+    page = paginate(query, order_by=(Refund.id.desc(),), serialize=s.refund)
+    return chain_links.page(page, chain_links.REFUND_KINDS)
 
 
 @bp.post("/refunds")
 @require_permission("payments.payment.write")
 @idempotent
-@describe(tags=TAGS, status=201)
+@describe(tags=TAGS, status=201, response=REFUND)
 def refunds_create():
     """Request a refund of part or all of what is left of a payment."""
     payment_id, amount, reason = inputs.refund(json_body())
     payment = found(Payment, payment_id, "payment")
     refund = refunds.request_refund(payment, amount, reason, user_id())
     commit()
-    return s.refund(refund), 201
+    return chain_links.refund(s.refund(refund)), 201
 
 
 @bp.get("/refunds/<int:refund_id>")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS)
+@describe(tags=TAGS, response=REFUND)
 def refunds_read(refund_id: int):
-    """One refund."""
-    return s.refund(found(Refund, refund_id, "refund"))
+    """One refund; ``hash`` and ``prev_hash`` of its chain entry once it is processed."""
+    return chain_links.refund(s.refund(found(Refund, refund_id, "refund")))
 
 
 def _move(refund_id: int, action: str):
@@ -62,12 +64,12 @@ def _move(refund_id: int, action: str):
     errors.check()
     refund = refunds.move(found(Refund, refund_id, "refund"), action, reason)
     commit()
-    return s.refund(refund)
+    return chain_links.refund(s.refund(refund))
 
 
 @bp.post("/refunds/<int:refund_id>/approve")
 @require_permission("payments.refund.approve")
-@describe(tags=TAGS)
+@describe(tags=TAGS, response=REFUND)
 def refunds_approve(refund_id: int):
     """Approve a requested refund."""
     return _move(refund_id, "approve")
@@ -75,7 +77,7 @@ def refunds_approve(refund_id: int):
 
 @bp.post("/refunds/<int:refund_id>/process")
 @require_permission("payments.refund.approve")
-@describe(tags=TAGS)
+@describe(tags=TAGS, response=REFUND)
 def refunds_process(refund_id: int):
     """Mark an approved refund as paid out; the invoices it came from reopen by its amount."""
     return _move(refund_id, "process")
@@ -83,7 +85,7 @@ def refunds_process(refund_id: int):
 
 @bp.post("/refunds/<int:refund_id>/reject")
 @require_permission("payments.refund.approve")
-@describe(tags=TAGS)
+@describe(tags=TAGS, response=REFUND)
 def refunds_reject(refund_id: int):
     """Reject a requested or approved refund (optional ``reason``)."""
     return _move(refund_id, "reject")
