@@ -19,7 +19,7 @@ from wtforms import (
     TextAreaField,
 )
 
-from plugins.invoicing import codes
+from plugins.invoicing import codes, mapping
 
 HEADER_FIELDS = (
     "customer_id",
@@ -40,6 +40,9 @@ LINE_FIELDS = (
     "allowance",
     "tax_category",
     "exemption_reason",
+    "exemption_code",
+    "gtin",
+    "goods_type",
 )
 CUSTOMER_FIELDS = (
     "name",
@@ -53,6 +56,10 @@ CUSTOMER_FIELDS = (
     "postal_code",
     "country",
     "emirate",
+    "subdivision",
+    "legal_id",
+    "legal_id_type",
+    "legal_id_authority",
     "peppol_id",
     "payment_terms_days",
 )
@@ -66,6 +73,34 @@ def _vat_choices():
     return [SelectChoice(code, f"{code} · {label}") for code, label in codes.VAT_CATEGORIES.items()]
 
 
+def _coded(labels: dict, empty: str) -> list[SelectChoice]:
+    """A select over one of codes.py's lists, with an empty first choice."""
+    return [SelectChoice("", empty)] + [
+        SelectChoice(code, f"{code} · {label}") for code, label in labels.items()
+    ]
+
+
+def _emirate_choices():
+    # Stored as ISO 3166-2 (AE-DU); mapping.EMIRATES turns it into the code PINT-AE writes.
+    names = {iso: codes.UAE_EMIRATES[short] for iso, short in mapping.EMIRATES.items()}
+    return [SelectChoice("", "Choose an emirate…")] + [
+        SelectChoice(iso, name) for iso, name in names.items()
+    ]
+
+
+# Which line fields matter for which VAT category (the editor hides the others): a reason and
+# VATEX code wherever no VAT is charged, and for the UAE reverse charge the GTIN and goods type
+# PINT-AE asks for (ibr-166/174-ae).
+LINE_FIELD_CATEGORIES = {
+    "exemption_reason": ("Z", "E", "O", "AE"),
+    "exemption_code": ("Z", "E", "O", "AE"),
+    "gtin": ("AE",),
+    "goods_type": ("AE",),
+}
+# Suggestions for the VATEX code (codes.py holds no full list; the service checks the shape).
+VATEX_SUGGESTIONS = tuple(codes.DEFAULT_EXEMPTION_CODES.values())
+
+
 class LineForm(Form):
     """One invoice line; a sub-form without its own CSRF token (the editor form has one)."""
 
@@ -76,6 +111,13 @@ class LineForm(Form):
     allowance = StringField("Allowance", default="0")
     tax_category = SelectField("VAT", choices=_vat_choices(), default="S")
     exemption_reason = StringField("Exemption reason")
+    exemption_code = StringField("Exemption code", description="VATEX code, e.g. VATEX-EU-132")
+    gtin = StringField("GTIN", description="GS1 item number, 8 to 14 digits")
+    goods_type = SelectField(
+        "Goods type",
+        choices=_coded(codes.REVERSE_CHARGE_GOODS, "Type of goods…"),
+        validate_choice=False,
+    )
 
 
 class InvoiceForm(FlaskForm):
@@ -89,11 +131,19 @@ class InvoiceForm(FlaskForm):
     order_reference = StringField("Purchase order reference")
     notes = TextAreaField("Notes")
     payment_iban = StringField("IBAN for payment")
+    # Credit notes only (the editor shows it for them); PINT-AE ibr-158-ae.
+    credit_reason = SelectField(
+        "Credit note reason",
+        choices=_coded(codes.CREDIT_NOTE_REASONS, "Choose a reason…"),
+        validate_choice=False,
+    )
     lines = FieldList(FormField(LineForm), min_entries=1, max_entries=1000)
 
-    def payload(self) -> dict:
+    def payload(self, credit_note: bool = False) -> dict:
         """The JSON-shaped body the drafts service takes (the API sends the same)."""
         body = {name: getattr(self, name).data for name in HEADER_FIELDS}
+        if credit_note:
+            body["credit_reason"] = self.credit_reason.data
         body["lines"] = [line_payload(entry.form) for entry in self.lines]
         return body
 
@@ -114,12 +164,32 @@ class CustomerForm(FlaskForm):
     city = StringField("City")
     postal_code = StringField("Postal code")
     country = StringField("Country", default="AE", description="Two-letter ISO code")
-    emirate = StringField("Emirate", description="UAE addresses: AE-DU, AE-AZ, AE-SH, ...")
+    emirate = SelectField("Emirate", choices=_emirate_choices(), validate_choice=False)
+    subdivision = StringField(
+        "Region or state", description="Outside the UAE: ISO 3166-2 code, e.g. BE-BRU, US-NY"
+    )
+    legal_id = StringField("Legal registration number", description="Trade licence, ID, ...")
+    legal_id_type = SelectField(
+        "Registration type", choices=_coded(codes.LEGAL_ID_TYPES, "None"), validate_choice=False
+    )
+    legal_id_authority = StringField(
+        "Issuing authority", description="Trade licence: the authority; passport: country (IN)"
+    )
     peppol_id = StringField("Peppol participant ID", description="scheme:value, e.g. 0235:1…")
     payment_terms_days = StringField("Payment terms (days)", default="30")
 
     def payload(self) -> dict:
         return {name: getattr(self, name).data for name in CUSTOMER_FIELDS}
+
+
+class CreditNoteForm(FlaskForm):
+    """The credit-note action asks why (UAE VAT law art. 61; PINT-AE ibr-158-ae)."""
+
+    credit_reason = SelectField(
+        "Reason",
+        choices=_coded(codes.CREDIT_NOTE_REASONS, "Choose a reason…"),
+        validate_choice=False,
+    )
 
 
 def apply_errors(form, fields: dict) -> None:

@@ -121,6 +121,7 @@ BUYER_SNAPSHOT = {
     "buyer_postal_code": "postal_code",
     "buyer_country": "country",
     "buyer_emirate": "emirate",
+    "buyer_subdivision": "subdivision",
     "buyer_peppol_id": "peppol_id",
     "buyer_legal_id": "legal_id",
     "buyer_legal_id_type": "legal_id_type",
@@ -148,6 +149,14 @@ def _buyer_fields(invoice: Invoice) -> dict:
     return fields
 
 
+def buyer_subdivision(country: str, fields: dict) -> str | None:
+    """The emirate of a UAE buyer; the ISO 3166-2 code of a foreign one, which PINT-AE asks
+    for in every buyer address (ibr-144-ae) and Peppol BIS writes when given."""
+    if country == "AE":
+        return emirate(fields["city"], country, fields["emirate"])
+    return fields.get("subdivision")
+
+
 def buyer(invoice: Invoice) -> documents.Party:
     b = _buyer_fields(invoice)
     country = b["country"] or "AE"
@@ -160,7 +169,7 @@ def buyer(invoice: Invoice) -> documents.Party:
         address_lines=(b["address_line1"] or "", b["address_line2"] or ""),
         city=b["city"],
         postal_code=b["postal_code"],
-        subdivision=emirate(b["city"], country, b["emirate"]),
+        subdivision=buyer_subdivision(country, b),
         legal_id=b["legal_id"],
         legal_id_type=b["legal_id_type"] or "TL",
         legal_id_authority=b["legal_id_authority"],

@@ -42,6 +42,9 @@ class Customer(TenantMixin, db.Model):
     peppol_id: Mapped[str | None] = mapped_column(String(80))
     # ISO 3166-2 subdivision (AE-DU, AE-AZ, ...): PINT-AE needs the emirate of a UAE address.
     emirate: Mapped[str | None] = mapped_column(String(5))
+    # ISO 3166-2 subdivision of a foreign address (BE-BRU, US-NY): PINT-AE wants one for every
+    # buyer (ibr-144-ae); UAE addresses use ``emirate``.
+    subdivision: Mapped[str | None] = mapped_column(String(6))
     # Legal registration (trade licence, Emirates ID, passport, cabinet decision), optional.
     legal_id: Mapped[str | None] = mapped_column(String(64))
     legal_id_type: Mapped[str | None] = mapped_column(String(3))
@@ -100,6 +103,7 @@ class Invoice(TenantMixin, db.Model):
     buyer_postal_code: Mapped[str | None] = mapped_column(String(20))
     buyer_country: Mapped[str | None] = mapped_column(String(2))
     buyer_emirate: Mapped[str | None] = mapped_column(String(5))
+    buyer_subdivision: Mapped[str | None] = mapped_column(String(6))
     buyer_peppol_id: Mapped[str | None] = mapped_column(String(80))
     buyer_legal_id: Mapped[str | None] = mapped_column(String(64))
     buyer_legal_id_type: Mapped[str | None] = mapped_column(String(3))

@@ -36,6 +36,7 @@ def customer(c: Customer) -> dict:
         "postal_code": c.postal_code,
         "country": c.country,
         "emirate": c.emirate,
+        "subdivision": c.subdivision,
         "legal_id": c.legal_id,
         "legal_id_type": c.legal_id_type,
         "legal_id_authority": c.legal_id_authority,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pycountry
+
 from core.api import ApiError, db
 from plugins.invoicing import codes
 from plugins.invoicing.models import Customer
@@ -41,11 +43,32 @@ def parse(data: dict, partial: bool = False) -> dict:
     if not partial or "emirate" in data:
         raw = v.text(data, "emirate", errors, 5)
         out["emirate"] = v.emirate(raw, out.get("country"), errors)
+    if not partial or "subdivision" in data:
+        raw = v.text(data, "subdivision", errors, 6)
+        out["subdivision"] = _subdivision(raw, out.get("country"), errors)
     out.update(v.legal(data, errors, partial))
     if not partial or "payment_terms_days" in data:
         out["payment_terms_days"] = _terms(data.get("payment_terms_days", 30), errors)
     errors.check()
     return out
+
+
+def _subdivision(value: str | None, country: str | None, errors) -> str | None:
+    """An ISO 3166-2 code of the customer's own country (pycountry's list); UAE addresses
+    give their emirate instead, so the two never disagree."""
+    if value is None:
+        return None
+    value = value.upper()
+    if country == "AE":
+        errors["subdivision"] = "a UAE address gives its emirate instead"
+        return value
+    found = pycountry.subdivisions.get(code=value)
+    if found is None or (country and found.country_code != country):
+        where = f" of {country}" if country else ""
+        errors["subdivision"] = (
+            f"must be an ISO 3166-2 subdivision code{where} (e.g. BE-BRU, US-NY)"
+        )
+    return value
 
 
 def _terms(value, errors) -> int:

@@ -95,7 +95,11 @@ def test_finance_user_sees_no_approve_or_void(company, customer, make_user, logi
 
 def test_credit_note_and_duplicate_open_new_drafts(signed_in, company, customer):
     invoice = make_final(company, customer)
-    resp = post_form(signed_in, f"/invoicing/invoices/{invoice.id}/credit_note", {})
+    resp = post_form(
+        signed_in,
+        f"/invoicing/invoices/{invoice.id}/credit_note",
+        {"credit_reason": "DL8.61.1.A"},  # the form asks why (test_pages_einvoice_fields.py)
+    )
     assert resp.status_code == 303
     note = db.session.scalars(
         db.select(Invoice).where(Invoice.credit_note_of_id == invoice.id)

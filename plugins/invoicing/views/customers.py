@@ -8,6 +8,7 @@ from flask_login import login_required
 from sqlalchemy import func, or_, select
 
 from core.api import ApiError, current_actor, db, render
+from plugins.invoicing import codes, mapping
 from plugins.invoicing.forms import CUSTOMER_FIELDS, CustomerForm, apply_errors
 from plugins.invoicing.models import Customer, Invoice
 from plugins.invoicing.services import customers
@@ -102,4 +103,10 @@ def customer_detail(customer_id: int):
             .unique()
             .all()
         )
-    return render("invoicing/customer_detail.html", customer=customer, invoices=invoices)
+    return render(
+        "invoicing/customer_detail.html",
+        customer=customer,
+        invoices=invoices,
+        emirates={iso: codes.UAE_EMIRATES[short] for iso, short in mapping.EMIRATES.items()},
+        legal_types=codes.LEGAL_ID_TYPES,
+    )

@@ -14,8 +14,14 @@ from sqlalchemy import select
 from wtforms import SelectChoice
 
 from core.api import ApiError, db, render
-from plugins.invoicing.forms import InvoiceForm, LineForm, apply_errors
-from plugins.invoicing.models import Customer, Invoice
+from plugins.invoicing.forms import (
+    LINE_FIELD_CATEGORIES,
+    VATEX_SUGGESTIONS,
+    InvoiceForm,
+    LineForm,
+    apply_errors,
+)
+from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
 from plugins.invoicing.services import drafts
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import commit, company_id, get_or_404, require
@@ -44,6 +50,7 @@ def _form_data(invoice: Invoice) -> dict:
         "order_reference": invoice.order_reference,
         "notes": invoice.notes,
         "payment_iban": invoice.payment_iban,
+        "credit_reason": invoice.credit_reason,
         "lines": [
             {
                 "description": line.description,
@@ -53,6 +60,9 @@ def _form_data(invoice: Invoice) -> dict:
                 "allowance": _plain(line.allowance),
                 "tax_category": line.tax_category,
                 "exemption_reason": line.exemption_reason,
+                "exemption_code": line.exemption_code,
+                "gtin": line.gtin,
+                "goods_type": line.goods_type,
             }
             for line in invoice.lines
         ],
@@ -67,8 +77,15 @@ def _page(form: InvoiceForm, invoice: Invoice | None, status: int = 200, block="
         form=form,
         invoice=invoice,
         blank_line=LineForm(prefix="lines-__index__-"),
+        is_credit_note=_is_credit_note(invoice),
+        line_field_categories=LINE_FIELD_CATEGORIES,
+        vatex_suggestions=VATEX_SUGGESTIONS,
         preview=preview(form.payload()),
     )
+
+
+def _is_credit_note(invoice: Invoice | None) -> bool:
+    return invoice is not None and invoice.type == CREDIT_NOTE
 
 
 def _save(form: InvoiceForm, invoice: Invoice | None):
@@ -77,7 +94,7 @@ def _save(form: InvoiceForm, invoice: Invoice | None):
         if invoice is None:
             invoice = drafts.create(company_id(), form.payload())
         else:
-            drafts.update(invoice, form.payload())
+            drafts.update(invoice, form.payload(credit_note=_is_credit_note(invoice)))
         commit()
     except ApiError as exc:
         db.session.rollback()

@@ -6,7 +6,8 @@ from flask import current_app
 from flask_login import login_required
 
 from core.api import audit_timeline, current_actor, render
-from plugins.invoicing import mapping
+from plugins.invoicing import codes, mapping
+from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, INVOICE, SENT, VOID, Invoice
 from plugins.invoicing.services.verify import verify_invoice
 from plugins.invoicing.views import bp
@@ -76,13 +77,20 @@ def detail_context(invoice: Invoice) -> dict:
     }
 
 
-def render_detail(invoice: Invoice, status: int = 200, error: str | None = None, notice=None):
+def render_detail(
+    invoice: Invoice, status: int = 200, error: str | None = None, notice=None, credit_form=None
+):
+    """``credit_form`` carries a refused credit-note form back with its messages (and opens it)."""
     return render(
         "invoicing/invoice_detail.html",
         block="detail",
         status=status,
         error=error,
         notice=notice,
+        credit_form=credit_form or CreditNoteForm(formdata=None),
+        credit_refused=credit_form is not None,
+        credit_reasons=codes.CREDIT_NOTE_REASONS,
+        goods_types=codes.REVERSE_CHARGE_GOODS,
         **detail_context(invoice),
     )
 
