@@ -1,6 +1,7 @@
 """/payments/: payments and reversals with filters, newest first, paged in a stable order.
 
-The filters are the API's own (``filtered_query``), so the page and the API list the same rows.
+The filters are the API's own (``filtered_query``), so the page and the API list the same rows;
+"Include archived" reads the live+archive view, as ``include_archived=1`` does in the API.
 One page costs a COUNT, the page's rows (allocations in one more query) and one query for the
 customer names: never a query per row.
 """
@@ -14,6 +15,7 @@ from sqlalchemy import func, select
 from core.api import ApiError, db, is_htmx, render
 from plugins.invoicing.models import Customer
 from plugins.payments.api.payments import filtered_query
+from plugins.payments.archive.models import PaymentAny
 from plugins.payments.forms import method_label
 from plugins.payments.models import POSTED, REVERSED, Payment
 from plugins.payments.services import methods
@@ -21,13 +23,17 @@ from plugins.payments.views import bp
 from plugins.payments.views.common import READ, customer_names, require
 from plugins.payments.views.paging import PAGE_SIZE, window
 
-ORDER = (Payment.date.desc(), Payment.id.desc())
+
+def include_archived() -> bool:
+    return request.args.get("include_archived") in ("1", "true")
 
 
 def _page(limit: int, offset: int):
-    query = filtered_query()
+    model = PaymentAny if include_archived() else Payment
+    query = filtered_query(model)
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    rows = db.session.scalars(query.order_by(*ORDER).limit(limit).offset(offset)).all()
+    order = (model.date.desc(), model.id.desc())
+    rows = db.session.scalars(query.order_by(*order).limit(limit).offset(offset)).all()
     return total, rows
 
 
@@ -57,6 +63,7 @@ def payment_list():
         offset=offset,
         error=error,
         args=request.args,
+        include_archived=include_archived(),
         customers=customers,
         methods=methods.allowed(),
         statuses=(POSTED, REVERSED),
