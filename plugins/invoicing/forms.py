@@ -202,6 +202,11 @@ def apply_errors(form, fields: dict) -> None:
         else:
             field.errors = [*(field.errors or []), message]
     form.form_errors = [*getattr(form, "form_errors", []), *leftovers]
+    lines = getattr(form, "lines", None)
+    if isinstance(lines, FieldList) and any(entry.errors for entry in lines.entries):
+        # A FieldList keeps the errors it saw in validate(); the service's came later, and
+        # without them here the page would not say that nothing was saved.
+        lines.errors = [entry.errors for entry in lines.entries]
 
 
 def _field_for(form, name: str):
