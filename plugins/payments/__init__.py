@@ -77,9 +77,10 @@ def menu_items(actor):
 
 @hookimpl
 def render_slot(slot, context):
+    from plugins.payments.views.customer_credit import render_slot as credit_slot
     from plugins.payments.views.invoice_payments import render_slot as payments_slot
 
-    return payments_slot(slot, context)
+    return payments_slot(slot, context) or credit_slot(slot, context)
 
 
 @hookimpl

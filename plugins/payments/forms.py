@@ -60,6 +60,12 @@ class RecordPaymentForm(KeyedForm):
         }
 
 
+class ApplyCreditForm(KeyedForm):
+    """Pay an invoice from its customer's credit (``services/credit_use.py``)."""
+
+    amount = StringField("Credit to apply", validators=[InputRequired()])
+
+
 class RefundRequestForm(KeyedForm):
     amount = StringField("Amount", validators=[InputRequired()])
     reason = StringField("Reason", validators=[InputRequired(), Length(max=500)])

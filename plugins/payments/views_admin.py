@@ -1,4 +1,5 @@
-"""/payments/admin: stats, the archive form with its job's progress, the export download.
+"""/payments/admin: stats, payments settings, the archive form with its job's progress, the
+export download.
 
 Blueprint "payments_admin". The archive runs as the ``payments.archive`` job; the page shows
 the company's latest such job through core's job partial, which re-fetches itself on every
@@ -13,11 +14,12 @@ from flask import Blueprint, abort
 from flask_login import login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import DateField
+from wtforms import DateField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from core.api import ApiError, current_actor, db, render, utcnow
-from plugins.payments import stats
+from plugins.payments import settings, stats
 from plugins.payments.api.admin import cutoff, start_archive
 from plugins.payments.archive.job import JOB
 
@@ -27,6 +29,24 @@ ADMIN = "payments.admin"
 
 class ArchiveForm(FlaskForm):
     before = DateField("Archive payments dated before", validators=[InputRequired()])
+
+
+POLICY_LABELS = {
+    settings.REJECT: "Refuse the payment",
+    settings.CREDIT: "Keep the difference as customer credit",
+}
+
+
+class SettingsForm(FlaskForm):
+    overpayment_policy = RadioField(
+        "When a payment is more than its invoices owe",
+        choices=[SelectChoice(value, label) for value, label in POLICY_LABELS.items()],
+        validators=[InputRequired("Choose what happens to an overpayment.")],
+    )
+
+
+def _settings_form(company_id: int) -> SettingsForm:
+    return SettingsForm(formdata=None, data=settings.current(company_id))
 
 
 def _require_admin():
@@ -47,7 +67,7 @@ def latest_job(company_id: int):
     return db.session.execute(query).one_or_none()
 
 
-def _page(actor, form, status=200, notice=None):
+def _page(actor, form, status=200, notice=None, settings_form=None):
     cid = actor.company_id
     first_of_year = dt.date(utcnow().year, 1, 1)
     return render(
@@ -58,6 +78,7 @@ def _page(actor, form, status=200, notice=None):
         storage=stats.storage(cid),
         job=latest_job(cid),
         may_archive=actor.can_write,
+        settings_form=settings_form or _settings_form(cid),
         notice=notice,
         status=status,
     )
@@ -86,3 +107,19 @@ def archive():
         return _page(actor, form, status=400)
     job = start_archive(before)
     return _page(actor, ArchiveForm(formdata=None), notice=f"Archive job #{job.id} started.")
+
+
+@bp.post("/settings")
+@login_required
+def update_settings():
+    actor = _require_admin()
+    if not actor.can_write:
+        abort(403, "This account can read but not change anything.")
+    form = SettingsForm()
+    if not form.validate():
+        return _page(actor, ArchiveForm(formdata=None), status=400, settings_form=form)
+    # The same service as PATCH /api/v1/payments/settings, so both apply the same rules.
+    settings.update(actor.company_id, {"overpayment_policy": form.overpayment_policy.data})
+    db.session.commit()
+    label = POLICY_LABELS[form.overpayment_policy.data]
+    return _page(actor, ArchiveForm(formdata=None), notice=f"Settings saved: {label.lower()}.")

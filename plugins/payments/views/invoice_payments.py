@@ -16,11 +16,13 @@ from sqlalchemy import select
 from core.api import ApiError, current_actor, db, is_htmx, render
 from plugins.invoicing import settlement
 from plugins.invoicing.models import INVOICE, Invoice
+from plugins.payments import settings
 from plugins.payments.api.common import commit
 from plugins.payments.forms import RecordPaymentForm, apply_errors, method_label
 from plugins.payments.models import Allocation, Payment
 from plugins.payments.services import inputs, ledger, record
 from plugins.payments.views import bp
+from plugins.payments.views.apply_credit import credit_context
 from plugins.payments.views.common import READ, WRITE, company_id, found, may, require
 from plugins.payments.views.form_keys import form_idempotent, new_key
 
@@ -46,7 +48,9 @@ def history(invoice: Invoice) -> list[tuple[Allocation, Payment]]:
     return [(alloc, payment) for alloc, payment in rows]
 
 
-def history_context(invoice: Invoice, notice: str | None = None) -> dict:
+def history_context(
+    invoice: Invoice, notice: str | None = None, credit_form=None, credit_error=None
+) -> dict:
     due = balance(invoice)
     return {
         "invoice": invoice,
@@ -55,6 +59,8 @@ def history_context(invoice: Invoice, notice: str | None = None) -> dict:
         "can_record": payable(invoice) and due > 0 and may(WRITE),
         "method_label": method_label,
         "notice": notice,
+        # Credit can only pay what an open invoice still owes.
+        **credit_context(invoice, due if payable(invoice) else 0, credit_form, credit_error),
     }
 
 
@@ -87,6 +93,7 @@ def _form_page(invoice: Invoice, form: RecordPaymentForm, status=200, error=None
         form=form,
         error=error,
         amount_due=balance(invoice),
+        keeps_credit=settings.overpayment_policy(invoice.company_id) == settings.CREDIT,
     )
 
 
