@@ -2,43 +2,65 @@
 
 Each test gets a fresh database cloned from a template built once by the real migrations
 (``flask db upgrade heads``), so the schema under test is the one users deploy.
+
+Under pytest-xdist every worker is its own process with its own temp dir, PostgreSQL cluster
+(free port) and template. The plugin test folders re-export these fixtures from their own
+conftest files, which makes pytest keep one instance per folder: the expensive parts (the
+cluster, the migrated template) are therefore shared per process through ``_shared``.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.support.databases import PostgresClones, SqliteClones
 from tests.support.servers import PostgresServer
 
 BACKEND = os.environ.get("LEDGERLINE_TEST_DB", "sqlite")
-_counter = itertools.count()
+_shared: dict[str, list] = {}  # name -> [object, users]
 
 
 def pytest_report_header(config):
     return f"ledgerline database backend: {BACKEND}"
 
 
+def _acquire(name: str, make):
+    if name not in _shared:
+        _shared[name] = [make(), 0]
+    _shared[name][1] += 1
+    return _shared[name][0]
+
+
+def _release(name: str, close) -> None:
+    _shared[name][1] -= 1
+    if _shared[name][1] == 0:
+        close(_shared.pop(name)[0])
+
+
 @pytest.fixture(scope="session")
 def postgres():
-    server = PostgresServer()
-    yield server
-    server.stop()
+    yield _acquire("postgres", PostgresServer)
+    _release("postgres", PostgresServer.stop)
 
 
 @pytest.fixture(scope="session")
 def db_template(request, tmp_path_factory):
     """Build the schema once with migrations; return a factory of fresh database URLs."""
+    pg = request.getfixturevalue("postgres") if BACKEND == "postgresql" else None
+    clones = _acquire("template", lambda: _build_template(pg, tmp_path_factory))
+    yield clones.fresh
+    _release("template", type(clones).close)
+
+
+def _build_template(pg, tmp_path_factory):
     from flask_migrate import upgrade
 
     from core import create_app
 
-    if BACKEND == "postgresql":
-        pg = request.getfixturevalue("postgres")
+    if pg is not None:
         pg.admin("CREATE DATABASE ll_template")
         url = pg.url("ll_template")
     else:
@@ -48,17 +70,7 @@ def db_template(request, tmp_path_factory):
     with app.app_context():
         upgrade(revision="heads")
         app.extensions["sqlalchemy"].engine.dispose()
-
-    def fresh() -> str:
-        n = next(_counter)
-        if BACKEND == "postgresql":
-            pg.admin(f"CREATE DATABASE ll_test_{n} TEMPLATE ll_template")
-            return pg.url(f"ll_test_{n}")
-        target = path.with_name(f"test_{n}.sqlite")
-        shutil.copy(path, target)
-        return f"sqlite:///{target}"
-
-    return fresh
+    return PostgresClones(pg, "ll_template") if pg is not None else SqliteClones(path)
 
 
 def _base_config(url: str, instance: Path) -> dict:
@@ -80,7 +92,9 @@ def _base_config(url: str, instance: Path) -> dict:
 
 @pytest.fixture
 def db_url(db_template):
-    return db_template()
+    url = db_template()
+    yield url
+    _shared["template"][0].release(url)
 
 
 @pytest.fixture
