@@ -18,7 +18,7 @@ import pytest
 import socketio as sio_client
 
 from tests.browser.server import seed
-from tests.support.servers import free_port, wait_for_port
+from tests.support.servers import free_port, wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +41,7 @@ def gunicorn(app, db_url, tmp_path, make_company, make_user, api_token):
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
     try:
-        wait_for_port(port, timeout=30)
+        wait_for_http(f"http://127.0.0.1:{port}/login", proc=proc)
         yield f"http://127.0.0.1:{port}", facts, log
     finally:
         proc.terminate()

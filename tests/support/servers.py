@@ -55,6 +55,19 @@ class PostgresServer:
             check=True,
             capture_output=True,
         )
+        self.bin = binp
+        # free_port() only hints: another xdist worker or server may take the port before
+        # PostgreSQL binds it, so a failed start is retried on a new port.
+        for attempt in range(3):
+            try:
+                self._start()
+                return
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise RuntimeError((self.dir / "log").read_text()[-2000:]) from None
+                self.port = free_port()
+
+    def _start(self) -> None:
         opts = (
             f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
@@ -62,7 +75,7 @@ class PostgresServer:
         subprocess.run(
             _as_postgres(
                 [
-                    str(binp / "pg_ctl"),
+                    str(self.bin / "pg_ctl"),
                     "-D",
                     str(self.data),
                     "-o",
@@ -76,7 +89,6 @@ class PostgresServer:
             check=True,
             capture_output=True,
         )
-        self.bin = binp
 
     def url(self, dbname: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{dbname}"
@@ -133,3 +145,24 @@ def wait_for_port(port: int, timeout: float = 20.0) -> None:
                 return
         time.sleep(0.05)
     raise RuntimeError(f"nothing listens on port {port} after {timeout}s")
+
+
+def wait_for_http(url: str, timeout: float = 60.0, proc=None) -> None:
+    """Wait until ``url`` answers. A listening socket is not enough: a pre-forking server
+    (gunicorn) binds before its worker has imported the app, which takes seconds on a busy
+    machine or under pytest-xdist."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode} before answering {url}")
+        try:
+            urllib.request.urlopen(url, timeout=5).close()
+            return
+        except urllib.error.HTTPError:
+            return  # it answered
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {timeout}s")
