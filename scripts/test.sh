@@ -2,10 +2,18 @@
 # The whole test run: lint, all tests on SQLite (browser tests included), then the database
 # tests again on PostgreSQL. Both pytest runs always happen; the script fails if any step does.
 # pytest's exit code 5 ("no tests collected") is a failure too: any non-zero code is.
+#
+# Tests run in parallel with pytest-xdist: LEDGERLINE_TEST_WORKERS workers (default "auto",
+# one per CPU; 0 runs them in this process). Each worker has its own temp dir, database template
+# and, on PostgreSQL, its own cluster (tests/conftest.py); servers in tests use free ports.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
 failed=()
+workers=${LEDGERLINE_TEST_WORKERS:-auto}
+# worksteal: test durations range from milliseconds to a minute (browsers, gunicorn, pip),
+# so idle workers take over queued tests instead of waiting on a fixed split.
+parallel=(-n "$workers" --dist worksteal)
 
 step() {
   local name=$1
@@ -20,9 +28,9 @@ step() {
 
 step "ruff check" "$bin/ruff" check .
 step "ruff format --check" "$bin/ruff" format --check .
-step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider
+step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}"
 step "pytest on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
-  "$bin/pytest" -q -p no:cacheprovider -m "not browser"
+  "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser"
 
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'FAILED: %s\n' "${failed[@]}" >&2
