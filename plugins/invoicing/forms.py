@@ -164,13 +164,18 @@ class CustomerForm(FlaskForm):
     city = StringField("City")
     postal_code = StringField("Postal code")
     country = StringField("Country", default="AE", description="Two-letter ISO code")
-    emirate = SelectField("Emirate", choices=_emirate_choices(), validate_choice=False)
+    emirate = SelectField(
+        "Emirate", choices=_emirate_choices(), validate_choice=False, description="UAE addresses"
+    )
     subdivision = StringField(
         "Region or state", description="Outside the UAE: ISO 3166-2 code, e.g. BE-BRU, US-NY"
     )
     legal_id = StringField("Legal registration number", description="Trade licence, ID, ...")
     legal_id_type = SelectField(
-        "Registration type", choices=_coded(codes.LEGAL_ID_TYPES, "None"), validate_choice=False
+        "Registration type",
+        choices=_coded(codes.LEGAL_ID_TYPES, "None"),
+        validate_choice=False,
+        description="Needed with a registration number",
     )
     legal_id_authority = StringField(
         "Issuing authority", description="Trade licence: the authority; passport: country (IN)"
