@@ -106,3 +106,13 @@ def test_htmx_request_gets_only_the_block_normal_request_the_full_page(app, admi
 def test_static_shell_assets_are_served(app, client):
     for path in ("/static/core/app.css", "/static/core/app.js", "/static/vendor/pico.min.css"):
         assert client.get(path).status_code == 200, path
+
+
+def test_form_fields_without_help_text_have_no_dangling_aria_reference(
+    app, client, make_company, make_user, login
+):
+    make_user(company=make_company())
+    login()
+    html = client.get("/company/edit").get_data(as_text=True)
+    assert 'aria-describedby="None"' not in html
+    assert 'name="name"' in html
