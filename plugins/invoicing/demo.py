@@ -66,6 +66,7 @@ CUSTOMERS = {
         "city": "Brussels",
         "postal_code": "1000",
         "country": "BE",
+        "subdivision": "BE-BRU",
         "payment_terms_days": 30,
     },
     "atlas": {
@@ -76,6 +77,7 @@ CUSTOMERS = {
         "city": "New York",
         "postal_code": "10118",
         "country": "US",
+        "subdivision": "US-NY",
         "payment_terms_days": 30,
     },
 }

@@ -126,3 +126,11 @@ def test_demo_leaves_other_companies_alone(app, make_company):
     assert db.session.get(Invoice, late.id).payment_status == "unpaid"  # overdue ran per company
     mine = db.session.scalar(select(func.count(Invoice.id)).where(Invoice.company_id == other.id))
     assert mine == 1
+
+
+def test_every_sealed_demo_document_passes_the_pint_ae_rules(app):
+    _demo(app)
+    sealed = [d for d in _documents(_company(ACME_TRN).id) if not d.is_draft]
+    for doc in sealed:
+        report = validate(xml.render(mapping.to_document(doc), "pint-ae"), "pint-ae")
+        assert report["fatal_rules"] == [], f"{doc.number}: {explain(report)}"
