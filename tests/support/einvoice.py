@@ -15,7 +15,27 @@ import os
 import tempfile
 from pathlib import Path
 
-VALIDATOR = Path(os.environ.get("LEDGERLINE_EINVOICE_DIR", "/work/shared/einvoice")) / "validate.py"
+_REPO = Path(__file__).resolve().parents[2]
+_CANDIDATES = [
+    os.environ.get("LEDGERLINE_EINVOICE_DIR"),
+    _REPO.parent / "shared" / "einvoice",
+    "/work/shared/einvoice",
+]
+
+
+def _find_validator() -> Path:
+    """The official validator beside the checkout (../shared/einvoice), or where the env says."""
+    for candidate in filter(None, _CANDIDATES):
+        path = Path(candidate) / "validate.py"
+        if path.is_file():
+            return path
+    raise RuntimeError(
+        "official e-invoice validator not found: set LEDGERLINE_EINVOICE_DIR to the folder "
+        "holding validate.py (looked in: " + ", ".join(map(str, filter(None, _CANDIDATES))) + ")"
+    )
+
+
+VALIDATOR = _find_validator()
 
 
 @functools.cache
