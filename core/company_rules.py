@@ -19,44 +19,14 @@ from email_validator import EmailNotValidError, validate_email
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
-# Fields a company admin may change. base_currency is left out on purpose: documents already
-# issued in one currency must not silently change meaning.
-EDITABLE_FIELDS = (
-    "name",
-    "trn",
-    "address_line1",
-    "address_line2",
-    "city",
-    "postal_code",
-    "country",
-    "subdivision",
-    "legal_id",
-    "legal_id_type",
-    "legal_id_authority",
-    "peppol_id",
-    "iban",
-    "email",
-    "phone",
-)
+from core.models.company import Company
+
+# Fields a company admin may change: the model's profile, except base_currency, left out on
+# purpose: documents already issued in one currency must not silently change meaning.
+EDITABLE_FIELDS = tuple(f for f in Company.PROFILE_FIELDS if f != "base_currency")
 
 # Column sizes of core_company, so a long value is a field error rather than a database error.
-MAX_LENGTH = {
-    "name": 200,
-    "trn": 32,
-    "address_line1": 200,
-    "address_line2": 200,
-    "city": 100,
-    "postal_code": 20,
-    "country": 2,
-    "subdivision": 6,
-    "legal_id": 64,
-    "legal_id_type": 3,
-    "legal_id_authority": 200,
-    "peppol_id": 64,
-    "iban": 34,
-    "email": 254,
-    "phone": 32,
-}
+MAX_LENGTH = {name: Company.__table__.c[name].type.length for name in EDITABLE_FIELDS}
 
 # Legal registration types PINT-AE accepts for a UAE party (ibr-173-ae, ibr-183-ae).
 LEGAL_ID_TYPES = {
