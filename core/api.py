@@ -12,6 +12,7 @@ from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.idempotency import idempotent
+from core.inputs import FieldErrors, exact_decimal, iso_date, text_field
 from core.jobs import JobContext, enqueue_job
 from core.manifest import Manifest
 from core.models import Company
@@ -30,6 +31,7 @@ __all__ = [
     "ApiError",
     "Company",
     "DomainEvent",
+    "FieldErrors",
     "JobContext",
     "Manifest",
     "MenuItem",
@@ -48,11 +50,13 @@ __all__ = [
     "describe",
     "emit",
     "enqueue_job",
+    "exact_decimal",
     "get_or_404",
     "get_scoped",
     "hookimpl",
     "idempotent",
     "is_htmx",
+    "iso_date",
     "join_record_room",
     "json_body",
     "limiter",
@@ -69,6 +73,7 @@ __all__ = [
     "require_write",
     "scoped",
     "socketio",
+    "text_field",
     "user_room",
     "utcnow",
 ]

@@ -1,0 +1,55 @@
+"""core.api's request-input helpers: every bad field is named, money never passes through float."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from core.api import ApiError, FieldErrors, exact_decimal, iso_date, text_field
+
+
+def test_check_names_every_bad_field_in_one_422():
+    errors = FieldErrors()
+    text_field({"name": "  "}, "name", errors, 10, required=True)
+    text_field({"ref": "x" * 11}, "ref", errors, 10)
+    with pytest.raises(ApiError) as raised:
+        errors.check()
+    assert (raised.value.status, raised.value.code) == (422, "validation_error")
+    assert raised.value.details == {
+        "fields": {"name": "is required", "ref": "must be at most 10 characters"}
+    }
+
+
+def test_text_is_trimmed_and_blank_is_missing():
+    errors = FieldErrors()
+    assert text_field({"a": "  Acme  "}, "a", errors, 10) == "Acme"
+    assert text_field({"a": "   "}, "a", errors, 10) is None
+    assert text_field({"a": 5}, "a", errors, 10) is None
+    assert errors == {"a": "must be text"}
+    errors.clear()
+    errors.check()  # nothing wrong, nothing raised
+
+
+@pytest.mark.parametrize("written", ["150.10", " 150.10 ", 15010])
+def test_exact_decimal_reads_strings_and_whole_numbers(written):
+    errors = FieldErrors()
+    expected = Decimal("15010") if isinstance(written, int) else Decimal("150.10")
+    assert exact_decimal(written, "amount", errors, "no float", "not a number") == expected
+    assert errors == {}
+
+
+@pytest.mark.parametrize(
+    ("written", "message"), [(0.1, "no float"), (True, "no float"), ("1,5", "not a number")]
+)
+def test_exact_decimal_refuses_floats_and_bad_text_with_the_callers_message(written, message):
+    errors = FieldErrors()
+    assert exact_decimal(written, "amount", errors, "no float", "not a number") is None
+    assert errors == {"amount": message}
+
+
+def test_iso_date_reads_only_iso_text():
+    errors = FieldErrors()
+    assert iso_date("2025-03-31", "due", errors) == dt.date(2025, 3, 31)
+    assert iso_date("31/03/2025", "due", errors) is None
+    assert iso_date(20250331, "issued", errors) is None
+    assert errors == {"due": "must be a date YYYY-MM-DD", "issued": "must be a date YYYY-MM-DD"}
