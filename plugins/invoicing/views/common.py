@@ -1,13 +1,20 @@
-"""Helpers shared by the invoicing pages: the actor's company, permission checks, lookups."""
+"""Helpers shared by the invoicing pages: the actor's company, permission checks, lookups,
+saving a form through a service."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from flask import abort
 from sqlalchemy.exc import DBAPIError
 
 from core.api import ApiError, current_actor, db
 from plugins.invoicing import mapping
+from plugins.invoicing.forms import apply_errors
 from plugins.invoicing.models import Invoice
+
+T = TypeVar("T")
 
 
 def company_id() -> int:
@@ -43,6 +50,26 @@ def commit() -> None:
         if "invoice_not_draft" in str(exc.orig):
             raise ApiError(409, "invoice_not_draft", "The invoice is no longer a draft.") from exc
         raise
+
+
+def show_refusal(form, exc: ApiError) -> None:
+    """Roll back and put a service's refusal on the form: on the fields it names, else above."""
+    db.session.rollback()
+    fields = exc.details.get("fields") or {}
+    apply_errors(form, fields)
+    if not fields:
+        form.form_errors.append(exc.message)
+
+
+def save(form, write: Callable[[], T]) -> T | None:
+    """``write()`` and commit; None when the service refused, its messages then on ``form``."""
+    try:
+        result = write()
+        commit()
+    except ApiError as exc:
+        show_refusal(form, exc)
+        return None
+    return result
 
 
 def amounts(invoice: Invoice) -> dict:

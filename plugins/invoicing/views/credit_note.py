@@ -10,12 +10,12 @@ from __future__ import annotations
 from flask import url_for
 from flask_login import login_required
 
-from core.api import ApiError, db
-from plugins.invoicing.forms import CreditNoteForm, apply_errors
+from core.api import ApiError
+from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.services import transitions
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import commit, get_or_404, require
+from plugins.invoicing.views.common import commit, get_or_404, require, show_refusal
 from plugins.invoicing.views.invoice_actions import go
 from plugins.invoicing.views.invoice_detail import render_detail
 
@@ -37,10 +37,7 @@ def invoice_credit_note(invoice_id: int):
         note = transitions.credit_note(invoice, {"credit_reason": form.credit_reason.data})
         commit()
     except ApiError as exc:
-        db.session.rollback()
-        apply_errors(form, exc.details.get("fields") or {})
-        if not exc.details.get("fields"):
-            form.form_errors.append(exc.message)
+        show_refusal(form, exc)
         return _refused(invoice_id, form, exc.status)
     return go(url_for("invoicing.invoice_edit", invoice_id=note.id))
 

@@ -7,13 +7,13 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, or_, select
 
-from core.api import ApiError, current_actor, db, render
+from core.api import current_actor, db, render
 from plugins.invoicing import codes, mapping
-from plugins.invoicing.forms import CUSTOMER_FIELDS, CustomerForm, apply_errors
+from plugins.invoicing.forms import CUSTOMER_FIELDS, CustomerForm
 from plugins.invoicing.models import Customer, Invoice
 from plugins.invoicing.services import customers
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import commit, company_id, get_or_404, require
+from plugins.invoicing.views.common import company_id, get_or_404, require, save
 
 PAGE_SIZE = 50
 RECENT_INVOICES = 50
@@ -43,19 +43,10 @@ def _form_page(form: CustomerForm, customer: Customer | None, status: int = 200)
     return render("invoicing/customer_form.html", status=status, form=form, customer=customer)
 
 
-def _save(form: CustomerForm, customer: Customer | None) -> Customer | None:
-    try:
-        if customer is None:
-            customer = customers.create(company_id(), form.payload())
-        else:
-            customers.update(customer, form.payload())
-        commit()
-    except ApiError as exc:
-        db.session.rollback()
-        apply_errors(form, exc.details.get("fields") or {})
-        if not exc.details.get("fields"):
-            form.form_errors.append(exc.message)
-        return None
+def _write(form: CustomerForm, customer: Customer | None) -> Customer:
+    if customer is None:
+        return customers.create(company_id(), form.payload())
+    customers.update(customer, form.payload())
     return customer
 
 
@@ -66,7 +57,7 @@ def customer_new():
     form = CustomerForm()
     if not form.is_submitted():
         return _form_page(form, None)
-    saved = _save(form, None) if form.validate() else None
+    saved = save(form, lambda: _write(form, None)) if form.validate() else None
     if saved is None:
         return _form_page(form, None, 422)
     return redirect(url_for("invoicing.customer_detail", customer_id=saved.id), 303)
@@ -80,7 +71,7 @@ def customer_edit(customer_id: int):
     form = CustomerForm(data=_form_data(customer))
     if not form.is_submitted():
         return _form_page(form, customer)
-    saved = _save(form, customer) if form.validate() else None
+    saved = save(form, lambda: _write(form, customer)) if form.validate() else None
     if saved is None:
         return _form_page(form, get_or_404(Customer, customer_id, "customer"), 422)
     return redirect(url_for("invoicing.customer_detail", customer_id=customer_id), 303)

@@ -13,18 +13,17 @@ from flask_login import login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from core.api import ApiError, db, render
+from core.api import db, render
 from plugins.invoicing.forms import (
     LINE_FIELD_CATEGORIES,
     VATEX_SUGGESTIONS,
     InvoiceForm,
     LineForm,
-    apply_errors,
 )
 from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
 from plugins.invoicing.services import drafts
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import commit, company_id, get_or_404, require
+from plugins.invoicing.views.common import company_id, get_or_404, require, save
 from plugins.invoicing.views.editor_totals import preview
 
 
@@ -88,20 +87,10 @@ def _is_credit_note(invoice: Invoice | None) -> bool:
     return invoice is not None and invoice.type == CREDIT_NOTE
 
 
-def _save(form: InvoiceForm, invoice: Invoice | None):
-    """Run the service; on refusal roll back and put its messages on the fields."""
-    try:
-        if invoice is None:
-            invoice = drafts.create(company_id(), form.payload())
-        else:
-            drafts.update(invoice, form.payload(credit_note=_is_credit_note(invoice)))
-        commit()
-    except ApiError as exc:
-        db.session.rollback()
-        apply_errors(form, exc.details.get("fields") or {})
-        if not exc.details.get("fields"):
-            form.form_errors.append(exc.message)
-        return None
+def _write(form: InvoiceForm, invoice: Invoice | None) -> Invoice:
+    if invoice is None:
+        return drafts.create(company_id(), form.payload())
+    drafts.update(invoice, form.payload(credit_note=_is_credit_note(invoice)))
     return invoice
 
 
@@ -113,7 +102,7 @@ def invoice_new():
     if not form.is_submitted():
         form.issue_date.data = dt.date.today().isoformat()
         return _page(form, None)
-    saved = _save(form, None) if form.validate() else None
+    saved = save(form, lambda: _write(form, None)) if form.validate() else None
     if saved is None:
         return _page(form, None, status=422)
     return redirect(url_for("invoicing.invoice_detail", invoice_id=saved.id), 303)
@@ -135,7 +124,7 @@ def invoice_edit(invoice_id: int):
     form = _with_customers(InvoiceForm(data=_form_data(invoice)))
     if not form.is_submitted():
         return _page(form, invoice)
-    saved = _save(form, invoice) if form.validate() else None
+    saved = save(form, lambda: _write(form, invoice)) if form.validate() else None
     if saved is None:
         invoice = _editable(invoice_id)  # re-read after the rollback
         return _page(form, invoice, status=422)
