@@ -1,10 +1,35 @@
-"""Fixtures for payments tests: finalized invoices to pay, and short request helpers."""
+"""Fixtures for payments tests: finalized invoices to pay, a signed-in browser client, and
+short request and form helpers."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-__all__ = ["invoice_for", "pay", "events_named", "allocation"]
+__all__ = ["invoice_for", "signed_in", "pay", "events_named", "allocation"]
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def signed_in(admin, customer, login):
+    """A client signed in as the company admin, with one customer to pay."""
+    return login()
+
+
+def form_value(html, name):
+    """The value of the form field ``name`` in a rendered page or fragment."""
+    match = re.search(rf'name="{name}"[^>]*value="([^"]*)"', html) or re.search(
+        rf'value="([^"]*)"[^>]*name="{name}"', html
+    )
+    assert match, f"no {name} in form"
+    return match.group(1)
+
+
+def form_keys(html):
+    """The CSRF token and idempotency key a rendered money form posts back."""
+    return {name: form_value(html, name) for name in ("csrf_token", "idempotency_key")}
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ import re
 
 import pytest
 
-from plugins.payments.tests.helpers import allocation, pay
-
-HX = {"HX-Request": "true"}
+from plugins.payments.tests.helpers import HX, allocation, pay
 
 
 def _rows(html):

@@ -8,23 +8,8 @@ import pytest
 from core.api import db
 from plugins.invoicing.models import Invoice
 from plugins.payments.credit import CreditEntry
-from plugins.payments.tests.helpers import allocation, pay
+from plugins.payments.tests.helpers import HX, allocation, form_keys, form_value, pay
 from tests.support.fixtures import csrf_token
-
-HX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def signed_in(admin, customer, login):
-    return login()
-
-
-def _field(html, name):
-    match = re.search(rf'name="{name}"[^>]*value="([^"]*)"', html) or re.search(
-        rf'value="([^"]*)"[^>]*name="{name}"', html
-    )
-    assert match, f"no {name} in form"
-    return match.group(1)
 
 
 def _policy(api):
@@ -109,8 +94,7 @@ def test_record_dialog_says_overpayment_becomes_credit_only_under_that_policy(
     assert "An amount above the amount due becomes customer credit" in form
 
     data = {
-        "csrf_token": _field(form, "csrf_token"),
-        "idempotency_key": _field(form, "idempotency_key"),
+        **form_keys(form),
         "amount": "1100.00",
         "method": "bank_transfer",
         "date": "2026-03-05",
@@ -165,9 +149,8 @@ def _section(client, inv_id):
 
 def _apply(client, inv_id, html, **fields):
     data = {
-        "csrf_token": _field(html, "csrf_token"),
-        "idempotency_key": _field(html, "idempotency_key"),
-        "amount": _field(html, "amount"),
+        **form_keys(html),
+        "amount": form_value(html, "amount"),
         **fields,
     }
     return client.post(f"/payments/invoices/{inv_id}/apply-credit", data=data, headers=HX)
@@ -183,7 +166,7 @@ def test_apply_credit_pays_the_invoice_from_the_customers_credit(signed_in, invo
     page = signed_in.get(f"/invoicing/invoices/{inv['id']}").get_data(as_text=True)
     assert 'id="apply-credit"' in page and "Apply credit" in page
     html = _section(signed_in, inv["id"])
-    assert _field(html, "amount") == "105.00"  # no more than is due
+    assert form_value(html, "amount") == "105.00"  # no more than is due
     assert re.search(r"data-credit-available>150\.00 AED<", html)
 
     resp = _apply(signed_in, inv["id"], html)
@@ -243,7 +226,7 @@ def test_apply_credit_needs_csrf_and_a_key(signed_in, invoice_for, overpaid):
     no_csrf = signed_in.post(url, data={"amount": "1.00", "idempotency_key": "k1"}, headers=HX)
     assert no_csrf.status_code == 400
     no_key = signed_in.post(
-        url, data={"csrf_token": _field(html, "csrf_token"), "amount": "1.00"}, headers=HX
+        url, data={"csrf_token": form_value(html, "csrf_token"), "amount": "1.00"}, headers=HX
     )
     assert no_key.status_code == 422 and "Reload the form" in no_key.get_data(as_text=True)
     assert _applied() == 0
@@ -257,4 +240,4 @@ def test_apply_credit_shows_only_when_the_customer_has_credit(signed_in, api, in
     assert 'id="apply-credit"' not in _section(signed_in, inv["id"])  # nothing due
     other = invoice_for("10.00")
     html = _section(signed_in, other["id"])
-    assert 'id="apply-credit"' in html and _field(html, "amount") == "10.50"
+    assert 'id="apply-credit"' in html and form_value(html, "amount") == "10.50"

@@ -7,23 +7,8 @@ import pytest
 from core.api import db
 from plugins.invoicing.models import Invoice
 from plugins.payments.models import Payment
-from plugins.payments.tests.helpers import allocation, pay
+from plugins.payments.tests.helpers import HX, allocation, form_keys, form_value, pay
 from tests.support.fixtures import csrf_token
-
-HX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def signed_in(admin, customer, login):
-    return login()
-
-
-def _field(html, name):
-    match = re.search(rf'name="{name}"[^>]*value="([^"]*)"', html) or re.search(
-        rf'value="([^"]*)"[^>]*name="{name}"', html
-    )
-    assert match, f"no {name} in form"
-    return match.group(1)
 
 
 def _open_dialog(client, invoice_id):
@@ -34,9 +19,8 @@ def _open_dialog(client, invoice_id):
 
 def _submit(client, invoice_id, form_html, **fields):
     data = {
-        "csrf_token": _field(form_html, "csrf_token"),
-        "idempotency_key": _field(form_html, "idempotency_key"),
-        "amount": _field(form_html, "amount"),
+        **form_keys(form_html),
+        "amount": form_value(form_html, "amount"),
         "method": "bank_transfer",
         "date": "2026-03-05",
         "reference": "TT-991",
@@ -78,8 +62,8 @@ def test_dialog_prefills_the_amount_due(signed_in, api, invoice_for):
     pay(api, allocation(inv["id"], "50.00"))
     html = _open_dialog(signed_in, inv["id"])
     assert html.lstrip().startswith('<div id="record-payment">')  # a fragment for the dialog
-    assert _field(html, "amount") == "1000.00"
-    assert re.fullmatch(r"[0-9a-f-]{36}", _field(html, "idempotency_key"))
+    assert form_value(html, "amount") == "1000.00"
+    assert re.fullmatch(r"[0-9a-f-]{36}", form_value(html, "idempotency_key"))
     assert 'value="bank_transfer"' in html and 'value="cheque"' in html
 
 
@@ -122,8 +106,7 @@ def test_plain_form_post_redirects_to_the_invoice(signed_in, invoice_for):
     form = signed_in.get(f"/payments/invoices/{inv['id']}/record").get_data(as_text=True)
     assert "<html" in form and "Record payment for" in form
     data = {
-        "csrf_token": _field(form, "csrf_token"),
-        "idempotency_key": _field(form, "idempotency_key"),
+        **form_keys(form),
         "amount": "1050.00",
         "method": "card",
         "date": "2026-03-05",
@@ -150,7 +133,8 @@ def test_refused_amount_shows_in_the_dialog(signed_in, invoice_for, amount, mess
     assert resp.status_code == 422
     body = resp.get_data(as_text=True)
     assert message in body and body.lstrip().startswith('<div id="record-payment">')
-    assert _field(body, "idempotency_key") != _field(form, "idempotency_key")  # retry is new
+    # the retry is new
+    assert form_value(body, "idempotency_key") != form_value(form, "idempotency_key")
     assert _payments() == []
     fixed = _submit(signed_in, inv["id"], body, amount="10.00")
     assert fixed.status_code == 201 and len(_payments()) == 1
@@ -172,7 +156,7 @@ def test_form_without_csrf_or_key_is_refused(signed_in, invoice_for):
     url = f"/payments/invoices/{inv['id']}/record"
     no_csrf = signed_in.post(url, data={"amount": "1.00", "idempotency_key": "k1"})
     assert no_csrf.status_code == 400
-    data = {"csrf_token": _field(form, "csrf_token"), "amount": "1.00", "date": "2026-03-05"}
+    data = {"csrf_token": form_value(form, "csrf_token"), "amount": "1.00", "date": "2026-03-05"}
     no_key = signed_in.post(url, data=data, headers=HX)
     assert no_key.status_code == 422 and "Reload the form" in no_key.get_data(as_text=True)
     assert _payments() == []

@@ -7,15 +7,8 @@ import pytest
 from core.api import db
 from plugins.invoicing.models import Invoice
 from plugins.payments.models import Payment, Refund
-from plugins.payments.tests.helpers import allocation, pay
+from plugins.payments.tests.helpers import HX, allocation, pay
 from tests.support.fixtures import csrf_token
-
-HX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def signed_in(admin, customer, login):
-    return login()
 
 
 def _post(client, path, data=None, page="/payments/", **kw):
