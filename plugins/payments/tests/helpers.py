@@ -32,6 +32,20 @@ def form_keys(html):
     return {name: form_value(html, name) for name in ("csrf_token", "idempotency_key")}
 
 
+def fragment(client, url):
+    """The HTMX fragment at ``url``, which must answer 200."""
+    resp = client.get(url, headers=HX)
+    assert resp.status_code == 200
+    return resp.get_data(as_text=True)
+
+
+def post_amount_form(client, url, html, **fields):
+    """Post a rendered money form back as htmx does: its keys and prefilled amount, then
+    ``fields`` (which may change the amount)."""
+    data = {**form_keys(html), "amount": form_value(html, "amount"), **fields}
+    return client.post(url, data=data, headers=HX)
+
+
 @pytest.fixture
 def invoice_for(api, customer):
     """``invoice_for("1000.00")``: a finalized invoice of one 5 % line (total 1050.00)."""

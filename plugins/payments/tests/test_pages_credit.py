@@ -8,7 +8,15 @@ import pytest
 from core.api import db
 from plugins.invoicing.models import Invoice
 from plugins.payments.credit import CreditEntry
-from plugins.payments.tests.helpers import HX, allocation, form_keys, form_value, pay
+from plugins.payments.tests.helpers import (
+    HX,
+    allocation,
+    form_keys,
+    form_value,
+    fragment,
+    pay,
+    post_amount_form,
+)
 from tests.support.fixtures import csrf_token
 
 
@@ -142,18 +150,11 @@ def test_customer_without_credit_says_so(signed_in, customer):
 
 
 def _section(client, inv_id):
-    resp = client.get(f"/payments/invoices/{inv_id}/history", headers=HX)
-    assert resp.status_code == 200
-    return resp.get_data(as_text=True)
+    return fragment(client, f"/payments/invoices/{inv_id}/history")
 
 
 def _apply(client, inv_id, html, **fields):
-    data = {
-        **form_keys(html),
-        "amount": form_value(html, "amount"),
-        **fields,
-    }
-    return client.post(f"/payments/invoices/{inv_id}/apply-credit", data=data, headers=HX)
+    return post_amount_form(client, f"/payments/invoices/{inv_id}/apply-credit", html, **fields)
 
 
 def _applied():

@@ -7,26 +7,25 @@ import pytest
 from core.api import db
 from plugins.invoicing.models import Invoice
 from plugins.payments.models import Payment
-from plugins.payments.tests.helpers import HX, allocation, form_keys, form_value, pay
+from plugins.payments.tests.helpers import (
+    HX,
+    allocation,
+    form_keys,
+    form_value,
+    fragment,
+    pay,
+    post_amount_form,
+)
 from tests.support.fixtures import csrf_token
 
 
 def _open_dialog(client, invoice_id):
-    resp = client.get(f"/payments/invoices/{invoice_id}/record", headers=HX)
-    assert resp.status_code == 200
-    return resp.get_data(as_text=True)
+    return fragment(client, f"/payments/invoices/{invoice_id}/record")
 
 
 def _submit(client, invoice_id, form_html, **fields):
-    data = {
-        **form_keys(form_html),
-        "amount": form_value(form_html, "amount"),
-        "method": "bank_transfer",
-        "date": "2026-03-05",
-        "reference": "TT-991",
-        **fields,
-    }
-    return client.post(f"/payments/invoices/{invoice_id}/record", data=data, headers=HX)
+    typed = {"method": "bank_transfer", "date": "2026-03-05", "reference": "TT-991", **fields}
+    return post_amount_form(client, f"/payments/invoices/{invoice_id}/record", form_html, **typed)
 
 
 def _invoice_page(client, invoice_id):
