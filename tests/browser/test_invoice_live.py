@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.server import AppServer
+from tests.browser.shop import seed_shop
 
 pytestmark = pytest.mark.browser
 
@@ -21,38 +22,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def shop(app, db_url, tmp_path, make_company, make_user, api_token):
     """Acme with an admin, a finance colleague, a customer and one draft; then the server."""
-    from core.db import db
-    from plugins.invoicing.services import customers, drafts
-
-    company = make_company(
-        iban="AE070331234567890123456", address_line1="1 Sheikh Zayed Rd", city="Dubai"
-    )
-    make_user(company=company)
-    finance = make_user(email="finance@acme.ae", company=company, role="FINANCE_USER")
-    token = api_token(finance, "read,write")
-    buyer = customers.create(
-        company.id,
-        {
-            "name": "Gulf Buyer LLC",
-            "trn": "100987654300003",
-            "peppol_id": "0235:1009876543",
-            "address_line1": "2 Corniche",
-            "city": "Abu Dhabi",
-            "country": "AE",
-        },
-    )
-    draft = drafts.create(
-        company.id,
-        {
-            "customer_id": buyer.id,
-            "issue_date": "2026-03-01",
-            "buyer_reference": "PO-77",
-            "lines": [{"description": "Consulting", "quantity": "10", "unit_price": "150"}],
-        },
-    )
-    db.session.commit()
-    facts = {"invoice_id": draft.id, "token": token}
-    db.session.remove()
+    facts = seed_shop(make_company, make_user, api_token, finalized=False)
     server = AppServer(db_url, tmp_path)
     yield server.url, facts
     server.stop()

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser.server import AppServer
+from tests.browser.shop import seed_shop
 from tests.browser.test_invoice_live import signed_in_page
 
 pytestmark = pytest.mark.browser
@@ -23,39 +24,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def shop(app, db_url, tmp_path, make_company, make_user, api_token):
     """Acme with an admin, a finance colleague (token) and one finalized invoice of 1,575.00."""
-    from core.db import db
-    from plugins.invoicing.services import customers, drafts, finalize
-
-    company = make_company(
-        iban="AE070331234567890123456", address_line1="1 Sheikh Zayed Rd", city="Dubai"
-    )
-    make_user(company=company)
-    finance = make_user(email="finance@acme.ae", company=company, role="FINANCE_USER")
-    token = api_token(finance, "read,write")
-    buyer = customers.create(
-        company.id,
-        {
-            "name": "Gulf Buyer LLC",
-            "trn": "100987654300003",
-            "peppol_id": "0235:1009876543",
-            "address_line1": "2 Corniche",
-            "city": "Abu Dhabi",
-            "country": "AE",
-        },
-    )
-    invoice = drafts.create(
-        company.id,
-        {
-            "customer_id": buyer.id,
-            "issue_date": "2026-03-01",
-            "buyer_reference": "PO-77",
-            "lines": [{"description": "Consulting", "quantity": "10", "unit_price": "150"}],
-        },
-    )
-    finalize.finalize(invoice)
-    db.session.commit()
-    facts = {"invoice_id": invoice.id, "token": token}
-    db.session.remove()
+    facts = seed_shop(make_company, make_user, api_token, finalized=True)
     server = AppServer(db_url, tmp_path)
     yield server.url, facts
     server.stop()
