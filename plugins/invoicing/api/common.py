@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
-from core.api import ApiError, current_actor, db
+from core.api import ApiError, current_actor, db, get_scoped
 from plugins.invoicing.models import Customer, Invoice
 
 
@@ -17,7 +17,7 @@ def company_id() -> int:
 
 def get_or_404(model, record_id: int):
     # Tenant scoping hides other companies' rows, so they are simply not found.
-    row = db.session.get(model, record_id)
+    row = get_scoped(model, record_id)
     if row is None:
         name = "invoice" if model is Invoice else "customer" if model is Customer else "record"
         raise ApiError(404, "not_found", f"No {name} with id {record_id}.")

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from flask import abort
-from sqlalchemy.exc import DBAPIError
 
-from core.api import ApiError, current_actor, db
+from core.api import ApiError, current_actor, db, get_scoped
 from plugins.invoicing import mapping
+from plugins.invoicing.api.common import commit
 from plugins.invoicing.forms import apply_errors
 from plugins.invoicing.models import Invoice
 
@@ -31,25 +31,11 @@ def require(permission: str) -> None:
 
 
 def get_or_404(model, record_id: int, label: str):
-    """Tenant scoping hides other companies' rows; the explicit check also covers a row that
-    is already in the session's identity map (``session.get`` then skips the scoped query)."""
-    row = db.session.get(model, record_id)
-    actor = current_actor()
-    mine = row is not None and (actor.is_super_admin or row.company_id == actor.company_id)
-    if not mine:
+    """Tenant scoping hides other companies' rows, even ones already in the identity map."""
+    row = get_scoped(model, record_id)
+    if row is None:
         abort(404, f"No {label} with id {record_id}.")
     return row
-
-
-def commit() -> None:
-    """Commit; a write the database trigger refused reads like the app's own refusal."""
-    try:
-        db.session.commit()
-    except DBAPIError as exc:
-        db.session.rollback()
-        if "invoice_not_draft" in str(exc.orig):
-            raise ApiError(409, "invoice_not_draft", "The invoice is no longer a draft.") from exc
-        raise
 
 
 def show_refusal(form, exc: ApiError) -> None:
