@@ -1,0 +1,84 @@
+"""Peppol: send and receive e-invoices through access-point providers (corner 1/4 client)."""
+
+from __future__ import annotations
+
+from core.api import Manifest, hookimpl
+
+MANIFEST = Manifest(
+    name="peppol",
+    version="1.0.0",
+    depends=("invoicing",),  # TODO einvoice once merged
+    uses=("einvoice", "ap"),
+    hookspecs="plugins.peppol.hookspecs",
+    summary="Peppol through access-point providers: transmissions, retries, failover, inbox",
+)
+
+
+@hookimpl
+def init_app(app):
+    from plugins.peppol.config import defaults
+    from plugins.peppol.metrics import install
+
+    for key, value in defaults().items():
+        app.config.setdefault(key, value)
+    install(app)
+
+
+@hookimpl
+def register_models():
+    from plugins.peppol.models import MODELS
+
+    return MODELS
+
+
+@hookimpl
+def register_permissions():
+    from plugins.peppol.permissions import PERMISSIONS
+
+    return PERMISSIONS
+
+
+@hookimpl
+def register_blueprints(app):
+    from plugins.peppol.api import bp as api_bp
+    from plugins.peppol.metrics import bp as metrics_bp
+    from plugins.peppol.views import bp as pages_bp
+
+    app.register_blueprint(api_bp)
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(metrics_bp)
+
+
+@hookimpl
+def peppol_providers():
+    from plugins.peppol.providers import BUILTIN
+
+    return list(BUILTIN)
+
+
+@hookimpl
+def job_types():
+    from plugins.peppol import jobs
+
+    return jobs.JOB_TYPES
+
+
+@hookimpl
+def job_schedules():
+    from plugins.peppol import jobs
+
+    return jobs.SCHEDULES
+
+
+@hookimpl
+def menu_items(actor):
+    from core.api import MenuItem
+
+    return [MenuItem("Peppol", "peppol.transmissions", 30, permission="peppol.read")]
+
+
+@hookimpl
+def render_slot(slot, context):
+    from plugins.peppol.views.slots import render_slot as peppol_slot
+
+    return peppol_slot(slot, context)

@@ -1,0 +1,54 @@
+"""/api/v1/peppol/inbox: run the inbound pipeline by hand, and what it received."""
+
+from __future__ import annotations
+
+from flask import request
+from sqlalchemy import select
+
+from core.api import describe, enqueue_job, paginate, require_permission
+from plugins.peppol.api import bp
+from plugins.peppol.api.common import company_id, iso, user_id
+from plugins.peppol.inbox import FETCH_JOB
+from plugins.peppol.models import InboundDocument
+from plugins.peppol.permissions import READ, SEND
+
+TAGS = ("peppol",)
+
+
+@bp.post("/peppol/inbox/fetch")
+@require_permission(SEND)
+@describe(tags=TAGS, status=202)
+def inbox_fetch():
+    """Start an inbox run now: 202 ``{job_id}``; follow it at ``/api/v1/jobs/<job_id>``."""
+    job = enqueue_job(FETCH_JOB, {}, company_id=company_id(), user_id=user_id())
+    return {"job_id": job.id}, 202
+
+
+def received(row: InboundDocument) -> dict:
+    return {
+        "id": row.id,
+        "provider_id": row.provider_id,
+        "message_id": row.message_id,
+        "sha256": row.sha256,
+        "sender_id": row.sender_id,
+        "number": row.number,
+        "profile": row.profile,
+        "status": row.status,
+        "rule_ids": list(row.rule_ids or []),
+        "error": row.error,
+        "bill_id": row.bill_id,
+        "job_id": row.job_id,
+        "received_at": iso(row.received_at),
+    }
+
+
+@bp.get("/peppol/inbox")
+@require_permission(READ)
+@describe(tags=TAGS, paginated=True)
+def inbox_list():
+    """Received documents, newest first; ``status`` filters (imported, forwarded, invalid,
+    duplicate)."""
+    query = select(InboundDocument)
+    if status := request.args.get("status"):
+        query = query.where(InboundDocument.status == status)
+    return paginate(query, order_by=(InboundDocument.id.desc(),), serialize=received)

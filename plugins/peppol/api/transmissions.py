@@ -1,0 +1,100 @@
+"""Sending via Peppol: /api/v1/invoices/<id>/transmit and /api/v1/peppol/transmissions."""
+
+from __future__ import annotations
+
+from flask import request
+from sqlalchemy import select
+
+from core.api import ApiError, db, describe, enqueue_job, paginate, require_permission
+from plugins.invoicing.models import Invoice
+from plugins.peppol import tracking, transmit
+from plugins.peppol.api import bp
+from plugins.peppol.api import serialize as s
+from plugins.peppol.api.common import found, user_id
+from plugins.peppol.models import FAILED, STATES, Transmission
+from plugins.peppol.permissions import READ, SEND
+
+TAGS = ("peppol",)
+
+
+@bp.post("/invoices/<int:invoice_id>/transmit")
+@require_permission(SEND)
+@describe(tags=TAGS, status=202)
+def invoices_transmit(invoice_id: int):
+    """Send a sealed invoice or credit note via Peppol.
+
+    The XML of the buyer's profile (PINT-AE for UAE buyers, Peppol BIS 3.0 otherwise) is
+    validated with the official rules first: 422 ``einvoice_invalid`` with the rule ids, and
+    nothing is queued. 202 with the new transmission; 200 with the same transmission when the
+    document is already queued, in flight, sent, delivered or accepted.
+    """
+    invoice = found(Invoice, invoice_id, "invoice")
+    outcome = transmit.transmit(invoice, user_id())
+    t = db.session.get(Transmission, outcome.transmission.id)
+    db.session.refresh(t)
+    return s.transmission(t), 202 if outcome.created else 200
+
+
+def _filtered():
+    query = select(Transmission)
+    state = request.args.get("state")
+    if state:
+        if state not in STATES:
+            raise ApiError(400, "invalid_parameter", f"state must be one of {', '.join(STATES)}.")
+        query = query.where(Transmission.state == state)
+    for name, column in (
+        ("invoice_id", Transmission.invoice_id),
+        ("provider_id", Transmission.provider_id),
+    ):
+        value = request.args.get(name, "")
+        if value:
+            if not value.isdigit():
+                raise ApiError(400, "invalid_parameter", f"{name} must be a whole number.")
+            query = query.where(column == int(value))
+    return query
+
+
+@bp.get("/peppol/transmissions")
+@require_permission(READ)
+@describe(tags=TAGS, paginated=True)
+def transmissions_list():
+    """Transmissions, newest first. Filters: ``state``, ``invoice_id``, ``provider_id``."""
+    return paginate(
+        _filtered(),
+        order_by=(Transmission.id.desc(),),
+        serialize=lambda t: s.transmission(t, with_attempts=False),
+    )
+
+
+@bp.get("/peppol/transmissions/<int:transmission_id>")
+@require_permission(READ)
+@describe(tags=TAGS)
+def transmissions_read(transmission_id: int):
+    """One transmission with every attempt and its Message Level Status."""
+    return s.transmission(found(Transmission, transmission_id, "transmission"))
+
+
+@bp.post("/peppol/transmissions/<int:transmission_id>/refresh")
+@require_permission(SEND)
+@describe(tags=TAGS)
+def transmissions_refresh(transmission_id: int):
+    """Ask the provider for delivery and MLS now (the worker also polls every 5 minutes)."""
+    t = found(Transmission, transmission_id, "transmission")
+    tracking.refresh(t)
+    return s.transmission(found(Transmission, transmission_id, "transmission"))
+
+
+@bp.post("/peppol/transmissions/<int:transmission_id>/retry")
+@require_permission(SEND)
+@describe(tags=TAGS)
+def transmissions_retry(transmission_id: int):
+    """Run the next round of a FAILED transmission now instead of after its backoff."""
+    t = found(Transmission, transmission_id, "transmission")
+    if t.state != FAILED:
+        raise ApiError(
+            409, "not_failed", f"Only a FAILED transmission is retried (it is {t.state})."
+        )
+    enqueue_job(
+        transmit.SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=user_id()
+    )
+    return s.transmission(found(Transmission, transmission_id, "transmission"))

@@ -1,0 +1,84 @@
+"""Peppol job types and the worker's schedule for them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from core.api import db, enqueue_job, utcnow
+from plugins.peppol import notify, sending, tracking, webhooks
+from plugins.peppol.inbox import FETCH_JOB, fetch_inbox
+from plugins.peppol.inbox.schedule import TICK_JOB, inbox_tick
+from plugins.peppol.models import DELIVERED, FAILED, SENDING, SENT, Transmission, WebhookDelivery
+from plugins.peppol.transmit import SEND_JOB
+
+RETRY_JOB, POLL_JOB = "peppol.retry_due", "peppol.poll_status"
+STALE_SENDING = timedelta(minutes=15)
+
+
+def send(ctx, transmission_id):
+    state = sending.send_round(int(transmission_id))
+    ctx.advance(ok=int(state == "SENT"), failed=int(state != "SENT"))
+    return {"transmission_id": transmission_id, "state": state}
+
+
+def retry_due(ctx):
+    """Start a send job for each FAILED transmission whose backoff has passed, recover
+    rounds a dead worker left in SENDING, and start due webhook deliveries."""
+    now = utcnow()
+    db.session.execute(
+        update(Transmission)
+        .where(Transmission.state == SENDING, Transmission.updated_at < now - STALE_SENDING)
+        .values(state=FAILED, next_attempt_at=now, last_error="worker stopped while sending")
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    due = db.session.execute(
+        select(Transmission.id, Transmission.company_id).where(
+            Transmission.state == FAILED, Transmission.next_attempt_at <= now
+        )
+    ).all()
+    for transmission_id, company_id in due:
+        enqueue_job(
+            SEND_JOB, {"transmission_id": transmission_id}, company_id=company_id, user_id=None
+        )
+    hooks = db.session.execute(
+        select(WebhookDelivery.company_id)
+        .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now)
+        .distinct()
+    ).all()
+    for (company_id,) in hooks:
+        enqueue_job(notify.DELIVER_JOB, {}, company_id=company_id, user_id=None)
+    return {"retried": len(due), "webhook_companies": len(hooks)}
+
+
+def poll_status(ctx):
+    ids = db.session.scalars(
+        select(Transmission.id).where(Transmission.state.in_((SENT, DELIVERED)))
+    ).all()
+    ctx.set_total(len(ids))
+    for transmission_id in ids:
+        t = db.session.get(Transmission, transmission_id)
+        tracking.refresh(t)
+        ctx.advance()
+    return {"polled": len(ids)}
+
+
+def deliver_webhooks(ctx):
+    return webhooks.deliver_due()
+
+
+JOB_TYPES = {
+    SEND_JOB: send,
+    RETRY_JOB: retry_due,
+    POLL_JOB: poll_status,
+    FETCH_JOB: fetch_inbox,
+    TICK_JOB: inbox_tick,
+    notify.DELIVER_JOB: deliver_webhooks,
+}
+SCHEDULES = {
+    RETRY_JOB: {"minute": "*"},
+    POLL_JOB: {"minute": "*/5"},
+    TICK_JOB: {"minute": "*/15"},
+}
