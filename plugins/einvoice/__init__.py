@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from core.api import Manifest
+from core.api import Manifest, hookimpl
 
 MANIFEST = Manifest(
     name="einvoice",
     version="1.0.0",
     depends=(),
-    summary="UBL 2.1 e-invoices: official Peppol BIS 3.0 / PINT-AE validation and a UBL reader",
+    hookspecs="plugins.einvoice.hookspecs",
+    summary="UBL 2.1 e-invoices: official Peppol BIS 3.0 / PINT-AE rules, UBL writers and reader",
 )
+
+
+@hookimpl
+def einvoice_xml_profiles():
+    from plugins.einvoice.ubl import BUILTIN_PROFILES
+
+    return list(BUILTIN_PROFILES.values())

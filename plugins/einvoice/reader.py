@@ -6,8 +6,7 @@ import datetime as dt
 import hashlib
 from decimal import Decimal, InvalidOperation
 
-from plugins.einvoice.errors import NotUBLError
-from plugins.einvoice.model import (
+from plugins.einvoice.edocument import (
     ZERO,
     EAllowanceCharge,
     EDocument,
@@ -15,6 +14,7 @@ from plugins.einvoice.model import (
     EParty,
     ETaxSubtotal,
 )
+from plugins.einvoice.errors import NotUBLError
 from plugins.einvoice.namespaces import NS
 from plugins.einvoice.profiles import customization_id, profile_for
 from plugins.einvoice.safexml import parse_ubl

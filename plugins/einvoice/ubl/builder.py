@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from lxml import etree
 
-from plugins.invoicing.codes import CREDIT_TRANSFER, DEFAULT_EXEMPTION_CODES, amount_places
-from plugins.invoicing.documents import Document, Line, Party
-from plugins.invoicing.identifiers import split_peppol_id
-from plugins.invoicing.totals import TaxGroup, Totals, compute_totals
-from plugins.invoicing.ubl.xml import NS, add, amount, element, number, prune
+from plugins.einvoice.codes import CREDIT_TRANSFER, DEFAULT_EXEMPTION_CODES, amount_places
+from plugins.einvoice.documents import Document, Line, Party
+from plugins.einvoice.identifiers import split_peppol_id
+from plugins.einvoice.totals import TaxGroup, Totals, compute_totals
+from plugins.einvoice.ubl.xml import NS, add, amount, element, number, prune
 
 _HEAD = ["CustomizationID", "ProfileID", "ProfileExecutionID", "ID", "UUID", "IssueDate"]
 _MIDDLE = ["DocumentCurrencyCode", "TaxCurrencyCode", "AccountingCost", "BuyerReference"]

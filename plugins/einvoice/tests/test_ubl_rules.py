@@ -5,9 +5,9 @@ from dataclasses import replace
 import pytest
 from lxml import etree
 
-from plugins.invoicing.tests.shapes import credit_note, invoice, line, reverse_charge, standard
-from plugins.invoicing.ubl import BUILTIN_PROFILES, ProfileError
-from plugins.invoicing.ubl.xml import NS
+from plugins.einvoice.tests.shapes import credit_note, invoice, line, reverse_charge, standard
+from plugins.einvoice.ubl import BUILTIN_PROFILES, ProfileError
+from plugins.einvoice.ubl.xml import NS
 from tests.support.einvoice import fatal_rules
 
 PEPPOL = BUILTIN_PROFILES["peppol"].build

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal as D
 
-from plugins.invoicing.codes import UNIT_CODES
-from plugins.invoicing.documents import (
+from plugins.einvoice.codes import UNIT_CODES
+from plugins.einvoice.documents import (
     Allowance,
     Document,
     Line,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plugins.invoicing.ubl.builder import UblWriter
-from plugins.invoicing.ubl.profile import Profile
+from plugins.einvoice.ubl.builder import UblWriter
+from plugins.einvoice.ubl.profile import Profile
 
 
 class PeppolWriter(UblWriter):

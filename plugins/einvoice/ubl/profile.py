@@ -1,4 +1,4 @@
-"""What an XML profile is, for the ``invoicing_xml_profiles`` hook."""
+"""What an XML profile is, for the ``einvoice_xml_profiles`` hook."""
 
 from __future__ import annotations
 

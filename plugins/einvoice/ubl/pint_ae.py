@@ -14,11 +14,11 @@ import math
 import re
 from decimal import Decimal
 
-from plugins.invoicing.codes import UAE_EMIRATES, UAE_STANDARD_RATE
-from plugins.invoicing.documents import Line, Party
-from plugins.invoicing.ubl.builder import UblWriter
-from plugins.invoicing.ubl.profile import Profile
-from plugins.invoicing.ubl.xml import add, amount, element, number
+from plugins.einvoice.codes import UAE_EMIRATES, UAE_STANDARD_RATE
+from plugins.einvoice.documents import Line, Party
+from plugins.einvoice.ubl.builder import UblWriter
+from plugins.einvoice.ubl.profile import Profile
+from plugins.einvoice.ubl.xml import add, amount, element, number
 
 AED = "AED"
 
