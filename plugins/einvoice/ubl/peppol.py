@@ -25,4 +25,6 @@ def build(document) -> bytes:
     return PeppolWriter(document).build()
 
 
-PROFILE = Profile(name="peppol", label="Peppol BIS Billing 3.0", build=build)
+PROFILE = Profile(
+    name="peppol", label="Peppol BIS Billing 3.0", build=build, writer=PeppolWriter
+)
