@@ -7,8 +7,8 @@ from core.api import Manifest, hookimpl
 MANIFEST = Manifest(
     name="peppol",
     version="1.0.0",
-    depends=("invoicing",),  # TODO einvoice once merged
-    uses=("einvoice", "ap"),
+    depends=("einvoice", "invoicing"),
+    uses=("ap",),
     hookspecs="plugins.peppol.hookspecs",
     summary="Peppol through access-point providers: transmissions, retries, failover, inbox",
 )

@@ -18,7 +18,11 @@ STALE_SENDING = timedelta(minutes=15)
 
 
 def send(ctx, transmission_id):
-    state = sending.send_round(int(transmission_id))
+    try:
+        state = sending.send_round(int(transmission_id))
+    except Exception as exc:
+        sending.abandon(int(transmission_id), f"{type(exc).__name__}: {exc}")
+        raise
     ctx.advance(ok=int(state == "SENT"), failed=int(state != "SENT"))
     return {"transmission_id": transmission_id, "state": state}
 

@@ -54,6 +54,14 @@ def send_round(transmission_id: int) -> str | None:
     return _round_failed(t, "; ".join(errors))
 
 
+def abandon(transmission_id: int, message: str) -> None:
+    """A round that crashed after its claim: back to FAILED, so a later round retries it."""
+    db.session.rollback()
+    t = db.session.get(Transmission, transmission_id)
+    if t is not None and t.state == SENDING:
+        _round_failed(t, f"round stopped: {message}")
+
+
 def _claim(t: Transmission) -> bool:
     claimed = db.session.execute(
         update(Transmission)
@@ -128,7 +136,7 @@ def _keep_attempt(t, candidate, doc, started, latency, result: SendResult | None
             error_class=None if error is None else error.error_class,
             status_code=result.status_code if result else error.status_code,
             request_id=result.request_id if result else error.request_id,
-            answer=(result.answer if result else (error.answer or error.message) or "")[:2000],
+            answer=((result.answer if result else error.answer or error.message) or "")[:2000],
         )
     )
 
