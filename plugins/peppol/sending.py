@@ -38,11 +38,12 @@ def send_round(transmission_id: int) -> str | None:
     doc, company_id = outgoing(t), t.company_id
     candidates = accounts.senders(company_id)
     db.session.commit()
-    errors = []
+    errors, called = [], False
     for candidate in candidates:
         if not circuit.try_pass(candidate.id, candidate.opened_at):
             errors.append(f"{candidate.name}: circuit open")
             continue
+        called = True
         result, error = _call(t, candidate, doc)
         if result is not None:
             return _sent(t, candidate, result)
@@ -51,7 +52,7 @@ def send_round(transmission_id: int) -> str | None:
             return _failed_for_good(t, error.error_class, error.message)
     if not candidates:
         errors.append("no enabled provider account can send")
-    return _round_failed(t, "; ".join(errors))
+    return _round_failed(t, "; ".join(errors), counted=called)
 
 
 def abandon(transmission_id: int, message: str) -> None:
@@ -165,13 +166,16 @@ def _failed_for_good(t: Transmission, error_class: str, message: str) -> str:
     return PERMANENTLY_FAILED
 
 
-def _round_failed(t: Transmission, message: str) -> str:
+def _round_failed(t: Transmission, message: str, counted: bool = True) -> str:
+    """Retry later; a round in which every circuit was open called nobody and is not
+    counted against PEPPOL_MAX_ATTEMPTS."""
     db.session.refresh(t)
-    if t.attempt_count >= int(current_app.config["PEPPOL_MAX_ATTEMPTS"]):
+    rounds = t.attempt_count if counted else t.attempt_count - 1
+    if counted and rounds >= int(current_app.config["PEPPOL_MAX_ATTEMPTS"]):
         return _failed_for_good(
             t, "retries_exhausted", f"gave up after {t.attempt_count} rounds: {message}"
         )
-    due = utcnow() + timedelta(seconds=backoff(t.attempt_count))
+    due = utcnow() + timedelta(seconds=backoff(max(rounds, 1)))
     states.move(
         t,
         FAILED,
@@ -179,6 +183,7 @@ def _round_failed(t: Transmission, message: str) -> str:
         error_class="transient",
         last_error=message,
         next_attempt_at=due,
+        attempt_count=rounds,
     )
     notify.transmission_failed(t, "transient", message)
     db.session.commit()

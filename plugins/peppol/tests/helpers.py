@@ -11,6 +11,8 @@ __all__ = [
     "sealed_invoice",
     "add_provider",
     "transmit",
+    "run_job",
+    "refused_url",
 ]
 
 
@@ -62,3 +64,17 @@ def sealed_invoice(invoice_for):
 
 def transmit(api, invoice_id):
     return api.post(f"/api/v1/invoices/{invoice_id}/transmit")
+
+
+def run_job(name, company_id, **params):
+    """Run a peppol job for the company (inline: the tests use the immediate backend)."""
+    from core.api import enqueue_job
+
+    return enqueue_job(name, params, company_id=company_id, user_id=None)
+
+
+def refused_url() -> str:
+    """A local URL where nothing listens: connecting is refused at once."""
+    from tests.support.servers import free_port
+
+    return f"http://127.0.0.1:{free_port()}/inbox"

@@ -1,0 +1,53 @@
+"""Retries run as jobs with backoff and reuse the SBDH instance id; they give up after
+PEPPOL_MAX_ATTEMPTS rounds."""
+
+from plugins.peppol.tests.helpers import run_job, transmit
+
+
+def test_retry_then_success_reuses_the_instance_id(api, app, company, mock_account, sealed_invoice):
+    app.config["PEPPOL_CIRCUIT_THRESHOLD"] = 10  # this test is about retries, not the breaker
+    mock_account.script("timeout", "server_error")
+    first = transmit(api, sealed_invoice["id"]).get_json()
+    assert first["state"] == "FAILED"
+    run_job("peppol.retry_due", company.id)  # backoff base is 0 in the tests: due now
+    second = api.get(f"/api/v1/peppol/transmissions/{first['id']}").get_json()
+    assert second["state"] == "FAILED" and second["attempt_count"] == 2
+    run_job("peppol.retry_due", company.id)
+    done = api.get(f"/api/v1/peppol/transmissions/{first['id']}").get_json()
+    assert done["state"] == "SENT"
+    assert [a["outcome"] for a in done["attempts"]] == ["transient", "transient", "ok"]
+    assert {a["instance_id"] for a in done["attempts"]} == {first["instance_id"]}
+    assert list(mock_account.delivered) == [first["instance_id"]]
+
+
+def test_retry_exhaustion_gives_up_for_good(api, app, company, mock_account, sealed_invoice):
+    app.config["PEPPOL_CIRCUIT_THRESHOLD"] = 10
+    mock_account.script("server_error", "server_error", "server_error", "ok")
+    tid = transmit(api, sealed_invoice["id"]).get_json()["id"]
+    run_job("peppol.retry_due", company.id)
+    run_job("peppol.retry_due", company.id)  # third round: PEPPOL_MAX_ATTEMPTS = 3
+    body = api.get(f"/api/v1/peppol/transmissions/{tid}").get_json()
+    assert body["state"] == "PERMANENTLY_FAILED"
+    assert body["error_class"] == "retries_exhausted"
+    assert len(body["attempts"]) == 3
+    run_job("peppol.retry_due", company.id)  # nothing left to retry
+    assert api.get(f"/api/v1/peppol/transmissions/{tid}").get_json()["state"] == "PERMANENTLY_FAILED"
+    assert mock_account.delivered == {}
+
+
+def test_not_yet_due_is_not_retried(api, app, company, mock_account, sealed_invoice):
+    app.config["PEPPOL_RETRY_BASE_SECONDS"] = 3600
+    mock_account.script("not_ready")
+    tid = transmit(api, sealed_invoice["id"]).get_json()["id"]
+    run_job("peppol.retry_due", company.id)
+    body = api.get(f"/api/v1/peppol/transmissions/{tid}").get_json()
+    assert (body["state"], body["attempt_count"]) == ("FAILED", 1)
+
+
+def test_a_permanently_failed_document_can_be_sent_again(api, mock_account, sealed_invoice):
+    mock_account.script("rejected")
+    first = transmit(api, sealed_invoice["id"]).get_json()
+    assert first["state"] == "PERMANENTLY_FAILED"
+    second = transmit(api, sealed_invoice["id"])
+    assert second.status_code == 202
+    assert second.get_json()["id"] != first["id"] and second.get_json()["state"] == "SENT"
