@@ -36,10 +36,14 @@ def try_pass(account_id: int, opened_at: datetime | None) -> bool:
         return True
     if state == OPEN:
         return False
-    claimed = db.session.execute(
+    now = utcnow()
+    claimed = db.session.execute(  # the first caller moves the mark; the others see it fresh
         update(ProviderAccount)
-        .where(ProviderAccount.id == account_id, ProviderAccount.circuit_opened_at == opened_at)
-        .values(circuit_opened_at=utcnow())
+        .where(
+            ProviderAccount.id == account_id,
+            ProviderAccount.circuit_opened_at <= now - _cooldown(),
+        )
+        .values(circuit_opened_at=now)
         .execution_options(synchronize_session=False)
     )
     db.session.commit()

@@ -11,7 +11,9 @@ PERMANENT = ["rejected", "unknown_participant", "validation_refused", "auth"]
 
 
 @pytest.mark.parametrize("outcome", TRANSIENT)
-def test_transient_mock_answers_leave_it_failed_for_a_retry(api, mock_account, sealed_invoice, outcome):
+def test_transient_mock_answers_leave_it_failed_for_a_retry(
+    api, mock_account, sealed_invoice, outcome
+):
     mock_account.script(outcome)
     body = transmit(api, sealed_invoice["id"]).get_json()
     assert body["state"] == "FAILED"
@@ -43,9 +45,13 @@ HTTP_ANSWERS = [
 
 
 @pytest.mark.parametrize(("answer", "state", "error_class"), HTTP_ANSWERS)
-def test_http_forward_answers_are_classified(api, fake_server, sealed_invoice, answer, state, error_class):
+def test_http_forward_answers_are_classified(
+    api, fake_server, sealed_invoice, answer, state, error_class
+):
     server = fake_server().script("POST", "/inbox", answer)
-    add_provider(api, name="forward", type="http_forward", base_url=server.url + "/inbox", api_key="k-1")
+    add_provider(
+        api, name="forward", type="http_forward", base_url=server.url + "/inbox", api_key="k-1"
+    )
     body = transmit(api, sealed_invoice["id"]).get_json()
     assert body["state"] == state
     assert body["attempts"][0]["error_class"] == error_class

@@ -31,7 +31,9 @@ def test_retry_exhaustion_gives_up_for_good(api, app, company, mock_account, sea
     assert body["error_class"] == "retries_exhausted"
     assert len(body["attempts"]) == 3
     run_job("peppol.retry_due", company.id)  # nothing left to retry
-    assert api.get(f"/api/v1/peppol/transmissions/{tid}").get_json()["state"] == "PERMANENTLY_FAILED"
+    assert (
+        api.get(f"/api/v1/peppol/transmissions/{tid}").get_json()["state"] == "PERMANENTLY_FAILED"
+    )
     assert mock_account.delivered == {}
 
 
