@@ -19,9 +19,10 @@ from core.api import ApiError, Company, db, enqueue_job
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, VOID, Invoice
 from plugins.peppol import accounts, participants, validation
-from plugins.peppol.models import ACTIVE, QUEUED, Transmission
+from plugins.peppol.models import ACTIVE, PERMANENTLY_FAILED, QUEUED, REJECTED, Transmission
 
 SEND_JOB = "peppol.send"
+RESENDABLE = (REJECTED, PERMANENTLY_FAILED)
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,12 @@ def _sender(company_id: int) -> str | None:
 
 
 def _create(invoice, receiver, profile, body: bytes, user_id) -> Outcome:
+    # Counting only the transmissions that ended for good keeps concurrent first sends on the
+    # same generation (so the unique key collides) even when one of them commits meanwhile.
     generation = db.session.scalar(
-        select(func.count()).select_from(Transmission).where(Transmission.invoice_id == invoice.id)
+        select(func.count())
+        .select_from(Transmission)
+        .where(Transmission.invoice_id == invoice.id, Transmission.state.in_(RESENDABLE))
     )
     t = Transmission(
         company_id=invoice.company_id,
