@@ -36,6 +36,7 @@ class MockNetwork:
     statuses: dict = field(default_factory=dict)  # message id -> Status
     inbox: list = field(default_factory=list)  # InboxMessage
     acks: list = field(default_factory=list)  # (message id, Mls)
+    ack_outcomes: deque = field(default_factory=deque)  # scripted acknowledge outcomes
     registered: dict = field(default_factory=dict)  # participant -> document types
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -97,6 +98,8 @@ class MockProvider(Provider):
         return [m for m in self.net.inbox if m.message_id not in acked]
 
     def acknowledge(self, message_id: str, mls: Mls) -> None:
+        outcome = self.net.ack_outcomes.popleft() if self.net.ack_outcomes else "ok"
+        _raise(outcome)
         self.net.acks.append((message_id, mls))
 
     def lookup(self, participant_id: str) -> Lookup:
