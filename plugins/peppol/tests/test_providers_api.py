@@ -1,0 +1,59 @@
+"""Provider accounts: created, listed, changed and removed; credentials encrypted at rest and
+never returned."""
+
+from plugins.invoicing.tests.helpers import raw_sql
+
+
+def test_create_never_echoes_secrets_and_encrypts_them(api):
+    resp = api.post(
+        "/api/v1/peppol/providers",
+        json={
+            "name": "ts",
+            "type": "tradeshift",
+            "priority": 1,
+            "base_url": "https://api.tradeshift.com/tradeshift",
+            "api_key": "super-secret-key",
+        },
+    )
+    assert resp.status_code == 201
+    body = resp.get_json()
+    assert "super-secret-key" not in resp.get_data(as_text=True)
+    assert body["has_credentials"] is True and "api_key" not in body
+    stored = raw_sql("SELECT credentials_encrypted FROM peppol_provider").scalar()
+    assert stored and "super-secret-key" not in stored
+    listed = api.get("/api/v1/peppol/providers").get_data(as_text=True)
+    assert "super-secret-key" not in listed and "credentials" not in listed.replace(
+        "has_credentials", ""
+    )
+
+
+def test_patch_and_delete(api):
+    pid = api.post("/api/v1/peppol/providers", json={"name": "m", "type": "mock"}).get_json()["id"]
+    changed = api.patch(f"/api/v1/peppol/providers/{pid}", json={"priority": 5, "enabled": False})
+    assert changed.status_code == 200
+    assert (changed.get_json()["priority"], changed.get_json()["enabled"]) == (5, False)
+    assert api.delete(f"/api/v1/peppol/providers/{pid}").status_code == 204
+    assert api.get(f"/api/v1/peppol/providers/{pid}").status_code == 404
+
+
+def test_bad_input_is_a_json_error(api):
+    resp = api.post(
+        "/api/v1/peppol/providers", json={"name": "", "type": "carrier-pigeon", "priority": "x"}
+    )
+    assert resp.status_code == 422
+    assert set(resp.get_json()["error"]["details"]) == {"name", "type", "priority"}
+    api.post("/api/v1/peppol/providers", json={"name": "dup", "type": "mock"})
+    again = api.post("/api/v1/peppol/providers", json={"name": "dup", "type": "mock"})
+    assert again.status_code == 409
+    no_url = api.post("/api/v1/peppol/providers", json={"name": "f", "type": "http_forward"})
+    assert no_url.status_code == 422 and "base_url" in no_url.get_json()["error"]["details"]
+
+
+def test_other_companies_cannot_see_accounts(api, client, make_company, make_user, api_token):
+    from plugins.invoicing.tests.helpers import Api
+
+    pid = api.post("/api/v1/peppol/providers", json={"name": "m", "type": "mock"}).get_json()["id"]
+    other = make_company(name="Globex", trn="100111222300003")
+    outsider = Api(client, api_token(make_user(email="x@globex.ae", company=other)))
+    assert outsider.get(f"/api/v1/peppol/providers/{pid}").status_code == 404
+    assert outsider.get("/api/v1/peppol/providers").get_json()["data"] == []
