@@ -1,6 +1,6 @@
 """The public surface of the peppol plugin: what adapter plugins and others import.
 
-    from plugins.peppol.public import Provider, AccountConfig, TransientError, PermanentError
+from plugins.peppol.public import Provider, AccountConfig, TransientError, PermanentError
 """
 
 from plugins.peppol.errors import PermanentError, ProviderError, TransientError

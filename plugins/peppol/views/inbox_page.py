@@ -1,0 +1,36 @@
+"""/peppol/inbox: received documents, and "Fetch now" (the run's live progress is on the jobs
+page, where every inbox run is a job with its totals and errors)."""
+
+from __future__ import annotations
+
+from flask import redirect, url_for
+from flask_login import login_required
+from sqlalchemy import select
+
+from core.api import db, enqueue_job, render
+from plugins.peppol.inbox import FETCH_JOB
+from plugins.peppol.inbox.schedule import settings_for
+from plugins.peppol.models import InboundDocument
+from plugins.peppol.permissions import READ, SEND
+from plugins.peppol.views import bp
+from plugins.peppol.views.common import company_id, may, require
+
+
+@bp.get("/inbox")
+@login_required
+def inbox():
+    require(READ)
+    rows = db.session.scalars(
+        select(InboundDocument).order_by(InboundDocument.id.desc()).limit(200)
+    ).all()
+    settings = settings_for(company_id())
+    db.session.commit()
+    return render("peppol/inbox.html", rows=rows, settings=settings, can_fetch=may(SEND))
+
+
+@bp.post("/inbox/fetch")
+@login_required
+def inbox_fetch_now():
+    require(SEND)
+    job = enqueue_job(FETCH_JOB, {}, company_id=company_id(), user_id=None)
+    return redirect(url_for("core_jobs.detail", job_id=job.id), 303)  # live progress there
