@@ -38,4 +38,6 @@ def request_id(resp: httpx.Response) -> str | None:
 def join(base: str | None, path: str) -> str:
     if not base:
         raise PermanentError("unsupported", "the provider account has no base URL")
+    if not path:
+        return base
     return base.rstrip("/") + "/" + path.lstrip("/")
