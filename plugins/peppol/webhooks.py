@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from core.api import db, utcnow
 from plugins.peppol import signature
+from plugins.peppol.providers import http
 from plugins.peppol.models import Webhook, WebhookDelivery
 from plugins.peppol.secrets import seal_text, unseal_text
 
@@ -49,7 +50,7 @@ def _deliver(row: WebhookDelivery) -> str:
     timeout = float(current_app.config["PEPPOL_HTTP_TIMEOUT"])
     headers = {"Content-Type": "application/json", signature.HEADER: header}
     try:
-        resp = httpx.post(url, content=body, headers=headers, timeout=timeout)
+        resp = http.client().post(url, content=body, headers=headers, timeout=timeout)
         code, error = resp.status_code, None if resp.status_code < 300 else resp.text[:500]
     except httpx.HTTPError as exc:
         code, error = None, f"{type(exc).__name__}: {exc}"

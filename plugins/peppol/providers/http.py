@@ -7,12 +7,15 @@ import httpx
 from plugins.peppol.errors import PermanentError, TransientError, from_status
 
 ANSWER_LIMIT = 2000
+# One pooled client per process: building one per call (what ``httpx.request`` does) costs
+# an SSL context each time, more than a local call itself. httpx clients are thread-safe.
+_CLIENT = httpx.Client()
 
 
 def request(method: str, url: str, *, timeout: float, **kw) -> httpx.Response:
-    """``httpx.request`` that raises ``TransientError`` / ``PermanentError`` for failures."""
+    """One HTTP call that raises ``TransientError`` / ``PermanentError`` for failures."""
     try:
-        resp = httpx.request(method, url, timeout=timeout, **kw)
+        resp = _CLIENT.request(method, url, timeout=timeout, **kw)
     except httpx.TimeoutException as exc:
         raise TransientError("timeout", f"no answer within {timeout:g} s ({url})") from exc
     except httpx.TransportError as exc:
@@ -41,3 +44,7 @@ def join(base: str | None, path: str) -> str:
     if not path:
         return base
     return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+def client() -> httpx.Client:
+    return _CLIENT
