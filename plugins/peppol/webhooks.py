@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from core.api import db, utcnow
 from plugins.peppol import signature
-from plugins.peppol.providers import http
 from plugins.peppol.models import Webhook, WebhookDelivery
+from plugins.peppol.providers import http
 from plugins.peppol.secrets import seal_text, unseal_text
 
 
