@@ -82,3 +82,13 @@ def render_slot(slot, context):
     from plugins.peppol.views.slots import render_slot as peppol_slot
 
     return peppol_slot(slot, context)
+
+
+@hookimpl
+def seed_demo(company):
+    import click
+
+    from plugins.peppol.demo import seed
+
+    if seed(company):
+        click.echo(f"peppol: mock provider account added for {company.name}")

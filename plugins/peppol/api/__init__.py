@@ -9,6 +9,7 @@ from plugins.peppol.api import (  # noqa: E402,F401  (routes)
     inbox,
     participants,
     providers,
+    settings,
     transmissions,
     webhooks,
 )

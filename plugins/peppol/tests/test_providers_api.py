@@ -57,3 +57,16 @@ def test_other_companies_cannot_see_accounts(api, client, make_company, make_use
     outsider = Api(client, api_token(make_user(email="x@globex.ae", company=other)))
     assert outsider.get(f"/api/v1/peppol/providers/{pid}").status_code == 404
     assert outsider.get("/api/v1/peppol/providers").get_json()["data"] == []
+
+
+def test_demo_seed_is_idempotent(app, company):
+    from sqlalchemy import func, select
+
+    from core.api import db
+    from plugins.peppol.demo import seed
+    from plugins.peppol.models import ProviderAccount
+
+    assert seed(company) is True
+    assert seed(company) is False
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(ProviderAccount)) == 1

@@ -32,3 +32,26 @@ def test_the_tick_starts_each_due_company_once(api, company, mock_account):
     second = enqueue_job("peppol.inbox_tick", {}, company_id=None, user_id=None)
     db.session.refresh(second)
     assert second.result == {"started": 0}
+
+
+def test_settings_api(api, mock_account):
+    assert api.get("/api/v1/peppol/settings").get_json() == {
+        "inbox_enabled": True,
+        "inbox_time": "02:00",
+        "timezone": "Asia/Dubai",
+        "forward_provider_id": None,
+    }
+    changed = api.patch(
+        "/api/v1/peppol/settings", json={"inbox_time": "06:30", "timezone": "Europe/Brussels"}
+    )
+    assert changed.get_json()["inbox_time"] == "06:30"
+    bad = api.patch(
+        "/api/v1/peppol/settings",
+        json={"inbox_time": "25:00", "timezone": "Mars/Base", "forward_provider_id": 999},
+    )
+    assert bad.status_code == 422
+    assert set(bad.get_json()["error"]["details"]) == {
+        "inbox_time",
+        "timezone",
+        "forward_provider_id",
+    }

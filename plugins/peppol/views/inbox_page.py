@@ -3,15 +3,16 @@ page, where every inbox run is a job with its totals and errors)."""
 
 from __future__ import annotations
 
-from flask import redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import db, enqueue_job, render
+from core.api import ApiError, db, enqueue_job, render
+from plugins.peppol import settings
 from plugins.peppol.inbox import FETCH_JOB
 from plugins.peppol.inbox.schedule import settings_for
 from plugins.peppol.models import InboundDocument
-from plugins.peppol.permissions import READ, SEND
+from plugins.peppol.permissions import MANAGE, READ, SEND
 from plugins.peppol.views import bp
 from plugins.peppol.views.common import company_id, may, require
 
@@ -25,7 +26,29 @@ def inbox():
     ).all()
     settings = settings_for(company_id())
     db.session.commit()
-    return render("peppol/inbox.html", rows=rows, settings=settings, can_fetch=may(SEND))
+    return render(
+        "peppol/inbox.html",
+        rows=rows,
+        settings=settings,
+        can_fetch=may(SEND),
+        can_manage=may(MANAGE),
+    )
+
+
+@bp.post("/inbox/settings")
+@login_required
+def inbox_settings():
+    require(MANAGE)
+    form = request.form
+    data = {"inbox_enabled": form.get("inbox_enabled") == "on"}
+    data.update({k: form[k].strip() for k in ("inbox_time", "timezone") if form.get(k, "").strip()})
+    try:
+        settings.change(company_id(), data)
+        db.session.commit()
+    except ApiError as exc:
+        db.session.rollback()
+        flash(f"{exc.message} " + " ".join(exc.details.values()), "error")
+    return redirect(url_for("peppol.inbox"), 303)
 
 
 @bp.post("/inbox/fetch")

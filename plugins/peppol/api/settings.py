@@ -1,0 +1,31 @@
+"""/api/v1/peppol/settings: the inbox schedule (local time and zone) and forward destination."""
+
+from __future__ import annotations
+
+from core.api import db, describe, json_body, require_permission
+from plugins.peppol import settings
+from plugins.peppol.api import bp
+from plugins.peppol.api.common import company_id
+from plugins.peppol.inbox.schedule import settings_for
+from plugins.peppol.permissions import MANAGE, READ
+
+
+@bp.get("/peppol/settings")
+@require_permission(READ)
+@describe(tags=("peppol",))
+def settings_read():
+    """The company's Peppol settings (inbox schedule, forward destination)."""
+    found = settings_for(company_id())
+    db.session.commit()
+    return settings.to_dict(found)
+
+
+@bp.patch("/peppol/settings")
+@require_permission(MANAGE)
+@describe(tags=("peppol",))
+def settings_update():
+    """Change ``inbox_enabled``, ``inbox_time`` (HH:MM), ``timezone`` (IANA), or
+    ``forward_provider_id`` (an http_forward account; null = the first one)."""
+    changed = settings.change(company_id(), json_body())
+    db.session.commit()
+    return settings.to_dict(changed)
