@@ -1,0 +1,27 @@
+"""Accounts payable: vendors, purchase orders, goods receipts, vendor bills, 3-way matching."""
+
+from __future__ import annotations
+
+from core.api import Manifest, hookimpl
+
+MANIFEST = Manifest(
+    name="ap",
+    version="1.0.0",
+    depends=("invoicing",),
+    uses=("payments",),
+    summary="Accounts payable: purchase orders, goods receipts, vendor bills, 3-way matching",
+)
+
+
+@hookimpl
+def register_models():
+    from plugins.ap.models import MODELS
+
+    return MODELS
+
+
+@hookimpl
+def register_permissions():
+    from plugins.ap.permissions import PERMISSIONS
+
+    return PERMISSIONS
