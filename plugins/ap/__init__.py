@@ -25,3 +25,10 @@ def register_permissions():
     from plugins.ap.permissions import PERMISSIONS
 
     return PERMISSIONS
+
+
+@hookimpl
+def register_blueprints(app):
+    from plugins.ap.api import bp
+
+    app.register_blueprint(bp)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.api import TenantMixin, db, utcnow
 from plugins.ap.models.columns import MONEY, PRECISE, RATE
+from plugins.ap.models.document import BillDocument
 from plugins.ap.models.order import PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
 
@@ -72,6 +73,7 @@ class Bill(TenantMixin, db.Model):
     lines: Mapped[list[BillLine]] = relationship(
         order_by="BillLine.position", cascade="all, delete-orphan", lazy="selectin"
     )
+    document: Mapped[BillDocument | None] = relationship(cascade="all, delete-orphan")
 
 
 class BillLine(TenantMixin, db.Model):
