@@ -1,7 +1,9 @@
 """Row locks for the transitions that move money (approve, match, receipts).
 
-``SELECT ... FOR UPDATE OF <table>`` on PostgreSQL makes a concurrent transition wait, and the
-row is re-read (``populate_existing``) so the caller re-checks what it decided on. SQLite has
+``SELECT ... FOR NO KEY UPDATE OF <table>`` on PostgreSQL makes a concurrent transition wait,
+and the row is re-read (``populate_existing``) so the caller re-checks what it decided on. "No
+key" because a plain FOR UPDATE would also block the foreign-key checks of rows that merely
+point at the locked one (a bill naming its PO), which deadlocked a receipt against an approval. SQLite has
 no row locks, but every transaction there starts with ``BEGIN IMMEDIATE`` (core/sqlite.py), so
 writers are serialized anyway.
 """
@@ -17,7 +19,7 @@ def lock(model, ident: int):
     query = (
         select(model)
         .where(model.id == ident)
-        .with_for_update(of=model)
+        .with_for_update(of=model, key_share=True)
         .execution_options(populate_existing=True)
     )
     row = db.session.scalars(query).unique().one_or_none()
@@ -31,7 +33,7 @@ def lock_many(model, idents) -> list:
         select(model)
         .where(model.id.in_(sorted(set(idents))))
         .order_by(model.id)
-        .with_for_update(of=model)
+        .with_for_update(of=model, key_share=True)
         .execution_options(populate_existing=True)
     )
     return list(db.session.scalars(query).unique())

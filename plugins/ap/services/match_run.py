@@ -26,8 +26,11 @@ from plugins.ap.services.numbers import money_text
 from plugins.invoicing.public import amount_places
 
 
-def run(bill: Bill, *, announce: bool = True) -> Bill:
+def run(bill: Bill, *, announce: bool = True, strict: bool = True) -> Bill:
+    """Lock, re-check and match; a closed bill is a 409 (``strict``) or left as it is."""
     bill = lock(Bill, bill.id)
+    if bill.status not in OPEN_STATUSES and not strict:
+        return bill
     if bill.status not in OPEN_STATUSES:
         raise ApiError(
             409,
@@ -131,4 +134,6 @@ def serialize(result: MatchResult, bill: Bill) -> dict:
 def rematch_order(order_id: int) -> list[Bill]:
     """Re-run the match of every open bill of this PO (after a receipt or a PO change)."""
     query = select(Bill.id).where(Bill.order_id == order_id, Bill.status.in_(OPEN_STATUSES))
-    return [run(db.session.get(Bill, bill_id)) for bill_id in db.session.scalars(query).all()]
+    ids = db.session.scalars(query).all()
+    # Approved in the meantime (by a transaction that held the bill's lock): left alone.
+    return [run(db.session.get(Bill, bill_id), strict=False) for bill_id in ids]
