@@ -3,9 +3,9 @@
 ``SELECT ... FOR NO KEY UPDATE OF <table>`` on PostgreSQL makes a concurrent transition wait,
 and the row is re-read (``populate_existing``) so the caller re-checks what it decided on. "No
 key" because a plain FOR UPDATE would also block the foreign-key checks of rows that merely
-point at the locked one (a bill naming its PO), which deadlocked a receipt against an approval. SQLite has
-no row locks, but every transaction there starts with ``BEGIN IMMEDIATE`` (core/sqlite.py), so
-writers are serialized anyway.
+point at the locked one (a bill naming its PO), which deadlocked a receipt against an approval.
+SQLite has no row locks, but every transaction there starts with ``BEGIN IMMEDIATE``
+(core/sqlite.py), so writers are serialized anyway.
 """
 
 from __future__ import annotations
