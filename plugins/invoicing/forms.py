@@ -19,7 +19,8 @@ from wtforms import (
     TextAreaField,
 )
 
-from plugins.invoicing import codes, mapping
+from plugins.einvoice.public import codes
+from plugins.invoicing import mapping
 
 HEADER_FIELDS = (
     "customer_id",

@@ -6,7 +6,8 @@ from flask import current_app
 from flask_login import login_required
 
 from core.api import audit_timeline, current_actor, render
-from plugins.invoicing import codes, mapping
+from plugins.einvoice.public import codes
+from plugins.invoicing import mapping
 from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, INVOICE, SENT, VOID, Invoice
 from plugins.invoicing.services.verify import verify_invoice

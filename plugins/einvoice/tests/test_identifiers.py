@@ -2,7 +2,7 @@
 
 import pytest
 
-from plugins.invoicing.identifiers import (
+from plugins.einvoice.identifiers import (
     IdentifierError,
     tin_from_trn,
     validate_peppol_id,

@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from lxml import etree
 
-from plugins.invoicing.codes import CREDIT_TRANSFER, DEFAULT_EXEMPTION_CODES, amount_places
-from plugins.invoicing.documents import Document, Line, Party
-from plugins.invoicing.identifiers import split_peppol_id
-from plugins.invoicing.totals import TaxGroup, Totals, compute_totals
-from plugins.invoicing.ubl.xml import NS, add, amount, element, number, prune
+from plugins.einvoice.codes import CREDIT_TRANSFER, DEFAULT_EXEMPTION_CODES, amount_places
+from plugins.einvoice.documents import Document, Line, Party
+from plugins.einvoice.identifiers import split_peppol_id
+from plugins.einvoice.totals import TaxGroup, Totals, compute_totals
+from plugins.einvoice.ubl.xml import NS, add, amount, element, number, prune
 
 _HEAD = ["CustomizationID", "ProfileID", "ProfileExecutionID", "ID", "UUID", "IssueDate"]
 _MIDDLE = ["DocumentCurrencyCode", "TaxCurrencyCode", "AccountingCost", "BuyerReference"]
@@ -86,8 +86,10 @@ class UblWriter:
         self.parts: dict[str, list] = {}
 
     # ---- entry point ---------------------------------------------------------------------
-    def build(self) -> bytes:
-        problems = self.problems()
+    def build(self, check: bool = True) -> bytes:
+        """The XML; ``check=False`` writes it even when ``problems()`` are found, so the
+        official rules can say what is wrong (einvoice's preflight does that)."""
+        problems = self.problems() if check else []
         if problems:
             raise ProfileError(f"{self.doc.number}: " + "; ".join(problems))
         self.header()
@@ -165,10 +167,10 @@ class UblWriter:
         self.basic("ID", doc.number)
         self.basic("IssueDate", doc.issue_date.isoformat())
         if doc.is_credit_note:
-            self.basic("CreditNoteTypeCode", "381")
+            self.basic("CreditNoteTypeCode", self.type_code())
         else:
             self.basic("DueDate", doc.due_date and doc.due_date.isoformat())
-            self.basic("InvoiceTypeCode", "380")
+            self.basic("InvoiceTypeCode", self.type_code())
         for note in self.notes():
             self.basic("Note", note)
         self.basic("DocumentCurrencyCode", doc.currency)
@@ -185,6 +187,9 @@ class UblWriter:
             issued = doc.preceding_invoice.issue_date
             add(inv, "cbc:IssueDate", issued and issued.isoformat())
             self.put("BillingReference", billing)
+
+    def type_code(self) -> str:  # profile hook: UNTDID 1001
+        return "381" if self.doc.is_credit_note else "380"
 
     def notes(self) -> list[str]:  # profile hook
         return list(self.doc.notes)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from plugins.invoicing.tests.shapes import CASES, SHAPES
-from plugins.invoicing.ubl import BUILTIN_PROFILES
+from plugins.einvoice.tests.shapes import CASES, SHAPES
+from plugins.einvoice.ubl import BUILTIN_PROFILES
 from tests.support.einvoice import explain, validate
 
 

@@ -14,11 +14,13 @@ import math
 import re
 from decimal import Decimal
 
-from plugins.invoicing.codes import UAE_EMIRATES, UAE_STANDARD_RATE
-from plugins.invoicing.documents import Line, Party
-from plugins.invoicing.ubl.builder import UblWriter
-from plugins.invoicing.ubl.profile import Profile
-from plugins.invoicing.ubl.xml import add, amount, element, number
+from plugins.einvoice.codes import UAE_EMIRATES, UAE_STANDARD_RATE
+from plugins.einvoice.documents import Line, Party
+from plugins.einvoice.ubl.builder import UblWriter
+from plugins.einvoice.ubl.profile import Profile
+from plugins.einvoice.ubl.xml import add, amount, element, number
+
+OUT_OF_SCOPE = frozenset({"E", "O"})
 
 AED = "AED"
 
@@ -75,6 +77,13 @@ class PintAeWriter(UblWriter):
         return found
 
     # ---- header --------------------------------------------------------------------------
+    def type_code(self) -> str:
+        """ibr-151-ae: only exempt / out-of-scope lines make an "out of scope of VAT" document,
+        480 (credit note 81), never a tax invoice 380 / 381."""
+        if all(line.tax_category in OUT_OF_SCOPE for line in self.doc.lines):
+            return "81" if self.doc.is_credit_note else "480"
+        return super().type_code()
+
     def header(self) -> None:
         super().header()
         doc = self.doc
@@ -157,4 +166,6 @@ def build(document) -> bytes:
     return PintAeWriter(document).build()
 
 
-PROFILE = Profile(name="pint-ae", label="PINT-AE (UAE e-invoice)", build=build)
+PROFILE = Profile(
+    name="pint-ae", label="PINT-AE (UAE e-invoice)", build=build, writer=PintAeWriter
+)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plugins.invoicing.ubl.builder import UblWriter
-from plugins.invoicing.ubl.profile import Profile
+from plugins.einvoice.ubl.builder import UblWriter
+from plugins.einvoice.ubl.profile import Profile
 
 
 class PeppolWriter(UblWriter):
@@ -25,4 +25,6 @@ def build(document) -> bytes:
     return PeppolWriter(document).build()
 
 
-PROFILE = Profile(name="peppol", label="Peppol BIS Billing 3.0", build=build)
+PROFILE = Profile(
+    name="peppol", label="Peppol BIS Billing 3.0", build=build, writer=PeppolWriter
+)

@@ -18,7 +18,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.no import orgnr as no_orgnr
 from stdnum.se import orgnr as se_orgnr
 
-from plugins.invoicing.codes import EAS_SCHEMES, is_country
+from plugins.einvoice.codes import EAS_SCHEMES, is_country
 
 
 class IdentifierError(ValueError):

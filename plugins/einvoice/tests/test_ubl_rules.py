@@ -5,9 +5,17 @@ from dataclasses import replace
 import pytest
 from lxml import etree
 
-from plugins.invoicing.tests.shapes import credit_note, invoice, line, reverse_charge, standard
-from plugins.invoicing.ubl import BUILTIN_PROFILES, ProfileError
-from plugins.invoicing.ubl.xml import NS
+from plugins.einvoice.tests.shapes import (
+    credit_note,
+    exempt_only,
+    exempt_only_credit_note,
+    invoice,
+    line,
+    reverse_charge,
+    standard,
+)
+from plugins.einvoice.ubl import BUILTIN_PROFILES, ProfileError
+from plugins.einvoice.ubl.xml import NS
 from tests.support.einvoice import fatal_rules
 
 PEPPOL = BUILTIN_PROFILES["peppol"].build
@@ -114,3 +122,15 @@ def test_both_profiles_need_a_reference_and_a_credit_note_its_invoice(build):
         build(replace(credit_note(), preceding_invoice=None))
     with pytest.raises(ProfileError, match="line 1: category E needs a reason"):
         build(invoice([line(1, "1", "1", cat="E", rate="0", exemption_reason=None)]))
+
+
+@pytest.mark.parametrize(
+    ("shape", "code"), [(exempt_only, "480"), (exempt_only_credit_note, "81")], ids=["inv", "cn"]
+)
+def test_only_exempt_lines_make_an_out_of_scope_document_under_pint_ae(shape, code):
+    xml = PINT_AE(shape())
+    tag = "CreditNoteTypeCode" if code == "81" else "InvoiceTypeCode"
+    assert etree.fromstring(xml).findtext(f"cbc:{tag}", namespaces=NS) == code
+    assert fatal_rules(xml, "pint-ae") == []
+    peppol = etree.fromstring(PEPPOL(shape())).findtext(f"cbc:{tag}", namespaces=NS)
+    assert peppol in ("380", "381")  # Peppol BIS knows no out-of-scope type code

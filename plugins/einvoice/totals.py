@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from plugins.invoicing.codes import ZERO_TAX, amount_places
-from plugins.invoicing.documents import Allowance, Document, Line, to_decimal
+from plugins.einvoice.codes import ZERO_TAX, amount_places
+from plugins.einvoice.documents import Allowance, Document, Line, to_decimal
 
 ZERO = Decimal("0")
 

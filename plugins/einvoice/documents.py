@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from plugins.invoicing.codes import VAT_CATEGORIES, is_currency
+from plugins.einvoice.codes import VAT_CATEGORIES, is_currency
 
 INVOICE = "invoice"
 CREDIT_NOTE = "credit_note"

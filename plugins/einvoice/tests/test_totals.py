@@ -4,8 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from plugins.invoicing.documents import Allowance, Line
-from plugins.invoicing.totals import compute_totals
+from plugins.einvoice.documents import Allowance, Line
+from plugins.einvoice.totals import compute_totals
 
 
 def line(n, qty, price, cat="S", rate="5", **kw):

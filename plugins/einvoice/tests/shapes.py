@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal as D
 
-from plugins.invoicing.codes import UNIT_CODES
-from plugins.invoicing.documents import (
+from plugins.einvoice.codes import UNIT_CODES
+from plugins.einvoice.documents import (
     Allowance,
     Document,
     Line,
@@ -130,9 +130,18 @@ def exempt_with_reason():
 
 
 def out_of_scope_only():
-    # Peppol only: BIS allows no other category beside O (BR-O-11..14), while PINT-AE refuses a
-    # tax invoice with nothing but E/O lines (ibr-151-ae).
+    # BIS allows no other category beside O (BR-O-11..14); PINT-AE makes it a 480 document.
     return invoice([line(1, "1", "500", cat="O", rate="0")])
+
+
+def exempt_only():
+    # PINT-AE: nothing but exempt lines is "out of scope of VAT", type 480 (ibr-151-ae).
+    lease = line(1, "1", "7500", cat="E", rate="0", description="Residential lease, March")
+    return invoice([lease])
+
+
+def exempt_only_credit_note():
+    return replace(credit_note(), lines=exempt_only().lines)  # 81 under PINT-AE
 
 
 def out_of_scope_mixed():
@@ -215,7 +224,9 @@ SHAPES = {
     "mixed-categories": (mixed_categories, BOTH),
     "zero-rated": (zero_rated, BOTH),
     "exempt-with-reason": (exempt_with_reason, BOTH),
-    "out-of-scope-only": (out_of_scope_only, ("peppol",)),
+    "out-of-scope-only": (out_of_scope_only, BOTH),
+    "exempt-only": (exempt_only, BOTH),
+    "exempt-only-credit-note": (exempt_only_credit_note, BOTH),
     "out-of-scope-mixed": (out_of_scope_mixed, ("pint-ae",)),
     "reverse-charge": (reverse_charge, BOTH),
     "allowances": (allowances, BOTH),

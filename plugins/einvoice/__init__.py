@@ -1,0 +1,20 @@
+"""E-invoice formats for every plugin: official-rule validation, UBL reading and writing."""
+
+from __future__ import annotations
+
+from core.api import Manifest, hookimpl
+
+MANIFEST = Manifest(
+    name="einvoice",
+    version="1.0.0",
+    depends=(),
+    hookspecs="plugins.einvoice.hookspecs",
+    summary="UBL 2.1 e-invoices: official Peppol BIS 3.0 / PINT-AE rules, UBL writers and reader",
+)
+
+
+@hookimpl
+def einvoice_xml_profiles():
+    from plugins.einvoice.ubl import BUILTIN_PROFILES
+
+    return list(BUILTIN_PROFILES.values())
