@@ -7,7 +7,7 @@ from core.api import Manifest, hookimpl
 MANIFEST = Manifest(
     name="ap",
     version="1.0.0",
-    depends=("invoicing",),
+    depends=("einvoice", "invoicing"),
     uses=("payments",),
     summary="Accounts payable: purchase orders, goods receipts, vendor bills, 3-way matching",
 )

@@ -1,14 +1,19 @@
-"""What other plugins may use of invoicing: party validation, code lists and EN 16931 totals.
+"""What other plugins may use of invoicing: party validation, code lists and the invoice totals.
 
 A small, stable re-export: plugins that depend on invoicing import this module and nothing
-else of it, so invoicing can reorganise its internals freely.
+else of it, so invoicing can reorganise its internals freely. The totals are the very
+``compute_totals`` invoicing computes sales invoices with (EN 16931 rounding).
 """
 
-from plugins.invoicing.codes import UNIT_CODES, VAT_CATEGORIES, amount_places, is_currency
-from plugins.invoicing.documents import Line
+from plugins.einvoice.public import Line, Totals, codes, compute_totals, totals
 from plugins.invoicing.services.customers import parse as parse_party
 from plugins.invoicing.services.validation import iban as check_iban
-from plugins.invoicing.totals import Totals, compute_totals, money
+
+UNIT_CODES = codes.UNIT_CODES
+VAT_CATEGORIES = codes.VAT_CATEGORIES
+amount_places = codes.amount_places
+is_currency = codes.is_currency
+money = totals.money
 
 __all__ = [
     "UNIT_CODES",
