@@ -5,7 +5,8 @@ official rules, finds or creates the vendor, stores the bill with the original X
 the first match. It does not commit: the caller's transaction decides. It raises
 
 * ``InvalidEInvoice`` (an ``ApiError`` 422 ``einvoice_invalid``): ``.rules`` lists the fatal
-  rule ids (``"XSD"`` for schema errors); nothing is stored;
+  rule ids (``"XSD"`` for schema errors, ``"UBL"`` when the bytes are no UBL Invoice or
+  CreditNote at all, e.g. not well-formed or with a DOCTYPE); nothing is stored;
 * ``DuplicateBill`` (an ``ApiError`` 409 ``duplicate_bill``): ``.bill_id`` is the existing bill.
 
 ``ImportResult`` has ``.bill`` (``bill.id``, ``bill.status``, ``bill.match_status``) and

@@ -13,7 +13,7 @@ from decimal import Decimal
 from core.api import ApiError, Company, db
 from plugins.ap.models.bill import DRAFT, Bill, BillLine
 from plugins.ap.models.document import BillDocument
-from plugins.ap.services import bills, parties
+from plugins.ap.services import bills, einvoice_check, parties
 
 SIX = Decimal("0.000001")
 
@@ -34,29 +34,31 @@ class ImportResult:
 
 
 def check(xml: bytes):
-    """Validate with the official rules; the parsed document, or ``InvalidEInvoice``."""
-    from plugins.einvoice.public import NotUBLError, read, validate
+    """Validate with the official rules first, then read: (verdict, document)."""
+    from plugins.einvoice.public import NotUBLError, read
 
     try:
-        report = validate(xml)
-    except NotUBLError as exc:
-        raise InvalidEInvoice([], [], None, f"Not a UBL 2.1 invoice or credit note: {exc}") from exc
-    if not report.valid:
+        verdict = einvoice_check.judge(xml)
+    except (NotUBLError, einvoice_check.NotADocument) as exc:
+        raise InvalidEInvoice(
+            ["UBL"], [], None, f"Not a UBL 2.1 invoice or credit note: {exc}"
+        ) from exc
+    if not verdict.valid:
         findings = [
-            {"rule": f.rule, "location": f.location, "message": f.message} for f in report.errors
+            {"rule": f.rule, "location": f.location, "message": f.message} for f in verdict.errors
         ]
-        rules = report.rule_ids
+        rules = verdict.rule_ids
         raise InvalidEInvoice(
             rules,
             findings,
-            report.profile,
-            f"The e-invoice breaks {len(rules)} official rule(s) of {report.profile}: "
+            verdict.profile,
+            f"The e-invoice breaks {len(rules)} official rule(s) of {verdict.profile}: "
             + ", ".join(rules),
         )
     try:
-        return report, read(xml)
+        return verdict, read(xml)
     except NotUBLError as exc:
-        raise InvalidEInvoice([], [], report.profile, f"Not a UBL 2.1 document: {exc}") from exc
+        raise InvalidEInvoice(["UBL"], [], verdict.profile, f"Unreadable e-invoice: {exc}") from exc
 
 
 def import_bill(

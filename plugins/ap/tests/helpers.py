@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-__all__ = ["vendor", "sent_po", "receive", "bill_body", "post_bill", "settings", "finance_api"]
+__all__ = [
+    "vendor", "sent_po", "receive", "bill_body", "post_bill", "settings", "finance_api", "post_xml"
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -117,3 +119,16 @@ def finance_api(client, company, make_user, api_token):
 
     user = make_user(email="finance@acme.ae", company=company, role="FINANCE_USER")
     return Api(client, api_token(user))
+
+
+def post_xml(api, xml: bytes, headers=None):
+    """POST an e-invoice to /api/v1/bills/import as the raw body."""
+    return api.client.post(
+        "/api/v1/bills/import",
+        data=xml,
+        headers={
+            "Authorization": f"Bearer {api.token}",
+            "Content-Type": "application/xml",
+            **(headers or {}),
+        },
+    )
