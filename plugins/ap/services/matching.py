@@ -110,8 +110,9 @@ def match_line(
     )
     qty_state, qty_reason = _quantity_state(qty_var, qty_tol)
     price_var = line.unit_price - po.unit_price
-    price_effect = money(price_var * line.quantity, places)
     price_base = money(po.unit_price * line.quantity, places)
+    # What the billed quantity costs beyond the PO price, line allowances and charges included.
+    price_effect = money(line.net_amount, places) - price_base
     price_tol = money(
         percent_or_amount(tol.price_tolerance_percent, price_base, tol.price_tolerance_amount),
         places,

@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from core.api import db
 from plugins.ap.models.vendor import Vendor
 
-TRN = re.compile(r"^1\d{13}03$")
+TRN = re.compile(r"^1\d{12}03$")
 
 
 def endpoint_of(party) -> str | None:
