@@ -30,5 +30,30 @@ def register_permissions():
 @hookimpl
 def register_blueprints(app):
     from plugins.ap.api import bp
+    from plugins.ap.views import bp as pages_bp
 
     app.register_blueprint(bp)
+    app.register_blueprint(pages_bp)
+
+
+@hookimpl
+def job_types():
+    from plugins.ap.services.bulk import JOB, import_zip
+
+    return {JOB: import_zip}
+
+
+@hookimpl
+def menu_items(actor):
+    from core.api import MenuItem
+
+    return [MenuItem("Bills", "ap.bill_list", 30, permission="ap.read")]
+
+
+@hookimpl
+def authorize_room(actor, kind, record_id):
+    if kind not in ("bill", "purchase_order", "goods_receipt"):
+        return None
+    from plugins.ap.views.rooms import may_join
+
+    return may_join(actor, kind, record_id)
