@@ -20,7 +20,7 @@ from plugins.ap.api.common import choice, commit, company_id, found, user_id, wh
 from plugins.ap.api.schemas import APPROVE_IN, BILL, BILL_IN, REJECT_IN, RELINK_IN
 from plugins.ap.models import Bill, BillDocument
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
-from plugins.ap.services import approval, bills, importing, match_run
+from plugins.ap.services import approval, bills, bulk, importing, match_run
 from plugins.ap.services.inputs import date as parse_date
 
 TAGS = ("ap",)
@@ -97,6 +97,32 @@ def bills_import():
     result = importing.import_bill(company_id(), xml, source="api", actor=current_actor())
     commit()
     return {**s.bill(result.bill), "warnings": result.warnings}, 201
+
+
+@bp.post("/bills/import-zip")
+@require_permission("ap.write")
+@idempotent
+@describe(
+    tags=TAGS, status=202, summary="Import a ZIP of e-invoices as a job.",
+    response={"type": "object", "properties": {"job_id": {"type": "integer"},
+                                               "status": {"type": "string"}}},
+)  # fmt: skip
+def bills_import_zip():
+    """Send the ZIP as the body (``Content-Type: application/zip``). Answers 202 with the job;
+    follow it at ``/api/v1/jobs/<job_id>``: its result lists every file (imported with its bill
+    id, or refused with the rule ids)."""
+    if request.mimetype not in ("application/zip", "application/x-zip-compressed"):
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "Send the ZIP with Content-Type: application/zip.",
+            {"content_type": request.content_type or ""},
+        )
+    data = request.get_data(cache=False)
+    if not data:
+        raise ApiError(400, "bad_request", "The body is empty: send the ZIP archive.")
+    job = bulk.start(current_actor(), data, request.args.get("filename") or "upload.zip")
+    return {"job_id": job.id, "status": job.status}, 202
 
 
 def _xml_body() -> bytes:

@@ -101,6 +101,6 @@ def _one(ctx, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> dict:
 
 
 def _refused(ctx, name: str, detail: dict) -> dict:
-    ctx.advance(failed=1, error=f"{name}: {detail['message']}")
+    ctx.advance(ok=0, failed=1, error=f"{name}: {detail['message']}")
     db.session.commit()
     return {"name": name, "status": "refused", **detail}

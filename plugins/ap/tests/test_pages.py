@@ -66,7 +66,7 @@ def test_po_pages_show_ordered_received_accepted_billed(api, vendor, sent_po, lo
     client = login()
     assert po["number"] in client.get("/ap/purchase-orders").get_data(as_text=True)
     html = client.get(f"/ap/purchase-orders/{po['id']}").get_data(as_text=True)
-    assert 'data-received>100<' in html and 'data-accepted>90<' in html
+    assert "data-received>100<" in html and "data-accepted>90<" in html
     assert "GRN/2026/00001" in html and "INV-1001" in html
     receipts = api.get(f"/api/v1/purchase-orders/{po['id']}/receipts").get_json()["data"]
     html = client.get(f"/ap/receipts/{receipts[0]['id']}").get_data(as_text=True)
