@@ -57,3 +57,10 @@ def authorize_room(actor, kind, record_id):
     from plugins.ap.views.rooms import may_join
 
     return may_join(actor, kind, record_id)
+
+
+@hookimpl
+def seed_demo(company):
+    from plugins.ap.demo import seed
+
+    seed(company)
