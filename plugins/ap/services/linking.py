@@ -36,46 +36,67 @@ def find_order(bill: Bill) -> PurchaseOrder | None:
 
 def link(bill: Bill, order: PurchaseOrder | None) -> None:
     """(Re)link every bill line that was not linked explicitly or by hand."""
-    free = list(order.lines) if order else []
-    taken = {line.order_line_id for line in bill.lines if line.link_method in KEPT}
+    kept = {line.order_line_id for line in bill.lines if line.link_method in KEPT}
+    free = {po.id: po for po in (order.lines if order else []) if po.id not in kept}
+    open_lines = []
     for line in bill.lines:
-        if line.link_method in KEPT:
-            continue
-        line.order_line_id, line.link_method = None, None
-    for method, find in (
-        (REFERENCE, _by_reference),
-        (ITEM_CODE, _by_item),
-        (DESCRIPTION, _by_text),
+        if line.link_method not in KEPT:
+            line.order_line_id, line.link_method = None, None
+            open_lines.append(line)
+    for method, key in (
+        (REFERENCE, _reference_key),
+        (ITEM_CODE, _item_key),
+        (DESCRIPTION, _text_key),
     ):
-        for line in bill.lines:
-            if line.link_method is None:
-                candidates = [po for po in free if po.id not in taken]
-                chosen = find(line, candidates)
-                if chosen is not None:
-                    line.order_line_id, line.link_method = chosen.id, method
-                    line.order_line = chosen
-                    taken.add(chosen.id)
+        index = _index(free.values(), method)
+        for line in open_lines:
+            if line.link_method is None and (found := _take(index, key(line), free)) is not None:
+                _set(line, found, method)
+    for line in open_lines:
+        if line.link_method is None and free and (found := _similar(line, free.values())):
+            del free[found.id]
+            _set(line, found, DESCRIPTION)
 
 
-def _by_reference(line, candidates):
-    ref = (line.order_line_reference or "").strip()
-    if not ref:
-        return None
-    return next((po for po in candidates if str(po.position) == ref), None)
+def _set(line, po_line, method: str) -> None:
+    line.order_line_id, line.link_method, line.order_line = po_line.id, method, po_line
 
 
-def _by_item(line, candidates):
-    code = (line.item_code or "").strip().casefold()
-    if not code:
-        return None
-    return next((po for po in candidates if (po.item_code or "").strip().casefold() == code), None)
+def _reference_key(item) -> str:
+    return (item.order_line_reference or "").strip()
 
 
-def _by_text(line, candidates):
-    text = line.description.casefold()
+def _item_key(item) -> str:
+    return (item.item_code or "").strip().casefold()
+
+
+def _text_key(item) -> str:
+    return item.description.strip().casefold()
+
+
+def _index(po_lines, method: str) -> dict[str, list]:
+    """PO lines by the key ``method`` compares, in PO order."""
+    key = {REFERENCE: lambda po: str(po.position), ITEM_CODE: _item_key, DESCRIPTION: _text_key}
+    index: dict[str, list] = {}
+    for po in po_lines:
+        index.setdefault(key[method](po), []).append(po)
+    index.pop("", None)
+    return index
+
+
+def _take(index: dict[str, list], key: str, free: dict):
+    """The first still-free PO line under ``key``, removed from ``free``."""
+    for po in index.get(key, ()) if key else ():
+        if po.id in free:
+            return free.pop(po.id)
+    return None
+
+
+def _similar(line, candidates):
+    text = _text_key(line)
     best, best_score = None, SIMILARITY
     for po in candidates:
-        matcher = SequenceMatcher(None, text, po.description.casefold())
+        matcher = SequenceMatcher(None, text, _text_key(po))
         if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
             continue
         score = matcher.ratio()
