@@ -9,6 +9,7 @@ MANIFEST = Manifest(
     version="1.0.0",
     depends=("einvoice", "invoicing"),
     uses=("payments",),
+    hookspecs="plugins.ap.hookspecs",
     summary="Accounts payable: purchase orders, goods receipts, vendor bills, 3-way matching",
 )
 
@@ -64,3 +65,10 @@ def seed_demo(company):
     from plugins.ap.demo import seed
 
     seed(company)
+
+
+@hookimpl
+def handle_event(event):
+    from plugins.ap.services.paid import on_event
+
+    on_event(event)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from flask import current_app
 from sqlalchemy import func, select
 
 from core.api import ApiError, db, utcnow
-from plugins.ap.models.bill import MATCHED, OPEN_STATUSES, REJECTED, Bill, BillLine
+from plugins.ap.models.bill import MATCHED, OPEN_STATUSES, PARTIAL_MATCH, REJECTED, Bill, BillLine
 from plugins.ap.models.order import TWO_WAY, PurchaseOrderLine
 from plugins.ap.services import linking, notify, settings
 from plugins.ap.services.locking import lock
@@ -29,28 +30,39 @@ from plugins.invoicing.public import amount_places
 def run(bill: Bill, *, announce: bool = True, strict: bool = True) -> Bill:
     """Lock, re-check and match; a closed bill is a 409 (``strict``) or left as it is."""
     bill = lock(Bill, bill.id)
-    if bill.status not in OPEN_STATUSES and not strict:
-        return bill
     if bill.status not in OPEN_STATUSES:
+        if not strict:
+            return bill
         raise ApiError(
-            409,
-            "bill_not_open",
-            f"A bill that is {bill.status} cannot be matched again.",
+            409, "bill_not_open", f"A bill that is {bill.status} cannot be matched again.",
             {"status": bill.status},
-        )
+        )  # fmt: skip
     order = linking.find_order(bill)
     if order is not None and bill.kind == "invoice":
         bill.order_id, bill.order = order.id, order
         linking.link(bill, order)
-    result = compute(bill)
-    bill.match_status, bill.match_result = result.status, serialize(result, bill)
+    _store(bill, compute(bill))
+    if announce:
+        data = {"match_status": bill.match_status}
+        notify.announce("BillMatched", "bill_matched", "bill", bill, data)
+    return bill
+
+
+def _store(bill: Bill, result: MatchResult) -> None:
+    stored = serialize(result, bill)
+    stored["rules"] = _plugin_rules(bill, stored)
+    if stored["rules"] and result.status != "NOT_MATCHED":
+        stored["status"] = PARTIAL_MATCH
+    bill.match_status, bill.match_result = stored["status"], stored
     bill.status, bill.matched_at = MATCHED, utcnow()
     db.session.flush()
-    if announce:
-        notify.announce(
-            "BillMatched", "bill_matched", "bill", bill, {"match_status": result.status}
-        )
-    return bill
+
+
+def _plugin_rules(bill: Bill, match: dict) -> list[str]:
+    """Reasons other plugins give (``ap_matching_rules``) why the bill is not matched."""
+    plugins = current_app.extensions["ledgerline.plugins"]
+    answers = plugins.hook.ap_matching_rules(bill=bill, match=match)
+    return [str(reason) for answer in answers for reason in (answer or [])]
 
 
 def compute(bill: Bill) -> MatchResult:
