@@ -1,0 +1,80 @@
+"""The AP pages as a signed-in user sees them."""
+
+from plugins.ap.tests.helpers import post_bill, receive
+from tests.support.fixtures import csrf_token
+
+HX = {"HX-Request": "true"}
+
+
+def _variance_bill(api, vendor, sent_po):
+    po = sent_po()
+    receive(api, po, ("100", "90", "10 bolts rusted"), ("10", "10"))
+    return po, post_bill(api, vendor, po, (0, "90", "2.60"), (1, "10", "100.00")).get_json()
+
+
+def test_bill_list_filters_and_sorts(api, vendor, sent_po, login):
+    po, bill = _variance_bill(api, vendor, sent_po)
+    post_bill(api, vendor, None, (None, "1", "5.00"), number="LOOSE")
+    client = login()
+    html = client.get("/ap/bills").get_data(as_text=True)
+    assert "INV-1001" in html and "LOOSE" in html and "Variance detected" in html
+    part = client.get("/ap/bills?match_status=NOT_MATCHED", headers=HX).get_data(as_text=True)
+    assert "LOOSE" in part and "INV-1001" not in part and "<html" not in part
+    ordered = client.get("/ap/bills?sort=total", headers=HX).get_data(as_text=True)
+    assert ordered.index("LOOSE") < ordered.index("INV-1001")
+
+
+def test_review_page_puts_po_receipt_and_bill_side_by_side(api, vendor, sent_po, login):
+    po, bill = _variance_bill(api, vendor, sent_po)
+    html = login().get(f"/ap/bills/{bill['id']}").get_data(as_text=True)
+    assert "Steel bolts M8" in html and "GRN/2026/00001" in html and "10 bolts rusted" in html
+    assert "Variance within tolerance" in html  # words, not colour alone
+    assert "price differs by 9.00, within the tolerance of 11.25" in html
+    assert "Tolerance: price 11.25" in html
+    assert 'data-state="variance"' in html
+
+
+def test_approve_with_override_from_the_page(api, vendor, sent_po, login):
+    po, bill = _variance_bill(api, vendor, sent_po)
+    client = login()
+    url = f"/ap/bills/{bill['id']}"
+    token = csrf_token(client, url)
+    resp = client.post(f"{url}/approve", data={"csrf_token": token, "reason": ""})
+    page = client.get(resp.headers["Location"]).get_data(as_text=True)
+    assert "approving it needs a written reason" in page
+    client.post(f"{url}/approve", data={"csrf_token": token, "reason": "Agreed price rise"})
+    page = client.get(url).get_data(as_text=True)
+    assert 'data-status="APPROVED"' in page and "Agreed price rise" in page
+    assert "BillApproved" in page  # the audit timeline
+
+
+def test_relink_a_line_from_the_page(api, vendor, sent_po, login):
+    po = sent_po()
+    receive(api, po, ("100", "100"), ("10", "10"))
+    bill = post_bill(api, vendor, po, (0, "100", "2.50"), (None, "10", "100.00")).get_json()
+    client = login()
+    url = f"/ap/bills/{bill['id']}"
+    token = csrf_token(client, url)
+    line_id = bill["lines"][1]["id"]
+    client.post(f"{url}/lines/{line_id}", data={"csrf_token": token,
+                                               "po_line_id": po["lines"][1]["id"]})  # fmt: skip
+    assert api.get(f"/api/v1/bills/{bill['id']}").get_json()["match_status"] == "FULL_MATCH"
+
+
+def test_po_pages_show_ordered_received_accepted_billed(api, vendor, sent_po, login):
+    po, bill = _variance_bill(api, vendor, sent_po)
+    client = login()
+    assert po["number"] in client.get("/ap/purchase-orders").get_data(as_text=True)
+    html = client.get(f"/ap/purchase-orders/{po['id']}").get_data(as_text=True)
+    assert "data-received>100<" in html and "data-accepted>90<" in html
+    assert "GRN/2026/00001" in html and "INV-1001" in html
+    receipts = api.get(f"/api/v1/purchase-orders/{po['id']}/receipts").get_json()["data"]
+    html = client.get(f"/ap/receipts/{receipts[0]['id']}").get_data(as_text=True)
+    assert "10 bolts rusted" in html
+
+
+def test_vendor_list_and_menu(api, vendor, login):
+    client = login()
+    html = client.get("/ap/vendors?q=desert").get_data(as_text=True)
+    assert "Desert Supplies LLC" in html
+    assert 'href="/ap/bills"' in client.get("/").get_data(as_text=True)

@@ -1,0 +1,22 @@
+"""HTMX pages of the AP plugin (blueprint "ap" at /ap). Views call the same services as the API
+and turn their refusals into messages on the page."""
+
+from pathlib import Path
+
+from flask import Blueprint
+
+bp = Blueprint(
+    "ap",
+    __name__,
+    url_prefix="/ap",
+    static_folder=str(Path(__file__).resolve().parent.parent / "static"),
+    static_url_path="/static",
+)
+
+from plugins.ap.views import (  # noqa: E402,F401  (routes)
+    bill_list,
+    bill_review,
+    import_page,
+    order_pages,
+    vendor_list,
+)
