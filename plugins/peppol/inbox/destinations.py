@@ -27,20 +27,20 @@ def deliver(company_id: int, row: InboundDocument, message: InboxMessage):
 
 
 def _to_ap(company_id: int, row: InboundDocument, message: InboxMessage):
+    """A vendor bill through AP's public ``import_bill`` (it does not commit; we do)."""
     ap = importlib.import_module("plugins.ap.public")
     try:
         result = ap.import_bill(company_id, message.xml, source=f"peppol:{message.message_id}")
-    except Exception as exc:
-        kind = type(exc).__name__.lower()
-        if "duplicate" in kind:
-            row.status, row.error = "duplicate", str(exc)[:2000]
-            return "duplicates", None
-        if "invalid" in kind or "notubl" in kind:
-            row.status, row.error = "invalid", str(exc)[:2000]
-            return "invalid", f"{message.message_id}: refused by AP: {exc}"
-        raise
-    row.status = "imported"
-    row.bill_id = getattr(result, "bill_id", None) or getattr(result, "id", None)
+    except ap.DuplicateBill as exc:
+        row.status, row.bill_id = "duplicate", exc.bill_id
+        row.error = f"AP already holds this bill ({exc.bill_id})"
+        return "duplicates", None
+    except ap.InvalidEInvoice as exc:
+        row.status, row.rule_ids, row.error = "invalid", list(exc.rules), exc.message[:2000]
+        return "invalid", f"{message.message_id}: refused by AP: {', '.join(exc.rules)}"
+    row.status, row.bill_id = "imported", result.bill.id
+    if result.warnings:
+        row.error = "; ".join(result.warnings)[:2000]
     return "imported", None
 
 
