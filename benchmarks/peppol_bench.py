@@ -12,8 +12,10 @@ The PostgreSQL database must be empty: the schema is built by the real migration
                 + state moves, with the immediate job backend.
   inbox:    (c) baseline = official validation alone of M received documents;
             (d) the ``peppol.inbox_fetch`` job over the same M documents = hash and
-                (sender, number) de-duplication, validation, reading, forwarding to an
-                ``http_forward`` destination on a local HTTP server, commit, acknowledgement.
+                (sender, number) de-duplication, validation, reading, then an AP vendor bill
+                through ``plugins.ap.public.import_bill`` (which validates again) when AP is
+                enabled, else a POST to an ``http_forward`` destination on a local HTTP
+                server; commit; acknowledgement.
 """
 
 from __future__ import annotations
