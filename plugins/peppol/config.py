@@ -14,6 +14,7 @@ def defaults() -> dict:
         "PEPPOL_LOOKUP_RECHECK_HOURS": 24,
         "PEPPOL_CREDENTIALS_KEY": None,  # Fernet key; default derived from SECRET_KEY
         "PEPPOL_WEBHOOK_MAX_ATTEMPTS": 5,
+        "PEPPOL_ALLOW_PRIVATE_URLS": False,  # allow provider/webhook URLs on internal networks
         "METRICS_TOKEN": None,  # LEDGERLINE_METRICS_TOKEN: Bearer token for /metrics
     }
 

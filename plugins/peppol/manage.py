@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from sqlalchemy import select, update
 
 from core.api import ApiError, db
@@ -91,11 +89,13 @@ def _priority(value, errors) -> int:
 
 
 def _url(value, errors) -> str | None:
+    from plugins.peppol.urls import problem
+
     if value in (None, ""):
         return None
-    parsed = urlparse(str(value))
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or len(str(value)) > 500:
-        errors["base_url"] = "base_url must be an http(s) URL."
+    why = problem(str(value))
+    if why:
+        errors["base_url"] = f"base_url {why}."
     return str(value)
 
 

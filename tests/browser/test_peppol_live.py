@@ -31,6 +31,7 @@ def peppol_shop(app, db_url, tmp_path, make_company, make_user, api_token):
     access_point.script("POST", "/", Reply(503, "maintenance"))
     facts = seed_shop(make_company, make_user, api_token, finalized=True)
     company = db.session.scalars(db.select(Company)).first()
+    app.config["PEPPOL_ALLOW_PRIVATE_URLS"] = True  # the fake access point is on 127.0.0.1
     manage.create(
         company.id,
         {"name": "acme-ap", "type": "http_forward", "base_url": access_point.url + "/in"},

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from flask import Response
 from sqlalchemy import select
 
@@ -13,6 +11,7 @@ from plugins.peppol.api import bp
 from plugins.peppol.api.common import company_id, found, iso
 from plugins.peppol.models import Webhook, WebhookDelivery
 from plugins.peppol.permissions import MANAGE, READ
+from plugins.peppol.urls import problem
 
 TAGS = ("peppol",)
 
@@ -48,10 +47,9 @@ def webhooks_create():
     """Add an endpoint ``{url, events?}``; the signing ``secret`` is in this answer only."""
     data = json_body()
     url, events = str(data.get("url") or ""), data.get("events") or list(notify.EVENTS)
-    parsed = urlparse(url)
     errors = {}
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        errors["url"] = "url must be an http(s) URL."
+    if why := problem(url):
+        errors["url"] = f"url {why}."
     if not isinstance(events, list) or not set(events) <= set(notify.EVENTS):
         errors["events"] = f"events is a list of {', '.join(notify.EVENTS)}."
     if errors:

@@ -19,4 +19,5 @@ def app_config(db_url, tmp_path):
         "PEPPOL_MAX_ATTEMPTS": 3,
         "PEPPOL_CIRCUIT_THRESHOLD": 2,
         "PEPPOL_CIRCUIT_COOLDOWN_SECONDS": 3600,
+        "PEPPOL_ALLOW_PRIVATE_URLS": True,  # the fake providers listen on 127.0.0.1
     }

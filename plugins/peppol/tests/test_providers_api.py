@@ -70,3 +70,25 @@ def test_demo_seed_is_idempotent(app, company):
     assert seed(company) is False
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(ProviderAccount)) == 1
+
+
+def test_internal_urls_are_refused_unless_allowed(app, api):
+    app.config["PEPPOL_ALLOW_PRIVATE_URLS"] = False
+    for url in (
+        "http://127.0.0.1:5432/",
+        "http://10.0.0.8/in",
+        "http://[::1]/",
+        "http://169.254.169.254/",
+    ):
+        resp = api.post(
+            "/api/v1/peppol/providers", json={"name": url, "type": "http_forward", "base_url": url}
+        )
+        assert resp.status_code == 422, url
+        assert "private or local" in resp.get_json()["error"]["details"]["base_url"]
+        hook = api.post("/api/v1/peppol/webhooks", json={"url": url})
+        assert hook.status_code == 422 and "url" in hook.get_json()["error"]["details"]
+    ok = api.post(
+        "/api/v1/peppol/providers",
+        json={"name": "pub", "type": "http_forward", "base_url": "https://93.184.215.14/in"},
+    )
+    assert ok.status_code == 201
