@@ -120,7 +120,10 @@ def _allowed() -> bool:
     given = request.headers.get("Authorization", "")
     if token and hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
         return True
-    return request.remote_addr in LOOPBACK
+    # A request relayed by a reverse proxy on this host also comes from loopback: only a
+    # direct local caller (no forwarding header) gets in without the token.
+    forwarded = request.headers.get("X-Forwarded-For") or request.headers.get("Forwarded")
+    return request.remote_addr in LOOPBACK and not forwarded
 
 
 @bp.get("/metrics")

@@ -23,6 +23,12 @@ def test_metrics_content(app, client, api, mock_account, sealed_invoice):
 def test_metrics_are_closed_to_remote_callers_without_the_token(app, client):
     remote = {"REMOTE_ADDR": "10.1.2.3"}
     assert client.get("/metrics", environ_base=remote).status_code == 403
+    proxied = client.get(
+        "/metrics",
+        environ_base={"REMOTE_ADDR": "127.0.0.1"},
+        headers={"X-Forwarded-For": "8.8.8.8"},
+    )
+    assert proxied.status_code == 403
     app.config["METRICS_TOKEN"] = "m-secret"
     assert client.get("/metrics", environ_base=remote).status_code == 403
     ok = client.get("/metrics", environ_base=remote, headers={"Authorization": "Bearer m-secret"})
