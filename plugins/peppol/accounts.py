@@ -22,15 +22,21 @@ class Candidate:
     adapter: Provider
 
 
-def ordered(company_id: int, ability: str) -> list[ProviderAccount]:
-    """Enabled accounts whose adapter can ``ability``, by priority (then age)."""
+def enabled(company_id: int) -> list[ProviderAccount]:
+    """Enabled accounts of a known type, by priority (then age)."""
     known = provider_types()
     rows = db.session.scalars(
         select(ProviderAccount)
         .where(ProviderAccount.company_id == company_id, ProviderAccount.enabled.is_(True))
         .order_by(ProviderAccount.priority, ProviderAccount.id)
     ).all()
-    return [a for a in rows if a.type in known and ability in known[a.type].supports]
+    return [a for a in rows if a.type in known]
+
+
+def ordered(company_id: int, ability: str) -> list[ProviderAccount]:
+    """Enabled accounts whose adapter can ``ability``, by priority (then age)."""
+    known = provider_types()
+    return [a for a in enabled(company_id) if ability in known[a.type].supports]
 
 
 def senders(company_id: int) -> list[Candidate]:

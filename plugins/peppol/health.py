@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from core.api import db
 from plugins.peppol import accounts, circuit
-from plugins.peppol.api.common import iso
 from plugins.peppol.providers.registry import adapter_for
+from plugins.peppol.timefmt import iso
 
 
 def status_of(account) -> str:
@@ -19,9 +19,7 @@ def status_of(account) -> str:
 
 
 def report(company_id: int, probe: bool = False) -> list[dict]:
-    rows = accounts.ordered(company_id, "send") + [
-        a for a in accounts.ordered(company_id, "inbox") if a.type and "send" not in _abilities(a)
-    ]
+    rows = accounts.enabled(company_id)
     out = [_entry(a) for a in rows]
     if probe:
         adapters = [adapter_for(a) for a in rows]
@@ -29,12 +27,6 @@ def report(company_id: int, probe: bool = False) -> list[dict]:
         for entry, adapter in zip(out, adapters, strict=True):
             entry["probe"] = _probe(adapter)
     return out
-
-
-def _abilities(account):
-    from plugins.peppol.providers.registry import provider_types
-
-    return provider_types()[account.type].supports
 
 
 def _entry(a) -> dict:

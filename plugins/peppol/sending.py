@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 
 from core.api import db, utcnow
 from plugins.peppol import accounts, circuit, metrics, notify, states
-from plugins.peppol.errors import ProviderError
+from plugins.peppol.errors import ProviderError, TransientError
 from plugins.peppol.models import (
     FAILED,
     PERMANENTLY_FAILED,
@@ -102,8 +102,7 @@ def _call(t: Transmission, candidate, doc: Outgoing):
     except ProviderError as exc:
         result, error = None, exc
     except Exception as exc:  # an adapter bug must not lose the attempt or stop failover
-        result, error = None, ProviderError("unexpected", f"{type(exc).__name__}: {exc}")
-        error.transient = True
+        result, error = None, TransientError("unexpected", f"{type(exc).__name__}: {exc}")
     seconds = time.perf_counter() - clock
     latency = int(seconds * 1000)
     _keep_attempt(t, candidate, doc, started, latency, result, error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import ApiError, current_actor, get_scoped
+from plugins.peppol.timefmt import iso  # noqa: F401  (re-exported for the views)
 
 
 def company_id() -> int:
@@ -22,7 +23,3 @@ def found(model, record_id: int, label: str):
     if row is None:
         raise ApiError(404, "not_found", f"No {label} with id {record_id}.")
     return row
-
-
-def iso(value):
-    return value.isoformat() + "Z" if value else None
