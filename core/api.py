@@ -13,6 +13,7 @@ from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.idempotency import idempotent
 from core.inputs import FieldErrors, exact_decimal, iso_date, text_field
+from core.locking import lock_for_update
 from core.jobs import JobContext, enqueue_job
 from core.manifest import Manifest
 from core.models import Company
@@ -60,6 +61,7 @@ __all__ = [
     "join_record_room",
     "json_body",
     "limiter",
+    "lock_for_update",
     "next_number",
     "next_value",
     "on_commit",
