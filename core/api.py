@@ -13,8 +13,8 @@ from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.idempotency import idempotent
 from core.inputs import FieldErrors, exact_decimal, iso_date, text_field
-from core.locking import lock_for_update
 from core.jobs import JobContext, enqueue_job
+from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.models import Company
 from core.pagination import paginate
