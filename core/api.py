@@ -17,6 +17,7 @@ from core.jobs import JobContext, enqueue_job
 from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.models import Company
+from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
 from core.permissions import Permission
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
@@ -32,10 +33,12 @@ __all__ = [
     "ApiError",
     "Company",
     "DomainEvent",
+    "ExactNumeric",
     "FieldErrors",
     "JobContext",
     "Manifest",
     "MenuItem",
+    "MoneyOutOfRange",
     "Permission",
     "Scope",
     "TenantMixin",
