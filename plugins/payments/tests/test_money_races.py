@@ -184,3 +184,21 @@ def test_payments_and_credit_notes_racing_for_one_amount_due_settle_it_once(
     assert payments + finalized["pagination"]["total"] == 1
     assert _invoice(api, inv["id"]) == ("0.00", "paid")
     _chains_intact(api)
+
+
+def test_twenty_payments_of_twenty_invoices_all_land_on_a_gapless_chain(
+    api, invoice_for, token, live_server
+):
+    """Different invoices do not wait for each other's row lock, only for the company's chain
+    head: every payment succeeds and the chain has one entry per payment, in order."""
+    invoices = [invoice_for("100.00")["id"] for _ in range(TIMES)]
+    requests = [
+        ("POST", "/api/v1/payments", {"amount": "105.00", "allocations": [allocation(i, "105.00")]})
+        for i in invoices
+    ]
+    answers = fire(live_server, token, requests)
+    assert tally(answers) == Counter({(201, None): TIMES}), report(answers, live_server)
+    chain = _get(api, "/api/v1/payments/chain/verify")
+    assert (chain["ok"], chain["checked"]) == (True, TIMES)
+    assert {_invoice(api, i) for i in invoices} == {("0.00", "paid")}
+    _chains_intact(api)
