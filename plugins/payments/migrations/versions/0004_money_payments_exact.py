@@ -1,6 +1,6 @@
 """payments: exact amounts on SQLite (integer minor units instead of REAL)
 
-Revision ID: 0004_money_payments_exact_numeric
+Revision ID: 0004_money_payments_exact
 Revises: 0003_payments_credit_chain
 
 The amount columns are now ``core.api.ExactNumeric``: on SQLite it stores integer minor
@@ -13,7 +13,7 @@ from alembic import op
 
 from core.money import rescale_sqlite
 
-revision = "0004_money_payments_exact_numeric"
+revision = "0004_money_payments_exact"
 down_revision = "0003_payments_credit_chain"
 branch_labels = None
 depends_on = None

@@ -1,6 +1,6 @@
 """invoicing: exact decimals on SQLite (integer minor units instead of REAL)
 
-Revision ID: 0006_money_invoicing_exact_numeric
+Revision ID: 0006_money_invoicing_exact
 Revises: 0005_invoicing_subdivision
 
 The models' decimal columns are now ``core.api.ExactNumeric``: on SQLite it stores integer
@@ -13,7 +13,7 @@ from alembic import op
 
 from core.money import rescale_sqlite
 
-revision = "0006_money_invoicing_exact_numeric"
+revision = "0006_money_invoicing_exact"
 down_revision = "0005_invoicing_subdivision"
 branch_labels = None
 depends_on = None
