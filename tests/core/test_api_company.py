@@ -81,8 +81,8 @@ def test_invalid_values_are_422_per_field(client, acme, body, field):
     resp = patch(client, headers, body)
     assert resp.status_code == 422, resp.get_json()
     error = resp.get_json()["error"]
-    assert error["code"] == "validation_error"
-    assert list(error["details"]) == [field]
+    assert error["code"] == "validation_failed"
+    assert list(error["details"]["fields"]) == [field]
     assert client.get("/api/v1/company", headers=headers).get_json()["name"] == "Acme Trading LLC"
 
 

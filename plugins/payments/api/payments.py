@@ -9,7 +9,6 @@ from core.api import (
     current_actor,
     describe,
     get_scoped,
-    idempotent,
     json_body,
     paginate,
     require_permission,
@@ -26,6 +25,7 @@ from plugins.payments.api.common import (
     user_id,
     whole_arg,
 )
+from plugins.payments.api.requests import PAYMENT_CREATE, REASON
 from plugins.payments.api.schemas import PAYMENT
 from plugins.payments.archive import read as archive_read
 from plugins.payments.archive.models import PaymentAny
@@ -75,8 +75,7 @@ def payments_list():
 
 @bp.post("/payments")
 @require_permission("payments.payment.write")
-@idempotent
-@describe(tags=TAGS, status=201, response=PAYMENT)
+@describe(tags=TAGS, status=201, request=PAYMENT_CREATE, response=PAYMENT)
 def payments_create():
     """Record a payment allocated to one or more open invoices of one customer.
 
@@ -125,8 +124,7 @@ def payments_receipt(payment_id: int):
 
 @bp.post("/payments/<int:payment_id>/reverse")
 @require_permission("payments.payment.write")
-@idempotent
-@describe(tags=TAGS, status=201, response=PAYMENT)
+@describe(tags=TAGS, status=201, request=REASON, body_required=False, response=PAYMENT)
 def payments_reverse(payment_id: int):
     """Reverse a posted payment: a new linked reversal record; the invoices reopen."""
     body = json_body(required=False)
