@@ -325,6 +325,7 @@ def refuse_unsafe_parameters() -> None:
         raise invalid_parameter(found[0][:100], found[1])
     if request.method in ("GET", "HEAD", "OPTIONS") or not _small_form(request):
         return
+    request.get_data(cache=True)  # keep the raw body readable for the view after parsing
     if found := unsafe_parameter(request.form):
         raise ValidationFailed({found[0][:100]: found[1]})
 

@@ -161,6 +161,9 @@ def _messages(error, base: str):
     elif kind == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
+        if isinstance(instance, float) and "string" in wanted and "number" not in wanted:
+            yield base, 'must be a decimal written as a string such as "150.00" (no floats)'
+            return
         yield base, "must be " + " or ".join(_TYPE_WORDS.get(t, t) for t in wanted)
     elif kind == "enum":
         yield base, "must be one of " + ", ".join(str(v) for v in error.validator_value)

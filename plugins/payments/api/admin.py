@@ -21,7 +21,7 @@ from plugins.payments.export.writer import buffered, export_lines
 ARCHIVE_BODY = {
     "type": "object",
     "required": ["before"],
-    "properties": {"before": {"type": "string", "format": "date"}},
+    "properties": {"before": {"type": ["string", "null"], "format": "date"}},
     "additionalProperties": False,
 }
 

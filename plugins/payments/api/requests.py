@@ -13,7 +13,7 @@ _TEXT = {"type": ["string", "null"]}
 
 PAYMENT_CREATE = {
     "type": "object",
-    "required": ["amount", "allocations"],
+    "required": ["amount"],
     "properties": {
         "customer_id": {**ID, "description": "Optional: the invoices' customer"},
         "amount": AMOUNT,
@@ -25,7 +25,7 @@ PAYMENT_CREATE = {
         "provider_transaction_id": {**_TEXT, "maxLength": 200},
         "allocations": {
             "type": "array",
-            "minItems": 1,
+            "description": "At least one; their amounts add up to the payment's amount.",
             "items": {
                 "type": "object",
                 "required": ["invoice_id", "amount"],
