@@ -62,6 +62,9 @@ def run_once(view, args, kwargs):
     key = request.headers.get(HEADER)
     if request.method not in METHODS or key is None or g.get("_ll_idempotency"):
         return view(*args, **kwargs)
+    limit = int(current_app.config.get("IDEMPOTENCY_MAX_BODY_BYTES", 32 * 1024 * 1024))
+    if (request.content_length or 0) > limit:
+        return view(*args, **kwargs)  # not read into memory to hash it: the view bounds it
     g._ll_idempotency = True
     return _once(view, args, kwargs, _owner(), _checked(key), _fingerprint())
 

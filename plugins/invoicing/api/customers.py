@@ -18,7 +18,7 @@ TAGS = ("invoicing",)
 
 @bp.get("/customers")
 @require_permission("invoicing.customer.read")
-@describe(tags=TAGS, paginated=True)
+@describe(tags=TAGS, paginated=True, query={"q": {"type": "string"}})
 def customers_list():
     """List customers, optionally searching the name (``q``)."""
     query = select(Customer)

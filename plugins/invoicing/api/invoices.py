@@ -25,6 +25,17 @@ from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoi
 from plugins.invoicing.services import drafts, finalize, transitions
 
 TAGS = ("invoicing",)
+ID_QUERY = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
+DATE_QUERY = {"type": "string", "format": "date"}
+LIST_QUERY = {
+    "status": {"type": "string", "enum": list(STATUSES)},
+    "payment_status": {"type": "string", "enum": list(PAYMENT_STATUSES)},
+    "type": {"type": "string", "enum": ["invoice", "credit_note"]},
+    "customer_id": ID_QUERY,
+    "date_from": DATE_QUERY,
+    "date_to": DATE_QUERY,
+    "q": {"type": "string", "description": "Part of the number or the customer's name"},
+}
 SORTS = {
     "issue_date": (Invoice.issue_date,),
     "-issue_date": (Invoice.issue_date.desc(),),
@@ -68,7 +79,7 @@ def sort_order():
 
 @bp.get("/invoices")
 @require_permission("invoicing.invoice.read")
-@describe(tags=TAGS, paginated=True)
+@describe(tags=TAGS, paginated=True, query={**LIST_QUERY, "sort": {"enum": list(SORTS)}})
 def invoices_list():
     """List invoices and credit notes.
 

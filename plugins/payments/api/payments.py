@@ -34,6 +34,17 @@ from plugins.payments.services import inputs, methods, record, reverse
 
 TAGS = ("payments",)
 ARCHIVED = {"type": "string", "enum": ["1", "true"], "description": "also list archived ones"}
+ID_QUERY = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
+DATE_QUERY = {"type": "string", "format": "date"}
+LIST_QUERY = {
+    "customer_id": ID_QUERY,
+    "user_id": ID_QUERY,
+    "method": {"type": "string"},
+    "status": {"type": "string", "enum": [POSTED, REVERSED]},
+    "date_from": DATE_QUERY,
+    "date_to": DATE_QUERY,
+    "include_archived": ARCHIVED,
+}
 
 
 def filtered_query(model=Payment):
@@ -58,7 +69,7 @@ def filtered_query(model=Payment):
 
 @bp.get("/payments")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS, paginated=True, response=PAYMENT, query={"include_archived": ARCHIVED})
+@describe(tags=TAGS, paginated=True, response=PAYMENT, query=LIST_QUERY)
 def payments_list():
     """List payments and reversal records, newest first.
 

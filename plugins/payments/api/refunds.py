@@ -18,7 +18,15 @@ TAGS = ("payments",)
 
 @bp.get("/refunds")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS, paginated=True, response=REFUND)
+@describe(
+    tags=TAGS,
+    paginated=True,
+    response=REFUND,
+    query={
+        "status": {"type": "string", "enum": list(REFUND_STATUSES)},
+        **{n: {"type": "integer", "minimum": 0} for n in ("payment_id", "customer_id", "user_id")},
+    },
+)
 def refunds_list():
     """List refunds, newest first.
 
