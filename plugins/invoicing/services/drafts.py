@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.api import ApiError, db
+from core.api import Conflict, ValidationFailed, db, whole_number
 from plugins.invoicing import codes, mapping
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, INVOICE, Customer, Invoice, Line
 from plugins.invoicing.services import limits, notify
@@ -17,8 +17,7 @@ MAX_LINES = 1000
 
 def require_draft(invoice: Invoice) -> None:
     if invoice.status != DRAFT:
-        raise ApiError(
-            409,
+        raise Conflict(
             "invoice_not_draft",
             f"Invoice {invoice.number or invoice.id} is {invoice.status}; only drafts can change.",
             {"status": invoice.status},
@@ -29,9 +28,10 @@ def _customer(company_id: int, value, errors) -> Customer | None:
     if value in (None, ""):
         errors["customer_id"] = "is required"
         return None
-    customer = None
-    if isinstance(value, int | str) and str(value).isdigit():
-        customer = db.session.get(Customer, int(value))
+    customer_id = whole_number(value, "customer_id", errors, low=1)
+    if customer_id is None:
+        return None
+    customer = db.session.get(Customer, customer_id)
     if customer is None or customer.company_id != company_id:
         errors["customer_id"] = "no such customer"
         return None
@@ -40,7 +40,7 @@ def _customer(company_id: int, value, errors) -> Customer | None:
 
 def parse_header(company_id: int, data: dict, partial: bool) -> dict:
     if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", "Send a JSON object.")
+        raise ValidationFailed({"(body)": "must be an object"})
     errors = v.Errors()
     out = {}
     if not partial or "customer_id" in data:

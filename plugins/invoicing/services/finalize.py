@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from core.api import ApiError, Company, db, lock_for_update, next_number, utcnow
+from core.api import ApiError, Company, ValidationFailed, db, lock_for_update, next_number, utcnow
 from plugins.invoicing import chain, mapping, signing, xml
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
 from plugins.invoicing.services import notify
@@ -58,7 +58,9 @@ def _reload(invoice_id: int) -> Invoice:
 def _check_ready(invoice: Invoice) -> None:
     require_draft(invoice)
     if not invoice.lines:
-        raise ApiError(422, "validation_error", "An invoice needs at least one line.")
+        raise ValidationFailed(
+            {"lines": "must have at least one line"}, "An invoice needs at least one line."
+        )
     _check_seller(invoice.company_id)
     if invoice.type == CREDIT_NOTE:
         _check_credit(invoice)

@@ -1,7 +1,7 @@
 """Parse and check user input for customers and draft invoices; errors name the field.
 
-Raises ``ApiError(422, "validation_error", ..., details={"fields": {name: message}})`` so the
-API and the pages show every problem at once.
+Raises core's ``ValidationFailed`` (422 ``validation_failed``, ``{"fields": {name: message}}``)
+so the API and the pages show every problem at once.
 """
 
 from __future__ import annotations

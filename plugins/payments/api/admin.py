@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Response, stream_with_context
 
-from core.api import ApiError, describe, enqueue_job, json_body, require_permission, utcnow
+from core.api import (
+    FieldErrors,
+    describe,
+    enqueue_job,
+    iso_date,
+    json_body,
+    require_permission,
+    utcnow,
+)
 from plugins.payments.api import bp
 from plugins.payments.api.common import company_id, user_id
 from plugins.payments.archive.job import JOB
@@ -15,30 +21,17 @@ from plugins.payments.export.writer import buffered, export_lines
 ARCHIVE_BODY = {
     "type": "object",
     "required": ["before"],
-    "properties": {"before": {"type": "string", "format": "date"}},
+    "properties": {"before": {"type": ["string", "null"], "format": "date"}},
+    "additionalProperties": False,
 }
 
 
 def cutoff(body: dict) -> str:
-    value = body.get("before")
-    try:
-        day = dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        day = None
-    if day is None:
-        raise ApiError(
-            422,
-            "validation_error",
-            "Some fields are invalid.",
-            {"fields": {"before": "must be a date YYYY-MM-DD"}},
-        )
-    if day > utcnow().date():
-        raise ApiError(
-            422,
-            "validation_error",
-            "Some fields are invalid.",
-            {"fields": {"before": "must not be in the future"}},
-        )
+    errors = FieldErrors()
+    day = iso_date(body.get("before"), "before", errors)
+    if day is not None and day > utcnow().date():
+        errors["before"] = "must not be in the future"
+    errors.check()
     return day.isoformat()
 
 
