@@ -45,6 +45,7 @@ def load(app, test_config: dict | None) -> None:
     _database(app)
     _secrets(app)
     if app.config.get("ENV_PRODUCTION") or os.environ.get("LEDGERLINE_PRODUCTION"):
+        app.config["PRODUCTION"] = True  # HTTPS only: secure cookies, HSTS
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
 
