@@ -13,7 +13,7 @@ from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.idempotency import idempotent
 from core.inputs import FieldErrors, exact_decimal, iso_date, text_field
-from core.jobs import JobContext, enqueue_job
+from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
 from core.manifest import Manifest
 from core.models import Company
 from core.pagination import paginate
@@ -33,6 +33,7 @@ __all__ = [
     "DomainEvent",
     "FieldErrors",
     "JobContext",
+    "JobParamsInvalid",
     "Manifest",
     "MenuItem",
     "Permission",
@@ -76,4 +77,5 @@ __all__ = [
     "text_field",
     "user_room",
     "utcnow",
+    "validates_params",
 ]
