@@ -62,6 +62,7 @@ def fail(key: str, setting: str) -> None:
             },
         )
     )
+    purge()  # counters of windows long over: the table holds about a day of failures
     db.session.commit()
 
 
@@ -70,7 +71,7 @@ def clear(key: str) -> None:
 
 
 def purge() -> int:
-    """Drop rows whose window ended long ago (the hourly job); returns how many."""
+    """Drop rows whose window began more than a day ago; returns how many."""
     oldest = utcnow() - timedelta(days=1)
     expired = delete(AuthThrottle).where(AuthThrottle.window_start < oldest)
     return db.session.execute(expired).rowcount

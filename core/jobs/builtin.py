@@ -42,12 +42,3 @@ def purge_idempotency(ctx):
     purged = db.session.execute(delete(IdempotencyRecord).where(expired)).rowcount
     ctx.advance(ok=purged)
     return {"purged": purged, "ttl_hours": hours}
-
-
-def purge_auth_throttle(ctx):
-    """Delete sign-in failure counters whose window ended more than a day ago."""
-    from core.auth import throttle
-
-    purged = throttle.purge()
-    ctx.advance(ok=purged)
-    return {"purged": purged}

@@ -11,14 +11,12 @@ CORE_JOB_TYPES = {
     "core.demo_count": builtin.demo_count,
     "core.purge_idempotency": builtin.purge_idempotency,
     "core.fail_stale_jobs": stale.fail_stale_jobs_job,
-    "core.purge_auth_throttle": builtin.purge_auth_throttle,
 }
 
 # Job types the worker's scheduler starts by itself; they are not offered on the Run button.
 SCHEDULES = {
     "core.purge_idempotency": crontab(minute="0"),
     "core.fail_stale_jobs": crontab(minute="0"),
-    "core.purge_auth_throttle": crontab(minute="30"),
 }
 
 
