@@ -108,7 +108,8 @@ def _write(ctx, path, fmt, customers) -> None:
         lines += len(item.lines)
         if lines >= writer.BATCH_LINES:
             writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)
-            ctx.advance(ok=lines)  # commits now and then: the progress bar moves
+            db.session.commit()  # hold the write lock one batch at a time (undo() cleans up)
+            ctx.advance(ok=lines)  # the progress bar moves
             batch, lines = [], 0
     if batch:
         writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)
