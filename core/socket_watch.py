@@ -69,7 +69,8 @@ def _watch(app, server, state) -> None:
     next_sweep = time.monotonic() + every
     try:
         while True:
-            room = _next_room(pubsub, timeout=min(1.0, every))
+            # With a queue, listen in short waits; without one, only the sweep has work.
+            room = _next_room(pubsub, timeout=min(1.0, every) if pubsub else every)
             with app.app_context():
                 if room:
                     _close_room(server, room)
