@@ -23,7 +23,7 @@ _DUMMY_HASH = hash_password("not-a-real-password")
 
 TOO_MANY = "Too many sign-in attempts from your address. Wait a minute, then try again."
 ACCOUNT_LOCKED = (
-    "Too many failed sign-ins for this account. Wait 15 minutes, then try again, "
+    "Too many failed sign-ins for this account. Wait {minutes} minutes, then try again, "
     "or ask your company admin."
 )
 DEACTIVATED = "This account is deactivated. Ask your company admin to reactivate it."
@@ -58,7 +58,8 @@ def login():
             # Only someone who knows the password learns that the account exists.
             form.email.errors.append(DEACTIVATED)
         elif user is not None and ok:
-            throttle.clear(account)
+            # The account's failure count is cleared only once the whole sign-in succeeds:
+            # the password alone must not buy an attacker fresh MFA guesses.
             return _after_password(user, form.password.data)
         else:
             throttle.fail(account, ACCOUNT_LIMIT)
@@ -66,9 +67,13 @@ def login():
     return render("auth/login.html", form=form, status=400 if form.errors else 200)
 
 
-def _account_locked(form, template="auth/login.html"):
-    form.form_errors.append(ACCOUNT_LOCKED)
-    response = render(template, form=form, status=429)
+def _locked_message() -> str:
+    return ACCOUNT_LOCKED.format(minutes=max(1, throttle.retry_after(ACCOUNT_LIMIT) // 60))
+
+
+def _account_locked(form):
+    form.form_errors.append(_locked_message())
+    response = render("auth/login.html", form=form, status=429)
     response.headers["Retry-After"] = str(throttle.retry_after(ACCOUNT_LIMIT))
     return response
 
@@ -94,12 +99,11 @@ def login_mfa():
         account = throttle.account_key(user.email)
         if throttle.blocked(account, ACCOUNT_LIMIT):
             mfa.drop_challenge()
-            flash(ACCOUNT_LOCKED, "error")
+            flash(_locked_message(), "error")
             return redirect(url_for("core_auth.login"))
         if throttle.blocked(throttle.challenge_key(mfa.challenge_id()), CHALLENGE_LIMIT):
             return _challenge_used_up()
         if mfa.verify_second_factor(user, form.code.data):
-            throttle.clear(account)
             return complete_login(user, mfa.finish_challenge())
         db.session.rollback()
         return _wrong_code(form, user)
@@ -124,6 +128,7 @@ def _challenge_used_up():
 
 
 def complete_login(user: User, nxt: str):
+    throttle.clear(throttle.account_key(user.email))
     user.last_login_at = utcnow()
     db.session.commit()
     session.pop(mfa.CHALLENGE_KEY, None)

@@ -71,3 +71,24 @@ def test_an_mfa_challenge_has_few_tries_even_with_a_replayed_cookie(app, client,
     )
     assert resp.status_code == 302 and resp.headers["Location"] == "/login"
     assert client.get("/api/v1/me").status_code == 401
+
+
+def test_the_password_alone_does_not_buy_fresh_mfa_guesses(app, client, user, login):
+    login()
+    enrol(client)
+    sign_out(client)
+
+    def wrong_codes(n):
+        for _ in range(n):
+            client.post(
+                "/login/mfa",
+                data={"code": "000000", "csrf_token": csrf_token(client, "/login/mfa")},
+            )
+
+    assert attempt(client, "correct horse", "127.0.0.1").status_code == 302
+    wrong_codes(2)  # this challenge is used up; the account has 2 failures
+    assert attempt(client, "correct horse", "127.0.0.1").status_code == 302
+    wrong_codes(1)  # the account reaches its limit of 3
+    resp = attempt(client, "correct horse", "127.0.0.1")
+    assert resp.status_code == 429
+    assert "Wait 15 minutes" in resp.get_data(as_text=True)
