@@ -23,7 +23,7 @@ from core.inputs import (
     text_field,
     whole_number,
 )
-from core.jobs import JobContext, enqueue_job
+from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
 from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.models import Company
@@ -48,6 +48,7 @@ __all__ = [
     "ExactNumeric",
     "FieldErrors",
     "JobContext",
+    "JobParamsInvalid",
     "Manifest",
     "MenuItem",
     "MoneyOutOfRange",
@@ -101,5 +102,6 @@ __all__ = [
     "text_field",
     "user_room",
     "utcnow",
+    "validates_params",
     "whole_number",
 ]

@@ -109,6 +109,24 @@ class Invoice(TenantMixin, db.Model):
     buyer_legal_id: Mapped[str | None] = mapped_column(String(64))
     buyer_legal_id_type: Mapped[str | None] = mapped_column(String(3))
     buyer_legal_id_authority: Mapped[str | None] = mapped_column(String(200))
+    # The seller (the company) as it was when finalized (see mapping.SELLER_SNAPSHOT).
+    seller_name: Mapped[str | None] = mapped_column(String(200))
+    seller_trn: Mapped[str | None] = mapped_column(String(32))
+    seller_peppol_id: Mapped[str | None] = mapped_column(String(64))
+    seller_address_line1: Mapped[str | None] = mapped_column(String(200))
+    seller_address_line2: Mapped[str | None] = mapped_column(String(200))
+    seller_city: Mapped[str | None] = mapped_column(String(100))
+    seller_postal_code: Mapped[str | None] = mapped_column(String(20))
+    seller_country: Mapped[str | None] = mapped_column(String(2))
+    seller_subdivision: Mapped[str | None] = mapped_column(String(6))
+    seller_legal_id: Mapped[str | None] = mapped_column(String(64))
+    seller_legal_id_type: Mapped[str | None] = mapped_column(String(3))
+    seller_legal_id_authority: Mapped[str | None] = mapped_column(String(200))
+    seller_email: Mapped[str | None] = mapped_column(String(254))
+    seller_phone: Mapped[str | None] = mapped_column(String(32))
+    seller_iban: Mapped[str | None] = mapped_column(String(34))
+    # Which payload its hash covers (chain.payload); None on documents sealed before v3.
+    hash_version: Mapped[int | None]
     # UAE credit-note reason (codes.CREDIT_NOTE_REASONS); credit notes only.
     credit_reason: Mapped[str | None] = mapped_column(String(12))
     # The import job that created this draft (importer/writer.py); None for the others.

@@ -124,6 +124,8 @@ def finalize(invoice: Invoice) -> Invoice:
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
         mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on
+        mapping.snapshot_seller(invoice, db.session.get(Company, invoice.company_id))
+        invoice.hash_version = chain.CURRENT_VERSION
         _seal(invoice, number, totals, seq, prev_hash)  # the hash covers the snapshot
         invoice.xml_hash = xml_hash
         invoice.signing_key_id = key.id
