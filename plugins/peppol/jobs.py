@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from core.api import db, enqueue_job, utcnow
+from core.api import JobParamsInvalid, db, enqueue_job, utcnow, validates_params
 from plugins.peppol import notify, sending, tracking, webhooks
 from plugins.peppol.inbox import FETCH_JOB, fetch_inbox
 from plugins.peppol.inbox.schedule import TICK_JOB, inbox_tick
@@ -17,6 +17,14 @@ RETRY_JOB, POLL_JOB = "peppol.retry_due", "peppol.poll_status"
 STALE_SENDING = timedelta(minutes=15)
 
 
+def _send_params(params: dict) -> dict:
+    value = params.get("transmission_id")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**31:
+        raise JobParamsInvalid({"transmission_id": "transmission_id is a transmission's id."})
+    return params
+
+
+@validates_params(_send_params)
 def send(ctx, transmission_id):
     try:
         state = sending.send_round(int(transmission_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
-from core.api import ApiError, db
+from core.api import Conflict, ValidationFailed, db
 from plugins.peppol.models import Attempt, ProviderAccount, Settings, Transmission
 from plugins.peppol.providers.registry import provider_types
 from plugins.peppol.secrets import seal, unseal
@@ -63,7 +63,7 @@ def _apply(account: ProviderAccount, data: dict, creating: bool) -> None:
     if not errors and needs_url and not account.base_url:
         errors["base_url"] = f"A {account.type} account needs a base URL."
     if errors:
-        raise ApiError(422, "validation_error", "Some fields are not valid.", errors)
+        raise ValidationFailed(errors)
     _unique_name(account)
 
 
@@ -132,4 +132,4 @@ def _unique_name(account: ProviderAccount) -> None:
         )
     )
     if clash:
-        raise ApiError(409, "duplicate_name", f"A provider account named {account.name!r} exists.")
+        raise Conflict("duplicate_name", f"A provider account named {account.name!r} exists.")

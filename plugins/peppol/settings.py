@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from core.api import ApiError, get_scoped
+from core.api import ValidationFailed, get_scoped
 from plugins.peppol.inbox.schedule import settings_for
 from plugins.peppol.models import ProviderAccount, Settings
 
@@ -41,7 +41,7 @@ def change(company_id: int, data: dict) -> Settings:
     if "forward_provider_id" in data:
         s.forward_provider_id = _forward(data["forward_provider_id"], errors)
     if errors:
-        raise ApiError(422, "validation_error", "Some fields are not valid.", errors)
+        raise ValidationFailed(errors)
     return s
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from core.api import ApiError, Company, db, enqueue_job
+from core.api import Company, Conflict, Refused, db, enqueue_job
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, VOID, Invoice
 from plugins.peppol import accounts, participants, validation
@@ -51,32 +51,29 @@ def transmit(invoice: Invoice, user_id: int | None = None) -> Outcome:
     body = xml.render(mapping.to_document(invoice), profile)
     _require_valid(body, profile)
     if not accounts.senders(invoice.company_id):
-        raise ApiError(
-            409, "no_provider", "Add a Peppol provider account that can send before sending."
-        )
+        raise Conflict("no_provider", "Add a Peppol provider account that can send before sending.")
     return _create(invoice, receiver, profile, body, user_id)
 
 
 def _require_sealed(invoice: Invoice) -> None:
     if invoice.status == DRAFT:
-        raise ApiError(409, "invoice_is_draft", "Finalize the draft before sending it via Peppol.")
+        raise Conflict("invoice_is_draft", "Finalize the draft before sending it via Peppol.")
     if invoice.status == VOID:
-        raise ApiError(409, "invoice_void", "A void document is not sent.")
+        raise Conflict("invoice_void", "A void document is not sent.")
 
 
 def _receiver(invoice: Invoice) -> participants.Check:
     raw = invoice.buyer_peppol_id or invoice.customer.peppol_id
     if not raw:
-        raise ApiError(
-            422,
+        raise Refused(
             "no_participant_id",
             "The buyer has no Peppol participant id (scheme:value).",
             {"customer_id": invoice.customer_id},
         )
     found = participants.check(raw)
     if not found.valid_format:
-        raise ApiError(
-            422, "invalid_participant", found.reason or "Invalid participant id.", found.to_dict()
+        raise Refused(
+            "invalid_participant", found.reason or "Invalid participant id.", found.to_dict()
         )
     return found
 
@@ -90,8 +87,7 @@ def profile_for(invoice: Invoice, receiver: participants.Check) -> str:
 def _require_valid(body: bytes, profile: str) -> None:
     verdict = validation.check(body, profile)
     if not verdict.valid:
-        raise ApiError(
-            422,
+        raise Refused(
             "einvoice_invalid",
             f"The document fails the official {profile} rules: {', '.join(verdict.rule_ids)}.",
             {"profile": profile, "rule_ids": verdict.rule_ids, "errors": verdict.errors[:50]},

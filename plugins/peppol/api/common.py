@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.api import ApiError, current_actor, get_scoped
+from core.api import ApiError, NotFound, current_actor, get_scoped
 from plugins.peppol.timefmt import iso  # noqa: F401  (re-exported for the views)
 
 
@@ -21,5 +21,5 @@ def user_id() -> int | None:
 def found(model, record_id: int, label: str):
     row = get_scoped(model, record_id)
     if row is None:
-        raise ApiError(404, "not_found", f"No {label} with id {record_id}.")
+        raise NotFound("not_found", f"No {label} with id {record_id}.")
     return row

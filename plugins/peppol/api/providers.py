@@ -29,6 +29,8 @@ CREATE = {
     },
 }
 
+UPDATE = {k: v for k, v in CREATE.items() if k != "required"}
+
 
 @bp.post("/peppol/providers")
 @require_permission(MANAGE)
@@ -61,7 +63,7 @@ def providers_read(provider_id: int):
 
 @bp.patch("/peppol/providers/<int:provider_id>")
 @require_permission(MANAGE)
-@describe(tags=TAGS, request=CREATE)
+@describe(tags=TAGS, request=UPDATE)
 def providers_update(provider_id: int):
     """Change a provider account (send ``api_key`` to replace its credentials)."""
     account = manage.change(found(ProviderAccount, provider_id, "provider account"), json_body())

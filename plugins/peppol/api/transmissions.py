@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import select
 
-from core.api import ApiError, db, describe, enqueue_job, paginate, require_permission
+from core.api import ApiError, Conflict, db, describe, enqueue_job, paginate, require_permission
 from plugins.invoicing.models import Invoice
 from plugins.peppol import tracking, transmit
 from plugins.peppol.api import bp
@@ -91,9 +91,7 @@ def transmissions_retry(transmission_id: int):
     """Run the next round of a FAILED transmission now instead of after its backoff."""
     t = found(Transmission, transmission_id, "transmission")
     if t.state != FAILED:
-        raise ApiError(
-            409, "not_failed", f"Only a FAILED transmission is retried (it is {t.state})."
-        )
+        raise Conflict("not_failed", f"Only a FAILED transmission is retried (it is {t.state}).")
     enqueue_job(
         transmit.SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=user_id()
     )

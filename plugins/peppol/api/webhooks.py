@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response
 from sqlalchemy import select
 
-from core.api import ApiError, db, describe, json_body, paginate, require_permission
+from core.api import ValidationFailed, db, describe, json_body, paginate, require_permission
 from plugins.peppol import notify, webhooks
 from plugins.peppol.api import bp
 from plugins.peppol.api.common import company_id, found, iso
@@ -53,7 +53,7 @@ def webhooks_create():
     if not isinstance(events, list) or not set(events) <= set(notify.EVENTS):
         errors["events"] = f"events is a list of {', '.join(notify.EVENTS)}."
     if errors:
-        raise ApiError(422, "validation_error", "Some fields are not valid.", errors)
+        raise ValidationFailed(errors)
     hook, secret = webhooks.create(company_id(), url, events)
     db.session.commit()
     return {**hook_json(hook), "secret": secret}, 201

@@ -80,11 +80,11 @@ def test_an_invalid_receiver_is_refused_before_sending(app):
     # Finalizing already refuses most bad ids, so the buyer snapshot is built by hand here.
     from types import SimpleNamespace
 
-    from core.api import ApiError
+    from core.api import DomainError
     from plugins.peppol.transmit import _receiver
 
     invoice = SimpleNamespace(buyer_peppol_id="0088:5790000435976", customer=None, customer_id=1)
-    with pytest.raises(ApiError) as refused:
+    with pytest.raises(DomainError) as refused:
         _receiver(invoice)
     assert (refused.value.status, refused.value.code) == (422, "invalid_participant")
     assert refused.value.details["valid_format"] is False

@@ -37,16 +37,20 @@ def test_patch_and_delete(api):
 
 
 def test_bad_input_is_a_json_error(api):
-    resp = api.post(
-        "/api/v1/peppol/providers", json={"name": "", "type": "carrier-pigeon", "priority": "x"}
+    typed = api.post(
+        "/api/v1/peppol/providers", json={"name": "m", "type": "mock", "priority": "x"}
     )
+    assert typed.status_code == 422 and "priority" in typed.get_json()["error"]["details"]["fields"]
+    resp = api.post("/api/v1/peppol/providers", json={"name": "", "type": "carrier-pigeon"})
     assert resp.status_code == 422
-    assert set(resp.get_json()["error"]["details"]) == {"name", "type", "priority"}
+    assert set(resp.get_json()["error"]["details"]["fields"]) == {"name", "type"}
     api.post("/api/v1/peppol/providers", json={"name": "dup", "type": "mock"})
     again = api.post("/api/v1/peppol/providers", json={"name": "dup", "type": "mock"})
     assert again.status_code == 409
     no_url = api.post("/api/v1/peppol/providers", json={"name": "f", "type": "http_forward"})
-    assert no_url.status_code == 422 and "base_url" in no_url.get_json()["error"]["details"]
+    assert (
+        no_url.status_code == 422 and "base_url" in no_url.get_json()["error"]["details"]["fields"]
+    )
 
 
 def test_other_companies_cannot_see_accounts(api, client, make_company, make_user, api_token):
@@ -84,9 +88,9 @@ def test_internal_urls_are_refused_unless_allowed(app, api):
             "/api/v1/peppol/providers", json={"name": url, "type": "http_forward", "base_url": url}
         )
         assert resp.status_code == 422, url
-        assert "private or local" in resp.get_json()["error"]["details"]["base_url"]
+        assert "private or local" in resp.get_json()["error"]["details"]["fields"]["base_url"]
         hook = api.post("/api/v1/peppol/webhooks", json={"url": url})
-        assert hook.status_code == 422 and "url" in hook.get_json()["error"]["details"]
+        assert hook.status_code == 422 and "url" in hook.get_json()["error"]["details"]["fields"]
     ok = api.post(
         "/api/v1/peppol/providers",
         json={"name": "pub", "type": "http_forward", "base_url": "https://93.184.215.14/in"},

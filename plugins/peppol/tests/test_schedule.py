@@ -50,7 +50,7 @@ def test_settings_api(api, mock_account):
         json={"inbox_time": "25:00", "timezone": "Mars/Base", "forward_provider_id": 999},
     )
     assert bad.status_code == 422
-    assert set(bad.get_json()["error"]["details"]) == {
+    assert set(bad.get_json()["error"]["details"]["fields"]) == {
         "inbox_time",
         "timezone",
         "forward_provider_id",

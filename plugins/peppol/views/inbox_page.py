@@ -7,7 +7,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import ApiError, db, enqueue_job, render
+from core.api import DomainError, db, enqueue_job, render
 from plugins.peppol import settings
 from plugins.peppol.inbox import FETCH_JOB
 from plugins.peppol.inbox.schedule import settings_for
@@ -45,9 +45,9 @@ def inbox_settings():
     try:
         settings.change(company_id(), data)
         db.session.commit()
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
-        flash(f"{exc.message} " + " ".join(exc.details.values()), "error")
+        flash(f"{exc.message} " + " ".join(exc.details.get("fields", {}).values()), "error")
     return redirect(url_for("peppol.inbox"), 303)
 
 

@@ -7,7 +7,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import ApiError, db, is_htmx
+from core.api import DomainError, db, is_htmx
 from plugins.invoicing.models import DRAFT, VOID, Invoice
 from plugins.peppol import transmit
 from plugins.peppol.models import Transmission
@@ -60,7 +60,7 @@ def invoice_send(invoice_id: int):
     error, rules = None, []
     try:
         transmit.transmit(invoice)
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         error = exc.message
         rules = exc.details.get("rule_ids", []) if isinstance(exc.details, dict) else []

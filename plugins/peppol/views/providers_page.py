@@ -6,7 +6,7 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import ApiError, db, render
+from core.api import DomainError, db, render
 from plugins.peppol import circuit, manage
 from plugins.peppol.models import ProviderAccount
 from plugins.peppol.permissions import MANAGE, READ
@@ -70,12 +70,12 @@ def providers_add():
     try:
         manage.create(company_id(), data)
         db.session.commit()
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         kept = {
             k: v for k, v in request.form.items() if k in ("name", "type", "priority", "base_url")
         }
-        return _page(422, exc.message, exc.details, kept)
+        return _page(422, exc.message, exc.details.get("fields", exc.details), kept)
     return redirect(url_for("peppol.providers"), 303)
 
 
