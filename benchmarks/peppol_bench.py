@@ -52,6 +52,7 @@ def build_app(url: str | None, workdir: Path):
             "MFA_ENCRYPTION_KEY": "x2hL1nm0lq3U9FvDg5tJ4m1s1vS3f6z3Qd7m0f0Ww1s=",
             "JOBS_BACKEND": "immediate",
             "RATELIMIT_ENABLED": False,
+            "PEPPOL_ALLOW_PRIVATE_URLS": True,  # the forward destination is on 127.0.0.1
         }
     )
     with app.app_context():
