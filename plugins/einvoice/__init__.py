@@ -14,6 +14,13 @@ MANIFEST = Manifest(
 
 
 @hookimpl
+def register_models():
+    from plugins.einvoice.models import MODELS
+
+    return MODELS
+
+
+@hookimpl
 def einvoice_xml_profiles():
     from plugins.einvoice.ubl import BUILTIN_PROFILES
 
