@@ -97,13 +97,18 @@ RULE_HINTS = {
         "Complete the customer's address: street, city and emirate / region (outside the UAE "
         "an ISO 3166-2 code such as BE-BRU) are all required.",
     ),
+    "PEPPOL-EN16931-R120": (
+        "unit_price",
+        "A line's net amount must equal quantity x unit price minus its discount; give "
+        "prices and discounts no more decimals than the currency has.",
+    ),
     "BR-CO-25": ("due_date", "Enter a due date or payment terms: an amount is due."),
     "BR-61": ("payment_means.iban", "Enter the IBAN payments go to (credit transfer)."),
     "BR-CO-09": ("seller.vat_id", "VAT numbers must start with their ISO country code."),
 }
 
-_TERM = re.compile(r"\b(I?BT|BTAE|IBG)-0*(\d+)\b")
-_PREFIX = {"BT": "", "IBT": "", "BTAE": "AE", "IBG": "G"}
+_TERM = re.compile(r"\b(I?BT|BTAE|IBG)-0*(\d+)\b", re.IGNORECASE)
+_PREFIX = {"BT": "", "IBT": "", "BTAE": "AE", "IBG": "G"}  # keys upper-cased
 _LINE = re.compile(r"(?:Invoice|CreditNote)Line\[(\d+)\]")
 
 
@@ -122,13 +127,27 @@ def _field_and_hint(finding: Finding) -> tuple[str, str]:
         return RULE_HINTS[finding.rule]
     if finding.rule == "XSD":
         return "document", "The XML does not follow the UBL 2.1 schema: " + finding.message
-    keys = [_PREFIX[kind] + number for kind, number in _TERM.findall(finding.message)]
+    text = _consequent_first(finding.message)
+    keys = [_PREFIX[kind.upper()] + number for kind, number in _TERM.findall(text)]
     keys = [k for k in keys if k in TERMS]
     keys.sort(key=lambda k: k in LOW_PRIORITY)  # stable: message order otherwise
     if keys:
         field, label = TERMS[keys[0]]
         return field, f"Check {label}: {_short(finding.message)}"
     return "document", _short(finding.message)
+
+
+_CONDITION = re.compile(r"^\[[^\]]+\]\s*-?\s*(?:when|if|in case|where)\b(.*)$", re.I | re.S)
+_THEN = re.compile(r",\s*(?:then\s+)?|\s+then\s+", re.I)
+
+
+def _consequent_first(message: str) -> str:
+    """ "When A, then B MUST ..." asks to fix B: read B's terms before A's."""
+    match = _CONDITION.match(message)
+    if not match:
+        return message
+    parts = _THEN.split(match.group(1), maxsplit=1)
+    return f"{parts[1]} {parts[0]}" if len(parts) == 2 else message
 
 
 def _short(message: str) -> str:
