@@ -123,7 +123,7 @@ def test_a_complete_draft_page_says_it_is_ready(api, customer, signed_in_page):
     assert validate(xml, "pint-ae").valid
 
 
-def test_forms_mark_the_fields_peppol_and_pint_ae_need(customer, signed_in_page):
+def test_forms_mark_the_fields_peppol_and_pint_ae_need(admin, customer, signed_in_page):
     customer_form = signed_in_page("/invoicing/customers/new")
     assert "Peppol BIS: required (R010)" in customer_form
     assert "PINT-AE: street, city and emirate/region (ibr-144-ae)" in customer_form
