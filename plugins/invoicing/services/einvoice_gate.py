@@ -23,6 +23,11 @@ def profiles_for(invoice: Invoice) -> list[str]:
     )
 
 
+def sealed_profile(invoice: Invoice) -> str:
+    """The profile whose XML finalize hashed and signed: the default export and attachment."""
+    return profiles_for(invoice)[0]
+
+
 def blockers(invoice: Invoice) -> list[Blocker]:
     """Every reason finalize would refuse this draft on e-invoice grounds; [] when none."""
     if not invoice.lines:

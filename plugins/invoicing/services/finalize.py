@@ -110,13 +110,13 @@ def finalize(invoice: Invoice) -> Invoice:
     invoice = _reload(invoice.id)
     _check_ready(invoice)
     einvoice_gate.check(invoice)  # before the number: a refusal leaves nothing behind
-    profiles = einvoice_gate.profiles_for(invoice)
+    profile = einvoice_gate.sealed_profile(invoice)
     code = "CN" if invoice.type == CREDIT_NOTE else "INV"
     number = next_number(invoice.company_id, code, on=invoice.issue_date)
     document = mapping.to_document(invoice, number)
     totals = mapping.totals.compute_totals(document)
     _write_taxes(invoice, totals)
-    xml_hash = xml.sha256(xml.render(document, profiles[0]))  # the first required profile
+    xml_hash = xml.sha256(xml.render(document, profile))
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
         mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on

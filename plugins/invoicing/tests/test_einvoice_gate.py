@@ -129,3 +129,16 @@ def test_forms_mark_the_fields_peppol_and_pint_ae_need(admin, customer, signed_i
     assert "PINT-AE: street, city and emirate/region (ibr-144-ae)" in customer_form
     invoice_form = signed_in_page("/invoicing/invoices/new")
     assert "Peppol BIS: this or the order reference (R003)" in invoice_form
+
+
+def test_the_default_export_is_the_signed_xml_of_the_required_profile(api, customer):
+    from plugins.invoicing import xml
+
+    sealed = _finalize(
+        api, _draft(api, customer, [{**LEASE, "tax_category": "S", "tax_rate": "5"}])
+    )
+    sealed = sealed.get_json()
+    body = api.get(f"/api/v1/invoices/{sealed['id']}/ubl")
+    assert body.status_code == 200
+    assert b"urn:peppol:pint:billing-1@ae-1" in body.data  # a UAE company: PINT-AE
+    assert xml.sha256(body.data) == sealed["xml_hash"]
