@@ -188,7 +188,8 @@ def bills_relink(bill_id: int, line_id: int):
     """Choose by hand the PO line a bill line is for (``null`` unlinks it); re-matches."""
     body = json_body()
     target = body.get("po_line_id")
-    if target is not None and (isinstance(target, bool) or not isinstance(target, int)):
+    bad = isinstance(target, bool) or not isinstance(target, int) or not 0 < target < 2**31
+    if target is not None and bad:
         raise ApiError(
             422,
             "validation_error",

@@ -13,7 +13,7 @@ from plugins.ap.models import Bill, GoodsReceipt, PurchaseOrder, Vendor
 from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.services import billing_status
 from plugins.ap.views import bp
-from plugins.ap.views.common import READ, found, require, sorted_by
+from plugins.ap.views.common import READ, found, require, sorted_by, whole
 
 PAGE = 50
 SORTS = {
@@ -30,8 +30,8 @@ def order_list():
     query = select(PurchaseOrder)
     if request.args.get("status") in PO_STATUSES:
         query = query.where(PurchaseOrder.status == request.args["status"])
-    if request.args.get("vendor_id", "").isdigit():
-        query = query.where(PurchaseOrder.vendor_id == int(request.args["vendor_id"]))
+    if (vendor := whole(request.args.get("vendor_id"))) is not None:
+        query = query.where(PurchaseOrder.vendor_id == vendor)
     if q := request.args.get("q", "").strip():
         query = query.where(PurchaseOrder.number.ilike(f"%{q}%"))
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
