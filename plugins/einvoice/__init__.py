@@ -14,6 +14,39 @@ MANIFEST = Manifest(
 
 
 @hookimpl
+def init_app(app):
+    app.config.setdefault("EINVOICE_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
+
+
+@hookimpl
+def register_permissions():
+    from plugins.einvoice.permissions import PERMISSIONS
+
+    return PERMISSIONS
+
+
+@hookimpl
+def register_blueprints(app):
+    from plugins.einvoice.api import bp
+
+    app.register_blueprint(bp)
+
+
+@hookimpl
+def register_commands(cli):
+    from plugins.einvoice.cli import group
+
+    cli.add_command(group)
+
+
+@hookimpl
+def register_models():
+    from plugins.einvoice.models import MODELS
+
+    return MODELS
+
+
+@hookimpl
 def einvoice_xml_profiles():
     from plugins.einvoice.ubl import BUILTIN_PROFILES
 

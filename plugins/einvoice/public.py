@@ -24,11 +24,14 @@ from plugins.einvoice.documents import (
 )
 from plugins.einvoice.edocument import EAllowanceCharge, EDocument, ELine, EParty, ETaxSubtotal
 from plugins.einvoice.errors import NotUBLError
+from plugins.einvoice.explain import Blocker
 from plugins.einvoice.namespaces import NS
+from plugins.einvoice.preflight import preflight
 from plugins.einvoice.profiles import PROFILES, detect_profile
 from plugins.einvoice.reader import read
 from plugins.einvoice.registry import xml_profiles
 from plugins.einvoice.report import Finding, ValidationReport
+from plugins.einvoice.requirements import required_profiles
 from plugins.einvoice.rulefiles import versions as rule_versions
 from plugins.einvoice.totals import TaxGroup, Totals, compute_totals
 from plugins.einvoice.ubl import BUILTIN_PROFILES, Profile, ProfileError
@@ -39,6 +42,7 @@ __all__ = [
     "NS",
     "PROFILES",
     "Allowance",
+    "Blocker",
     "Document",
     "EAllowanceCharge",
     "EDocument",
@@ -61,7 +65,9 @@ __all__ = [
     "detect_profile",
     "documents",
     "identifiers",
+    "preflight",
     "read",
+    "required_profiles",
     "rule_versions",
     "totals",
     "validate",

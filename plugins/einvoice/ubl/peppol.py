@@ -25,6 +25,4 @@ def build(document) -> bytes:
     return PeppolWriter(document).build()
 
 
-PROFILE = Profile(
-    name="peppol", label="Peppol BIS Billing 3.0", build=build, writer=PeppolWriter
-)
+PROFILE = Profile(name="peppol", label="Peppol BIS Billing 3.0", build=build, writer=PeppolWriter)

@@ -166,6 +166,4 @@ def build(document) -> bytes:
     return PintAeWriter(document).build()
 
 
-PROFILE = Profile(
-    name="pint-ae", label="PINT-AE (UAE e-invoice)", build=build, writer=PintAeWriter
-)
+PROFILE = Profile(name="pint-ae", label="PINT-AE (UAE e-invoice)", build=build, writer=PintAeWriter)
