@@ -78,3 +78,28 @@ def test_vendor_list_and_menu(api, vendor, login):
     html = client.get("/ap/vendors?q=desert").get_data(as_text=True)
     assert "Desert Supplies LLC" in html
     assert 'href="/ap/bills"' in client.get("/").get_data(as_text=True)
+
+
+def test_send_and_receive_from_the_po_page(api, sent_po, login):
+    draft = sent_po(send=False)
+    client = login()
+    url = f"/ap/purchase-orders/{draft['id']}"
+    token = csrf_token(client, url)
+    client.post(f"{url}/send", data={"csrf_token": token})
+    po = api.get(f"/api/v1/purchase-orders/{draft['id']}").get_json()
+    assert po["status"] == "SENT"
+    first, second = po["lines"]
+    resp = client.post(f"{url}/receive", data={
+        "csrf_token": token, "received_date": "2026-03-05",
+        f"received_{first['id']}": "100", f"accepted_{first['id']}": "95",
+        f"reason_{first['id']}": "5 damaged",
+    })  # fmt: skip
+    page = client.get(resp.headers["Location"]).get_data(as_text=True)
+    assert "Goods receipt GRN/2026/00001 posted." in page
+    assert "data-accepted>95<" in page
+    over = client.post(
+        f"{url}/receive",
+        data={"csrf_token": token, "received_date": "2026-03-06", f"received_{second['id']}": "11"},
+    )
+    page = client.get(over.headers["Location"]).get_data(as_text=True)
+    assert "1 more can be received" not in page and "10 more can be received" in page

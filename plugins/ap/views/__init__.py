@@ -17,6 +17,7 @@ from plugins.ap.views import (  # noqa: E402,F401  (routes)
     bill_list,
     bill_review,
     import_page,
+    order_actions,
     order_pages,
     vendor_list,
 )

@@ -3,6 +3,8 @@ billed per line, their receipts and audit timeline."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import request
 from flask_login import login_required
 from sqlalchemy import func, select
@@ -13,7 +15,7 @@ from plugins.ap.models import Bill, GoodsReceipt, PurchaseOrder, Vendor
 from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.services import billing_status
 from plugins.ap.views import bp
-from plugins.ap.views.common import READ, found, require, sorted_by, whole
+from plugins.ap.views.common import READ, WRITE, found, may, require, sorted_by, whole
 
 PAGE = 50
 SORTS = {
@@ -57,7 +59,7 @@ def order_detail(order_id: int):
     order_bills = db.session.scalars(select(Bill).where(Bill.order_id == order.id)).all()
     return render(
         "ap/order_detail.html", block="order", order=order, po=serialize.purchase_order(order),
-        receipts=receipts, bills=order_bills,
+        receipts=receipts, bills=order_bills, can_write=may(WRITE), today=dt.date.today(),
         timeline=audit_timeline("purchase_order", order.id, order.company_id),
     )  # fmt: skip
 
