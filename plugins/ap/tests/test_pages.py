@@ -103,3 +103,28 @@ def test_send_and_receive_from_the_po_page(api, sent_po, login):
     )
     page = client.get(over.headers["Location"]).get_data(as_text=True)
     assert "1 more can be received" not in page and "10 more can be received" in page
+
+
+def test_create_vendor_and_po_and_change_settings_in_pages(api, login):
+    client = login()
+    token = csrf_token(client, "/ap/vendors/new")
+    bad = client.post("/ap/vendors/new", data={"csrf_token": token, "name": "V", "trn": "12"})
+    assert bad.status_code == 422 and "ll-field-error" in bad.get_data(as_text=True)
+    client.post("/ap/vendors/new", data={"csrf_token": token, "name": "Oasis Parts LLC"})
+    vendor = api.get("/api/v1/vendors?q=oasis").get_json()["data"][0]
+    resp = client.post("/ap/purchase-orders/new", data={
+        "csrf_token": token, "vendor_id": vendor["id"], "order_date": "2026-03-01",
+        "currency": "AED", "lines-0-description": "Gaskets", "lines-0-quantity": "4",
+        "lines-0-unit_price": "12.50", "lines-0-unit_code": "H87", "lines-0-tax_rate": "5",
+        "lines-0-match_type": "three_way",
+    })  # fmt: skip
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
+    po = api.get("/api/v1/purchase-orders").get_json()["data"][0]
+    assert (po["status"], po["total"]) == ("DRAFT", "52.50")
+    client.post("/ap/settings", data={
+        "csrf_token": token, "full_match_limit": "0.01", "price_tolerance_percent": "2",
+        "price_tolerance_amount": "50.00", "quantity_tolerance_percent": "5",
+        "quantity_tolerance_amount": "0", "over_receipt_percent": "0",
+        "duplicate_policy": "block"})  # fmt: skip
+    saved = api.get("/api/v1/ap/settings").get_json()
+    assert (saved["price_tolerance_amount"], saved["duplicate_policy"]) == ("50.00", "block")

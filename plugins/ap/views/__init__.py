@@ -16,6 +16,7 @@ bp = Blueprint(
 from plugins.ap.views import (  # noqa: E402,F401  (routes)
     bill_list,
     bill_review,
+    forms,
     import_page,
     order_actions,
     order_pages,
