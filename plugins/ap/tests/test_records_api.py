@@ -150,3 +150,24 @@ def test_other_companies_records_are_not_found(api, vendor, make_company, make_u
     theirs = Api(api.client, api_token(user))
     assert theirs.get(f"/api/v1/vendors/{vendor['id']}").status_code == 404
     assert theirs.get("/api/v1/vendors").get_json()["data"] == []
+
+
+def test_po_lines_of_two_orders_or_another_vendor_are_refused(api, vendor, sent_po):
+    first, second = sent_po(), sent_po()
+    body = bill_body(vendor, None, (None, "1", "2.50"), (None, "1", "2.50"))
+    body["lines"][0]["po_line_id"] = first["lines"][0]["id"]
+    body["lines"][1]["po_line_id"] = second["lines"][0]["id"]
+    resp = api.post("/api/v1/bills", json=body)
+    assert resp.status_code == 422
+    assert "lines[1].po_line_id" in resp.get_json()["error"]["details"]["fields"]
+    other = api.post("/api/v1/vendors", json={"name": "Other Vendor"}).get_json()
+    body = bill_body(other, None, (None, "1", "2.50"))
+    body["lines"][0]["po_line_id"] = first["lines"][0]["id"]
+    resp = api.post("/api/v1/bills", json=body)
+    assert resp.get_json()["error"]["details"]["fields"] == {
+        "lines[0].po_line_id": "belongs to a purchase order of another vendor"
+    }
+    body = bill_body(vendor, None, (None, "1", "2.50"))
+    body["lines"][0]["po_line_id"] = first["lines"][0]["id"]
+    bill = api.post("/api/v1/bills", json=body).get_json()
+    assert bill["purchase_order_id"] == first["id"]  # the PO follows from its lines
