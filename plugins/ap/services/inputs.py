@@ -32,7 +32,7 @@ def decimal(
         return None
     if minimum is not None and result < minimum:
         errors[name] = f"must be at least {minimum}"
-    elif result.as_tuple().exponent < -places:
+    elif result.normalize().as_tuple().exponent < -places:
         errors[name] = f"must have at most {places} decimals"
     return result
 

@@ -76,6 +76,6 @@ def _number(name: str, value, errors: FieldErrors) -> Decimal | None:
         errors[name] = "must be zero or more"
     elif result > MAXIMUM.get(name, Decimal("1e9")):
         errors[name] = f"must be at most {MAXIMUM.get(name, Decimal('1e9'))}"
-    elif result.as_tuple().exponent < -PLACES.get(name, 4):
+    elif result.normalize().as_tuple().exponent < -PLACES.get(name, 4):
         errors[name] = f"must have at most {PLACES.get(name, 4)} decimals"
     return result

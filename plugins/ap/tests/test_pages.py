@@ -128,3 +128,23 @@ def test_create_vendor_and_po_and_change_settings_in_pages(api, login):
         "duplicate_policy": "block"})  # fmt: skip
     saved = api.get("/api/v1/ap/settings").get_json()
     assert (saved["price_tolerance_amount"], saved["duplicate_policy"]) == ("50.00", "block")
+
+
+def test_enter_a_bill_for_a_po_prefilled_with_what_is_left(api, vendor, sent_po, login):
+    po = sent_po()
+    receive(api, po, ("100", "80", "20 wrong size"), ("10", "10"))
+    client = login()
+    url = f"/ap/purchase-orders/{po['id']}/bill"
+    html = client.get(url).get_data(as_text=True)
+    first, second = po["lines"]
+    assert f'name="quantity_{first["id"]}"' in html and 'value="80"' in html
+    token = csrf_token(client, url)
+    resp = client.post(url, data={
+        "csrf_token": token, "vendor_invoice_number": "DS-77", "issue_date": "2026-03-10",
+        f"quantity_{first['id']}": "80", f"price_{first['id']}": "2.50",
+        f"quantity_{second['id']}": "10", f"price_{second['id']}": "100.00",
+    })  # fmt: skip
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 302, page[page.find("ll-flash-error") :][:600]
+    bill = api.get("/api/v1/bills").get_json()["data"][0]
+    assert (bill["vendor_invoice_number"], bill["match_status"]) == ("DS-77", "FULL_MATCH")

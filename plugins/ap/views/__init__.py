@@ -14,6 +14,7 @@ bp = Blueprint(
 )
 
 from plugins.ap.views import (  # noqa: E402,F401  (routes)
+    bill_entry,
     bill_list,
     bill_review,
     forms,
