@@ -48,6 +48,8 @@ def _check_references(out: dict, errors: FieldErrors) -> None:
         order = _check_line(line, f"lines[{index}].po_line_id", order, vendor, errors)
     if order and order.status not in (SENT, CLOSED):
         errors["purchase_order_id"] = "only a sent or closed purchase order can be billed"
+    elif order and order.currency != out["currency"]:
+        errors["currency"] = f"must be the purchase order's currency ({order.currency})"
     out["order_id"] = order.id if order else None
 
 

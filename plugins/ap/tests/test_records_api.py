@@ -171,3 +171,10 @@ def test_po_lines_of_two_orders_or_another_vendor_are_refused(api, vendor, sent_
     body["lines"][0]["po_line_id"] = first["lines"][0]["id"]
     bill = api.post("/api/v1/bills", json=body).get_json()
     assert bill["purchase_order_id"] == first["id"]  # the PO follows from its lines
+
+
+def test_a_bill_is_in_its_pos_currency(api, vendor, sent_po):
+    po = sent_po()
+    resp = post_bill(api, vendor, po, (0, "1", "2.50"), currency="USD")
+    assert resp.status_code == 422
+    assert resp.get_json()["error"]["details"]["fields"]["currency"].endswith("(AED)")
