@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 
-from core.api import ApiError, FieldErrors, db, get_scoped, text_field
+from core.api import ApiError, FieldErrors, ValidationFailed, db, get_scoped, text_field
 from plugins.ap.models.bill import CREDIT_NOTE, DRAFT, INVOICE, Bill, BillLine
 from plugins.ap.models.order import CLOSED, SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
@@ -120,11 +120,9 @@ def relink(bill: Bill, line_id: int, order_line_id: int | None) -> Bill:
         po_line = get_scoped(PurchaseOrderLine, order_line_id)
         wrong_order = po_line and bill.order_id and po_line.order_id != bill.order_id
         if po_line is None or wrong_order or po_line.order.vendor_id != bill.vendor_id:
-            raise ApiError(
-                422,
-                "validation_error",
+            raise ValidationFailed(
+                {"po_line_id": "is not a line of the bill's purchase order"},
                 "Pick a line of the bill's purchase order.",
-                {"fields": {"po_line_id": "is not a line of the bill's purchase order"}},
             )
         bill.order_id = bill.order_id or po_line.order_id
     line.order_line_id = order_line_id

@@ -25,7 +25,7 @@ def test_po_line_numbers(api, vendor, value):
 def test_bill_bodies(api, body):
     resp = api.post("/api/v1/bills", json=body)
     assert resp.status_code in (400, 422), resp.get_json()
-    assert resp.get_json()["error"]["code"] in ("bad_request", "invalid_json", "validation_error")
+    assert resp.get_json()["error"]["code"] in ("bad_request", "invalid_json", "validation_failed")
 
 
 @pytest.mark.parametrize(

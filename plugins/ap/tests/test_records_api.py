@@ -124,11 +124,17 @@ def test_bill_input_errors_name_each_field(api, vendor, sent_po):
         json={"vendor_id": vendor["id"], "issue_date": "10/03/2026", "purchase_order_id":
               draft["id"], "lines": [{"description": "x", "quantity": 1.5, "unit_price": "1"}]},
     )  # fmt: skip
-    assert resp.status_code == 422
+    assert resp.status_code == 422  # the shape first: missing and mistyped fields
     fields = resp.get_json()["error"]["details"]["fields"]
-    assert {"vendor_invoice_number", "issue_date", "purchase_order_id", "lines[0].quantity"} <= set(
-        fields
-    )
+    assert {"vendor_invoice_number", "lines[0].quantity"} <= set(fields)
+    resp = api.post(
+        "/api/v1/bills",
+        json={"vendor_id": vendor["id"], "vendor_invoice_number": "V-1", "issue_date": "10/03/2026",
+              "purchase_order_id": draft["id"], "lines": [{"description": "x", "quantity": "1.5",
+              "unit_price": "1", "unit_code": "BOX"}]},
+    )  # fmt: skip
+    fields = resp.get_json()["error"]["details"]["fields"]
+    assert {"issue_date", "purchase_order_id", "lines[0].unit_code"} <= set(fields)
 
 
 def test_settings_read_change_and_refuse_nonsense(api, finance_api):

@@ -8,7 +8,7 @@ import datetime as dt
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import ApiError, current_actor, db, render
+from core.api import DomainError, current_actor, db, render
 from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.services import billing_status, bills
@@ -57,7 +57,7 @@ def bill_entry(order_id: int):
             commit()
             flash("Bill entered and matched.", "success")
             return redirect(url_for("ap.bill_review", bill_id=bill.id))
-        except ApiError as exc:
+        except DomainError as exc:
             db.session.rollback()
             errors = exc.details.get("fields", {}) or {"bill": exc.message}
     return render("ap/bill_entry.html", status=422 if errors else 200, order=order,

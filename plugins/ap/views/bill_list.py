@@ -6,7 +6,7 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, render
+from core.api import DomainError, db, render
 from plugins.ap.models import Bill, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.views import bp
@@ -55,7 +55,7 @@ def bill_list():
         total = db.session.scalar(select(func.count()).select_from(query.subquery()))
         query, sort = sorted_by(query, SORTS, "-id")
         rows = db.session.scalars(query.limit(PAGE).offset(offset)).all()
-    except ApiError as exc:
+    except DomainError as exc:
         error = exc.message
     vendors = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
     return render(

@@ -9,7 +9,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import ApiError, audit_timeline, current_actor, db, render
+from core.api import DomainError, audit_timeline, current_actor, db, render
 from plugins.ap.api.common import commit
 from plugins.ap.models import Bill, GoodsReceipt, GoodsReceiptLine
 from plugins.ap.models.bill import OPEN_STATUSES
@@ -82,7 +82,7 @@ def _act(bill_id: int, permission: str, action, done: str):
         action(bill)
         commit()
         flash(done, "success")
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         flash(exc.message, "error")
     return redirect(url_for("ap.bill_review", bill_id=bill_id))

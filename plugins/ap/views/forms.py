@@ -8,7 +8,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import ApiError, current_actor, db, render
+from core.api import DomainError, current_actor, db, render
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
 from plugins.ap.models.settings import DEFAULTS
@@ -39,7 +39,7 @@ def vendor_new():
             commit()
             flash(f"Vendor {vendor.name} created.", "success")
             return redirect(url_for("ap.vendor_list"))
-        except ApiError as exc:
+        except DomainError as exc:
             db.session.rollback()
             errors = exc.details.get("fields", {})
     return render("ap/vendor_form.html", status=422 if errors else 200, errors=errors,
@@ -71,7 +71,7 @@ def order_new():
             commit()
             flash("Draft purchase order created.", "success")
             return redirect(url_for("ap.order_detail", order_id=order.id))
-        except ApiError as exc:
+        except DomainError as exc:
             db.session.rollback()
             errors = exc.details.get("fields", {}) or {"form": exc.message}
     vendor_rows = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
@@ -91,7 +91,7 @@ def settings_page():
             commit()
             flash("Settings saved.", "success")
             return redirect(url_for("ap.settings_page"))
-        except ApiError as exc:
+        except DomainError as exc:
             db.session.rollback()
             errors = exc.details.get("fields", {})
     current = settings.as_dict(settings.current(current_actor().company_id))

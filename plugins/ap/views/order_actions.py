@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import ApiError, db
+from core.api import DomainError, db
 from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.services import match_run, orders, receipts
@@ -30,7 +30,7 @@ def order_move(order_id: int, action: str):
         match_run.rematch_order(order.id)
         commit()
         flash(DONE[action], "success")
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         flash(exc.message, "error")
     return _back(order_id)
@@ -61,7 +61,7 @@ def order_receive(order_id: int):
         receipt = receipts.post(order, body, None)
         commit()
         flash(f"Goods receipt {receipt.number} posted.", "success")
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         fields = exc.details.get("fields", {})
         flash(" ".join([exc.message, *(f"{k}: {v}" for k, v in fields.items())]), "error")
