@@ -16,6 +16,14 @@ MANIFEST = Manifest(
 @hookimpl
 def init_app(app):
     app.config.setdefault("EINVOICE_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
+    app.config.setdefault("EINVOICE_WARM_RULES", False)
+    if app.config["EINVOICE_WARM_RULES"]:
+        import threading
+
+        from plugins.einvoice.validator import warm
+
+        # Compile the rules (~2 s) beside start-up, not inside the first finalize.
+        threading.Thread(target=warm, name="einvoice-warm", daemon=True).start()
 
 
 @hookimpl

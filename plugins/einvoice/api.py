@@ -6,6 +6,7 @@ from flask import current_app, request
 
 from core.api import (
     ApiError,
+    ValidationFailed,
     api_blueprint,
     current_actor,
     db,
@@ -28,7 +29,12 @@ XML_TYPES = {"application/xml", "text/xml"}
 @bp.post("/validate")
 @read_only_ok
 @require_permission("einvoice.document.validate")
-@describe(tags=TAGS, response=schemas.REPORT, query={"profile": schemas.PROFILE_QUERY})
+@describe(
+    tags=TAGS,
+    response=schemas.REPORT,
+    query={"profile": schemas.PROFILE_QUERY},
+    body_media=schemas.XML_BODY,
+)
 def einvoice_validate():
     """Check a UBL 2.1 Invoice or CreditNote with the official rules.
 
@@ -84,22 +90,12 @@ def einvoice_settings():
 @describe(tags=TAGS, request=schemas.SETTINGS_UPDATE, response=schemas.SETTINGS)
 def einvoice_settings_update():
     """Choose the required profiles; an empty list returns to the automatic choice."""
-    data = json_body()
-    wanted = data.get("required_profiles")
-    if not isinstance(wanted, list) or not all(isinstance(p, str) for p in wanted):
-        raise ApiError(
-            422,
-            "validation_error",
-            "required_profiles must be a list of profile names.",
-            {"fields": {"required_profiles": f"a list of {', '.join(PROFILES)}"}},
-        )
+    wanted = json_body()["required_profiles"]  # core checked it against the schema
     company_id = current_actor().company_id
     try:
         requirements.set_required(company_id, wanted)
     except ValueError as exc:
-        raise ApiError(
-            422, "validation_error", str(exc), {"fields": {"required_profiles": str(exc)}}
-        ) from None
+        raise ValidationFailed({"required_profiles": str(exc)}) from None
     db.session.commit()
     return _settings(company_id)
 

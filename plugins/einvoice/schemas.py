@@ -22,6 +22,8 @@ REPORT = {
     },
     "required": ["valid", "profile", "errors", "warnings"],
 }
+_XML = {"schema": {"type": "string", "description": "a UBL 2.1 Invoice or CreditNote"}}
+XML_BODY = {"application/xml": _XML, "text/xml": _XML}
 PROFILE_QUERY = {
     "type": "string",
     "enum": list(PROFILES),

@@ -6,7 +6,7 @@ The same check feeds the draft page, so people see what would block finalize whi
 
 from __future__ import annotations
 
-from core.api import ApiError, Company, db
+from core.api import Company, Refused, db
 from plugins.einvoice.public import Blocker, preflight, required_profiles
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.models import CREDIT_NOTE, Invoice
@@ -56,7 +56,7 @@ def check(invoice: Invoice) -> None:
     """422 naming each rule id and the field to fix; nothing is written (runs before numbering)."""
     found = blockers(invoice)
     if found:
-        raise ApiError(422, "einvoice_rules", summary(found), {"blockers": _details(found)})
+        raise Refused("einvoice_rules", summary(found), {"blockers": _details(found)})
 
 
 def summary(found: list[Blocker]) -> str:

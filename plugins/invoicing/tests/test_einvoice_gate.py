@@ -142,3 +142,12 @@ def test_the_default_export_is_the_signed_xml_of_the_required_profile(api, custo
     assert body.status_code == 200
     assert b"urn:peppol:pint:billing-1@ae-1" in body.data  # a UAE company: PINT-AE
     assert xml.sha256(body.data) == sealed["xml_hash"]
+
+
+def test_a_zero_total_invoice_follows_the_rules_and_is_sealed(api, customer):
+    free = {"description": "Warranty replacement", "quantity": "1", "unit_price": "0"}
+    sealed = _finalize(api, _draft(api, customer, [free]))
+    assert sealed.status_code == 200, sealed.get_json()
+    assert sealed.get_json()["total"] == "0.00"
+    xml = api.get(f"/api/v1/invoices/{sealed.get_json()['id']}/ubl?profile=pint-ae").data
+    assert fatal_rules(xml, "pint-ae") == []

@@ -68,7 +68,7 @@ def test_finalize_refuses_before_numbering_or_seals_what_the_official_rules_acce
     if done.status_code == 422:
         error = done.get_json()["error"]
         event(f"refused: {error['code']}")
-        assert error["code"] in ("einvoice_rules", "validation_error")
+        assert error["code"] in ("einvoice_rules", "validation_failed")
         if error["code"] == "einvoice_rules":
             assert all(b["rule"] in error["message"] for b in error["details"]["blockers"][:10])
         assert api.get(f"/api/v1/invoices/{draft['id']}").get_json()["number"] is None
