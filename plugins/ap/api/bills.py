@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from core.api import (
     ApiError,
+    ValidationFailed,
     current_actor,
     describe,
     idempotent,
@@ -188,13 +189,9 @@ def bills_relink(bill_id: int, line_id: int):
     """Choose by hand the PO line a bill line is for (``null`` unlinks it); re-matches."""
     body = json_body()
     target = body.get("po_line_id")
-    if target is not None and (isinstance(target, bool) or not isinstance(target, int)):
-        raise ApiError(
-            422,
-            "validation_error",
-            "po_line_id must be an id or null.",
-            {"fields": {"po_line_id": "must be an id or null"}},
-        )
+    bad = isinstance(target, bool) or not isinstance(target, int) or not 0 < target < 2**31
+    if target is not None and bad:
+        raise ValidationFailed({"po_line_id": "must be an id or null"})
     bill = bills.relink(found(Bill, bill_id, "bill"), line_id, target)
     commit()
     return s.bill(bill)
@@ -210,9 +207,7 @@ def bills_approve(bill_id: int):
     body = json_body(required=False)
     reason = body.get("reason")
     if reason is not None and not isinstance(reason, str):
-        raise ApiError(
-            422, "validation_error", "reason must be text.", {"fields": {"reason": "must be text"}}
-        )
+        raise ValidationFailed({"reason": "must be text"})
     reason = (reason or "").strip()[:2000] or None
     bill = approval.approve(found(Bill, bill_id, "bill"), current_actor(), reason)
     commit()

@@ -20,8 +20,13 @@ def user_id() -> int | None:
     return actor.user_id if actor is not None else None
 
 
+MAX_ID = 2**31 - 1
+
+
 def found(model, record_id: int, name: str):
-    row = get_scoped(model, record_id)  # another company's row looks like a missing one
+    row = (
+        get_scoped(model, record_id) if 0 < record_id <= MAX_ID else None
+    )  # another company's row looks like a missing one
     if row is None:
         raise ApiError(404, "not_found", f"No {name} with id {record_id}.", {"id": record_id})
     return row
@@ -54,6 +59,6 @@ def whole_arg(name: str) -> int | None:
     value = request.args.get(name, "")
     if value == "":
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
         raise ApiError(400, "invalid_parameter", f"{name} must be a whole number.", {name: value})
     return int(value)

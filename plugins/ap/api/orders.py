@@ -8,7 +8,7 @@ from core.api import describe, idempotent, json_body, paginate, require_permissi
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import choice, commit, company_id, found, user_id, whole_arg
-from plugins.ap.api.schemas import PO_IN, PURCHASE_ORDER
+from plugins.ap.api.schemas import PO_IN, PO_PATCH, PURCHASE_ORDER
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.services import billing_status, match_run, orders
@@ -53,7 +53,7 @@ def orders_read(order_id: int):
 
 @bp.patch("/purchase-orders/<int:order_id>")
 @require_permission("ap.write")
-@describe(tags=TAGS, request=PO_IN, response=PURCHASE_ORDER)
+@describe(tags=TAGS, request=PO_PATCH, response=PURCHASE_ORDER)
 def orders_update(order_id: int):
     """Change a draft purchase order (``lines`` replaces all lines); 409 once sent."""
     order = orders.update(found(PurchaseOrder, order_id, "purchase order"), json_body())

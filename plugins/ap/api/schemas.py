@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 MONEY = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
-DECIMAL = {"type": "string", "description": "a decimal written as a string (never a float)"}
+DECIMAL = {
+    "type": ["string", "integer"],
+    "description": 'a decimal written as a string such as "150.00" (never a float)',
+}
+NULLABLE_DECIMAL = {**DECIMAL, "type": ["string", "integer", "null"]}
 TEXT = {"type": ["string", "null"]}
 DATE = {"type": "string", "format": "date"}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
 ID = {"type": "integer"}
+NULLABLE_ID = {"type": ["integer", "null"]}
 STATUS_PO = {"type": "string", "enum": ["DRAFT", "SENT", "CLOSED", "CANCELLED"]}
 STATUS_BILL = {"type": "string", "enum": ["DRAFT", "MATCHED", "APPROVED", "PAID", "REJECTED"]}
 MATCH_STATUS = {
@@ -18,6 +23,11 @@ MATCH_STATUS = {
 
 def obj(required=(), **properties) -> dict:
     return {"type": "object", "required": list(required), "properties": properties}
+
+
+def closed(schema: dict) -> dict:
+    """A request schema that names every field it accepts (others are a 422)."""
+    return {**schema, "additionalProperties": False}
 
 
 VENDOR_IN = obj(
@@ -37,7 +47,7 @@ VENDOR = {
 LINE_IN = obj(
     ["description", "quantity", "unit_price"],
     description={"type": "string"}, item_code=TEXT, quantity=DECIMAL, unit_code=TEXT,
-    unit_price=DECIMAL, tax_category={"type": "string"}, tax_rate=DECIMAL,
+    unit_price=DECIMAL, tax_category=TEXT, tax_rate=NULLABLE_DECIMAL,
 )  # fmt: skip
 PO_LINE_IN = {
     **LINE_IN,
@@ -48,9 +58,10 @@ PO_LINE_IN = {
 }
 PO_IN = obj(
     ["vendor_id", "order_date", "lines"],
-    vendor_id=ID, currency={"type": "string"}, order_date=DATE, expected_date=NULLABLE_DATE,
+    vendor_id=ID, currency=TEXT, order_date=DATE, expected_date=NULLABLE_DATE,
     notes=TEXT, lines={"type": "array", "items": PO_LINE_IN},
 )  # fmt: skip
+PO_PATCH = {**PO_IN, "required": []}
 PO_LINE = obj(
     ["id", "ordered_quantity", "received_quantity", "accepted_quantity", "billed_quantity"],
     id=ID, line_number=ID, description={"type": "string"}, item_code=TEXT, quantity=DECIMAL,
@@ -72,7 +83,7 @@ RECEIPT_IN = obj(
     received_date=DATE, notes=TEXT,
     lines={"type": "array", "items": obj(
         ["po_line_id", "received_quantity"],
-        po_line_id=ID, received_quantity=DECIMAL, accepted_quantity=DECIMAL,
+        po_line_id=ID, received_quantity=DECIMAL, accepted_quantity=NULLABLE_DECIMAL,
         rejection_reason=TEXT,
     )},
 )  # fmt: skip
@@ -85,11 +96,11 @@ RECEIPT = obj(
     )},
 )  # fmt: skip
 
-BILL_LINE_IN = {**LINE_IN, "properties": {**LINE_IN["properties"], "po_line_id": ID}}
+BILL_LINE_IN = {**LINE_IN, "properties": {**LINE_IN["properties"], "po_line_id": NULLABLE_ID}}
 BILL_IN = obj(
     ["vendor_id", "vendor_invoice_number", "issue_date", "lines"],
     vendor_id=ID, vendor_invoice_number={"type": "string"}, issue_date=DATE,
-    due_date=NULLABLE_DATE, currency={"type": "string"}, purchase_order_id=ID,
+    due_date=NULLABLE_DATE, currency=TEXT, purchase_order_id=NULLABLE_ID,
     kind={"type": "string", "enum": ["invoice", "credit_note"]},
     lines={"type": "array", "items": BILL_LINE_IN},
 )  # fmt: skip
@@ -116,7 +127,7 @@ BILL = obj(
 )  # fmt: skip
 APPROVE_IN = obj([], reason=TEXT)
 REJECT_IN = obj(["reason"], reason={"type": "string"})
-RELINK_IN = obj(["po_line_id"], po_line_id={"type": ["integer", "null"]})
+RELINK_IN = obj(["po_line_id"], po_line_id=NULLABLE_ID)
 SETTINGS = obj(
     [],
     full_match_limit=DECIMAL, price_tolerance_percent=DECIMAL, price_tolerance_amount=DECIMAL,
@@ -124,3 +135,4 @@ SETTINGS = obj(
     over_receipt_percent=DECIMAL,
     duplicate_policy={"type": "string", "enum": ["flag", "block"]},
 )  # fmt: skip
+SETTINGS_IN = closed(SETTINGS)

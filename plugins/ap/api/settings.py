@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.api import describe, json_body, require_permission
 from plugins.ap.api import bp
 from plugins.ap.api.common import commit, company_id
-from plugins.ap.api.schemas import SETTINGS
+from plugins.ap.api.schemas import SETTINGS, SETTINGS_IN
 from plugins.ap.services import settings
 
 TAGS = ("ap",)
@@ -21,7 +21,7 @@ def ap_settings_read():
 
 @bp.patch("/ap/settings")
 @require_permission("ap.settings")
-@describe(tags=TAGS, request=SETTINGS, response=SETTINGS)
+@describe(tags=TAGS, request=SETTINGS_IN, response=SETTINGS)
 def ap_settings_update():
     """Change some settings. Tolerances are "the greater of P % or A" (price in money, quantity
     in units); ``duplicate_policy`` is ``flag`` or ``block``."""

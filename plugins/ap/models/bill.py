@@ -58,7 +58,7 @@ class Bill(TenantMixin, db.Model):
     tax_total: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)
     total: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)
     possible_duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("ap_bill.id"))
-    source: Mapped[str] = mapped_column(String(16), default="api")
+    source: Mapped[str] = mapped_column(String(200), default="api")  # "api", "peppol:<id>" ...
     warnings: Mapped[list] = mapped_column(JSON, default=list)
     approved_at: Mapped[datetime | None]
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_user.id"))

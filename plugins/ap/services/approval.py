@@ -8,7 +8,7 @@ decision is taken on the current receipts and PO.
 
 from __future__ import annotations
 
-from core.api import ApiError, db, utcnow
+from core.api import ApiError, ValidationFailed, db, utcnow
 from plugins.ap.models.bill import (
     APPROVED,
     FULL_MATCH,
@@ -75,12 +75,7 @@ def reject(bill: Bill, reason: str | None) -> Bill:
     if bill.status not in (*OPEN_STATUSES, APPROVED):
         raise ApiError(409, "bill_not_open", f"A bill that is {bill.status} cannot be rejected.")
     if not reason:
-        raise ApiError(
-            422,
-            "validation_error",
-            "Say why the bill is rejected.",
-            {"fields": {"reason": "is required"}},
-        )
+        raise ValidationFailed({"reason": "is required"}, "Say why the bill is rejected.")
     bill.status, bill.rejection_reason = REJECTED, reason
     db.session.flush()
     notify.announce("BillRejected", "bill_changed", "bill", bill, {"reason": reason})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 
-from core.api import ApiError, FieldErrors, db, get_scoped, text_field
+from core.api import ApiError, FieldErrors, ValidationFailed, db, get_scoped, text_field
 from plugins.ap.models.bill import CREDIT_NOTE, DRAFT, INVOICE, Bill, BillLine
 from plugins.ap.models.order import CLOSED, SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
@@ -42,28 +42,31 @@ def _check_references(out: dict, errors: FieldErrors) -> None:
     order = out["order_id"] and get_scoped(PurchaseOrder, out["order_id"])
     if out["order_id"] and order is None:
         errors["purchase_order_id"] = "no such purchase order"
-    elif order and order.status not in (SENT, CLOSED):
-        errors["purchase_order_id"] = "only a sent or closed purchase order can be billed"
     elif order and vendor and order.vendor_id != vendor.id:
         errors["purchase_order_id"] = "belongs to another vendor"
     for index, line in enumerate(out["lines"]):
-        _check_line(line, index, order, out, errors)
+        order = _check_line(line, f"lines[{index}].po_line_id", order, vendor, errors)
+    if order and order.status not in (SENT, CLOSED):
+        errors["purchase_order_id"] = "only a sent or closed purchase order can be billed"
+    elif order and order.currency != out["currency"]:
+        errors["currency"] = f"must be the purchase order's currency ({order.currency})"
+    out["order_id"] = order.id if order else None
 
 
-def _check_line(line: dict, index: int, order, out: dict, errors: FieldErrors) -> None:
+def _check_line(line: dict, key: str, order, vendor, errors: FieldErrors):
+    """The bill's PO after this line: given, or the PO of its first explicit PO line."""
     if not line.get("order_line_id"):
-        return
+        return order
     po_line = get_scoped(PurchaseOrderLine, line["order_line_id"])
-    key = f"lines[{index}].po_line_id"
     if po_line is None:
         errors[key] = "no such purchase order line"
     elif order and po_line.order_id != order.id:
         errors[key] = "is not a line of the bill's purchase order"
-    elif not order:
-        out["order_id"] = po_line.order_id  # the PO follows from its lines
-        order = po_line.order
-        if order.status not in (SENT, CLOSED):
-            errors[key] = "belongs to a purchase order that is not sent"
+    elif vendor and po_line.order.vendor_id != vendor.id:
+        errors[key] = "belongs to a purchase order of another vendor"
+    else:
+        return po_line.order
+    return order
 
 
 def create(company_id: int, data: dict, user_id: int | None, source: str = "api") -> Bill:
@@ -115,12 +118,11 @@ def relink(bill: Bill, line_id: int, order_line_id: int | None) -> Bill:
         raise ApiError(404, "not_found", f"No line {line_id} on this bill.")
     if order_line_id is not None:
         po_line = get_scoped(PurchaseOrderLine, order_line_id)
-        if po_line is None or (bill.order_id and po_line.order_id != bill.order_id):
-            raise ApiError(
-                422,
-                "validation_error",
+        wrong_order = po_line and bill.order_id and po_line.order_id != bill.order_id
+        if po_line is None or wrong_order or po_line.order.vendor_id != bill.vendor_id:
+            raise ValidationFailed(
+                {"po_line_id": "is not a line of the bill's purchase order"},
                 "Pick a line of the bill's purchase order.",
-                {"fields": {"po_line_id": "is not a line of the bill's purchase order"}},
             )
         bill.order_id = bill.order_id or po_line.order_id
     line.order_line_id = order_line_id

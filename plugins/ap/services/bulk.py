@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from core.api import ApiError, db, enqueue_job
+from core.api import DomainError, db, enqueue_job
 from plugins.ap.services import importing
 
 JOB = "ap.import_zip"
@@ -88,7 +88,7 @@ def _one(ctx, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> dict:
         result = importing.import_bill(
             ctx.company_id, xml, source="upload", actor=JobActor(ctx.user_id), filename=name
         )
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         detail = {"message": exc.message, "rules": exc.details.get("rules", []),
                   "bill_id": exc.details.get("bill_id"), "code": exc.code}  # fmt: skip

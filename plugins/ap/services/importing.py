@@ -95,7 +95,7 @@ def _bill(company_id: int, vendor, doc, source: str, user_id, warnings: list[str
         vendor_invoice_number=doc.number[:100], issue_date=doc.issue_date,
         due_date=doc.due_date, fiscal_year=doc.issue_date.year, currency=doc.currency,
         order_reference=(doc.order_reference or None) and doc.order_reference[:200],
-        status=DRAFT, source=source, created_by_id=user_id, warnings=warnings,
+        status=DRAFT, source=source[:200], created_by_id=user_id, warnings=warnings,
         subtotal=doc.tax_exclusive, tax_total=doc.tax_total or Decimal(0),
         total=doc.tax_inclusive,
     )  # fmt: skip

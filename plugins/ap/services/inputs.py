@@ -10,10 +10,14 @@ from plugins.invoicing.public import UNIT_CODES, VAT_CATEGORIES, is_currency
 
 MAX_LINES = 2000
 LIMIT = Decimal("1e12")
+MAX_ID = 2**31 - 1
 
 
-def decimal(data: dict, name: str, errors: FieldErrors, *, minimum=None, default=None):
-    """An exact decimal (string or whole number, never a float), or None after an error."""
+def decimal(
+    data: dict, name: str, errors: FieldErrors, *, minimum=None, default=None, places: int = 6
+):
+    """An exact decimal (string or whole number, never a float) with at most ``places``
+    decimals (what its column keeps), or None after an error."""
     value = data.get(name, default)
     if value is None or value == "":
         errors[name] = "is required"
@@ -28,6 +32,8 @@ def decimal(data: dict, name: str, errors: FieldErrors, *, minimum=None, default
         return None
     if minimum is not None and result < minimum:
         errors[name] = f"must be at least {minimum}"
+    elif result.normalize().as_tuple().exponent < -places:
+        errors[name] = f"must have at most {places} decimals"
     return result
 
 
@@ -46,7 +52,7 @@ def whole(data: dict, name: str, errors: FieldErrors, *, required: bool = True) 
         if required:
             errors[name] = "is required"
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
         errors[name] = "must be a positive whole number (an id)"
         return None
     return value
@@ -94,7 +100,7 @@ def priced_line(item: dict, errors: FieldErrors) -> dict:
         "unit_code": code(item, "unit_code", UNIT_CODES, errors, "C62"),
         "unit_price": decimal(item, "unit_price", errors, minimum=Decimal("0")),
         "tax_category": code(item, "tax_category", VAT_CATEGORIES, errors, "S"),
-        "tax_rate": decimal(item, "tax_rate", errors, minimum=Decimal("0"), default="5"),
+        "tax_rate": decimal(item, "tax_rate", errors, minimum=Decimal("0"), default="5", places=2),
     }
 
 

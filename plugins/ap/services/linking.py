@@ -23,12 +23,14 @@ SIMILARITY = 0.6
 
 
 def find_order(bill: Bill) -> PurchaseOrder | None:
-    """The PO named by the bill's order reference (a sent or closed PO of the same vendor)."""
+    """The PO named by the bill's order reference (a sent or closed PO of the same vendor, in
+    the bill's currency)."""
     if bill.order_id or not bill.order_reference:
         return bill.order
     query = select(PurchaseOrder).where(
         PurchaseOrder.number == bill.order_reference.strip(),
         PurchaseOrder.vendor_id == bill.vendor_id,
+        PurchaseOrder.currency == bill.currency,
         PurchaseOrder.status.in_((SENT, CLOSED)),
     )
     return db.session.scalars(query).first()

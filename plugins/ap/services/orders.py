@@ -56,6 +56,7 @@ def create(company_id: int, data: dict, user_id: int | None) -> PurchaseOrder:
     _set_lines(order, lines)
     db.session.add(order)
     db.session.flush()
+    notify.announce("PurchaseOrderCreated", "po_changed", "purchase_order", order)
     return order
 
 
@@ -72,6 +73,7 @@ def update(order: PurchaseOrder, data: dict) -> PurchaseOrder:
     else:
         totals.apply(order, order.lines, order.currency)
     db.session.flush()
+    notify.announce("PurchaseOrderUpdated", "po_changed", "purchase_order", order)
     return order
 
 

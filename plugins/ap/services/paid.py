@@ -8,7 +8,7 @@ nothing here.
 
 from __future__ import annotations
 
-from core.api import ApiError, Scope, scoped
+from core.api import DomainError, Scope, scoped
 from plugins.ap.services import approval
 
 EVENT = "VendorBillPaid"
@@ -23,5 +23,5 @@ def on_event(event) -> None:
     with scoped(Scope(company_id=event.company_id)):
         try:
             approval.mark_paid(lock(Bill, int(event.record_id)))
-        except ApiError:
+        except DomainError:
             return  # not approved (or unknown): paying it is the payer's mistake, not ours

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.api import ApiError, FieldErrors, db, next_number, text_field
+from core.api import ApiError, FieldErrors, ValidationFailed, db, next_number, text_field
 from plugins.ap.models.order import SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.receipt import GoodsReceipt, GoodsReceiptLine
 from plugins.ap.services import inputs, match_run, notify, settings
@@ -93,13 +93,10 @@ def _check(order: PurchaseOrder, po_lines: dict, lines: list[dict]) -> None:
                 f"receives more than ordered: {quantity_text(room)} more can be received "
                 f"(ordered {quantity_text(po_line.quantity)}, over-receipt tolerance {over} %)"
             )
+    if errors and not _only_over(errors):
+        raise ValidationFailed(errors, "Some lines cannot be received.")
     if errors:
-        raise ApiError(
-            422,
-            "over_receipt" if _only_over(errors) else "validation_error",
-            "Some lines cannot be received.",
-            {"fields": errors},
-        )
+        raise ApiError(422, "over_receipt", "Some lines cannot be received.", {"fields": errors})
 
 
 def _only_over(errors: dict) -> bool:

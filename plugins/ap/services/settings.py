@@ -16,6 +16,7 @@ from plugins.ap.models.settings import DEFAULTS, DUPLICATE_POLICIES, ApSettings
 
 NUMBERS = tuple(name for name in DEFAULTS if name != "duplicate_policy")
 MAXIMUM = {"price_tolerance_percent": 100, "quantity_tolerance_percent": 100}
+PLACES = {"full_match_limit": 2, "price_tolerance_amount": 2, "quantity_tolerance_amount": 6}
 
 
 @dataclass(frozen=True)
@@ -74,5 +75,7 @@ def _number(name: str, value, errors: FieldErrors) -> Decimal | None:
     if not result.is_finite() or result < 0:
         errors[name] = "must be zero or more"
     elif result > MAXIMUM.get(name, Decimal("1e9")):
-        errors[name] = f"must be at most {MAXIMUM.get(name)}"
+        errors[name] = f"must be at most {MAXIMUM.get(name, Decimal('1e9'))}"
+    elif result.normalize().as_tuple().exponent < -PLACES.get(name, 4):
+        errors[name] = f"must have at most {PLACES.get(name, 4)} decimals"
     return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.api import ApiError, FieldErrors, db, text_field
+from core.api import ApiError, FieldErrors, ValidationFailed, db, text_field
 from plugins.ap.models.vendor import Vendor
 from plugins.invoicing.public import check_iban, parse_party
 
@@ -13,7 +13,7 @@ def parse(data: dict, partial: bool = False) -> dict:
     errors = FieldErrors()
     try:
         out = parse_party(data, partial=partial)
-    except ApiError as exc:
+    except ValidationFailed as exc:
         errors.update(exc.details.get("fields", {}))
         out = {}
     if not partial or "iban" in data:

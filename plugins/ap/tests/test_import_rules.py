@@ -115,3 +115,29 @@ def test_bodies_that_are_not_e_invoices(api):
     resp = post_xml(api, xxe)
     assert resp.status_code == 422 and b"root:" not in resp.data
     assert api.get("/api/v1/bills").get_json()["pagination"]["total"] == 0
+
+
+def test_public_import_bill_for_the_peppol_provider(app, company):
+    """What plugins/peppol calls: no commit inside, documented exceptions with their ids."""
+    from core.api import Scope, db, scoped
+    from plugins.ap.public import DuplicateBill, InvalidEInvoice, import_bill
+
+    source = "peppol:" + "m" * 120
+    with scoped(Scope(company_id=company.id)):
+        result = import_bill(company.id, PINT, source=source)
+        db.session.commit()
+        assert result.bill.source == source and result.bill.match_status == "NOT_MATCHED"
+        assert any("another buyer" in w for w in result.warnings)
+        try:
+            import_bill(company.id, PINT, source=source)
+        except DuplicateBill as exc:
+            assert exc.bill_id == result.bill.id
+        else:
+            raise AssertionError("a duplicate was accepted")
+        db.session.rollback()
+        try:
+            import_bill(company.id, BROKEN_SAME_NUMBER, source=source)
+        except InvalidEInvoice as exc:
+            assert "ibr-co-16" in exc.rules
+        else:
+            raise AssertionError("an invalid document was accepted")

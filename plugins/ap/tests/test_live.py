@@ -23,7 +23,14 @@ def test_each_step_reaches_the_company_room(app, api, admin, api_token, vendor, 
     api.post(f"/api/v1/bills/{bill['id']}/approve")
     got = _names(company)
     names = [name for name, _ in got if not name.startswith(("audit", "job"))]
-    assert names == ["po_sent", "goods_received", "bill_created", "bill_matched", "bill_approved"]
+    assert names == [
+        "po_changed",
+        "po_sent",
+        "goods_received",
+        "bill_created",
+        "bill_matched",
+        "bill_approved",
+    ]
     data = dict(got)
     assert data["po_sent"] == {"id": po["id"], "number": po["number"]}
     assert data["goods_received"]["purchase_order_id"] == po["id"]

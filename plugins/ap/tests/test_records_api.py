@@ -124,11 +124,17 @@ def test_bill_input_errors_name_each_field(api, vendor, sent_po):
         json={"vendor_id": vendor["id"], "issue_date": "10/03/2026", "purchase_order_id":
               draft["id"], "lines": [{"description": "x", "quantity": 1.5, "unit_price": "1"}]},
     )  # fmt: skip
-    assert resp.status_code == 422
+    assert resp.status_code == 422  # the shape first: missing and mistyped fields
     fields = resp.get_json()["error"]["details"]["fields"]
-    assert {"vendor_invoice_number", "issue_date", "purchase_order_id", "lines[0].quantity"} <= set(
-        fields
-    )
+    assert {"vendor_invoice_number", "lines[0].quantity"} <= set(fields)
+    resp = api.post(
+        "/api/v1/bills",
+        json={"vendor_id": vendor["id"], "vendor_invoice_number": "V-1", "issue_date": "10/03/2026",
+              "purchase_order_id": draft["id"], "lines": [{"description": "x", "quantity": "1.5",
+              "unit_price": "1", "unit_code": "BOX"}]},
+    )  # fmt: skip
+    fields = resp.get_json()["error"]["details"]["fields"]
+    assert {"issue_date", "purchase_order_id", "lines[0].unit_code"} <= set(fields)
 
 
 def test_settings_read_change_and_refuse_nonsense(api, finance_api):
@@ -150,3 +156,31 @@ def test_other_companies_records_are_not_found(api, vendor, make_company, make_u
     theirs = Api(api.client, api_token(user))
     assert theirs.get(f"/api/v1/vendors/{vendor['id']}").status_code == 404
     assert theirs.get("/api/v1/vendors").get_json()["data"] == []
+
+
+def test_po_lines_of_two_orders_or_another_vendor_are_refused(api, vendor, sent_po):
+    first, second = sent_po(), sent_po()
+    body = bill_body(vendor, None, (None, "1", "2.50"), (None, "1", "2.50"))
+    body["lines"][0]["po_line_id"] = first["lines"][0]["id"]
+    body["lines"][1]["po_line_id"] = second["lines"][0]["id"]
+    resp = api.post("/api/v1/bills", json=body)
+    assert resp.status_code == 422
+    assert "lines[1].po_line_id" in resp.get_json()["error"]["details"]["fields"]
+    other = api.post("/api/v1/vendors", json={"name": "Other Vendor"}).get_json()
+    body = bill_body(other, None, (None, "1", "2.50"))
+    body["lines"][0]["po_line_id"] = first["lines"][0]["id"]
+    resp = api.post("/api/v1/bills", json=body)
+    assert resp.get_json()["error"]["details"]["fields"] == {
+        "lines[0].po_line_id": "belongs to a purchase order of another vendor"
+    }
+    body = bill_body(vendor, None, (None, "1", "2.50"))
+    body["lines"][0]["po_line_id"] = first["lines"][0]["id"]
+    bill = api.post("/api/v1/bills", json=body).get_json()
+    assert bill["purchase_order_id"] == first["id"]  # the PO follows from its lines
+
+
+def test_a_bill_is_in_its_pos_currency(api, vendor, sent_po):
+    po = sent_po()
+    resp = post_bill(api, vendor, po, (0, "1", "2.50"), currency="USD")
+    assert resp.status_code == 422
+    assert resp.get_json()["error"]["details"]["fields"]["currency"].endswith("(AED)")

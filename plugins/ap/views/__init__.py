@@ -13,10 +13,22 @@ bp = Blueprint(
     static_url_path="/static",
 )
 
+
+@bp.app_template_filter("ap_qty")
+def _quantity(value) -> str:
+    """A quantity without trailing zeros: 100.000000 -> 100, 2.500000 -> 2.5."""
+    from plugins.ap.services.numbers import quantity_text
+
+    return quantity_text(value) or ""
+
+
 from plugins.ap.views import (  # noqa: E402,F401  (routes)
+    bill_entry,
     bill_list,
     bill_review,
+    forms,
     import_page,
+    order_actions,
     order_pages,
     vendor_list,
 )

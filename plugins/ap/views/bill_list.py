@@ -6,11 +6,11 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, render
+from core.api import DomainError, db, render
 from plugins.ap.models import Bill, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.views import bp
-from plugins.ap.views.common import READ, WRITE, may, require, sorted_by
+from plugins.ap.views.common import READ, WRITE, may, require, sorted_by, whole
 
 PAGE = 50
 SORTS = {
@@ -37,8 +37,8 @@ def _filtered():
         query = query.where(Bill.status == args["status"])
     if args.get("match_status") in MATCH_STATUSES:
         query = query.where(Bill.match_status == args["match_status"])
-    if args.get("vendor_id", "").isdigit():
-        query = query.where(Bill.vendor_id == int(args["vendor_id"]))
+    if (vendor := whole(args.get("vendor_id"))) is not None:
+        query = query.where(Bill.vendor_id == vendor)
     if q := args.get("q", "").strip():
         query = query.where(Bill.vendor_invoice_number.ilike(f"%{q}%"))
     return _dates(query)
@@ -49,13 +49,13 @@ def _filtered():
 def bill_list():
     require(READ)
     error, rows, total, sort = None, [], 0, "-id"
-    offset = int(request.args["offset"]) if request.args.get("offset", "").isdigit() else 0
+    offset = whole(request.args.get("offset")) or 0
     try:
         query = _filtered()
         total = db.session.scalar(select(func.count()).select_from(query.subquery()))
         query, sort = sorted_by(query, SORTS, "-id")
         rows = db.session.scalars(query.limit(PAGE).offset(offset)).all()
-    except ApiError as exc:
+    except DomainError as exc:
         error = exc.message
     vendors = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
     return render(

@@ -9,13 +9,13 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import ApiError, audit_timeline, current_actor, db, render
+from core.api import DomainError, audit_timeline, current_actor, db, render
 from plugins.ap.api.common import commit
 from plugins.ap.models import Bill, GoodsReceipt, GoodsReceiptLine
 from plugins.ap.models.bill import OPEN_STATUSES
 from plugins.ap.services import approval, bills, importing, match_run
 from plugins.ap.views import bp
-from plugins.ap.views.common import APPROVE, READ, WRITE, found, may, require
+from plugins.ap.views.common import APPROVE, READ, WRITE, found, may, require, whole
 
 STATE_TEXT = {
     "full": "Matches",
@@ -82,7 +82,7 @@ def _act(bill_id: int, permission: str, action, done: str):
         action(bill)
         commit()
         flash(done, "success")
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         flash(exc.message, "error")
     return redirect(url_for("ap.bill_review", bill_id=bill_id))
@@ -116,6 +116,5 @@ def bill_rematch(bill_id: int):
 @bp.post("/bills/<int:bill_id>/lines/<int:line_id>")
 @login_required
 def bill_relink(bill_id: int, line_id: int):
-    raw = request.form.get("po_line_id", "")
-    target = int(raw) if raw.isdigit() else None
+    target = whole(request.form.get("po_line_id"))
     return _act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), "Line linked.")

@@ -21,8 +21,17 @@ def require(permission: str) -> None:
         abort(403, "Your role cannot do this.")
 
 
+MAX_ID = 2**31 - 1
+
+
+def whole(value: str | None) -> int | None:
+    """A query-string id, or None when it is not one."""
+    value = value or ""
+    return int(value) if value.isascii() and value.isdigit() and int(value) <= MAX_ID else None
+
+
 def found(model, record_id: int):
-    row = get_scoped(model, record_id)
+    row = get_scoped(model, record_id) if 0 < record_id <= MAX_ID else None
     if row is None:
         abort(404)
     return row

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import ApiError, current_actor, db, render
+from core.api import DomainError, current_actor, db, render
 from plugins.ap.api.common import commit
 from plugins.ap.services import bulk, importing
 from plugins.ap.views import bp
@@ -47,7 +47,7 @@ def _one(xml: bytes, filename: str):
             actor.company_id, xml, source="upload", actor=actor, filename=filename
         )
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         return render("ap/import.html", status=exc.status, refused=exc)
     for warning in result.warnings:

@@ -3,6 +3,8 @@ billed per line, their receipts and audit timeline."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import request
 from flask_login import login_required
 from sqlalchemy import func, select
@@ -13,7 +15,7 @@ from plugins.ap.models import Bill, GoodsReceipt, PurchaseOrder, Vendor
 from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.services import billing_status
 from plugins.ap.views import bp
-from plugins.ap.views.common import READ, found, require, sorted_by
+from plugins.ap.views.common import READ, WRITE, found, may, require, sorted_by, whole
 
 PAGE = 50
 SORTS = {
@@ -30,8 +32,8 @@ def order_list():
     query = select(PurchaseOrder)
     if request.args.get("status") in PO_STATUSES:
         query = query.where(PurchaseOrder.status == request.args["status"])
-    if request.args.get("vendor_id", "").isdigit():
-        query = query.where(PurchaseOrder.vendor_id == int(request.args["vendor_id"]))
+    if (vendor := whole(request.args.get("vendor_id"))) is not None:
+        query = query.where(PurchaseOrder.vendor_id == vendor)
     if q := request.args.get("q", "").strip():
         query = query.where(PurchaseOrder.number.ilike(f"%{q}%"))
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
@@ -57,7 +59,7 @@ def order_detail(order_id: int):
     order_bills = db.session.scalars(select(Bill).where(Bill.order_id == order.id)).all()
     return render(
         "ap/order_detail.html", block="order", order=order, po=serialize.purchase_order(order),
-        receipts=receipts, bills=order_bills,
+        receipts=receipts, bills=order_bills, can_write=may(WRITE), today=dt.date.today(),
         timeline=audit_timeline("purchase_order", order.id, order.company_id),
     )  # fmt: skip
 

@@ -140,7 +140,7 @@ def upgrade():
         sa.Column("tax_total", sa.Numeric(precision=18, scale=2), nullable=False),
         sa.Column("total", sa.Numeric(precision=18, scale=2), nullable=False),
         sa.Column("possible_duplicate_of_id", sa.Integer(), nullable=True),
-        sa.Column("source", sa.String(length=16), nullable=False),
+        sa.Column("source", sa.String(length=200), nullable=False),
         sa.Column("warnings", sa.JSON(), nullable=False),
         sa.Column("approved_at", sa.DateTime(), nullable=True),
         sa.Column("approved_by_id", sa.Integer(), nullable=True),
