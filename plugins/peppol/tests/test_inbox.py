@@ -76,3 +76,11 @@ def test_crash_mid_run_then_rerun_loses_and_doubles_nothing(api, mock_account):
     assert len(_bills(api)) == 4  # each document imported once
     statuses = [r["status"] for r in api.get("/api/v1/peppol/inbox").get_json()["data"]]
     assert statuses == ["imported"] * 4
+
+
+def test_inbox_page_links_the_bill(api, login, mock_account):
+    mock_account.inbox.append(InboxMessage("m-1", BASE))
+    _fetch(api)
+    bill_id = _bills(api)[0]["id"]
+    page = login().get("/peppol/inbox").get_data(as_text=True)
+    assert f'href="/ap/bills/{bill_id}"' in page

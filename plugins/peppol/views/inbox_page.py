@@ -3,7 +3,7 @@ page, where every inbox run is a job with its totals and errors)."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, request, url_for
+from flask import current_app, flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
@@ -16,6 +16,8 @@ from plugins.peppol.permissions import MANAGE, READ, SEND
 from plugins.peppol.views import bp
 from plugins.peppol.views.common import company_id, may, require
 
+BILL_PAGE = "ap.bill_review"
+
 
 @bp.get("/inbox")
 @login_required
@@ -24,15 +26,23 @@ def inbox():
     rows = db.session.scalars(
         select(InboundDocument).order_by(InboundDocument.id.desc()).limit(200)
     ).all()
-    settings = settings_for(company_id())
+    schedule = settings_for(company_id())
     db.session.commit()
     return render(
         "peppol/inbox.html",
         rows=rows,
-        settings=settings,
+        settings=schedule,
         can_fetch=may(SEND),
         can_manage=may(MANAGE),
+        bill_url=_bill_url,
     )
+
+
+def _bill_url(bill_id: int | None) -> str | None:
+    """The AP bill page of an imported document, when AP is enabled."""
+    if bill_id is None or BILL_PAGE not in current_app.view_functions:
+        return None
+    return url_for(BILL_PAGE, bill_id=bill_id)
 
 
 @bp.post("/inbox/settings")
