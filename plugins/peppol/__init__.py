@@ -92,3 +92,10 @@ def seed_demo(company):
 
     if seed(company):
         click.echo(f"peppol: mock provider account added for {company.name}")
+
+
+@hookimpl
+def dashboard_widgets(actor):
+    from plugins.peppol.views.widget import widgets
+
+    return widgets(actor)

@@ -94,3 +94,12 @@ def test_pages_need_the_permission(client, make_user, company, login):
     assert "Add a provider account" not in page
     assert browser.post("/peppol/providers", data={"csrf_token": _csrf(page)}).status_code == 403
     _ = add_provider
+
+
+def test_dashboard_widget_counts_states(api, login, mock_account, invoice_for):
+    mock_account.script("rejected")
+    for amount in ("1.00", "2.00"):
+        api.post(f"/api/v1/invoices/{invoice_for(amount)['id']}/transmit")
+    page = login().get("/").get_data(as_text=True)
+    assert 'data-peppol-count="SENT">1<' in page
+    assert 'data-peppol-count="PERMANENTLY_FAILED">1<' in page
