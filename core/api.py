@@ -26,9 +26,11 @@ from core.inputs import (
     text_field,
     whole_number,
 )
-from core.jobs import JobContext, enqueue_job
+from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
+from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.models import Company
+from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
 from core.permissions import Permission
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
@@ -46,12 +48,15 @@ __all__ = [
     "Conflict",
     "DomainError",
     "DomainEvent",
+    "ExactNumeric",
     "FieldErrors",
     "JobContext",
+    "JobParamsInvalid",
     "MAX_ID",
     "MAX_INT",
     "Manifest",
     "MenuItem",
+    "MoneyOutOfRange",
     "NO_BODY",
     "NotFound",
     "Permission",
@@ -82,6 +87,7 @@ __all__ = [
     "join_record_room",
     "json_body",
     "limiter",
+    "lock_for_update",
     "next_number",
     "next_value",
     "on_commit",
@@ -102,5 +108,6 @@ __all__ = [
     "text_field",
     "user_room",
     "utcnow",
+    "validates_params",
     "whole_number",
 ]

@@ -9,7 +9,7 @@ bp = api_blueprint("api_v1", __name__)
 
 
 def init_app(app) -> None:
-    from core.apiv1 import audit, company, jobs, me, openapi, plugins  # noqa: F401
+    from core.apiv1 import audit, company, jobs, me, openapi, plugins, users  # noqa: F401
 
     app.request_class = ApiRequest
     app.json = SafeJSONProvider(app)

@@ -89,7 +89,7 @@ def _line(item, prefix: str, errors) -> dict:
         "description": v.text(item, "description", local, 500, required=True),
         "quantity": v.decimal(item, "quantity", local),
         "unit_price": v.decimal(item, "unit_price", local, minimum=Decimal("0")),
-        "allowance": v.decimal(item, "allowance", local, default=Decimal("0"), minimum=0),
+        "allowance": v.decimal(item, "allowance", local, default=Decimal("0"), minimum=0, places=2),
         "unit_code": (v.text(item, "unit_code", local, 8) or "C62").upper(),
         "tax_category": (v.text(item, "tax_category", local, 4) or "S").upper(),
         "exemption_reason": v.text(item, "exemption_reason", local, 300),
@@ -100,14 +100,23 @@ def _line(item, prefix: str, errors) -> dict:
         ),
     }
     out["tax_rate"] = _rate(item, out["tax_category"], local)
+    _check_line_size(out, local)
     _check_tax(out, local)
     errors.update({f"{prefix}.{name}": message for name, message in local.items()})
     return out
 
 
+def _check_line_size(line: dict, errors) -> None:
+    """quantity × unit price below 10^12: with at most MAX_LINES lines and VAT of at most
+    100 % every total stays below 2 × 10^15, inside NUMERIC(18, 2) on both databases."""
+    quantity, price = line["quantity"], line["unit_price"]
+    if quantity is not None and price is not None and abs(quantity * price) >= v.LIMIT:
+        errors["unit_price"] = "quantity × unit price must be below 1000000000000"
+
+
 def _rate(item, category: str, errors) -> Decimal | None:
     default = Decimal(codes.UAE_STANDARD_RATE) if category == "S" else Decimal("0")
-    rate = v.decimal(item, "tax_rate", errors, default=default, minimum=Decimal("0"))
+    rate = v.decimal(item, "tax_rate", errors, default=default, minimum=Decimal("0"), places=2)
     if rate is not None and rate > 100:
         errors["tax_rate"] = "must be a percentage between 0 and 100"
     return rate

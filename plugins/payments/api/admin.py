@@ -5,17 +5,17 @@ from __future__ import annotations
 from flask import Response, stream_with_context
 
 from core.api import (
-    FieldErrors,
+    JobParamsInvalid,
+    ValidationFailed,
     describe,
     enqueue_job,
-    iso_date,
     json_body,
     require_permission,
     utcnow,
 )
 from plugins.payments.api import bp
 from plugins.payments.api.common import company_id, user_id
-from plugins.payments.archive.job import JOB
+from plugins.payments.archive.job import JOB, check_params
 from plugins.payments.export.writer import buffered, export_lines
 
 ARCHIVE_BODY = {
@@ -27,12 +27,11 @@ ARCHIVE_BODY = {
 
 
 def cutoff(body: dict) -> str:
-    errors = FieldErrors()
-    day = iso_date(body.get("before"), "before", errors)
-    if day is not None and day > utcnow().date():
-        errors["before"] = "must not be in the future"
-    errors.check()
-    return day.isoformat()
+    """The same check the job runs when queued (``archive.job.check_params``)."""
+    try:
+        return check_params({"before": body.get("before")})["before"]
+    except JobParamsInvalid as exc:
+        raise ValidationFailed(exc.fields, exc.message) from exc
 
 
 def start_archive(before: str):
