@@ -70,7 +70,7 @@ def check(name: str, params: dict) -> dict:
     try:
         return validated(func, params)
     except JobParamsInvalid as exc:
-        raise JobRefused("validation_error", exc.message, {"fields": exc.fields}) from exc
+        raise JobRefused("validation_failed", exc.message, {"fields": exc.fields}) from exc
 
 
 def _send(job_id: int) -> None:

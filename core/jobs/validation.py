@@ -3,7 +3,7 @@
 A job type declares its check with ``@validates_params(check)``; ``check(params)`` returns the
 params to store (it may normalize them) or raises ``JobParamsInvalid({field: message})``.
 ``enqueue_job`` runs it for every caller (the jobs API, pages, plugins), so a job can never be
-queued with values its own API would refuse; the jobs API answers 422 ``validation_error``
+queued with values its own API would refuse; the jobs API answers 422 ``validation_failed``
 with the same ``{"fields": {...}}`` details.
 """
 

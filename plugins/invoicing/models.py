@@ -1,7 +1,8 @@
 """Invoicing tables: customers, invoices, their lines and VAT breakdown, chain head, keys.
 
-Money columns are ``Numeric(18, 2)``; quantities and unit prices keep more decimals because
-EN 16931 rounds only at the line net amount.
+Money columns are ``NUMERIC(18, 2)``; quantities and unit prices keep more decimals because
+EN 16931 rounds only at the line net amount. All of them are ``core.api.ExactNumeric``: exact
+on SQLite too (integer minor units there, never a float).
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import ExactNumeric, TenantMixin, db, utcnow
 
-MONEY = Numeric(18, 2)
-PRECISE = Numeric(18, 6)
-RATE = Numeric(5, 2)
+MONEY = ExactNumeric(18, 2)
+PRECISE = ExactNumeric(18, 6)
+RATE = ExactNumeric(5, 2)
 
 DRAFT, FINALIZED, APPROVED, SENT, VOID = "DRAFT", "FINALIZED", "APPROVED", "SENT", "VOID"
 STATUSES = (DRAFT, FINALIZED, APPROVED, SENT, VOID)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Response, stream_with_context
 
 from core.api import (
-    ApiError,
     JobParamsInvalid,
+    ValidationFailed,
     describe,
     enqueue_job,
     json_body,
@@ -21,7 +21,8 @@ from plugins.payments.export.writer import buffered, export_lines
 ARCHIVE_BODY = {
     "type": "object",
     "required": ["before"],
-    "properties": {"before": {"type": "string", "format": "date"}},
+    "properties": {"before": {"type": ["string", "null"], "format": "date"}},
+    "additionalProperties": False,
 }
 
 
@@ -30,7 +31,7 @@ def cutoff(body: dict) -> str:
     try:
         return check_params({"before": body.get("before")})["before"]
     except JobParamsInvalid as exc:
-        raise ApiError(422, "validation_error", exc.message, {"fields": exc.fields}) from exc
+        raise ValidationFailed(exc.fields, exc.message) from exc
 
 
 def start_archive(before: str):

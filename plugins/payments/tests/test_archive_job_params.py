@@ -18,7 +18,7 @@ def test_jobs_api_refuses_an_archive_the_archive_api_would_refuse(api, before, m
     )
     assert direct.status_code == queued.status_code == 422
     error = queued.get_json()["error"]
-    assert error["code"] == "validation_error"
+    assert error["code"] == "validation_failed"
     assert error["details"] == direct.get_json()["error"]["details"]
     assert error["details"]["fields"]["before"] == message
     assert db.session.scalar(select(func.count(Job.id))) == 0  # nothing was queued

@@ -1,7 +1,7 @@
 """invoicing: seller snapshot at finalize, covered by the hash (payload v3)
 
 Revision ID: 0006_invoicing_security
-Revises: 0005_invoicing_subdivision
+Revises: 0006_money_invoicing_exact
 
 Finalize now copies the company's name, identifiers, address, contact and IBAN onto the
 document, as it already did for the buyer, so a later edit of the company profile changes
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_invoicing_security"
-down_revision = "0005_invoicing_subdivision"
+down_revision = "0006_money_invoicing_exact"
 branch_labels = None
 depends_on = "0003_core"  # the company columns it copies (core_company.subdivision, legal_id)
 
