@@ -6,6 +6,7 @@ from flask import Response, request
 from sqlalchemy import select
 
 from core.api import (
+    NO_BODY,
     ApiError,
     ValidationFailed,
     current_actor,
@@ -18,7 +19,15 @@ from core.api import (
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import choice, commit, company_id, found, user_id, whole_arg
-from plugins.ap.api.schemas import APPROVE_IN, BILL, BILL_IN, REJECT_IN, RELINK_IN
+from plugins.ap.api.schemas import (
+    APPROVE_REQUEST,
+    BILL,
+    BILL_REQUEST,
+    REJECT_REQUEST,
+    RELINK_REQUEST,
+    XML_BODY,
+    ZIP_BODY,
+)
 from plugins.ap.models import Bill, BillDocument
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.services import approval, bills, bulk, importing, match_run
@@ -71,7 +80,7 @@ def _dates(query):
 @bp.post("/bills")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, status=201, request=BILL_IN, response=BILL)
+@describe(tags=TAGS, status=201, request=BILL_REQUEST, response=BILL)
 def bills_create():
     """Enter a vendor bill; it is matched against its purchase order at once.
 
@@ -86,7 +95,7 @@ def bills_create():
 @require_permission("ap.write")
 @idempotent
 @describe(
-    tags=TAGS, status=201, response=BILL,
+    tags=TAGS, status=201, response=BILL, body_media=XML_BODY,
     summary="Import a UBL 2.1 e-invoice (Peppol BIS 3.0 or PINT-AE) as a bill.",
 )  # fmt: skip
 def bills_import():
@@ -104,7 +113,7 @@ def bills_import():
 @require_permission("ap.write")
 @idempotent
 @describe(
-    tags=TAGS, status=202, summary="Import a ZIP of e-invoices as a job.",
+    tags=TAGS, status=202, summary="Import a ZIP of e-invoices as a job.", body_media=ZIP_BODY,
     response={"type": "object", "properties": {"job_id": {"type": "integer"},
                                                "status": {"type": "string"}}},
 )  # fmt: skip
@@ -174,7 +183,7 @@ def db_document(bill_id: int) -> BillDocument:
 @bp.post("/bills/<int:bill_id>/match")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, response=BILL)
+@describe(tags=TAGS, request=NO_BODY, body_required=False, response=BILL)
 def bills_match(bill_id: int):
     """Run the match again (409 ``bill_not_open`` once approved, paid or rejected)."""
     bill = match_run.run(found(Bill, bill_id, "bill"))
@@ -184,7 +193,7 @@ def bills_match(bill_id: int):
 
 @bp.patch("/bills/<int:bill_id>/lines/<int:line_id>")
 @require_permission("ap.write")
-@describe(tags=TAGS, request=RELINK_IN, response=BILL)
+@describe(tags=TAGS, request=RELINK_REQUEST, response=BILL)
 def bills_relink(bill_id: int, line_id: int):
     """Choose by hand the PO line a bill line is for (``null`` unlinks it); re-matches."""
     body = json_body()
@@ -200,7 +209,7 @@ def bills_relink(bill_id: int, line_id: int):
 @bp.post("/bills/<int:bill_id>/approve")
 @require_permission("ap.approve")
 @idempotent
-@describe(tags=TAGS, request=APPROVE_IN, response=BILL)
+@describe(tags=TAGS, request=APPROVE_REQUEST, body_required=False, response=BILL)
 def bills_approve(bill_id: int):
     """Approve for payment. A bill that is not FULL_MATCH needs ``ap.override`` and a
     ``reason``, else 409 ``match_not_clean``; the override is written to the audit log."""
@@ -217,7 +226,7 @@ def bills_approve(bill_id: int):
 @bp.post("/bills/<int:bill_id>/reject")
 @require_permission("ap.approve")
 @idempotent
-@describe(tags=TAGS, request=REJECT_IN, response=BILL)
+@describe(tags=TAGS, request=REJECT_REQUEST, response=BILL)
 def bills_reject(bill_id: int):
     """Reject a bill with a reason; it no longer counts as billed on its PO."""
     body = json_body(required=False)
