@@ -28,7 +28,7 @@ from plugins.ap.api.schemas import (
     XML_BODY,
     ZIP_BODY,
 )
-from plugins.ap.models import Bill, BillDocument
+from plugins.ap.models import Bill, BillDocument, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.services import approval, bills, bulk, importing, match_run
 from plugins.ap.services.inputs import date as parse_date
@@ -46,7 +46,8 @@ DATE_QUERY = {"type": "string", "format": "date"}
 )  # fmt: skip
 def bills_list():
     """List bills, newest first. Filters: ``status``, ``match_status``, ``vendor_id``,
-    ``purchase_order_id``, ``date_from``/``date_to`` (issue date), ``q`` (vendor number)."""
+    ``purchase_order_id``, ``date_from``/``date_to`` (issue date), ``q`` (part of the vendor's
+    invoice number or name)."""
     query = select(Bill)
     if status := choice("status", BILL_STATUSES):
         query = query.where(Bill.status == status)
@@ -57,9 +58,17 @@ def bills_list():
     if (order := whole_arg("purchase_order_id")) is not None:
         query = query.where(Bill.order_id == order)
     query = _dates(query)
-    if q := request.args.get("q", "").strip():
-        query = query.where(Bill.vendor_invoice_number.ilike(f"%{q}%"))
+    query = search(query, request.args.get("q", ""))
     return paginate(query, order_by=(Bill.id.desc(),), serialize=s.bill)
+
+
+def search(query, text: str):
+    """``q``: part of the vendor's invoice number or of the vendor's name."""
+    if not (text := text.strip()):
+        return query
+    like = f"%{text}%"
+    vendors = select(Vendor.id).where(Vendor.name.ilike(like))
+    return query.where(Bill.vendor_invoice_number.ilike(like) | Bill.vendor_id.in_(vendors))
 
 
 def _dates(query):
