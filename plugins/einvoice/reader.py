@@ -21,6 +21,8 @@ from plugins.einvoice.safexml import parse_ubl
 
 
 def read(xml: bytes) -> EDocument:
+    if isinstance(xml, str):
+        xml = xml.encode("utf-8")
     tree = parse_ubl(xml)
     root = tree.getroot()
     credit = root.tag.endswith("}CreditNote")

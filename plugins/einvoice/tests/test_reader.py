@@ -93,6 +93,11 @@ def test_a_pint_ae_credit_note_reads_with_its_trn_and_emirate():
     ]
 
 
+def test_text_reads_like_its_utf8_bytes():
+    path = next(p for p in EXAMPLES if p.name == "base-example.xml")
+    assert read(path.read_text(encoding="utf-8")) == read(path.read_bytes())
+
+
 def test_reading_refuses_what_is_not_ubl():
     with pytest.raises(NotUBLError):
         read(b"<html><body>invoice</body></html>")
