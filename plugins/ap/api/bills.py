@@ -6,6 +6,7 @@ from flask import Response, request
 from sqlalchemy import select
 
 from core.api import (
+    NO_BODY,
     ApiError,
     ValidationFailed,
     current_actor,
@@ -18,8 +19,16 @@ from core.api import (
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import choice, commit, company_id, found, user_id, whole_arg
-from plugins.ap.api.schemas import APPROVE_IN, BILL, BILL_IN, REJECT_IN, RELINK_IN
-from plugins.ap.models import Bill, BillDocument
+from plugins.ap.api.schemas import (
+    APPROVE_REQUEST,
+    BILL,
+    BILL_REQUEST,
+    REJECT_REQUEST,
+    RELINK_REQUEST,
+    XML_BODY,
+    ZIP_BODY,
+)
+from plugins.ap.models import Bill, BillDocument, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.services import approval, bills, bulk, importing, match_run
 from plugins.ap.services.inputs import date as parse_date
@@ -37,7 +46,8 @@ DATE_QUERY = {"type": "string", "format": "date"}
 )  # fmt: skip
 def bills_list():
     """List bills, newest first. Filters: ``status``, ``match_status``, ``vendor_id``,
-    ``purchase_order_id``, ``date_from``/``date_to`` (issue date), ``q`` (vendor number)."""
+    ``purchase_order_id``, ``date_from``/``date_to`` (issue date), ``q`` (part of the vendor's
+    invoice number or name)."""
     query = select(Bill)
     if status := choice("status", BILL_STATUSES):
         query = query.where(Bill.status == status)
@@ -48,9 +58,17 @@ def bills_list():
     if (order := whole_arg("purchase_order_id")) is not None:
         query = query.where(Bill.order_id == order)
     query = _dates(query)
-    if q := request.args.get("q", "").strip():
-        query = query.where(Bill.vendor_invoice_number.ilike(f"%{q}%"))
+    query = search(query, request.args.get("q", ""))
     return paginate(query, order_by=(Bill.id.desc(),), serialize=s.bill)
+
+
+def search(query, text: str):
+    """``q``: part of the vendor's invoice number or of the vendor's name."""
+    if not (text := text.strip()):
+        return query
+    like = f"%{text}%"
+    vendors = select(Vendor.id).where(Vendor.name.ilike(like))
+    return query.where(Bill.vendor_invoice_number.ilike(like) | Bill.vendor_id.in_(vendors))
 
 
 def _dates(query):
@@ -71,7 +89,7 @@ def _dates(query):
 @bp.post("/bills")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, status=201, request=BILL_IN, response=BILL)
+@describe(tags=TAGS, status=201, request=BILL_REQUEST, response=BILL)
 def bills_create():
     """Enter a vendor bill; it is matched against its purchase order at once.
 
@@ -86,7 +104,7 @@ def bills_create():
 @require_permission("ap.write")
 @idempotent
 @describe(
-    tags=TAGS, status=201, response=BILL,
+    tags=TAGS, status=201, response=BILL, body_media=XML_BODY,
     summary="Import a UBL 2.1 e-invoice (Peppol BIS 3.0 or PINT-AE) as a bill.",
 )  # fmt: skip
 def bills_import():
@@ -104,7 +122,7 @@ def bills_import():
 @require_permission("ap.write")
 @idempotent
 @describe(
-    tags=TAGS, status=202, summary="Import a ZIP of e-invoices as a job.",
+    tags=TAGS, status=202, summary="Import a ZIP of e-invoices as a job.", body_media=ZIP_BODY,
     response={"type": "object", "properties": {"job_id": {"type": "integer"},
                                                "status": {"type": "string"}}},
 )  # fmt: skip
@@ -174,7 +192,7 @@ def db_document(bill_id: int) -> BillDocument:
 @bp.post("/bills/<int:bill_id>/match")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, response=BILL)
+@describe(tags=TAGS, request=NO_BODY, body_required=False, response=BILL)
 def bills_match(bill_id: int):
     """Run the match again (409 ``bill_not_open`` once approved, paid or rejected)."""
     bill = match_run.run(found(Bill, bill_id, "bill"))
@@ -184,7 +202,7 @@ def bills_match(bill_id: int):
 
 @bp.patch("/bills/<int:bill_id>/lines/<int:line_id>")
 @require_permission("ap.write")
-@describe(tags=TAGS, request=RELINK_IN, response=BILL)
+@describe(tags=TAGS, request=RELINK_REQUEST, response=BILL)
 def bills_relink(bill_id: int, line_id: int):
     """Choose by hand the PO line a bill line is for (``null`` unlinks it); re-matches."""
     body = json_body()
@@ -200,7 +218,7 @@ def bills_relink(bill_id: int, line_id: int):
 @bp.post("/bills/<int:bill_id>/approve")
 @require_permission("ap.approve")
 @idempotent
-@describe(tags=TAGS, request=APPROVE_IN, response=BILL)
+@describe(tags=TAGS, request=APPROVE_REQUEST, body_required=False, response=BILL)
 def bills_approve(bill_id: int):
     """Approve for payment. A bill that is not FULL_MATCH needs ``ap.override`` and a
     ``reason``, else 409 ``match_not_clean``; the override is written to the audit log."""
@@ -217,7 +235,7 @@ def bills_approve(bill_id: int):
 @bp.post("/bills/<int:bill_id>/reject")
 @require_permission("ap.approve")
 @idempotent
-@describe(tags=TAGS, request=REJECT_IN, response=BILL)
+@describe(tags=TAGS, request=REJECT_REQUEST, response=BILL)
 def bills_reject(bill_id: int):
     """Reject a bill with a reason; it no longer counts as billed on its PO."""
     body = json_body(required=False)

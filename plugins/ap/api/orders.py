@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import describe, idempotent, json_body, paginate, require_permission
+from core.api import NO_BODY, describe, idempotent, json_body, paginate, require_permission
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import choice, commit, company_id, found, user_id, whole_arg
-from plugins.ap.api.schemas import PO_IN, PO_PATCH, PURCHASE_ORDER
+from plugins.ap.api.schemas import PO_PATCH_REQUEST, PO_REQUEST, PURCHASE_ORDER
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.services import billing_status, match_run, orders
@@ -35,7 +35,7 @@ def orders_list():
 @bp.post("/purchase-orders")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, status=201, request=PO_IN, response=PURCHASE_ORDER)
+@describe(tags=TAGS, status=201, request=PO_REQUEST, response=PURCHASE_ORDER)
 def orders_create():
     """Create a draft purchase order (no number until it is sent)."""
     order = orders.create(company_id(), json_body(), user_id())
@@ -53,7 +53,7 @@ def orders_read(order_id: int):
 
 @bp.patch("/purchase-orders/<int:order_id>")
 @require_permission("ap.write")
-@describe(tags=TAGS, request=PO_PATCH, response=PURCHASE_ORDER)
+@describe(tags=TAGS, request=PO_PATCH_REQUEST, response=PURCHASE_ORDER)
 def orders_update(order_id: int):
     """Change a draft purchase order (``lines`` replaces all lines); 409 once sent."""
     order = orders.update(found(PurchaseOrder, order_id, "purchase order"), json_body())
@@ -71,7 +71,7 @@ def _move(order_id: int, action):
 @bp.post("/purchase-orders/<int:order_id>/send")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, response=PURCHASE_ORDER)
+@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
 def orders_send(order_id: int):
     """Send a draft: it gets the next gapless ``PO/<year>/<n>`` number and becomes SENT."""
     return _move(order_id, orders.send)
@@ -80,7 +80,7 @@ def orders_send(order_id: int):
 @bp.post("/purchase-orders/<int:order_id>/close")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, response=PURCHASE_ORDER)
+@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
 def orders_close(order_id: int):
     """Close a sent purchase order: no more receipts."""
     return _move(order_id, orders.close)
@@ -89,7 +89,7 @@ def orders_close(order_id: int):
 @bp.post("/purchase-orders/<int:order_id>/cancel")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, response=PURCHASE_ORDER)
+@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
 def orders_cancel(order_id: int):
     """Cancel a draft or sent purchase order against which nothing was received."""
     return _move(order_id, orders.cancel)

@@ -8,7 +8,7 @@ from core.api import describe, idempotent, json_body, paginate, require_permissi
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import commit, found, user_id, whole_arg
-from plugins.ap.api.schemas import RECEIPT, RECEIPT_IN
+from plugins.ap.api.schemas import RECEIPT, RECEIPT_REQUEST
 from plugins.ap.models import GoodsReceipt, PurchaseOrder
 from plugins.ap.services import receipts
 
@@ -18,7 +18,7 @@ TAGS = ("ap",)
 @bp.post("/purchase-orders/<int:order_id>/receipts")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, status=201, request=RECEIPT_IN, response=RECEIPT)
+@describe(tags=TAGS, status=201, request=RECEIPT_REQUEST, response=RECEIPT)
 def receipts_create(order_id: int):
     """Receive goods against a sent PO: per line received and accepted quantities.
 

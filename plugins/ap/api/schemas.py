@@ -26,8 +26,13 @@ def obj(required=(), **properties) -> dict:
 
 
 def closed(schema: dict) -> dict:
-    """A request schema that names every field it accepts (others are a 422)."""
-    return {**schema, "additionalProperties": False}
+    """A request schema that names every field it accepts, at every level (others are a 422)."""
+    if schema.get("type") == "array":
+        return {**schema, "items": closed(schema["items"])}
+    if schema.get("type") != "object":
+        return schema
+    properties = {name: closed(value) for name, value in schema["properties"].items()}
+    return {**schema, "properties": properties, "additionalProperties": False}
 
 
 VENDOR_IN = obj(
@@ -136,3 +141,14 @@ SETTINGS = obj(
     duplicate_policy={"type": "string", "enum": ["flag", "block"]},
 )  # fmt: skip
 SETTINGS_IN = closed(SETTINGS)
+
+
+# What the API accepts: closed versions of the request shapes above.
+VENDOR_REQUEST = closed(VENDOR_IN)
+VENDOR_PATCH = {**VENDOR_REQUEST, "required": []}
+PO_REQUEST, PO_PATCH_REQUEST = closed(PO_IN), closed(PO_PATCH)
+RECEIPT_REQUEST, BILL_REQUEST = closed(RECEIPT_IN), closed(BILL_IN)
+APPROVE_REQUEST, REJECT_REQUEST = closed(APPROVE_IN), closed(REJECT_IN)
+RELINK_REQUEST = closed(RELINK_IN)
+XML_BODY = {"application/xml": {"schema": {"type": "string", "description": "UBL 2.1 XML"}}}
+ZIP_BODY = {"application/zip": {"schema": {"type": "string", "format": "binary"}}}

@@ -9,7 +9,7 @@ from core.api import describe, idempotent, json_body, paginate, require_permissi
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import commit, company_id, found
-from plugins.ap.api.schemas import VENDOR, VENDOR_IN
+from plugins.ap.api.schemas import VENDOR, VENDOR_PATCH, VENDOR_REQUEST
 from plugins.ap.models import Vendor
 from plugins.ap.services import vendors
 
@@ -33,7 +33,7 @@ def vendors_list():
 @bp.post("/vendors")
 @require_permission("ap.write")
 @idempotent
-@describe(tags=TAGS, status=201, request=VENDOR_IN, response=VENDOR)
+@describe(tags=TAGS, status=201, request=VENDOR_REQUEST, response=VENDOR)
 def vendors_create():
     """Create a vendor; the same checks as customers (TRN, VAT ids, Peppol id, address)."""
     vendor = vendors.create(company_id(), json_body())
@@ -51,7 +51,7 @@ def vendors_read(vendor_id: int):
 
 @bp.patch("/vendors/<int:vendor_id>")
 @require_permission("ap.write")
-@describe(tags=TAGS, request=VENDOR_IN, response=VENDOR)
+@describe(tags=TAGS, request=VENDOR_PATCH, response=VENDOR)
 def vendors_update(vendor_id: int):
     """Change some fields of a vendor."""
     vendor = vendors.update(found(Vendor, vendor_id, "vendor"), json_body())

@@ -62,3 +62,17 @@ def test_pages_with_nonsense_ids(api, login):
     assert client.get("/ap/bills/99999999999999999999").status_code == 404
     assert client.get("/ap/bills?vendor_id=99999999999999999999&offset=x").status_code == 200
     assert client.get("/ap/purchase-orders?vendor_id=%C2%B2").status_code == 200
+
+
+def test_unknown_fields_are_named(api, vendor, sent_po):
+    resp = api.post("/api/v1/vendors", json={"name": "X", "colour": "red"})
+    assert resp.get_json()["error"]["details"]["fields"] == {"colour": "is not a known field"}
+    po = sent_po()
+    resp = api.post(f"/api/v1/purchase-orders/{po['id']}/send", json={"now": True})
+    assert resp.status_code == 422
+    body = {"received_date": "2026-03-01", "lines": [{"po_line_id": po["lines"][0]["id"],
+            "received_quantity": "1", "bonus": 1}]}  # fmt: skip
+    resp = api.post(f"/api/v1/purchase-orders/{po['id']}/receipts", json=body)
+    assert resp.get_json()["error"]["details"]["fields"] == {
+        "lines[0].bonus": "is not a known field"
+    }

@@ -141,3 +141,18 @@ def test_public_import_bill_for_the_peppol_provider(app, company):
             assert "ibr-co-16" in exc.rules
         else:
             raise AssertionError("an invalid document was accepted")
+
+
+def test_the_original_xml_is_read_only_in_the_database(api):
+    import pytest
+    from sqlalchemy.exc import DBAPIError
+
+    from plugins.invoicing.tests.helpers import raw_sql
+
+    bill = post_xml(api, PINT).get_json()
+    with pytest.raises(DBAPIError, match="ap_document_readonly"):
+        raw_sql("UPDATE ap_bill_document SET sha256 = 'x' WHERE bill_id = :id", id=bill["id"])
+    from core.api import db
+
+    db.session.rollback()
+    assert api.get(f"/api/v1/bills/{bill['id']}/document").data == PINT

@@ -20,6 +20,8 @@ def test_bill_list_filters_and_sorts(api, vendor, sent_po, login):
     assert "INV-1001" in html and "LOOSE" in html and "Variance detected" in html
     part = client.get("/ap/bills?match_status=NOT_MATCHED", headers=HX).get_data(as_text=True)
     assert "LOOSE" in part and "INV-1001" not in part and "<html" not in part
+    found = client.get("/ap/bills?q=desert", headers=HX).get_data(as_text=True)
+    assert "LOOSE" in found and "INV-1001" in found
     ordered = client.get("/ap/bills?sort=total", headers=HX).get_data(as_text=True)
     assert ordered.index("LOOSE") < ordered.index("INV-1001")
 

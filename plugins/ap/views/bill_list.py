@@ -29,7 +29,7 @@ def index():
 
 
 def _filtered():
-    from plugins.ap.api.bills import _dates
+    from plugins.ap.api.bills import _dates, search
 
     query = select(Bill)
     args = request.args
@@ -39,9 +39,7 @@ def _filtered():
         query = query.where(Bill.match_status == args["match_status"])
     if (vendor := whole(args.get("vendor_id"))) is not None:
         query = query.where(Bill.vendor_id == vendor)
-    if q := args.get("q", "").strip():
-        query = query.where(Bill.vendor_invoice_number.ilike(f"%{q}%"))
-    return _dates(query)
+    return _dates(search(query, args.get("q", "")))
 
 
 @bp.get("/bills")
