@@ -31,7 +31,12 @@ def deliver_due(limit: int = 100) -> dict:
     """POST every due delivery once; return counts. Runs inside the company's scope."""
     rows = db.session.scalars(
         select(WebhookDelivery)
-        .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= utcnow())
+        .join(Webhook, Webhook.id == WebhookDelivery.webhook_id)
+        .where(
+            Webhook.active.is_(True),  # a removed endpoint gets nothing more
+            WebhookDelivery.status == "pending",
+            WebhookDelivery.next_attempt_at <= utcnow(),
+        )
         .order_by(WebhookDelivery.id)
         .limit(limit)
     ).all()
