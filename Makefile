@@ -9,7 +9,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install assets db demo check-system lint clean-db
+.PHONY: run test install assets tools db demo check-system lint clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ install: $(STAMP)
 
 assets:
 	scripts/build_assets.sh
+
+# Development tools from the npm registry (tools/package-lock.json): anvil, the local EVM chain
+# with Tempo emulation that the wallet plugin's tests start.
+tools:
+	scripts/install_tools.sh
 
 db: install
 	$(FLASK) db upgrade heads
@@ -42,7 +47,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: check-system install assets
+test: check-system install assets tools
 	scripts/test.sh
 
 clean-db:

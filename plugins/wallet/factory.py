@@ -1,0 +1,111 @@
+"""The wallet factory: a payment request with its own receiving address for one invoice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from core.api import ApiError, db, utcnow
+from plugins.invoicing import settlement
+from plugins.wallet import addresses, settings, units
+from plugins.wallet.models import LIVE, PaymentRequest
+
+
+def create(company_id: int, invoice_id: int, token_address: str | None = None) -> PaymentRequest:
+    invoice = settlement.payable(invoice_id)  # locked: two creations for one invoice queue
+    _refuse_live_request(company_id, invoice.id)
+    if invoice.amount_due is not None and invoice.amount_due <= 0:
+        raise ApiError(
+            409, "invoice_not_payable", f"Invoice {invoice.number} has nothing left to pay."
+        )
+    config = settings.current(company_id)
+    settings.require_ready(config)
+    token = _token(config, token_address)
+    rate = exchange_rate(invoice, config)
+    due = Decimal(invoice.amount_due if invoice.amount_due is not None else invoice.total)
+    amount = units.convert(due, rate, settings.TOKEN_DECIMALS)
+    now = utcnow()
+    address, index = addresses.next_address(company_id, config)
+    request = PaymentRequest(
+        company_id=company_id,
+        invoice_id=invoice.id,
+        chain_id=config["chain_id"],
+        token_address=token,
+        decimals=settings.TOKEN_DECIMALS,
+        mode=config["mode"],
+        address=address,
+        derivation_index=index,
+        amount_units=Decimal(units.to_units(amount, settings.TOKEN_DECIMALS)),
+        invoice_amount=due,
+        invoice_currency=invoice.currency,
+        token_currency=settings.TOKEN_CURRENCY,
+        rate=rate,
+        tolerance_percent=config["tolerance_percent"],
+        confirmations=config["confirmations"],
+        expires_at=now + dt.timedelta(minutes=config["expiry_minutes"]),
+        monitor_until=now + dt.timedelta(minutes=config["monitor_minutes"]),
+        memo=f"0x{invoice.hash}" if invoice.hash else None,
+        public_token=secrets.token_urlsafe(32),
+    )
+    db.session.add(request)
+    db.session.flush()
+    return request
+
+
+def _refuse_live_request(company_id: int, invoice_id: int) -> None:
+    live = db.session.scalar(
+        select(PaymentRequest.id).where(
+            PaymentRequest.company_id == company_id,
+            PaymentRequest.invoice_id == invoice_id,
+            PaymentRequest.status.in_(LIVE),
+            PaymentRequest.destroyed_at.is_(None),
+            PaymentRequest.expires_at > utcnow(),
+        )
+    )
+    if live is not None:
+        raise ApiError(
+            409,
+            "payment_request_exists",
+            "This invoice already has a live payment request.",
+            {"payment_request_id": live},
+        )
+
+
+def _token(config: dict, token_address: str | None) -> str:
+    if token_address in (None, ""):
+        return config["token_address"]
+    from plugins.wallet import keys
+
+    if not keys.is_address(token_address):
+        raise ApiError(
+            422,
+            "validation_error",
+            "Some fields are invalid.",
+            {"fields": {"token_address": "must be a 0x-prefixed 20-byte hex address"}},
+        )
+    return keys.checksum(token_address)
+
+
+def exchange_rate(invoice, config: dict) -> Decimal:
+    """Token currency per unit of the invoice's currency.
+
+    Same currency: 1. Otherwise the company's rate for the invoice currency, or the invoice's
+    own exchange rate to AED times the company's AED rate. Without either: refused (409).
+    """
+    rates = {k: Decimal(v) for k, v in (config["exchange_rates"] or {}).items()}
+    if invoice.currency == settings.TOKEN_CURRENCY:
+        return Decimal(1)
+    if invoice.currency in rates:
+        return rates[invoice.currency]
+    if "AED" in rates and invoice.exchange_rate:
+        return Decimal(invoice.exchange_rate) * rates["AED"]
+    raise ApiError(
+        409,
+        "no_exchange_rate",
+        f"The invoice is in {invoice.currency} and the token in {settings.TOKEN_CURRENCY}; "
+        f"set a {invoice.currency} rate in the wallet settings' exchange_rates.",
+        {"invoice_currency": invoice.currency, "token_currency": settings.TOKEN_CURRENCY},
+    )

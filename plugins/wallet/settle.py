@@ -1,0 +1,65 @@
+"""Settled requests become payments in the payments plugin; leaving Settled reverses them.
+
+Called with the request row locked. The payment is in the invoice's currency: the tokens
+received converted back at the request's rate. A PaidOver request follows the company's
+overpayment policy: ``credit`` keeps the excess as customer credit; ``reject`` posts what was
+due and records the excess units in ``refund_units`` for an offline refund.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from core.api import ApiError, db
+from plugins.payments import external
+from plugins.wallet import state, units
+from plugins.wallet.models import SETTLED
+
+METHOD = "stablecoin"
+
+
+def follow(request, status: str) -> str | None:
+    """Post or reverse so the payments ledger matches ``status``; return what happened."""
+    if status == SETTLED and request.payment_id is None:
+        return _post(request)
+    if status != SETTLED and request.payment_id is not None:
+        return _reverse(request)
+    return None
+
+
+def _post(request) -> str:
+    live = state.counted(request, request.payments)
+    received = sum((Decimal(p.amount_units) for p in live), Decimal(0))
+    amount = units.back(received, request.decimals, request.rate)
+    excess = max(received - Decimal(request.amount_units), Decimal(0))
+    if excess and not external.keeps_credit(request.company_id):
+        amount = min(amount, Decimal(request.invoice_amount))
+        request.refund_units = excess
+    last = max(live, key=lambda p: p.block_number)
+    try:
+        with db.session.begin_nested():  # a refusal leaves nothing half-written
+            payment_id, credit = _record(request, amount, last)
+    except ApiError as exc:  # e.g. the invoice was voided meanwhile: say so, keep watching
+        return f"could not post payment: {exc.code}: {exc.message}"
+    request.payment_id = payment_id
+    return f"posted payment {payment_id} of {amount}" + (f" ({credit} as credit)" if credit else "")
+
+
+def _record(request, amount: Decimal, last):
+    return external.record_invoice_payment(
+        request.company_id,
+        request.invoice_id,
+        amount,
+        method=METHOD,
+        reference=last.tx_hash,
+        on=last.block_time.date(),
+        provider_transaction_id=f"wallet:{request.id}:{last.tx_hash}",
+        notes=f"Stablecoin payment request {request.id} on chain {request.chain_id}",
+    )
+
+
+def _reverse(request) -> str:
+    payment_id = request.payment_id
+    reversal = external.reverse_payment(payment_id, "Stablecoin payment orphaned by a reorg")
+    request.payment_id, request.refund_units = None, Decimal(0)
+    return f"reversed payment {payment_id} (reversal {reversal})"

@@ -1,0 +1,69 @@
+"""Apply a recomputed state to one request, under its row lock, exactly once.
+
+The watcher first computes states without locks; only a request whose state (or payments
+record) must change is locked (SELECT ... FOR UPDATE), re-read and recomputed, so two watchers
+at once queue here and the second finds nothing left to do.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.api import DomainEvent, db, emit, publish
+from plugins.wallet import settle, state
+from plugins.wallet.models import MARKED, SETTLED, PaymentRequest
+
+
+def pending(request, head) -> bool:
+    """Does ``request`` need a transition (state or payments record out of date)?"""
+    if request.exception == MARKED or request.destroyed_at is not None:
+        return False
+    status, exception = state.compute(request, request.payments, head)
+    posted = request.payment_id is not None
+    return (status, exception) != (request.status, request.exception) or (
+        posted != (status == SETTLED)
+    )
+
+
+def lock(request_id: int) -> PaymentRequest:
+    query = (
+        select(PaymentRequest)
+        .where(PaymentRequest.id == request_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    request = db.session.scalars(query).one()
+    db.session.refresh(request, ["payments"])
+    return request
+
+
+def apply(request_id: int, head) -> list[str]:
+    """Lock, re-check and move one request; return what changed, for the pass report."""
+    request = lock(request_id)
+    if not pending(request, head):
+        return []
+    previous = (request.status, request.exception)
+    request.status, request.exception = state.compute(request, request.payments, head)
+    done = [f"request {request.id}: {_label(*previous)} -> {_label(request.status, request.exception)}"]
+    if (outcome := settle.follow(request, request.status)) is not None:
+        done.append(f"request {request.id}: {outcome}")
+    if previous != (request.status, request.exception):
+        announce(request, previous)
+    return done
+
+
+def _label(status: str, exception: str | None) -> str:
+    return f"{status}/{exception}" if exception else status
+
+
+def announce(request, previous) -> None:
+    data = {
+        "id": request.id,
+        "invoice_id": request.invoice_id,
+        "status": request.status,
+        "exception": request.exception,
+        "previous_status": previous[0],
+        "previous_exception": previous[1],
+    }
+    publish(DomainEvent("WalletStatusChanged", "wallet_payment_request", request.id, request.company_id, data))
+    emit("wallet_status_changed", data, request.company_id, record=("invoice", request.invoice_id))
