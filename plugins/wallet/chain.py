@@ -11,7 +11,9 @@ from plugins.wallet import keys
 from plugins.wallet.rpc import Client
 
 TRANSFER = "0x" + keys.keccak256(b"Transfer(address,address,uint256)").hex()
-TRANSFER_WITH_MEMO = "0x" + keys.keccak256(b"TransferWithMemo(address,address,uint256,bytes32)").hex()
+TRANSFER_WITH_MEMO = (
+    "0x" + keys.keccak256(b"TransferWithMemo(address,address,uint256,bytes32)").hex()
+)
 BALANCE_OF = keys.keccak256(b"balanceOf(address)")[:4].hex()
 ADDRESSES_PER_CALL = 200  # OR-filter size of one eth_getLogs; providers cap topic lists
 BLOCKS_PER_CALL = 2000
@@ -69,7 +71,9 @@ def blocks(rpc: Client, numbers: list[int]) -> dict[int, dict | None]:
     return dict(zip(numbers, (block_info(b) for b in rpc.batch(calls))))
 
 
-def transfers(rpc: Client, token: str, addresses: list[str], start: int, end: int) -> list[Transfer]:
+def transfers(
+    rpc: Client, token: str, addresses: list[str], start: int, end: int
+) -> list[Transfer]:
     """Transfer logs of ``token`` *to* any of ``addresses`` in blocks ``start..end``.
 
     Filtering on the indexed ``to`` topic leaves out Tempo's fee transfers (to the fee
@@ -108,7 +112,11 @@ def memos(rpc: Client, token: str, tx_hashes: set[str], start: int, end: int) ->
     flt = {"fromBlock": hex(start), "toBlock": hex(end), "address": token}
     flt["topics"] = [TRANSFER_WITH_MEMO]
     logs = rpc.call("eth_getLogs", flt)
-    return {log["transactionHash"]: log["topics"][3] for log in logs if log["transactionHash"] in tx_hashes}
+    return {
+        log["transactionHash"]: log["topics"][3]
+        for log in logs
+        if log["transactionHash"] in tx_hashes
+    }
 
 
 def balances(rpc: Client, token: str, addresses: list[str], batch: int = 200) -> dict[str, int]:

@@ -19,7 +19,11 @@ def destroy(request) -> dict | None:
     request.destroyed_at = utcnow()
     sweep = sweep_instruction(request)
     data = {"address": request.address, "invoice_id": request.invoice_id, "sweep": sweep}
-    publish(DomainEvent("wallet_destroyed", "wallet_payment_request", request.id, request.company_id, data))
+    publish(
+        DomainEvent(
+            "wallet_destroyed", "wallet_payment_request", request.id, request.company_id, data
+        )
+    )
     return sweep
 
 

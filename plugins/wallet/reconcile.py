@@ -20,7 +20,11 @@ def run(company_id: int, from_block: int | None = None, to_block: int | None = N
     requests = _requests(company_id)
     recorded = _recorded(company_id)
     chain_ids = {r.chain_id for r in requests}
-    end = to_block if to_block is not None else max((cursor.position(c) for c in chain_ids), default=-1)
+    end = (
+        to_block
+        if to_block is not None
+        else max((cursor.position(c) for c in chain_ids), default=-1)
+    )
     start = from_block or 0
     return {
         "balances": _balances(rpc, requests, recorded),
@@ -89,7 +93,12 @@ def _rescan(rpc, requests, recorded, start: int, end: int) -> dict:
         if k not in ours
     ]
     unknown = [
-        {"tx_hash": k[0], "log_index": k[1], "request_id": p.request_id, "amount_units": str(int(p.amount_units))}
+        {
+            "tx_hash": k[0],
+            "log_index": k[1],
+            "request_id": p.request_id,
+            "amount_units": str(int(p.amount_units)),
+        }
         for k, p in ours.items()
         if k not in found
     ]

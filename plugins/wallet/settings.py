@@ -43,7 +43,11 @@ def current(company_id: int) -> dict:
 
 def as_json(values: dict) -> dict:
     rates = {k: str(v) for k, v in (values["exchange_rates"] or {}).items()}
-    return {**values, "tolerance_percent": str(values["tolerance_percent"]), "exchange_rates": rates}
+    return {
+        **values,
+        "tolerance_percent": str(values["tolerance_percent"]),
+        "exchange_rates": rates,
+    }
 
 
 def update(company_id: int, changes: dict) -> dict:

@@ -44,7 +44,9 @@ def apply(request_id: int, head) -> list[str]:
         return []
     previous = (request.status, request.exception)
     request.status, request.exception = state.compute(request, request.payments, head)
-    done = [f"request {request.id}: {_label(*previous)} -> {_label(request.status, request.exception)}"]
+    done = [
+        f"request {request.id}: {_label(*previous)} -> {_label(request.status, request.exception)}"
+    ]
     if (outcome := settle.follow(request, request.status)) is not None:
         done.append(f"request {request.id}: {outcome}")
     if previous != (request.status, request.exception):
@@ -65,5 +67,9 @@ def announce(request, previous) -> None:
         "previous_status": previous[0],
         "previous_exception": previous[1],
     }
-    publish(DomainEvent("WalletStatusChanged", "wallet_payment_request", request.id, request.company_id, data))
+    publish(
+        DomainEvent(
+            "WalletStatusChanged", "wallet_payment_request", request.id, request.company_id, data
+        )
+    )
     emit("wallet_status_changed", data, request.company_id, record=("invoice", request.invoice_id))

@@ -130,8 +130,14 @@ def _announce(request: PaymentRequest, row) -> None:
         "amount_units": str(row.amount_units),
         "block_number": row.block_number,
     }
-    publish(DomainEvent("WalletPaymentDetected", "wallet_payment_request", request.id, request.company_id, data))
-    emit("wallet_payment_detected", data, request.company_id, record=("invoice", request.invoice_id))
+    publish(
+        DomainEvent(
+            "WalletPaymentDetected", "wallet_payment_request", request.id, request.company_id, data
+        )
+    )
+    emit(
+        "wallet_payment_detected", data, request.company_id, record=("invoice", request.invoice_id)
+    )
 
 
 def _end_pass(chain_id: int, info: dict) -> None:

@@ -47,7 +47,10 @@ REQUEST = {
         "monitor_until": STRING,
         "uri": STRING,
         "memo": NULLABLE,
-        "status": {"type": "string", "enum": ["New", "Processing", "Settled", "Expired", "Invalid"]},
+        "status": {
+            "type": "string",
+            "enum": ["New", "Processing", "Settled", "Expired", "Invalid"],
+        },
         "exception": {
             "type": ["string", "null"],
             "enum": ["PaidPartial", "PaidOver", "PaidLate", "Marked", None],

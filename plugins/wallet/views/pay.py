@@ -47,5 +47,3 @@ def pay_page(token: str):
 @bp.get("/pay/<token>/status")
 def pay_status(token: str):
     return render("wallet/pay.html", block="status", **page_context(by_token(token)))
-
-

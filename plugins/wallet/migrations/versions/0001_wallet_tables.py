@@ -47,7 +47,9 @@ def upgrade():
     )
     _tenant_table(
         "wallet_payment_request",
-        sa.Column("invoice_id", sa.Integer(), sa.ForeignKey("invoicing_invoice.id"), nullable=False),
+        sa.Column(
+            "invoice_id", sa.Integer(), sa.ForeignKey("invoicing_invoice.id"), nullable=False
+        ),
         sa.Column("chain_id", sa.Integer(), nullable=False),
         sa.Column("token_address", sa.String(42), nullable=False),
         sa.Column("decimals", sa.Integer(), nullable=False),
