@@ -68,7 +68,7 @@ def block_info(block: dict | None) -> dict | None:
 
 def blocks(rpc: Client, numbers: list[int]) -> dict[int, dict | None]:
     calls = [("eth_getBlockByNumber", [hex(n), False]) for n in numbers]
-    return dict(zip(numbers, (block_info(b) for b in rpc.batch(calls))))
+    return dict(zip(numbers, (block_info(b) for b in rpc.batch(calls)), strict=True))
 
 
 def transfers(
@@ -128,5 +128,5 @@ def balances(rpc: Client, token: str, addresses: list[str], batch: int = 200) ->
             ("eth_call", [{"to": token, "data": "0x" + BALANCE_OF + topic(a)[2:]}, "latest"])
             for a in chunk
         ]
-        out.update({a: int(r, 16) for a, r in zip(chunk, rpc.batch(calls))})
+        out.update({a: int(r, 16) for a, r in zip(chunk, rpc.batch(calls), strict=True)})
     return out

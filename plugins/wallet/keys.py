@@ -22,7 +22,9 @@ def checksum(address: str) -> str:
     """EIP-55 mixed-case checksum of a 20-byte hex address."""
     plain = address.lower().removeprefix("0x")
     digest = keccak256(plain.encode()).hex()
-    return "0x" + "".join(c.upper() if int(d, 16) >= 8 else c for c, d in zip(plain, digest))
+    return "0x" + "".join(
+        c.upper() if int(d, 16) >= 8 else c for c, d in zip(plain, digest, strict=True)
+    )
 
 
 def address_of(pubkey: bytes) -> str:

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from core.api import db
 from plugins.wallet import chain, cursor
 from plugins.wallet.models import HD, ChainPayment, PaymentRequest
-from core.api import db
 
 
 def run(company_id: int, from_block: int | None = None, to_block: int | None = None) -> dict:

@@ -12,8 +12,8 @@ from core.api import (
     paginate,
     require_permission,
 )
-from plugins.wallet import destroy, factory, serialize, state
 from plugins.wallet import cursor as scan_cursor
+from plugins.wallet import destroy, factory, serialize, state
 from plugins.wallet.api import bp
 from plugins.wallet.api.common import company_id, found
 from plugins.wallet.api.schemas import CREATE, REQUEST
