@@ -23,7 +23,7 @@ def checksum(address: str) -> str:
     plain = address.lower().removeprefix("0x")
     digest = keccak256(plain.encode()).hex()
     return "0x" + "".join(
-        c.upper() if int(d, 16) >= 8 else c for c, d in zip(plain, digest, strict=True)
+        c.upper() if int(d, 16) >= 8 else c for c, d in zip(plain, digest[:40], strict=True)
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from plugins.wallet.tests.anvil import ALPHA_USD, Anvil
 
-__all__ = ["anvil", "app_config", "xpub", "wallet_api", "scan", "request_for", "ACCOUNT_XPUB"]
+__all__ = ["anvil", "xpub", "wallet_api", "scan", "request_for", "ACCOUNT_XPUB"]
 
 MNEMONIC = "test test test test test test test test test test test junk"
 
@@ -29,13 +29,6 @@ def anvil():
     node = Anvil("--hardfork", "t4")
     yield node
     node.stop()
-
-
-@pytest.fixture
-def app_config(db_url, tmp_path, anvil):
-    from tests.conftest import _base_config
-
-    return {**_base_config(db_url, tmp_path), "WALLET_RPC_URLS": anvil.url}
 
 
 @pytest.fixture
