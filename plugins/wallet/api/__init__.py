@@ -9,4 +9,5 @@ from plugins.wallet.api import (  # noqa: E402,F401  (routes)
     payment_requests,
     reconcile,
     settings,
+    signed,
 )
