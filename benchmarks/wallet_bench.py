@@ -206,7 +206,8 @@ def run(app, anvil: Anvil, args) -> None:
     assert len(report.recorded) == args.requests, len(report.recorded)
     second, _ = timed("second pass (nothing new)", watcher.run)
     print(
-        f"ratios to bare eth_getLogs: first pass x{first / base:.1f}, idle pass x{second / base:.1f}"
+        f"ratios to bare eth_getLogs: first pass x{first / base:.1f}, "
+        f"idle pass x{second / base:.1f}"
     )
     print(f"first pass: {args.requests / first:.0f} payments settled/s")
 
