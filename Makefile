@@ -9,7 +9,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install assets tools db demo check-system lint clean-db
+.PHONY: run test install assets tools chain db demo check-system lint clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ assets:
 # with Tempo emulation that the wallet plugin's tests start.
 tools:
 	scripts/install_tools.sh
+
+# A local chain for the wallet plugin (Tempo emulation, dev accounts hold demo stablecoins);
+# run it in another terminal and set LEDGERLINE_WALLET_RPC_URLS=http://127.0.0.1:$(CHAIN_PORT).
+CHAIN_PORT ?= 8545
+chain: tools
+	tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil --host $(HOST) --port $(CHAIN_PORT) \
+		--network tempo --hardfork t4
 
 db: install
 	$(FLASK) db upgrade heads
