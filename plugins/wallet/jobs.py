@@ -12,5 +12,11 @@ def scan(ctx, **params):
     return report.as_json()
 
 
-JOBS = {"wallet.scan": scan}
+def bulk_requests(ctx, invoice_ids, token_address=None):
+    from plugins.wallet import bulk
+
+    return bulk.run(ctx, invoice_ids, token_address)
+
+
+JOBS = {"wallet.scan": scan, "wallet.bulk_requests": bulk_requests}
 SCHEDULES = {"wallet.scan": {"minute": "*"}}

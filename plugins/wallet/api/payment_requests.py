@@ -16,7 +16,7 @@ from plugins.wallet import cursor as scan_cursor
 from plugins.wallet import destroy, factory, serialize, state
 from plugins.wallet.api import bp
 from plugins.wallet.api.common import company_id, found
-from plugins.wallet.api.schemas import CREATE, REQUEST
+from plugins.wallet.api.schemas import CREATE, REPORT, REQUEST
 from plugins.wallet.models import PaymentRequest
 
 TAGS = ("wallet",)
@@ -75,3 +75,38 @@ def payment_requests_destroy(request_id: int):
     sweep = destroy.destroy(request)
     db.session.commit()
     return {**serialize.request_json(request), "sweep": sweep}
+
+
+@bp.post("/wallet/payment-requests/bulk")
+@require_permission("wallet.request.write")
+@describe(tags=TAGS, status=202, response=REPORT)
+def payment_requests_bulk():
+    """Create payment requests for many invoices at once (``{"invoice_ids": [...],
+    "token_address"?}``): answers 202 with the job; its page shows a progress bar and its
+    result lists the requests created and the invoices refused (and why)."""
+    from flask import url_for
+
+    from core.api import current_actor, enqueue_job
+    from plugins.wallet import bulk
+
+    body = json_body()
+    params = {"invoice_ids": bulk.check_ids(body.get("invoice_ids"))}
+    if body.get("token_address"):
+        params["token_address"] = body["token_address"]
+    job = enqueue_job(bulk.JOB, params, company_id=company_id(), user_id=current_actor().user_id)
+    job_url = url_for("api_v1.job_detail", job_id=job.id)
+    return {"job": job.to_dict(), "job_url": job_url}, 202, {"Location": job_url}
+
+
+@bp.post("/wallet/payment-requests/<int:request_id>/mark")
+@require_permission("wallet.request.write")
+@describe(tags=TAGS, response=REQUEST)
+def payment_requests_mark(request_id: int):
+    """Mark a request ``Settled`` or ``Invalid`` by hand (exception ``Marked``); the watcher
+    no longer recomputes it. Settled posts what arrived; Invalid reverses a posted payment."""
+    from plugins.wallet import mark
+
+    found(PaymentRequest, request_id, "payment request")
+    request, _ = mark.mark(request_id, json_body().get("status"))
+    db.session.commit()
+    return serialize.detail_json(request, scanned_head(request))
