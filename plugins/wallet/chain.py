@@ -30,6 +30,7 @@ class Transfer:
     sender: str
     to: str
     units: int
+    memo: str | None = None
 
 
 def client() -> Client:
@@ -77,7 +78,9 @@ def transfers(
     """Transfer logs of ``token`` *to* any of ``addresses`` in blocks ``start..end``.
 
     Filtering on the indexed ``to`` topic leaves out Tempo's fee transfers (to the fee
-    manager) and everything else not paid to a watched address.
+    manager) and everything else not paid to a watched address. The same call asks for
+    ``TransferWithMemo`` (``to`` is its second indexed topic too), whose memo is attached to
+    the ``Transfer`` of the same transaction and recipient.
     """
     found = []
     for first in range(start, end + 1, BLOCKS_PER_CALL):
@@ -85,12 +88,25 @@ def transfers(
         for i in range(0, len(addresses), ADDRESSES_PER_CALL):
             chunk = [topic(a) for a in addresses[i : i + ADDRESSES_PER_CALL]]
             flt = {"fromBlock": hex(first), "toBlock": hex(last), "address": token}
-            flt["topics"] = [TRANSFER, None, chunk]
-            found += [_transfer(log) for log in rpc.call("eth_getLogs", flt)]
+            flt["topics"] = [[TRANSFER, TRANSFER_WITH_MEMO], None, chunk]
+            found += _with_memos(rpc.call("eth_getLogs", flt))
     return found
 
 
-def _transfer(log: dict) -> Transfer:
+def _with_memos(logs: list[dict]) -> list[Transfer]:
+    memos = {
+        (log["transactionHash"], log["topics"][2]): log["topics"][3]
+        for log in logs
+        if log["topics"][0] == TRANSFER_WITH_MEMO
+    }
+    return [
+        _transfer(log, memos.get((log["transactionHash"], log["topics"][2])))
+        for log in logs
+        if log["topics"][0] == TRANSFER
+    ]
+
+
+def _transfer(log: dict, memo: str | None = None) -> Transfer:
     stamp = log.get("blockTimestamp")
     return Transfer(
         tx_hash=log["transactionHash"],
@@ -102,21 +118,8 @@ def _transfer(log: dict) -> Transfer:
         sender=from_topic(log["topics"][1]),
         to=from_topic(log["topics"][2]),
         units=int(log["data"], 16),
+        memo=memo,
     )
-
-
-def memos(rpc: Client, token: str, tx_hashes: set[str], start: int, end: int) -> dict:
-    """``TransferWithMemo`` memos by transaction hash, for the transfers found."""
-    if not tx_hashes:
-        return {}
-    flt = {"fromBlock": hex(start), "toBlock": hex(end), "address": token}
-    flt["topics"] = [TRANSFER_WITH_MEMO]
-    logs = rpc.call("eth_getLogs", flt)
-    return {
-        log["transactionHash"]: log["topics"][3]
-        for log in logs
-        if log["transactionHash"] in tx_hashes
-    }
 
 
 def balances(rpc: Client, token: str, addresses: list[str], batch: int = 200) -> dict[str, int]:

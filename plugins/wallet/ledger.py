@@ -42,6 +42,7 @@ def record(chain_id: int, request: PaymentRequest, transfer: Transfer) -> ChainP
         from_address=transfer.sender,
         to_address=transfer.to,
         amount_units=transfer.units,
+        memo=transfer.memo,
         orphaned=False,
     )
     try:

@@ -49,6 +49,7 @@ def payment_json(payment, head: state.Head | None) -> dict:
         "block_number": payment.block_number,
         "block_time": iso(payment.block_time),
         "from_address": payment.from_address,
+        "memo": payment.memo,
         "confirmations": 0 if payment.orphaned else confirmations,
         "orphaned": payment.orphaned,
     }

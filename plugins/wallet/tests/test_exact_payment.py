@@ -41,3 +41,17 @@ def test_the_fee_transfer_and_other_addresses_are_ignored(anvil, wallet_api, req
     other_got = wallet_api.get(f"/api/v1/wallet/payment-requests/{other['id']}").get_json()
     assert [p["amount_units"] for p in other_got["payments"]] == ["1000000"]
     assert other_got["exception"] == "PaidPartial"
+
+
+def test_transfer_with_memo_ties_the_payment_to_the_sealed_invoice(
+    anvil, wallet_api, request_for, scan
+):
+    req = request_for("100.00")
+    anvil.pay(ALPHA_USD, req["address"], 105_000_000, memo=req["memo"])
+
+    scan()
+
+    got = wallet_api.get(f"/api/v1/wallet/payment-requests/{req['id']}").get_json()
+    assert got["status"] == "Settled"
+    [payment] = got["payments"]
+    assert payment["memo"] == req["memo"] and payment["amount_units"] == "105000000"
