@@ -10,4 +10,5 @@ from plugins.wallet.api import (  # noqa: E402,F401  (routes)
     reconcile,
     settings,
     signed,
+    transfers,
 )
