@@ -74,3 +74,13 @@ def render_slot(slot, context):
     from plugins.wallet.views.invoice_slot import render_slot as invoice_slot
 
     return invoice_slot(slot, context)
+
+
+@hookimpl
+def seed_demo(company):
+    import click
+
+    from plugins.wallet.demo import seed
+
+    if seed(company):
+        click.echo(f"wallet: demo HD wallet on chain 31337 for {company.name}")

@@ -39,3 +39,9 @@ def test_virtual_address_layout():
     address = virtual.address("0x2612766c", 1)
     assert address.lower() == "0x2612766c" + "fd" * 10 + "000000000001"
     assert virtual.is_virtual(address) and not virtual.is_virtual(keys.derive(account_xpub(0), 0))
+
+
+def test_demo_xpub_is_the_documented_development_key():
+    from plugins.wallet.demo import DEMO_XPUB
+
+    assert account_xpub(1) == DEMO_XPUB
