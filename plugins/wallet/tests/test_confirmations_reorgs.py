@@ -103,3 +103,29 @@ def test_full_rescan_changes_nothing(anvil, wallet_api, request_for, scan):
     assert not [line for line in out if line.startswith(("recorded", "request", "orphaned"))]
     assert (detail(wallet_api, req), detail(wallet_api, partial)) == before
     assert len(invoice_payments(wallet_api, req)) == 1
+
+
+def test_a_payment_mined_again_in_another_block_is_kept_once(anvil, wallet_api, request_for, scan):
+    req = request_for("100.00")
+    snapshot = anvil.rpc("evm_snapshot")
+    sender = anvil.accounts[1]
+    data = "0xa9059cbb" + req["address"].lower()[2:].rjust(64, "0") + format(105_000_000, "064x")
+    raw = anvil.rpc(
+        "eth_signTransaction", {"from": sender, "to": ALPHA_USD, "data": data, "gas": "0x100000"}
+    )
+    first = anvil.receipt(anvil.rpc("eth_sendRawTransaction", raw))
+    scan()
+    assert detail(wallet_api, req)["status"] == "Settled"
+
+    anvil.rpc("evm_revert", snapshot)  # the block is gone; the same transaction is mined again,
+    anvil.mine(2)  # two blocks later
+    again = anvil.receipt(anvil.rpc("eth_sendRawTransaction", raw))
+    assert again["transactionHash"] == first["transactionHash"]
+    assert again["blockNumber"] != first["blockNumber"]
+    scan()
+
+    got = detail(wallet_api, req)
+    [payment] = got["payments"]
+    assert payment["orphaned"] is False and payment["block_number"] == int(again["blockNumber"], 16)
+    assert got["status"] == "Settled"
+    assert [p["amount"] for p in invoice_payments(wallet_api, req)] == ["105.00"]
