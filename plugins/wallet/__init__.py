@@ -70,6 +70,13 @@ def job_schedules():
 
 
 @hookimpl
+def menu_items(actor):
+    from core.api import MenuItem
+
+    return [MenuItem("Wallet", "wallet.admin", 30, permission="wallet.admin")]
+
+
+@hookimpl
 def render_slot(slot, context):
     from plugins.wallet.views.invoice_slot import render_slot as invoice_slot
 

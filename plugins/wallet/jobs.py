@@ -18,5 +18,18 @@ def bulk_requests(ctx, invoice_ids, token_address=None):
     return bulk.run(ctx, invoice_ids, token_address)
 
 
-JOBS = {"wallet.scan": scan, "wallet.bulk_requests": bulk_requests}
+def reconcile(ctx, from_block=None, to_block=None):
+    from plugins.wallet import reconcile as reserve
+
+    ctx.set_total(1)
+    report = reserve.run(ctx.company_id, from_block, to_block)
+    ctx.advance(ok=1)
+    return report
+
+
+JOBS = {
+    "wallet.scan": scan,
+    "wallet.bulk_requests": bulk_requests,
+    "wallet.reconcile": reconcile,
+}
 SCHEDULES = {"wallet.scan": {"minute": "*"}}

@@ -12,4 +12,4 @@ bp = Blueprint(
     static_url_path="/static",
 )
 
-from plugins.wallet.views import invoice_slot, pay  # noqa: E402,F401  (routes)
+from plugins.wallet.views import admin, invoice_slot, pay  # noqa: E402,F401  (routes)
