@@ -7,6 +7,7 @@ import secrets
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from core.api import ApiError, db, utcnow
 from plugins.invoicing import settlement
@@ -50,8 +51,17 @@ def create(company_id: int, invoice_id: int, token_address: str | None = None) -
         memo=f"0x{invoice.hash}" if invoice.hash else None,
         public_token=secrets.token_urlsafe(32),
     )
-    db.session.add(request)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.add(request)
+    except IntegrityError as exc:  # another company watches the same xpub or master id
+        raise ApiError(
+            409,
+            "address_in_use",
+            f"{address} is already a receiving address on chain {config['chain_id']}; "
+            "each company needs its own xpub or virtual master.",
+            {"address": address},
+        ) from exc
     return request
 
 

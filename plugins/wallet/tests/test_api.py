@@ -122,3 +122,31 @@ def test_public_payment_page_needs_no_login(app, anvil, wallet_api, request_for,
     )
     assert 'data-status="Settled"' in status.get_data(as_text=True)
     assert app.test_client().get("/wallet/pay/" + "x" * 43).status_code == 404
+
+
+def test_two_companies_on_one_xpub_get_a_clear_refusal(
+    app, make_company, make_user, api_token, client, wallet_api, request_for, xpub
+):
+    from plugins.invoicing.tests.helpers import Api
+
+    request_for("10.00")
+    address = {"address_line1": "1 Sheikh Zayed Rd", "city": "Dubai"}
+    other = make_company(
+        "Globex FZE", trn="100222333400003", iban="AE070331234567890123456", **address
+    )
+    other_api = Api(client, api_token(make_user("admin@globex.ae", company=other)))
+    body = {"xpub": xpub, "chain_id": 31337}
+    assert other_api.patch("/api/v1/wallet/settings", json=body).status_code == 200
+    buyer = {"name": "Buyer", "country": "AE", "trn": "100987654300003", "city": "Abu Dhabi"}
+    buyer |= {"address_line1": "2 Corniche", "peppol_id": "0235:1009876543"}
+    customer = other_api.post("/api/v1/customers", json=buyer).get_json()
+    lines = [{"description": "Work", "quantity": "1", "unit_price": "10.00"}]
+    draft = {"customer_id": customer["id"], "issue_date": "2026-03-01", "currency": "USD"}
+    draft |= {"exchange_rate": "3.6725", "buyer_reference": "PO-1"}
+    inv = other_api.post("/api/v1/invoices", json={**draft, "lines": lines}).get_json()
+    finalized = other_api.post(f"/api/v1/invoices/{inv['id']}/finalize")
+    assert finalized.status_code == 200, finalized.get_json()
+
+    resp = other_api.post(f"/api/v1/invoices/{inv['id']}/payment-requests")
+
+    assert (resp.status_code, resp.get_json()["error"]["code"]) == (409, "address_in_use")
