@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -10,7 +11,9 @@ from plugins.wallet.models import ScanCursor
 
 
 def locked(chain_id: int) -> ScanCursor:
-    """The cursor row, locked until commit; created at -1 (nothing scanned) on first use."""
+    """The cursor row, locked until commit; on first use it starts just before
+    ``WALLET_START_BLOCK`` (0: from genesis, right for a local chain; set it to the current
+    block when a real network is first configured)."""
     query = (
         select(ScanCursor)
         .where(ScanCursor.chain_id == chain_id)
@@ -22,7 +25,8 @@ def locked(chain_id: int) -> ScanCursor:
         return row
     try:
         with db.session.begin_nested():
-            db.session.add(ScanCursor(chain_id=chain_id, last_block=-1, updated_at=utcnow()))
+            start = int(current_app.config.get("WALLET_START_BLOCK", 0)) - 1
+            db.session.add(ScanCursor(chain_id=chain_id, last_block=start, updated_at=utcnow()))
     except IntegrityError:  # another watcher created it first
         pass
     return db.session.scalars(query).one()
