@@ -43,23 +43,29 @@ def word(value) -> str:
 
 class Anvil:
     def __init__(self, *extra: str):
+        for _ in range(3):  # a parallel test may take the free port first: try another
+            if self._start(extra):
+                self.accounts = self.rpc("eth_accounts")
+                return
+        raise RuntimeError("anvil did not start")
+
+    def _start(self, extra) -> bool:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         args = [binary(), "--host", "127.0.0.1", "--port", str(self.port), "--network", "tempo"]
         self.proc = subprocess.Popen(
             [*args, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        self._wait()
-        self.accounts = self.rpc("eth_accounts")
-
-    def _wait(self) -> None:
         for _ in range(200):
+            if self.proc.poll() is not None:
+                return False
             try:
                 self.rpc("eth_chainId")
-                return
+                return True
             except OSError:
                 time.sleep(0.05)
-        raise RuntimeError("anvil did not start")
+        self.stop()
+        return False
 
     def stop(self) -> None:
         self.proc.terminate()
