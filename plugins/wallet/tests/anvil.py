@@ -61,7 +61,8 @@ class Anvil:
                 return False
             try:
                 self.rpc("eth_chainId")
-                return True
+                time.sleep(0.05)
+                return self.proc.poll() is None  # answered by our node, not another one
             except OSError:
                 time.sleep(0.05)
         self.stop()
