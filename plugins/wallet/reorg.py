@@ -1,9 +1,11 @@
 """Reorg detection from the hashes of recent blocks the watcher relied on.
 
 Each pass stores the hash of the block it scanned up to and of every block that paid a
-request. At the next pass those of the last ``WALLET_REORG_WINDOW`` blocks are fetched again;
-a changed or vanished hash means the chain was reorganised from there: payments in replaced
-blocks are orphaned and the cursor goes back so the new blocks are scanned.
+request. At the next pass those of the last ``WALLET_REORG_WINDOW`` blocks up to the head are
+fetched again; a changed hash means the chain was reorganised from there: payments in
+replaced blocks are orphaned and the cursor goes back so the new blocks are scanned. Blocks
+above the head are not judged (a node behind the best head seen says nothing about them): a
+rolled-back chain shows its reorg once it has grown past them with new hashes.
 """
 
 from __future__ import annotations
@@ -42,10 +44,12 @@ def forget_before(chain_id: int, number: int) -> None:
 def check(rpc, chain_id: int, head) -> list:
     """Orphan payments of replaced blocks; return the orphaned ledger rows."""
     query = select(SeenBlock).where(
-        SeenBlock.chain_id == chain_id, SeenBlock.number >= head.number - window()
+        SeenBlock.chain_id == chain_id,
+        SeenBlock.number >= head.number - window(),
+        SeenBlock.number <= head.number,  # above it: a lagging node, not evidence of a reorg
     )
     seen = list(db.session.scalars(query))
-    live = chain.blocks(rpc, [s.number for s in seen if s.number <= head.number])
+    live = chain.blocks(rpc, [s.number for s in seen])
     changed = [s.number for s in seen if (live.get(s.number) or {}).get("hash") != s.hash]
     if not changed:
         return []

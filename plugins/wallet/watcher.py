@@ -24,9 +24,12 @@ class Report:
     recorded: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    behind: int | None = None  # the block scanned already, when the provider is behind it
 
     def lines(self) -> list[str]:
         span = f"blocks {self.scanned[0]}..{self.scanned[1]}" if self.scanned else "no new blocks"
+        if self.behind is not None:
+            span = f"behind block {self.behind} scanned already: provider lagging, waiting"
         out = [f"chain {self.chain_id} head {self.head}: {span}"]
         return out + self.orphaned + self.recorded + self.changes
 
@@ -38,6 +41,7 @@ class Report:
             "recorded": self.recorded,
             "orphaned": self.orphaned,
             "changes": self.changes,
+            "behind": self.behind,
         }
 
 
@@ -50,7 +54,14 @@ def run(rpc=None, from_block: int | None = None) -> Report:
     # The cursor's row lock makes whole passes on one chain take turns (until the commit).
     cursor.locked(report.chain_id)
     touched = {p.request_id for p in _orphan(rpc, report, head)}
-    start = cursor.locked(report.chain_id).last_block + 1 if from_block is None else from_block
+    scanned = cursor.locked(report.chain_id).last_block
+    if head.number < scanned:
+        # A node behind the best head seen (a lagging backup) must not look like a rollback:
+        # nothing is judged on its older head; a real reorg shows as a changed hash later.
+        report.behind = scanned
+        db.session.commit()
+        return report
+    start = scanned + 1 if from_block is None else from_block
     if start <= head.number:
         touched |= _scan(rpc, report, start, head, rescan=from_block is not None)
     _end_pass(report.chain_id, info)

@@ -83,6 +83,11 @@ def test_rollback_below_the_paying_block_orphans_it(anvil, wallet_api, request_f
     assert detail(wallet_api, req)["status"] == "Settled"
 
     anvil.rpc("anvil_rollback", 3)
+    out = scan()
+    assert any("provider lagging, waiting" in line for line in out)  # could be a lagging node
+    assert detail(wallet_api, req)["status"] == "Settled"
+
+    anvil.mine(3)  # the chain grows again: the paying block now has another hash
     scan()
 
     got = detail(wallet_api, req)

@@ -45,3 +45,22 @@ def test_health_flags_a_provider_on_another_chain(wallet_api):
     health = wallet_api.get("/api/v1/wallet/health").get_json()
     assert health["providers"][2]["error"] == "chain id 31337, expected 4217"
     assert health["status"] == "down"
+
+
+def test_a_backup_behind_the_best_head_does_not_undo_a_payment(
+    app, anvil, wallet_api, request_for, scan
+):
+    from plugins.wallet.tests.anvil import Anvil
+
+    req = request_for("100.00")
+    anvil.pay(ALPHA_USD, req["address"], 105_000_000)
+    scan()
+    behind = Anvil("--hardfork", "t4")  # an independent node, still at block 0
+    try:
+        app.config["WALLET_RPC_URLS"] = behind.url
+        out = scan()
+    finally:
+        behind.stop()
+    assert any("provider lagging, waiting" in line for line in out)
+    got = wallet_api.get(f"/api/v1/wallet/payment-requests/{req['id']}").get_json()
+    assert got["status"] == "Settled" and got["payments"][0]["orphaned"] is False
