@@ -79,6 +79,7 @@ class PaymentRequest(TenantMixin, db.Model):
     exception: Mapped[str | None] = mapped_column(String(16))
     # The payments-plugin payment while Settled; a reorg reverses it and clears this.
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments_payment.id"))
+    posted_units: Mapped[Decimal] = mapped_column(UNITS, default=Decimal(0))
     refund_units: Mapped[Decimal] = mapped_column(UNITS, default=Decimal(0))
     destroyed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from core.api import DomainEvent, db, emit, publish
 from plugins.wallet import settle, state
-from plugins.wallet.models import MARKED, SETTLED, PaymentRequest
+from plugins.wallet.models import MARKED, PaymentRequest
 
 
 def pending(request, head) -> bool:
@@ -19,10 +19,8 @@ def pending(request, head) -> bool:
     if request.exception == MARKED or request.destroyed_at is not None:
         return False
     status, exception = state.compute(request, request.payments, head)
-    posted = request.payment_id is not None
-    return (status, exception) != (request.status, request.exception) or (
-        posted != (status == SETTLED)
-    )
+    changed = (status, exception) != (request.status, request.exception)
+    return changed or settle.out_of_date(request, status)
 
 
 def lock(request_id: int) -> PaymentRequest:

@@ -117,3 +117,25 @@ def test_tolerance_edge(anvil, wallet_api, request_for, scan):
         "data"
     ]
     assert posted["amount"] == "103.95"
+
+
+def test_top_up_after_settlement_is_listed_for_refund_not_posted(
+    anvil, wallet_api, request_for, scan
+):
+    req = request_for("100.00")
+    anvil.pay(ALPHA_USD, req["address"], 105_000_000)
+    scan()
+    anvil.pay(ALPHA_USD, req["address"], 2_000_000)  # the customer sends 2.00 more later
+
+    out = scan()
+
+    got = wallet_api.get(f"/api/v1/wallet/payment-requests/{req['id']}").get_json()
+    assert (got["status"], got["exception"], got["refund_units"]) == (
+        "Settled",
+        "PaidOver",
+        "2000000",
+    )
+    assert any("2000000 units arrived beyond what was posted" in line for line in out)
+    [posted] = wallet_api.get(f"/api/v1/invoices/{req['invoice_id']}/payments").get_json()["data"]
+    assert posted["amount"] == "105.00"
+    assert scan()[1:] == []  # the next pass has nothing left to do

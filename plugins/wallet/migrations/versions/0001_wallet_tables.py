@@ -70,6 +70,7 @@ def upgrade():
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("exception", sa.String(16)),
         sa.Column("payment_id", sa.Integer(), sa.ForeignKey("payments_payment.id")),
+        sa.Column("posted_units", UNITS, nullable=False),
         sa.Column("refund_units", UNITS, nullable=False),
         sa.Column("destroyed_at", sa.DateTime()),
         sa.Column("created_at", sa.DateTime(), nullable=False),
