@@ -64,9 +64,9 @@ def job_types():
 
 @hookimpl
 def job_schedules():
-    from plugins.wallet.jobs import SCHEDULES
+    from plugins.wallet.jobs import schedules
 
-    return SCHEDULES
+    return schedules()
 
 
 @hookimpl

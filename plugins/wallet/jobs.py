@@ -1,6 +1,9 @@
-"""Background jobs: the scheduled watcher pass."""
+"""Background jobs: the watcher pass (scheduled every minute when a chain is configured),
+bulk payment requests, reconciliation."""
 
 from __future__ import annotations
+
+import os
 
 
 def scan(ctx, **params):
@@ -32,4 +35,11 @@ JOBS = {
     "wallet.bulk_requests": bulk_requests,
     "wallet.reconcile": reconcile,
 }
-SCHEDULES = {"wallet.scan": {"minute": "*"}}
+
+
+def schedules() -> dict:
+    """Every minute, when the worker's environment names RPC providers. (Schedules are read
+    while the job queue is set up, before any app config exists: the environment decides.)"""
+    if os.environ.get("LEDGERLINE_WALLET_RPC_URLS"):
+        return {"wallet.scan": {"minute": "*"}}
+    return {}

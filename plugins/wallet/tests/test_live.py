@@ -53,3 +53,12 @@ def test_the_scheduled_job_runs_a_pass(app, anvil, wallet_api, request_for):
     assert job.status == "completed" and len(job.result["recorded"]) == 1
     got = wallet_api.get(f"/api/v1/wallet/payment-requests/{req['id']}").get_json()
     assert got["status"] == "Settled"
+
+
+def test_the_watcher_is_scheduled_only_when_a_chain_is_configured(monkeypatch):
+    from plugins.wallet.jobs import schedules
+
+    monkeypatch.delenv("LEDGERLINE_WALLET_RPC_URLS", raising=False)
+    assert schedules() == {}
+    monkeypatch.setenv("LEDGERLINE_WALLET_RPC_URLS", "http://127.0.0.1:8545")
+    assert schedules() == {"wallet.scan": {"minute": "*"}}
