@@ -100,6 +100,7 @@ def payment_requests_bulk():
 
 @bp.post("/wallet/payment-requests/<int:request_id>/mark")
 @require_permission("wallet.request.write")
+@idempotent
 @describe(tags=TAGS, response=REQUEST)
 def payment_requests_mark(request_id: int):
     """Mark a request ``Settled`` or ``Invalid`` by hand (exception ``Marked``); the watcher
