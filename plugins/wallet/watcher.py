@@ -48,11 +48,12 @@ class Report:
 def run(rpc=None, from_block: int | None = None) -> Report:
     rpc = rpc or chain.client()
     report = Report(chain_id=int(rpc.call("eth_chainId"), 16))
+    # The cursor's row lock makes whole passes on one chain take turns (until the commit); the
+    # head is read after it, so a pass that waited never judges an older head than its peer.
+    cursor.locked(report.chain_id)
     info = chain.head(rpc)
     head = state.Head(info["number"], info["time"])
     report.head = head.number
-    # The cursor's row lock makes whole passes on one chain take turns (until the commit).
-    cursor.locked(report.chain_id)
     touched = {p.request_id for p in _orphan(rpc, report, head)}
     scanned = cursor.locked(report.chain_id).last_block
     if head.number < scanned:
