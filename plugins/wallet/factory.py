@@ -18,39 +18,54 @@ from plugins.wallet.models import LIVE, PaymentRequest
 def create(company_id: int, invoice_id: int, token_address: str | None = None) -> PaymentRequest:
     invoice = settlement.payable(invoice_id)  # locked: two creations for one invoice queue
     _refuse_live_request(company_id, invoice.id)
+    _refuse_nothing_due(invoice)
+    config = settings.current(company_id)
+    settings.require_ready(config)
+    token = _token(config, token_address)
+    request = PaymentRequest(
+        company_id=company_id, invoice_id=invoice.id, token_address=token, **_terms(config)
+    )
+    _price(request, invoice, config)
+    request.address, request.derivation_index = addresses.next_address(company_id, config)
+    _insert(request)
+    return request
+
+
+def _refuse_nothing_due(invoice) -> None:
     if invoice.amount_due is not None and invoice.amount_due <= 0:
         raise ApiError(
             409, "invoice_not_payable", f"Invoice {invoice.number} has nothing left to pay."
         )
-    config = settings.current(company_id)
-    settings.require_ready(config)
-    token = _token(config, token_address)
+
+
+def _terms(config: dict) -> dict:
+    """What the company's settings say today, copied onto the request (later changes to the
+    settings never change a quote already given)."""
+    now = utcnow()
+    return {
+        "chain_id": config["chain_id"],
+        "decimals": settings.TOKEN_DECIMALS,
+        "mode": config["mode"],
+        "token_currency": settings.TOKEN_CURRENCY,
+        "tolerance_percent": config["tolerance_percent"],
+        "confirmations": config["confirmations"],
+        "expires_at": now + dt.timedelta(minutes=config["expiry_minutes"]),
+        "monitor_until": now + dt.timedelta(minutes=config["monitor_minutes"]),
+        "public_token": secrets.token_urlsafe(32),
+    }
+
+
+def _price(request: PaymentRequest, invoice, config: dict) -> None:
+    """The amount due in token units, at the rate shown on the request; memo = chain hash."""
     rate = exchange_rate(invoice, config)
     due = Decimal(invoice.amount_due if invoice.amount_due is not None else invoice.total)
-    amount = units.convert(due, rate, settings.TOKEN_DECIMALS)
-    now = utcnow()
-    address, index = addresses.next_address(company_id, config)
-    request = PaymentRequest(
-        company_id=company_id,
-        invoice_id=invoice.id,
-        chain_id=config["chain_id"],
-        token_address=token,
-        decimals=settings.TOKEN_DECIMALS,
-        mode=config["mode"],
-        address=address,
-        derivation_index=index,
-        amount_units=Decimal(units.to_units(amount, settings.TOKEN_DECIMALS)),
-        invoice_amount=due,
-        invoice_currency=invoice.currency,
-        token_currency=settings.TOKEN_CURRENCY,
-        rate=rate,
-        tolerance_percent=config["tolerance_percent"],
-        confirmations=config["confirmations"],
-        expires_at=now + dt.timedelta(minutes=config["expiry_minutes"]),
-        monitor_until=now + dt.timedelta(minutes=config["monitor_minutes"]),
-        memo=f"0x{invoice.hash}" if invoice.hash else None,
-        public_token=secrets.token_urlsafe(32),
-    )
+    amount = units.convert(due, rate, request.decimals)
+    request.amount_units = Decimal(units.to_units(amount, request.decimals))
+    request.invoice_amount, request.invoice_currency, request.rate = due, invoice.currency, rate
+    request.memo = f"0x{invoice.hash}" if invoice.hash else None
+
+
+def _insert(request: PaymentRequest) -> None:
     try:
         with db.session.begin_nested():
             db.session.add(request)
@@ -58,11 +73,10 @@ def create(company_id: int, invoice_id: int, token_address: str | None = None) -
         raise ApiError(
             409,
             "address_in_use",
-            f"{address} is already a receiving address on chain {config['chain_id']}; "
+            f"{request.address} is already a receiving address on chain {request.chain_id}; "
             "each company needs its own xpub or virtual master.",
-            {"address": address},
+            {"address": request.address},
         ) from exc
-    return request
 
 
 def _refuse_live_request(company_id: int, invoice_id: int) -> None:
