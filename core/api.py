@@ -3,19 +3,31 @@
 from core.actor import Actor
 from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
-from core.apiv1.docs import describe
+from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
 from core.audit import timeline as audit_timeline
 from core.db import db
-from core.errors import ApiError
+from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.idempotency import idempotent
-from core.inputs import FieldErrors, exact_decimal, iso_date, text_field
-from core.jobs import JobContext, enqueue_job
+from core.inputs import (
+    FieldErrors,
+    exact_decimal,
+    invalid_parameter,
+    iso_date,
+    query_choice,
+    query_date,
+    query_int,
+    text_field,
+    whole_number,
+)
+from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
+from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.models import Company
+from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
 from core.permissions import Permission
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
@@ -30,15 +42,24 @@ __all__ = [
     "Actor",
     "ApiError",
     "Company",
+    "Conflict",
+    "DomainError",
     "DomainEvent",
+    "ExactNumeric",
     "FieldErrors",
     "JobContext",
+    "JobParamsInvalid",
     "Manifest",
     "MenuItem",
+    "MoneyOutOfRange",
+    "NO_BODY",
+    "NotFound",
     "Permission",
+    "Refused",
     "Scope",
     "TenantMixin",
     "TenantWriteRefused",
+    "ValidationFailed",
     "Widget",
     "api_blueprint",
     "audit_timeline",
@@ -55,17 +76,22 @@ __all__ = [
     "get_scoped",
     "hookimpl",
     "idempotent",
+    "invalid_parameter",
     "is_htmx",
     "iso_date",
     "join_record_room",
     "json_body",
     "limiter",
+    "lock_for_update",
     "next_number",
     "next_value",
     "on_commit",
     "paginate",
     "public",
     "publish",
+    "query_choice",
+    "query_date",
+    "query_int",
     "read_only_ok",
     "record_room",
     "render",
@@ -76,4 +102,6 @@ __all__ = [
     "text_field",
     "user_room",
     "utcnow",
+    "validates_params",
+    "whole_number",
 ]

@@ -19,7 +19,9 @@ DEFAULTS = {
     "WTF_CSRF_HEADERS": ["X-CSRFToken", "X-CSRF-Token"],
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
-    "LOGIN_RATE_LIMIT": "10 per minute",
+    "LOGIN_RATE_LIMIT": "10 per minute",  # per address, Flask-Limiter's storage
+    "LOGIN_ACCOUNT_LIMIT": "10 per 15 minutes",  # failed sign-ins per account (database)
+    "LOGIN_MFA_CHALLENGE_LIMIT": "5 per 5 minutes",  # wrong codes per MFA challenge (database)
     "SOCKETIO_MESSAGE_QUEUE": None,
     "SOCKETIO_ASYNC_MODE": "threading",  # "gevent" under gunicorn -k gevent (README)
     "SOCKETIO_TRANSPORTS": None,  # None: websocket and polling; ["polling"] to forbid websocket
@@ -43,6 +45,7 @@ def load(app, test_config: dict | None) -> None:
     _database(app)
     _secrets(app)
     if app.config.get("ENV_PRODUCTION") or os.environ.get("LEDGERLINE_PRODUCTION"):
+        app.config["PRODUCTION"] = True  # HTTPS only: secure cookies, HSTS
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
 

@@ -13,12 +13,56 @@ from core.tenancy import TenantWriteRefused
 log = logging.getLogger("ledgerline")
 
 
-class ApiError(Exception):
-    """Raise from any view; the client gets ``{"error": {...}, "correlation_id": ...}``."""
+class DomainError(Exception):
+    """A service's refusal in domain terms (no HTTP): core's one handler maps its kind to a
+    status (``STATUS``) and answers ``{"error": {code, message, details}, "correlation_id"}``.
+
+    Services raise the kinds below; pages catch ``DomainError`` to show the message on a form.
+    """
+
+    def __init__(self, code: str, message: str, details: dict | None = None):
+        super().__init__(message)
+        self.code, self.message, self.details = code, message, details or {}
+
+    @property
+    def status(self) -> int:
+        return next(STATUS[k] for k in type(self).__mro__ if k in STATUS)
+
+
+class ValidationFailed(DomainError):
+    """Input that breaks the rules, field by field: ``{"fields": {"lines[0].amount": msg}}``."""
+
+    def __init__(self, fields: dict, message: str = "Some fields are invalid."):
+        super().__init__("validation_failed", message, {"fields": dict(fields)})
+
+
+class NotFound(DomainError):
+    """The record does not exist (or belongs to another company, which looks the same)."""
+
+
+class Conflict(DomainError):
+    """The record's state does not allow this now (already finalized, already reversed...)."""
+
+
+class Refused(DomainError):
+    """Well-formed input that a business rule refuses (overpayment, insufficient credit...)."""
+
+
+class ApiError(DomainError):
+    """Raise from a view for an HTTP-level answer (auth, content type, query parameters);
+    services raise the domain kinds above instead."""
 
     def __init__(self, status: int, code: str, message: str, details: dict | None = None):
-        super().__init__(message)
-        self.status, self.code, self.message, self.details = status, code, message, details or {}
+        super().__init__(code, message, details)
+        self._status = status
+
+    @property
+    def status(self) -> int:
+        return self._status
+
+
+STATUS = {ValidationFailed: 422, NotFound: 404, Conflict: 409, Refused: 422, DomainError: 400}
+VALIDATION_FAILED = "validation_failed"
 
 
 CODES = {
@@ -30,7 +74,7 @@ CODES = {
     409: "conflict",
     413: "payload_too_large",
     415: "unsupported_media_type",
-    422: "validation_error",
+    422: VALIDATION_FAILED,
     429: "rate_limited",
     500: "internal_error",
 }
@@ -40,7 +84,13 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+def validation_failed(fields: dict, message: str = "Some fields are invalid.") -> ValidationFailed:
+    """The one 422: ``raise validation_failed({"name": "is required"})``."""
+    return ValidationFailed(fields, message)
+
+
 def error_response(status: int, code: str, message: str, details: dict | None = None):
+    """The one JSON error body of the API (``components.schemas.Error`` in the OpenAPI)."""
     body = {
         "error": {"code": code, "message": message, "details": details or {}},
         "correlation_id": g.get("correlation_id"),
@@ -49,14 +99,14 @@ def error_response(status: int, code: str, message: str, details: dict | None = 
 
 
 def init_app(app) -> None:
-    app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(TenantWriteRefused, _tenant_refused)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
 
 
-def _api_error(exc: ApiError):
+def _domain_error(exc: DomainError):
     if wants_json():
         return error_response(exc.status, exc.code, exc.message, exc.details)
     return _page(exc.status, exc.message)

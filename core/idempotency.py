@@ -1,4 +1,9 @@
-"""``Idempotency-Key`` on POST: the first response is stored and replayed for a retry.
+"""``Idempotency-Key`` on POST, PUT and PATCH: the first response is stored and replayed.
+
+Core applies it to every such request of every API blueprint (``core.apiv1.conventions``);
+``@idempotent`` remains for views on other blueprints and as documentation. The same key with
+another request (method, path, query or body) is 409 ``idempotency_key_reused``; a request
+that failed (an error raised, or a 5xx) is not stored, so its key can be used again.
 
 How concurrent retries stay exactly-once on SQLite and PostgreSQL: before the view runs, the
 key row is inserted and committed in its own transaction. The unique constraint on
@@ -18,7 +23,7 @@ import re
 import time
 from datetime import timedelta
 
-from flask import Response, current_app, request
+from flask import Response, current_app, g, request
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -33,20 +38,35 @@ HEADER = "Idempotency-Key"
 REPLAYED = "Idempotent-Replayed"
 _KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 _KEPT_HEADERS = ("Content-Type", "Location")
+METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 def idempotent(view):
-    """Make a POST view safe to retry with the same ``Idempotency-Key`` header."""
+    """Make a view safe to retry with the same ``Idempotency-Key`` header (POST, PUT, PATCH).
+
+    Views of ``api_blueprint`` blueprints need not use it: core applies the same to all.
+    """
 
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
-        key = request.headers.get(HEADER)
-        if request.method != "POST" or key is None:
+        if g.get("_ll_idempotency"):  # core's conventions already hold the key
             return view(*args, **kwargs)
-        return _once(view, args, kwargs, _owner(), _checked(key), _fingerprint())
+        return run_once(view, args, kwargs)
 
     meta(wrapper)["idempotent"] = True
     return wrapper
+
+
+def run_once(view, args, kwargs):
+    """Run ``view`` once per ``Idempotency-Key`` of the caller; replay the stored answer."""
+    key = request.headers.get(HEADER)
+    if request.method not in METHODS or key is None or g.get("_ll_idempotency"):
+        return view(*args, **kwargs)
+    limit = int(current_app.config.get("IDEMPOTENCY_MAX_BODY_BYTES", 32 * 1024 * 1024))
+    if (request.content_length or 0) > limit:
+        return view(*args, **kwargs)  # not read into memory to hash it: the view bounds it
+    g._ll_idempotency = True
+    return _once(view, args, kwargs, _owner(), _checked(key), _fingerprint())
 
 
 def _once(view, args, kwargs, owner: str, key: str, fingerprint: str):

@@ -15,7 +15,7 @@ from flask import Flask
 
 from core.apiv1.blueprint import API_PREFIX
 from core.apiv1.meta import meta_of
-from core.apiv1.schemas import ERROR
+from core.apiv1.schemas import ERROR, VALIDATION_FAILED
 from core.pagination import QUERY_PARAMETERS
 
 _ARG = re.compile(r"<(?:(?P<conv>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
@@ -25,7 +25,19 @@ _CONVERTER_SCHEMAS = {
     "uuid": {"type": "string", "format": "uuid"},
 }
 _ERROR_REF = {"$ref": "#/components/schemas/Error"}
+_VALIDATION_REF = {"$ref": "#/components/schemas/ValidationFailed"}
 _SKIPPED_METHODS = {"HEAD", "OPTIONS"}
+_KEYED_METHODS = {"POST", "PUT", "PATCH"}
+_CONVENTIONS = (
+    "JSON API of Ledgerline and its enabled plugins.\n\n"
+    "Core applies the same conventions to every route, plugins' included: a request body is "
+    "checked against the operation's request schema before the route runs (unknown fields, "
+    "types and required fields answer 422 naming each field path); every error is the "
+    "`Error` object, and every 422 validation failure the `ValidationFailed` one; every POST, "
+    "PUT and PATCH honours an `Idempotency-Key` header (the first answer is replayed for 24 "
+    "hours; the same key with another request is 409 `idempotency_key_reused`). Integers are "
+    "64-bit, text has no control characters, JSON nests at most 32 levels."
+)
 
 
 def build(app: Flask) -> dict:
@@ -42,12 +54,12 @@ def build(app: Flask) -> dict:
         "info": {
             "title": "Ledgerline API",
             "version": "1",
-            "description": "JSON API of Ledgerline and its enabled plugins.",
+            "description": _CONVENTIONS,
         },
         "servers": [{"url": "/"}],
         "paths": paths,
         "components": {
-            "schemas": {"Error": ERROR},
+            "schemas": {"Error": ERROR, "ValidationFailed": VALIDATION_FAILED},
             "securitySchemes": {
                 "bearerAuth": {"type": "http", "scheme": "bearer"},
                 "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "session"},
@@ -78,12 +90,17 @@ def operation(rule, method: str, view) -> dict:
         op["x-permission"] = info["permission"]
     if info.get("public"):
         op["security"] = []
-    if info.get("request") is not None and method in {"POST", "PUT", "PATCH"}:
+    if info.get("request") is not None and method in _KEYED_METHODS:
         op["requestBody"] = {
-            "required": True,
+            "required": not info.get("body_optional"),
             "content": {"application/json": {"schema": info["request"]}},
         }
     return op
+
+
+def keyed(method: str, info: dict) -> bool:
+    """Core honours ``Idempotency-Key`` on every unsafe write of an authenticated route."""
+    return method in _KEYED_METHODS and not info.get("public")
 
 
 def _docstring(view) -> tuple[str, str]:
@@ -105,7 +122,7 @@ def _parameters(rule, method: str, info: dict) -> list[dict]:
     query = dict(QUERY_PARAMETERS) if info.get("paginated") else {}
     query.update(info.get("query") or {})
     params += [{"name": n, "in": "query", "schema": s} for n, s in query.items()]
-    if info.get("idempotent") and method == "POST":
+    if keyed(method, info):
         params.append(
             {
                 "name": "Idempotency-Key",
@@ -129,14 +146,19 @@ def _responses(method: str, info: dict) -> dict:
     errors = {"400": "Bad request", "404": "Not found"}
     if not info.get("public"):
         errors |= {"401": "Not authenticated", "403": "Not allowed"}
-    if info.get("request") is not None:
-        errors |= {"415": "Body is not JSON", "422": "Validation failed"}
-    if info.get("idempotent"):
+    if method in _KEYED_METHODS:
+        errors |= {
+            "415": "Body is not JSON",
+            "422": "Validation failed (ValidationFailed: details.fields names each field), "
+            "or a business rule refused the request (an Error with its own code)",
+        }
+    if keyed(method, info):
         errors["409"] = "Idempotency-Key reused with another body, or still in progress"
     for code, text in errors.items():
+        schema = {"anyOf": [_VALIDATION_REF, _ERROR_REF]} if code == "422" else _ERROR_REF
         responses[code] = {
             "description": text,
-            "content": {"application/json": {"schema": _ERROR_REF}},
+            "content": {"application/json": {"schema": schema}},
         }
     return responses
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import current_app, request
+from flask import current_app
 from sqlalchemy import func, select
 
 from core.db import db
-from core.errors import ApiError
+from core.inputs import MAX_INT, query_int
 
 DEFAULT_LIMIT = 50
 
 QUERY_PARAMETERS = {
     "limit": {"type": "integer", "minimum": 1, "default": DEFAULT_LIMIT},
-    "offset": {"type": "integer", "minimum": 0, "default": 0},
+    "offset": {"type": "integer", "minimum": 0, "maximum": MAX_INT, "default": 0},
 }
 
 
@@ -51,30 +51,12 @@ def envelope(data: list, limit: int, offset: int, total: int) -> dict:
 
 
 def page_parameters() -> tuple[int, int]:
-    """``limit`` and ``offset`` from the query string; 400 ``invalid_parameter`` if bad."""
+    """``limit`` and ``offset`` from the query string; 400 ``invalid_parameter`` if bad
+    (ASCII digits only, ``offset`` within 64 bits)."""
     maximum = int(current_app.config.get("API_PAGE_LIMIT_MAX", 200))
-    limit = _integer("limit", DEFAULT_LIMIT, 1, maximum)
-    offset = _integer("offset", 0, 0, None)
+    limit = query_int("limit", DEFAULT_LIMIT, 1, maximum)
+    offset = query_int("offset", 0, 0)
     return limit, offset
-
-
-def _integer(name: str, default: int, low: int, high: int | None) -> int:
-    raw = request.args.get(name)
-    if raw is None or raw == "":
-        return default
-    bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
-    try:
-        value = int(raw)
-    except ValueError:
-        value = None
-    if value is None or value < low or (high is not None and value > high):
-        raise ApiError(
-            400,
-            "invalid_parameter",
-            f"{name} must be a whole number {bounds}.",
-            {name: raw},
-        )
-    return value
 
 
 def _stable_order(order_by, entity) -> list:

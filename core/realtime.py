@@ -62,6 +62,11 @@ def user_room(user_id: int) -> str:
     return f"user:{user_id}"
 
 
+def session_room(user_id: int) -> str:
+    """The user's browser connections (signed in with the session cookie, not a token)."""
+    return f"session:{user_id}"
+
+
 def token_room(token_id: int) -> str:
     """Every connection made with an API token sits here, so revoking it can cut them off."""
     return f"token:{token_id}"
@@ -90,6 +95,8 @@ def authorize(actor, kind: str, record_id) -> bool:
         return actor.user_id == record_id
     if kind == "token":
         return actor.token_id == record_id
+    if kind == "session":
+        return actor.via == "session" and actor.user_id == record_id
     plugins = current_app.extensions["ledgerline.plugins"]
     return plugins.hook.authorize_room(actor=actor, kind=kind, record_id=record_id) is True
 
@@ -132,18 +139,26 @@ def emit(event: str, data: dict, company_id: int, record: tuple[str, object] | N
 def disconnect_room(room: str) -> int:
     """Close every connection of this process in ``room``; return how many were closed.
 
-    Rooms are per process: with a message queue, other processes keep their connections
-    (see README, deployment).
+    Other processes close theirs through ``core.socket_watch`` (the message queue's channel
+    when there is one, else their periodic re-check).
     """
     server = current_app.extensions.get(SERVER_KEY) or socketio.server
     sids = [sid for sid, _ in server.manager.get_participants("/", room)]
     for sid in sids:
-        server.disconnect(sid, namespace="/")
+        server.disconnect(sid, namespace="/", ignore_queue=True)
     return len(sids)
 
 
+def disconnect_everywhere(room: str) -> None:
+    from core import socket_watch
+
+    disconnect_room(room)
+    socket_watch.publish(room)
+
+
 def disconnect_after_commit(room: str) -> None:
-    """Rights taken away (token revoked, user deactivated): drop live sockets once it is saved."""
+    """Rights taken away (token revoked, user deactivated, sessions ended): drop live sockets
+    in every process once the change is saved."""
     from core.events import on_commit
 
-    on_commit(lambda: disconnect_room(room))
+    on_commit(lambda: disconnect_everywhere(room))

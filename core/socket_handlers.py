@@ -11,12 +11,13 @@ import inspect
 import uuid
 from contextlib import contextmanager
 
-from flask import g, request
+from flask import current_app, g, request
 
 # python-socketio's own ConnectionRefusedError: its message reaches the client's connect_error.
 from flask_socketio import ConnectionRefusedError, join_room, leave_room
 
-from core import presence, realtime
+from core import presence, realtime, socket_watch
+from core.auth.grants import actor_now, grant_for, holds
 from core.db import db
 from core.requestctx import current_actor
 from core.tenancy import scope_for, scoped
@@ -24,6 +25,7 @@ from core.tenancy import scope_for, scoped
 ACTORS_KEY = "ledgerline.actors"  # environ of the connection: {namespace: Actor}
 G_KEYS = ("actor", "correlation_id", "_login_user")
 REFUSED = "authentication required: log in, or connect with auth={'token': '<API token>'}"
+REVOKED = "this connection's sign-in or API token has ended; connect again"
 
 
 def init_app(app, socketio) -> None:
@@ -59,11 +61,21 @@ def _with_actor(handler, message: str, namespace: str):
     def run(*args):
         with _fresh_g():
             actors = request.environ.setdefault(ACTORS_KEY, {})
+            grants = request.environ.setdefault(socket_watch.GRANTS_KEY, {})
             if message == "connect":
                 actors[namespace] = _authenticate(args[0] if args else None)
+                grants[namespace] = grant_for(actors[namespace])
             actor = actors.get(namespace)
             if actor is None:
                 return None if message == "disconnect" else error("unauthorized", REFUSED)
+            if message not in ("connect", "disconnect") and not holds(grants[namespace]):
+                # Revoked, deactivated or signed out since connecting (maybe in another
+                # process): nothing more runs for this connection.
+                actors.pop(namespace, None)
+                _close_soon(request.sid, namespace)
+                return error("unauthorized", REVOKED)
+            if message == "join":  # rooms follow the user's role and company as they are now
+                actor = actors[namespace] = actor_now(grants[namespace]) or actor
             g.actor = actor
             g.correlation_id = uuid.uuid4().hex
             with scoped(scope_for(actor)):
@@ -123,6 +135,25 @@ def on_connect(auth=None):
         join_room(realtime.user_room(actor.user_id))
     if actor.token_id is not None:
         join_room(realtime.token_room(actor.token_id))
+    elif actor.user_id is not None:
+        join_room(realtime.session_room(actor.user_id))
+    socket_watch.ensure_running(current_app._get_current_object(), _server())
+
+
+def _close_soon(sid: str, namespace: str) -> None:
+    """Close the connection just after this event's refusal (its ack) has gone out."""
+    server = _server()
+
+    def close():
+        server.sleep(0.2)
+        if server.manager.is_connected(sid, namespace):
+            server.disconnect(sid, namespace=namespace, ignore_queue=True)
+
+    server.start_background_task(close)
+
+
+def _server():
+    return current_app.extensions.get(realtime.SERVER_KEY)
 
 
 def on_disconnect(reason=None):

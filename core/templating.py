@@ -7,7 +7,7 @@ Lookup order: the app's ``templates/`` (overrides), then each enabled plugin's `
 from __future__ import annotations
 
 from flask import current_app, make_response, request
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, nodes
 from jinja2_fragments import render_block
 from markupsafe import Markup
 
@@ -36,12 +36,41 @@ def render(template: str, block: str = "content", status: int = 200, **context):
     env = current_app.jinja_env
     current_app.update_template_context(context)
     if is_htmx():
-        body = render_block(env, template, block, **context)
+        body = render_block(env, template, block, {**_imports(env, template), **context})
     else:
         body = env.get_template(template).render(context)
     response = make_response(body, status)
     response.vary.add("HX-Request")
     return response
+
+
+def _imports(env, template: str) -> dict:
+    """The names a template's top-level ``{% import %}`` / ``{% from ... import %}`` define.
+
+    A block rendered alone (jinja2-fragments) skips the template's top level, where these
+    statements run, so ``ui.field`` would be undefined in an HTMX fragment; they are
+    evaluated here instead (without context, as Jinja imports them by default)."""
+    compiled = env.get_template(template)
+    statements = getattr(compiled, "_ledgerline_imports", None)
+    if statements is None:  # parsed once per loaded template (a reload loads a new one)
+        source = env.loader.get_source(env, template)[0]
+        statements = [
+            node
+            for node in env.parse(source).body
+            if isinstance(node, nodes.Import | nodes.FromImport)
+            and isinstance(node.template, nodes.Const)
+        ]
+        compiled._ledgerline_imports = statements
+    names = {}
+    for node in statements:
+        module = env.get_template(node.template.value).module
+        if isinstance(node, nodes.Import):
+            names[node.target] = module
+            continue
+        for name in node.names:
+            source_name, alias = name if isinstance(name, tuple) else (name, name)
+            names[alias] = getattr(module, source_name)
+    return names
 
 
 def slot(name: str, **context) -> Markup:

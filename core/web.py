@@ -18,7 +18,10 @@ bp = Blueprint("core_web", __name__)
 
 
 def init_app(app) -> None:
+    from core import security_headers
+
     app.register_blueprint(bp)
+    security_headers.init_app(app)
 
 
 @bp.route("/")

@@ -9,7 +9,7 @@ from core.apiv1.guard import require_permission
 from core.apiv1.schemas import COMPANY, COMPANY_PATCH
 from core.company_rules import clean_company
 from core.db import db
-from core.errors import ApiError
+from core.errors import ApiError, validation_failed
 from core.events import DomainEvent, publish
 from core.models import Company
 from core.realtime import emit
@@ -34,16 +34,16 @@ def company_patch():
     """Change some fields of the caller's company profile.
 
     Send only the fields to change. Every field is checked (UAE TRN, ISO country, IBAN check
-    digits, e-mail, Peppol ID); errors come back together as 422 ``validation_error``.
+    digits, e-mail, Peppol ID); errors come back together as 422 ``validation_failed``.
     """
     company = _own_company()
     incoming = json_body()
     if not incoming:
-        raise ApiError(422, "validation_error", "Send at least one field to change.")
+        raise validation_failed({"(body)": "send at least one field"}, "Send a field to change.")
     cleaned, errors = clean_company(incoming, current=company.to_dict())
     errors.update({f: m for f, m in _REQUIRED.items() if f in cleaned and cleaned[f] is None})
     if errors:
-        raise ApiError(422, "validation_error", "Some fields are not valid.", errors)
+        raise validation_failed(errors, "Some fields are not valid.")
     changed = {f: v for f, v in cleaned.items() if getattr(company, f) != v}
     if changed:
         _apply(company, changed)

@@ -79,17 +79,52 @@ AUDIT_ENTRY = {
 
 ERROR = {
     "type": "object",
+    "description": "Every error of the API, whatever its status.",
     "properties": {
         "error": {
             "type": "object",
             "properties": {
-                "code": {"type": "string"},
-                "message": {"type": "string"},
-                "details": {"type": "object"},
+                "code": {"type": "string", "description": "Stable, e.g. not_found"},
+                "message": {"type": "string", "description": "For people; may change"},
+                "details": {
+                    "type": "object",
+                    "properties": {
+                        "fields": {
+                            "type": "object",
+                            "description": "Field path (lines[0].amount) -> what is wrong",
+                            "additionalProperties": {"type": "string"},
+                        }
+                    },
+                },
             },
             "required": ["code", "message", "details"],
         },
-        "correlation_id": {"type": ["string", "null"]},
+        "correlation_id": {
+            "type": ["string", "null"],
+            "description": "Also in the X-Correlation-ID header; quote it when reporting",
+        },
     },
     "required": ["error", "correlation_id"],
+}
+
+VALIDATION_FAILED = {
+    "description": (
+        "422: the request's fields, each named by its path. The code was `validation_error` "
+        "before; that name is deprecated and no longer sent."
+    ),
+    "allOf": [
+        {"$ref": "#/components/schemas/Error"},
+        {
+            "type": "object",
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"const": "validation_failed"},
+                        "details": {"type": "object", "required": ["fields"]},
+                    },
+                }
+            },
+        },
+    ],
 }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import g, request_started
 
-from core.db import db
 from core.extensions import csrf, limiter, login_manager
 from core.models import User
 
@@ -19,10 +18,12 @@ def init_app(app) -> None:
     limiter.init_app(app)
 
     from core.auth.account import bp as account_bp
+    from core.auth.users_views import bp as users_bp
     from core.auth.views import bp
 
     app.register_blueprint(bp)
     app.register_blueprint(account_bp)
+    app.register_blueprint(users_bp)
     request_started.connect(_fresh_request_globals, app)
 
 
@@ -41,7 +42,6 @@ def _fresh_request_globals(sender, **extra) -> None:
 
 @login_manager.user_loader
 def _load_user(user_id: str) -> User | None:
-    if not user_id.isdigit():
-        return None
-    user = db.session.get(User, int(user_id))
-    return user if user is not None and user.active else None
+    from core.auth import sessions
+
+    return sessions.load(user_id)

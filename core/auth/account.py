@@ -25,4 +25,4 @@ def index():
     return render("account/index.html", user=user, codes_left=left)
 
 
-from core.auth import mfa_views, token_views  # noqa: E402,F401  (routes register on bp)
+from core.auth import mfa_views, password_views, token_views  # noqa: E402,F401  (routes on bp)

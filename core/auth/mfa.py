@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import re
+import secrets
 import time
 
 import pyotp
@@ -119,6 +120,7 @@ def start_challenge(user: User, nxt: str):
     """Password was right; remember who is half-way in and ask for the second factor."""
     db.session.commit()  # keep a password rehash done just before
     session[CHALLENGE_KEY] = {
+        "id": secrets.token_hex(16),  # names this challenge's own budget of wrong codes
         "uid": user.id,
         "next": nxt,
         "until": int(time.time()) + CHALLENGE_SECONDS,
@@ -133,6 +135,15 @@ def pending_user() -> User | None:
         return None
     user = db.session.get(User, pending.get("uid"))
     return user if user is not None and user.active and user.mfa_enabled else None
+
+
+def challenge_id() -> str:
+    pending = session.get(CHALLENGE_KEY) or {}
+    return str(pending.get("id") or pending.get("uid"))
+
+
+def drop_challenge() -> None:
+    session.pop(CHALLENGE_KEY, None)
 
 
 def finish_challenge() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, url_for
 from flask_login import current_user, login_required
 
-from core.auth import backup_codes, mfa
+from core.auth import backup_codes, mfa, sessions
 from core.auth.account import bp, no_store
 from core.auth.forms import ActionForm, CodeForm
 from core.db import db
@@ -49,6 +49,7 @@ def mfa_confirm():
     if form.validate_on_submit():
         codes = mfa.confirm_enrolment(_user(), form.code.data)
         if codes is not None:
+            sessions.end_others(_user())  # sessions signed in without the new factor end
             db.session.commit()
             return no_store(render("account/mfa_codes.html", codes=codes))
         form.code.errors.append("That code does not match. Check the time on your phone.")
@@ -62,6 +63,7 @@ def mfa_disable():
     if form.validate_on_submit():
         if mfa.verify_second_factor(_user(), form.code.data):
             mfa.disable(_user())
+            sessions.end_others(_user())
             db.session.commit()
             flash("Two-factor authentication is off.", "info")
             return redirect(url_for("core_account.mfa_page"))

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select, update
 
 from core.db import db
 from core.models import ApiToken, User
+from core.models.user import SUPER_ADMIN
 from core.timeutil import utcnow
 
 PREFIX = "llt_"
@@ -32,8 +33,19 @@ def parse_scopes(text: str) -> str:
     return ",".join(sorted(scopes))
 
 
+def check_scopes_for(user: User, scopes: str) -> None:
+    """A super admin changes nothing: a write-scoped token for one could never write."""
+    if user.role == SUPER_ADMIN and "write" in scopes.split(","):
+        raise ValueError(
+            f"{user.email} is a super admin, who can read every company but change none: "
+            "a write-scoped token would be refused on every write. Use --scopes read."
+        )
+
+
 def create_token(user: User, scopes: str = "read", name: str = "") -> tuple[ApiToken, str]:
-    """Return the row and the secret; the secret is never stored and never shown again."""
+    """Return the row and the secret; the secret is never stored and never shown again.
+
+    Issuing paths (the CLI; the page is closed to super admins) call ``check_scopes_for``."""
     secret = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
         user_id=user.id,

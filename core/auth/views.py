@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, request, session, url
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
-from core.auth import mfa
+from core.auth import mfa, sessions, throttle
 from core.auth.forms import CodeForm, LoginForm
 from core.auth.passwords import hash_password, needs_rehash, verify_password
 from core.auth.redirects import safe_next
@@ -22,6 +22,13 @@ bp = Blueprint("core_auth", __name__)
 _DUMMY_HASH = hash_password("not-a-real-password")
 
 TOO_MANY = "Too many sign-in attempts from your address. Wait a minute, then try again."
+ACCOUNT_LOCKED = (
+    "Too many failed sign-ins for this account. Wait {minutes} minutes, then try again, "
+    "or ask your company admin."
+)
+DEACTIVATED = "This account is deactivated. Ask your company admin to reactivate it."
+ACCOUNT_LIMIT = "LOGIN_ACCOUNT_LIMIT"
+CHALLENGE_LIMIT = "LOGIN_MFA_CHALLENGE_LIMIT"
 
 
 def _login_limit() -> str:
@@ -41,12 +48,34 @@ def login():
         return redirect(safe_next(request.args.get("next")))
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.email == form.email.data.lower()))
+        email = form.email.data.strip().lower()
+        account = throttle.account_key(email)
+        if throttle.blocked(account, ACCOUNT_LIMIT):
+            return _account_locked(form)
+        user = db.session.scalar(select(User).where(User.email == email))
         ok = verify_password(user.password_hash if user else _DUMMY_HASH, form.password.data)
-        if user is not None and ok and user.active:
+        if user is not None and ok and not user.active:
+            # Only someone who knows the password learns that the account exists.
+            form.email.errors.append(DEACTIVATED)
+        elif user is not None and ok:
+            # The account's failure count is cleared only once the whole sign-in succeeds:
+            # the password alone must not buy an attacker fresh MFA guesses.
             return _after_password(user, form.password.data)
-        form.password.errors.append("E-mail or password is not correct.")
+        else:
+            throttle.fail(account, ACCOUNT_LIMIT)
+            form.password.errors.append("E-mail or password is not correct.")
     return render("auth/login.html", form=form, status=400 if form.errors else 200)
+
+
+def _locked_message() -> str:
+    return ACCOUNT_LOCKED.format(minutes=max(1, throttle.retry_after(ACCOUNT_LIMIT) // 60))
+
+
+def _account_locked(form):
+    form.form_errors.append(_locked_message())
+    response = render("auth/login.html", form=form, status=429)
+    response.headers["Retry-After"] = str(throttle.retry_after(ACCOUNT_LIMIT))
+    return response
 
 
 def _after_password(user: User, password: str):
@@ -67,14 +96,39 @@ def login_mfa():
         return redirect(url_for("core_auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
+        account = throttle.account_key(user.email)
+        if throttle.blocked(account, ACCOUNT_LIMIT):
+            mfa.drop_challenge()
+            flash(_locked_message(), "error")
+            return redirect(url_for("core_auth.login"))
+        if throttle.blocked(throttle.challenge_key(mfa.challenge_id()), CHALLENGE_LIMIT):
+            return _challenge_used_up()
         if mfa.verify_second_factor(user, form.code.data):
             return complete_login(user, mfa.finish_challenge())
         db.session.rollback()
-        form.code.errors.append("That code is not valid. Try again.")
+        return _wrong_code(form, user)
     return render("auth/mfa.html", form=form, status=400 if form.errors else 200)
 
 
+def _wrong_code(form, user: User):
+    """Each challenge has a few tries; then the password must be given again."""
+    challenge = throttle.challenge_key(mfa.challenge_id())
+    throttle.fail(challenge, CHALLENGE_LIMIT)
+    throttle.fail(throttle.account_key(user.email), ACCOUNT_LIMIT)
+    if throttle.blocked(challenge, CHALLENGE_LIMIT):
+        return _challenge_used_up()
+    form.code.errors.append("That code is not valid. Try again.")
+    return render("auth/mfa.html", form=form, status=400)
+
+
+def _challenge_used_up():
+    mfa.drop_challenge()
+    flash("Too many wrong codes. Sign in again with your password.", "error")
+    return redirect(url_for("core_auth.login"))
+
+
 def complete_login(user: User, nxt: str):
+    throttle.clear(throttle.account_key(user.email))
     user.last_login_at = utcnow()
     db.session.commit()
     session.pop(mfa.CHALLENGE_KEY, None)
@@ -85,6 +139,10 @@ def complete_login(user: User, nxt: str):
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    # Every session of the user ends, not just this cookie: a copy of it (another tab's
+    # stolen cookie, a shared computer) must not keep working for the rest of its lifetime.
+    sessions.end_all(current_user._get_current_object())
+    db.session.commit()
     logout_user()
     session.clear()  # nothing of the old sign-in survives, pending MFA included
     flash("You are signed out.", "info")

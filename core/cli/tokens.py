@@ -24,6 +24,7 @@ def create(email: str, scopes: str, name: str) -> None:
     if not user.active:
         fail(f"user {user.email} is deactivated")
     try:
+        token_store.check_scopes_for(user, token_store.parse_scopes(scopes))
         token, secret = token_store.create_token(user, scopes, name)
     except ValueError as exc:
         fail(str(exc))

@@ -10,12 +10,12 @@ from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from core.auth.passwords import hash_password
-from core.cli.common import company_by_id, fail
+from core.cli.common import company_by_id, fail, user_by_email
 from core.db import db
 from core.models import User
 from core.models.user import ROLES, SUPER_ADMIN
 
-users = AppGroup("users", help="Create users.")
+users = AppGroup("users", help="Create, deactivate and reactivate users; reset passwords, MFA.")
 
 ROLE_NAMES = [r.lower() for r in ROLES]
 
@@ -84,3 +84,58 @@ def _valid_local(local: str, domain: str) -> bool:
     except EmailNotValidError:
         return False
     return True
+
+
+@users.command("deactivate")
+@click.argument("email")
+def deactivate_command(email) -> None:
+    """Deactivate EMAIL: sessions, API tokens and live connections end at once."""
+    from core.auth.deactivation import deactivate
+
+    user = user_by_email(email)
+    if not user.active:
+        fail(f"user {user.email} is already deactivated")
+    deactivate(user)
+    db.session.commit()
+    click.echo(f"Deactivated {user.email}; their sessions, API tokens and sockets are ended")
+
+
+@users.command("reactivate")
+@click.argument("email")
+def reactivate_command(email) -> None:
+    """Let a deactivated EMAIL sign in again (revoked API tokens stay revoked)."""
+    from core.auth.deactivation import reactivate
+
+    user = user_by_email(email)
+    if user.active:
+        fail(f"user {user.email} is active already")
+    reactivate(user)
+    db.session.commit()
+    click.echo(f"Reactivated {user.email}")
+
+
+@users.command("set-password")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def set_password_command(email, password_stdin) -> None:
+    """Set a new password for EMAIL; every session of the user ends."""
+    from core.auth import sessions
+
+    user = user_by_email(email)
+    user.password_hash = hash_password(_read_password(password_stdin))
+    sessions.end_all(user)
+    db.session.commit()
+    click.echo(f"New password set for {user.email}; their sessions are ended")
+
+
+@users.command("reset-mfa")
+@click.argument("email")
+def reset_mfa_command(email) -> None:
+    """Turn off EMAIL's two-factor authentication (a lost phone); every session ends."""
+    from core.auth import mfa, sessions
+
+    user = user_by_email(email)
+    mfa.disable(user)
+    sessions.end_all(user)
+    db.session.commit()
+    click.echo(f"Two-factor authentication of {user.email} is off; their sessions are ended")

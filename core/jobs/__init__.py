@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from core.jobs.context import JobContext
 from core.jobs.enqueue import JobRefused, enqueue_job
+from core.jobs.validation import JobParamsInvalid, validates_params
 
-__all__ = ["JobContext", "JobRefused", "enqueue_job", "init_app"]
+__all__ = [
+    "JobContext",
+    "JobParamsInvalid",
+    "JobRefused",
+    "enqueue_job",
+    "init_app",
+    "validates_params",
+]
 
 
 def init_app(app) -> None:

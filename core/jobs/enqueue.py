@@ -11,6 +11,7 @@ from flask import current_app
 from core.db import db
 from core.events import DomainEvent, on_commit, publish
 from core.jobs.registry import job_types
+from core.jobs.validation import JobParamsInvalid, validated
 from core.models import Job
 from core.models.job import FAILED
 from core.timeutil import utcnow
@@ -38,8 +39,7 @@ def enqueue_job(
 
     With ``JOBS_BACKEND = "immediate"`` the job has already run when this returns.
     """
-    params = dict(params or {})
-    check(name, params)
+    params = check(name, dict(params or {}))
     job = Job(name=name, params=params, company_id=company_id, user_id=user_id, type=type)
     db.session.add(job)
     db.session.flush()
@@ -51,8 +51,9 @@ def enqueue_job(
     return job
 
 
-def check(name: str, params: dict) -> None:
-    """Refuse an unknown job type, or params its callable would not accept."""
+def check(name: str, params: dict) -> dict:
+    """Refuse an unknown job type, or params its callable or its declared check would not
+    accept; return the params to store."""
     known = job_types()
     func = known.get(name)
     if func is None:
@@ -66,6 +67,10 @@ def check(name: str, params: dict) -> None:
         raise JobRefused(
             "invalid_params", f"Job {name!r} does not accept these params: {exc}", {}
         ) from exc
+    try:
+        return validated(func, params)
+    except JobParamsInvalid as exc:
+        raise JobRefused("validation_failed", exc.message, {"fields": exc.fields}) from exc
 
 
 def _send(job_id: int) -> None:

@@ -6,11 +6,13 @@ from core.models.company import Company
 from core.models.idempotency import IdempotencyRecord
 from core.models.job import Job
 from core.models.sequence import Sequence
+from core.models.throttle import AuthThrottle
 from core.models.user import MfaBackupCode, User
 
 __all__ = [
     "ApiToken",
     "AuditEntry",
+    "AuthThrottle",
     "Company",
     "IdempotencyRecord",
     "Job",

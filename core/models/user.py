@@ -28,12 +28,18 @@ class User(UserMixin, db.Model):
     mfa_last_step: Mapped[int | None]  # TOTP step last accepted; refuses replays
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Part of every session's user id: raising it ends every session signed in before
+    # (logout, password change, MFA reset, deactivation; see core/auth/sessions.py).
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 
     company = relationship("Company")
 
     @property
     def is_active(self) -> bool:  # Flask-Login
         return self.active
+
+    def get_id(self) -> str:  # Flask-Login keeps this in the session cookie
+        return f"{self.id}.{self.session_generation or 0}"
 
 
 class MfaBackupCode(db.Model):

@@ -89,12 +89,12 @@ def job_schedules():
 def seed_demo(company):
     import click
 
-    from core.api import ApiError
+    from core.api import DomainError
     from plugins.invoicing.demo import seed
 
     try:
         done = seed(company)
-    except ApiError as exc:  # e.g. a plan limit: say why instead of a traceback
+    except DomainError as exc:  # e.g. a plan limit: say why instead of a traceback
         raise click.ClickException(
             f"invoicing demo data for {company.name}: {exc.message}"
         ) from None

@@ -1,7 +1,8 @@
 """The per-company hash chain: canonical serialization, hashing and verification.
 
-Each finalized document's hash covers its header, the buyer as frozen at finalization (the
-``buyer_*`` snapshot the XML is written from), lines, VAT rows, its place in the chain
+Each finalized document's hash covers its header, the buyer and (payload v3) the seller as
+frozen at finalization (the ``buyer_*`` and ``seller_*`` snapshots the XML is written from),
+lines, VAT rows, its place in the chain
 (``chain_seq``) and the previous document's hash, so editing, deleting or reordering any
 finalized document breaks every check from that point on.
 """
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core.api import db
-from plugins.invoicing.mapping import BUYER_SNAPSHOT
+from plugins.invoicing.mapping import BUYER_SNAPSHOT, SELLER_SNAPSHOT
 from plugins.invoicing.models import ChainHead, Invoice
 
 HEADER = [
@@ -48,6 +49,11 @@ LINE = [
     "goods_type",
 ]
 TAX = ["tax_category", "exemption_reason"]
+# Payload versions: 2 (documents sealed before the seller snapshot, ``hash_version`` NULL)
+# and 3, which adds the seller snapshot. The version is itself part of the payload, so
+# lowering a document's ``hash_version`` breaks its hash as any other edit does.
+CURRENT_VERSION = 3
+SELLER = list(SELLER_SNAPSHOT)
 
 
 def _money(value) -> str | None:
@@ -63,9 +69,12 @@ def _date(value) -> str | None:
 
 
 def payload(inv: Invoice) -> dict:
+    version = inv.hash_version or 2
     body = {name: getattr(inv, name) for name in HEADER}
+    if version >= 3:
+        body.update({name: getattr(inv, name) for name in SELLER})
     body.update(
-        v=2,  # 2: buyer snapshot and PINT-AE fields (pre-release, no v1 chains were kept)
+        v=version,  # 2: buyer snapshot and PINT-AE fields; 3: and the seller snapshot
         issue_date=_date(inv.issue_date),
         due_date=_date(inv.due_date),
         exchange_rate=_precise(inv.exchange_rate),

@@ -91,22 +91,60 @@ def seller_gaps(company: Company) -> dict[str, str]:
     return gaps
 
 
-def seller(company: Company) -> documents.Party:
+# Invoice snapshot column -> the company attribute it freezes at finalization.
+SELLER_SNAPSHOT = {
+    "seller_name": "name",
+    "seller_trn": "trn",
+    "seller_peppol_id": "peppol_id",
+    "seller_address_line1": "address_line1",
+    "seller_address_line2": "address_line2",
+    "seller_city": "city",
+    "seller_postal_code": "postal_code",
+    "seller_country": "country",
+    "seller_subdivision": "subdivision",
+    "seller_legal_id": "legal_id",
+    "seller_legal_id_type": "legal_id_type",
+    "seller_legal_id_authority": "legal_id_authority",
+    "seller_email": "email",
+    "seller_phone": "phone",
+    "seller_iban": "iban",
+}
+
+
+def snapshot_seller(invoice: Invoice, company: Company) -> None:
+    """Copy the company onto the invoice; finalize calls it before the one sealing UPDATE."""
+    for column, attribute in SELLER_SNAPSHOT.items():
+        setattr(invoice, column, getattr(company, attribute))
+
+
+def _seller_fields(invoice: Invoice, company: Company) -> dict:
+    """A draft shows the company as it is now; a finalized document its sealed seller."""
+    if invoice.is_draft or invoice.seller_name is None:
+        return {attr: getattr(company, attr) for attr in SELLER_SNAPSHOT.values()}
+    return {attr: getattr(invoice, column) for column, attr in SELLER_SNAPSHOT.items()}
+
+
+def seller(company) -> documents.Party:
+    """``company``: a Company, or the ``{attribute: value}`` of a document's seller snapshot."""
+    s = company if isinstance(company, dict) else {a: getattr(company, a) for a in _ATTRS}
     return documents.Party(
-        name=company.name,
-        country=company.country or "AE",
-        trn=company.trn,
-        endpoint=company.peppol_id or (f"0235:{company.trn[:10]}" if company.trn else None),
-        address_lines=(company.address_line1 or "", company.address_line2 or ""),
-        city=company.city,
-        postal_code=company.postal_code,
-        subdivision=emirate(None, company.country, company.subdivision),
-        legal_id=company.legal_id,
-        legal_id_type=company.legal_id_type or "TL",
-        legal_id_authority=company.legal_id_authority,
-        email=company.email,
-        phone=company.phone,
+        name=s["name"],
+        country=s["country"] or "AE",
+        trn=s["trn"],
+        endpoint=s["peppol_id"] or (f"0235:{s['trn'][:10]}" if s["trn"] else None),
+        address_lines=(s["address_line1"] or "", s["address_line2"] or ""),
+        city=s["city"],
+        postal_code=s["postal_code"],
+        subdivision=emirate(None, s["country"], s["subdivision"]),
+        legal_id=s["legal_id"],
+        legal_id_type=s["legal_id_type"] or "TL",
+        legal_id_authority=s["legal_id_authority"],
+        email=s["email"],
+        phone=s["phone"],
     )
+
+
+_ATTRS = tuple(SELLER_SNAPSHOT.values())
 
 
 # Invoice snapshot column -> the customer attribute it freezes at finalization.
@@ -181,6 +219,7 @@ def buyer(invoice: Invoice) -> documents.Party:
 def to_document(invoice: Invoice, number: str | None = None) -> documents.Document:
     """The invoice as the standards see it; ``number`` is passed while finalizing."""
     company = db.session.get(Company, invoice.company_id)
+    sold_by = _seller_fields(invoice, company)
     foreign = invoice.currency != ACCOUNTING_CURRENCY
     original = invoice.credit_note_of
     return documents.Document(
@@ -191,13 +230,13 @@ def to_document(invoice: Invoice, number: str | None = None) -> documents.Docume
         currency=invoice.currency,
         tax_currency=ACCOUNTING_CURRENCY if foreign else None,
         exchange_rate=invoice.exchange_rate if foreign else None,
-        seller=seller(company),
+        seller=seller(sold_by),
         buyer=buyer(invoice),
         lines=doc_lines(invoice),
         buyer_reference=invoice.buyer_reference,
         order_reference=invoice.order_reference,
         notes=(invoice.notes,) if invoice.notes else (),
-        payment_means=documents.PaymentMeans(iban=invoice.payment_iban or company.iban),
+        payment_means=documents.PaymentMeans(iban=invoice.payment_iban or sold_by["iban"]),
         preceding_invoice=(
             documents.PrecedingInvoice(original.number, original.issue_date) if original else None
         ),

@@ -1,7 +1,8 @@
 """Invoicing tables: customers, invoices, their lines and VAT breakdown, chain head, keys.
 
-Money columns are ``Numeric(18, 2)``; quantities and unit prices keep more decimals because
-EN 16931 rounds only at the line net amount.
+Money columns are ``NUMERIC(18, 2)``; quantities and unit prices keep more decimals because
+EN 16931 rounds only at the line net amount. All of them are ``core.api.ExactNumeric``: exact
+on SQLite too (integer minor units there, never a float).
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import ExactNumeric, TenantMixin, db, utcnow
 
-MONEY = Numeric(18, 2)
-PRECISE = Numeric(18, 6)
-RATE = Numeric(5, 2)
+MONEY = ExactNumeric(18, 2)
+PRECISE = ExactNumeric(18, 6)
+RATE = ExactNumeric(5, 2)
 
 DRAFT, FINALIZED, APPROVED, SENT, VOID = "DRAFT", "FINALIZED", "APPROVED", "SENT", "VOID"
 STATUSES = (DRAFT, FINALIZED, APPROVED, SENT, VOID)
@@ -108,6 +109,24 @@ class Invoice(TenantMixin, db.Model):
     buyer_legal_id: Mapped[str | None] = mapped_column(String(64))
     buyer_legal_id_type: Mapped[str | None] = mapped_column(String(3))
     buyer_legal_id_authority: Mapped[str | None] = mapped_column(String(200))
+    # The seller (the company) as it was when finalized (see mapping.SELLER_SNAPSHOT).
+    seller_name: Mapped[str | None] = mapped_column(String(200))
+    seller_trn: Mapped[str | None] = mapped_column(String(32))
+    seller_peppol_id: Mapped[str | None] = mapped_column(String(64))
+    seller_address_line1: Mapped[str | None] = mapped_column(String(200))
+    seller_address_line2: Mapped[str | None] = mapped_column(String(200))
+    seller_city: Mapped[str | None] = mapped_column(String(100))
+    seller_postal_code: Mapped[str | None] = mapped_column(String(20))
+    seller_country: Mapped[str | None] = mapped_column(String(2))
+    seller_subdivision: Mapped[str | None] = mapped_column(String(6))
+    seller_legal_id: Mapped[str | None] = mapped_column(String(64))
+    seller_legal_id_type: Mapped[str | None] = mapped_column(String(3))
+    seller_legal_id_authority: Mapped[str | None] = mapped_column(String(200))
+    seller_email: Mapped[str | None] = mapped_column(String(254))
+    seller_phone: Mapped[str | None] = mapped_column(String(32))
+    seller_iban: Mapped[str | None] = mapped_column(String(34))
+    # Which payload its hash covers (chain.payload); None on documents sealed before v3.
+    hash_version: Mapped[int | None]
     # UAE credit-note reason (codes.CREDIT_NOTE_REASONS); credit notes only.
     credit_reason: Mapped[str | None] = mapped_column(String(12))
     # The import job that created this draft (importer/writer.py); None for the others.

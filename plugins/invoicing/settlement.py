@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import ApiError, db
+from core.api import ApiError, db, lock_for_update
 from plugins.invoicing.models import APPROVED, CREDIT_NOTE, FINALIZED, INVOICE, SENT, Invoice
 from plugins.invoicing.services import notify
 
@@ -21,13 +21,14 @@ ZERO = Decimal("0.00")
 
 
 def lock(invoice_id: int) -> Invoice:
-    """The invoice, locked until the caller's transaction ends; 404 ``not_found`` if missing.
+    """The invoice, locked until the caller's transaction ends and read afresh; 404
+    ``not_found`` if missing.
 
-    On PostgreSQL two payments for one invoice queue here, so neither over-pays it; SQLite
-    serializes writers with BEGIN IMMEDIATE already.
+    On PostgreSQL two payments for one invoice queue here, so neither over-pays it, and a
+    void or a credit note (which lock it too) cannot slip in between; SQLite serializes
+    writers with BEGIN IMMEDIATE already.
     """
-    query = select(Invoice).where(Invoice.id == invoice_id).with_for_update(of=Invoice)
-    invoice = db.session.scalars(query).unique().one_or_none()
+    invoice = lock_for_update(Invoice, invoice_id)
     if invoice is None:
         raise ApiError(404, "not_found", f"No invoice with id {invoice_id}.", {"id": invoice_id})
     return invoice

@@ -13,7 +13,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from core.api import ApiError
+from core.api import DomainError
 from plugins.payments.services import methods
 
 METHOD_LABELS = {
@@ -85,9 +85,9 @@ class ActionForm(FlaskForm):
 FIELD_ALIASES = {"allocations[0].amount": "amount", "allocations": "amount"}
 
 
-def apply_errors(form: FlaskForm, exc: ApiError) -> bool:
+def apply_errors(form: FlaskForm, exc: DomainError) -> bool:
     """Put an ApiError's field messages on the form; False when it names no form field."""
-    fields = exc.details.get("fields") if exc.code == "validation_error" else None
+    fields = exc.details.get("fields") if exc.code == "validation_failed" else None
     placed = False
     for name, message in (fields or {}).items():
         field = getattr(form, FIELD_ALIASES.get(name, name), None)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import ExactNumeric, TenantMixin, db, utcnow
 
-MONEY = Numeric(18, 2)
+MONEY = ExactNumeric(18, 2)  # exact on SQLite too (integer minor units), never a float
 
 POSTED, REVERSED = "posted", "reversed"
 BUILTIN_METHODS = ("bank_transfer", "card", "cash", "cheque", "wallet", "other")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import ApiError, TenantMixin, db
+from core.api import TenantMixin, ValidationFailed, db
 
 REJECT, CREDIT = "reject", "credit"
 POLICIES = (REJECT, CREDIT)
@@ -46,7 +46,7 @@ def update(company_id: int, changes: dict) -> dict:
     if "overpayment_policy" in changes and policy not in POLICIES:
         errors["overpayment_policy"] = f"must be one of {', '.join(POLICIES)}"
     if errors:
-        raise ApiError(422, "validation_error", "Some settings are invalid.", {"fields": errors})
+        raise ValidationFailed(errors, "Some settings are invalid.")
     row = _row(company_id) or PaymentSettings(company_id=company_id, **DEFAULTS)
     if policy is not None:
         row.overpayment_policy = policy

@@ -12,10 +12,11 @@ The class is mapped on a ready-made table of the views' ``MetaData``, so it cann
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Integer, Numeric, String, Table, select
+from sqlalchemy import Column, Date, Integer, String, Table, select
 
 from core.api import db
 from plugins.payments.archive.models import VIEWS
+from plugins.payments.models import MONEY
 
 KINDS = ("payment", "reversal", "refund")
 
@@ -32,7 +33,7 @@ class Transaction(db.Model):
         Column("customer_id", Integer),
         Column("user_id", Integer),
         Column("date", Date),
-        Column("amount", Numeric(18, 2)),
+        Column("amount", MONEY),
         Column("currency", String(3)),
         Column("method", String(32)),
         Column("status", String(16)),

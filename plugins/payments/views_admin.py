@@ -18,7 +18,7 @@ from wtforms import DateField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from core.api import ApiError, current_actor, db, render, utcnow
+from core.api import DomainError, current_actor, db, render, utcnow
 from plugins.payments import settings, stats
 from plugins.payments.api.admin import cutoff, start_archive
 from plugins.payments.archive.job import JOB
@@ -102,7 +102,7 @@ def archive():
         return _page(actor, form, status=400)
     try:
         before = cutoff({"before": form.before.data.isoformat()})
-    except ApiError as exc:
+    except DomainError as exc:
         form.before.errors = [*form.before.errors, exc.details["fields"]["before"]]
         return _page(actor, form, status=400)
     job = start_archive(before)

@@ -46,6 +46,15 @@
     flash("The server could not be reached. Check your connection and try again.", "error");
   });
 
+  // data-ll-opens-dialog="ID": once its htmx request succeeded, open that <dialog>. (No
+  // inline hx-on handlers: the Content-Security-Policy allows no inline code.)
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var elt = event.detail.elt;
+    var id = elt && elt.getAttribute && elt.getAttribute("data-ll-opens-dialog");
+    var dialog = id && event.detail.successful ? document.getElementById(id) : null;
+    if (dialog && !dialog.open) dialog.showModal();
+  });
+
   // A 422 answer is a form with field errors: swap it in like a success (htmx loads first).
   if (window.htmx) {
     window.htmx.config.responseHandling = [

@@ -15,7 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 class AppServer:
     def __init__(
-        self, db_url: str, instance: Path, message_queue: str | None = None, port: int = 0
+        self,
+        db_url: str,
+        instance: Path,
+        message_queue: str | None = None,
+        port: int = 0,
+        env: dict | None = None,
     ) -> None:
         self.port = port or free_port()
         self.log = instance / f"server-{self.port}.log"
@@ -24,6 +29,7 @@ class AppServer:
             "DATABASE_URL": db_url,
             "LEDGERLINE_INSTANCE_PATH": str(instance),
             "LEDGERLINE_JOBS_BACKEND": "immediate",
+            **(env or {}),
         }
         env.pop("LEDGERLINE_SOCKETIO_MESSAGE_QUEUE", None)
         if message_queue:

@@ -83,7 +83,7 @@ def test_bad_parameters_are_400(client, two_companies, query, name):
     assert resp.status_code == 400
     error = resp.get_json()["error"]
     assert error["code"] == "invalid_parameter"
-    assert list(error["details"]) == [name]
+    assert list(error["details"]["fields"]) == [name]
 
 
 def test_limit_maximum_comes_from_config(app, client, two_companies):

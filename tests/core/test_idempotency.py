@@ -36,7 +36,7 @@ def things(app):
         """Create a thing (test only)."""
         body = json_body()
         if body.get("fail") == "validation":
-            raise ApiError(422, "validation_error", "Not today.", {"fail": "refused"})
+            raise ApiError(422, "validation_failed", "Not today.", {"fields": {"fail": "refused"}})
         if body.get("fail") == "crash":
             raise RuntimeError("crashed")
         entry = AuditEntry(

@@ -5,16 +5,16 @@ from decimal import Decimal
 
 import pytest
 
-from core.api import ApiError, FieldErrors, exact_decimal, iso_date, text_field
+from core.api import DomainError, FieldErrors, exact_decimal, iso_date, text_field
 
 
 def test_check_names_every_bad_field_in_one_422():
     errors = FieldErrors()
     text_field({"name": "  "}, "name", errors, 10, required=True)
     text_field({"ref": "x" * 11}, "ref", errors, 10)
-    with pytest.raises(ApiError) as raised:
+    with pytest.raises(DomainError) as raised:  # services know no HTTP status
         errors.check()
-    assert (raised.value.status, raised.value.code) == (422, "validation_error")
+    assert (raised.value.status, raised.value.code) == (422, "validation_failed")
     assert raised.value.details == {
         "fields": {"name": "is required", "ref": "must be at most 10 characters"}
     }

@@ -224,9 +224,9 @@ def test_api_starts_a_manual_job(app, client, acme, make_user, api_token):
         ({"name": "core.nope"}, 422, "unknown_job_type"),
         ({"name": "core.purge_idempotency"}, 422, "unknown_job_type"),  # scheduled only
         ({"name": "core.demo_count", "params": {"colour": "red"}}, 422, "invalid_params"),
-        ({"name": "core.demo_count", "params": [1]}, 422, "validation_error"),
-        ({"params": {}}, 422, "validation_error"),
-        ({"name": "core.demo_count", "when": "now"}, 422, "validation_error"),
+        ({"name": "core.demo_count", "params": [1]}, 422, "validation_failed"),
+        ({"params": {}}, 422, "validation_failed"),
+        ({"name": "core.demo_count", "when": "now"}, 422, "validation_failed"),
     ],
 )
 def test_api_refuses_bad_job_requests(app, client, acme, api_token, body, status, code):

@@ -112,3 +112,158 @@ def test_deactivating_a_user_disconnects_all_their_sockets(app, people, connect)
     assert colleague.still_connected()
     with pytest.raises(sio_client.exceptions.ConnectionError):
         connect(secrets["admin2"])
+
+
+# --- sessions, other processes, re-checks -----------------------------------------------------
+
+UA = "ledgerline-socket-test"
+
+
+def browser_session(app, email="admin@acme.ae"):
+    """A test-client browser signed in as ``email``; its cookie opens a browser socket."""
+    from tests.support.fixtures import csrf_token
+
+    browser = app.test_client()
+    browser.environ_base["HTTP_USER_AGENT"] = UA  # session protection compares it
+    token = csrf_token(browser)
+    resp = browser.post(
+        "/login", data={"email": email, "password": "correct horse", "csrf_token": token}
+    )
+    assert resp.status_code == 302
+    end_transaction()
+    return browser
+
+
+def end_transaction():
+    """Requests made through the test client share the test's database session; on SQLite
+    its open transaction would hold the write lock the server's threads wait for."""
+    from core.db import db
+
+    db.session.rollback()
+
+
+class CookieConnection(Connection):
+    def __init__(self, url: str, cookie: str) -> None:  # noqa: D107
+        self.gone = threading.Event()
+        self.client = sio_client.Client(reconnection=False)
+        self.client.on("disconnect", lambda *reason: self.gone.set())
+        headers = {"Cookie": f"session={cookie}", "User-Agent": UA}
+        self.client.connect(url, headers=headers, transports=["websocket"], wait_timeout=10)
+
+
+def test_sign_out_closes_the_sessions_sockets_and_a_copy_cannot_reconnect(
+    app, people, connect, server_url
+):
+    from tests.support.fixtures import csrf_token
+
+    _, secrets = people
+    browser = browser_session(app)
+    cookie = browser.get_cookie("session").value
+    live = CookieConnection(server_url, cookie)
+    by_token = connect(secrets["admin"])
+    assert live.still_connected()
+    resp = browser.post("/logout", data={"csrf_token": csrf_token(browser, "/")})
+    assert resp.status_code == 302
+    end_transaction()
+    assert live.gone.wait(10), "the signed-out session's socket is still open"
+    assert by_token.still_connected()  # API tokens are not sessions
+    with pytest.raises(sio_client.exceptions.ConnectionError):
+        CookieConnection(server_url, cookie)
+
+
+@pytest.fixture
+def app_config(app_config):
+    # No periodic sweep during these tests: only the per-event check can catch a change.
+    return {**app_config, "SOCKETIO_RECHECK_SECONDS": 3600}
+
+
+def test_a_revocation_the_server_was_not_told_of_is_caught_on_the_next_event(app, people, connect):
+    """Another process revoked the token straight in the database, with no queue to tell this
+    one: the next join is refused and the connection closed."""
+    from sqlalchemy import update
+
+    from core.db import db
+    from core.models import ApiToken
+    from core.timeutil import utcnow
+
+    ids, secrets = people
+    live = connect(secrets["admin"])
+    assert live.still_connected()
+    token_id = token_row(secrets["admin"]).id
+    db.session.execute(update(ApiToken).where(ApiToken.id == token_id).values(revoked_at=utcnow()))
+    db.session.commit()
+    ack = live.client.call("join", {"room": f"company:{ids['admin']}"}, timeout=5)
+    assert ack["ok"] is False and ack["error"]["code"] == "unauthorized"
+    assert live.gone.wait(10)
+
+
+def test_a_demoted_user_cannot_join_what_the_old_role_allowed(app, people, connect):
+    """Rooms are authorized with the user's role and company as they are at the join."""
+    from sqlalchemy import update
+
+    from core.db import db
+    from core.models import User
+
+    ids, secrets = people
+    live = connect(secrets["ops"])
+    company_room = f"company:{db.session.get(User, ids['ops']).company_id}"
+    end_transaction()
+    assert live.client.call("join", {"room": company_room}, timeout=5)["ok"] is True
+    db.session.execute(update(User).where(User.id == ids["ops"]).values(company_id=None))
+    db.session.commit()  # moved out of the company
+    ack = live.client.call("join", {"room": company_room}, timeout=5)
+    assert ack["ok"] is False
+
+
+@pytest.fixture
+def redis():
+    from tests.support.servers import RedisServer
+
+    server = RedisServer()
+    yield server
+    server.stop()
+
+
+def cli_revoke(db_url: str, instance, token_id: int, queue: str | None) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.browser.server import ROOT
+
+    env = {**os.environ, "DATABASE_URL": db_url, "LEDGERLINE_INSTANCE_PATH": str(instance)}
+    env.pop("LEDGERLINE_SOCKETIO_MESSAGE_QUEUE", None)
+    if queue:
+        env["LEDGERLINE_SOCKETIO_MESSAGE_QUEUE"] = queue
+    cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "tokens", "revoke", str(token_id)]
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("with_queue", [True, False], ids=["message-queue", "periodic-recheck"])
+def test_cli_revoke_in_another_process_closes_the_tokens_sockets(
+    app, db_url, tmp_path, request, make_company, make_user, api_token, with_queue
+):
+    from tests.browser.server import AppServer, seed
+
+    facts = seed(app, make_company, make_user, api_token)
+    queue = request.getfixturevalue("redis").url if with_queue else None
+    # Without a queue the server finds out by its periodic re-check (1 s here).
+    server = AppServer(
+        db_url, tmp_path, message_queue=queue, env={"LEDGERLINE_SOCKETIO_RECHECK_SECONDS": "1"}
+    )
+    try:
+        live = Connection(server.url, facts["token"])
+        other = Connection(server.url, facts["admin_token"])
+        assert live.still_connected()
+        token_id = token_row(facts["token"]).id
+        from core.db import db
+
+        db.session.remove()
+        cli_revoke(db_url, tmp_path, token_id, queue)
+        assert live.gone.wait(15), "the token revoked on the CLI still has its socket"
+        assert other.still_connected()
+        live.close()
+        other.close()
+    finally:
+        server.stop()

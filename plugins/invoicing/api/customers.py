@@ -9,6 +9,7 @@ from core.api import db, describe, json_body, paginate, require_permission
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.api.schemas import CUSTOMER_CREATE, CUSTOMER_PATCH
 from plugins.invoicing.models import Customer
 from plugins.invoicing.services import customers
 
@@ -17,7 +18,7 @@ TAGS = ("invoicing",)
 
 @bp.get("/customers")
 @require_permission("invoicing.customer.read")
-@describe(tags=TAGS, paginated=True)
+@describe(tags=TAGS, paginated=True, query={"q": {"type": "string"}})
 def customers_list():
     """List customers, optionally searching the name (``q``)."""
     query = select(Customer)
@@ -30,9 +31,9 @@ def customers_list():
 
 @bp.post("/customers")
 @require_permission("invoicing.customer.write")
-@describe(tags=TAGS, status=201)
+@describe(tags=TAGS, status=201, request=CUSTOMER_CREATE)
 def customers_create():
-    """Create a customer."""
+    """Create a customer (send an ``Idempotency-Key`` to make retries safe)."""
     customer = customers.create(company_id(), json_body())
     commit()
     return s.customer(customer), 201
@@ -48,7 +49,7 @@ def customers_read(customer_id: int):
 
 @bp.patch("/customers/<int:customer_id>")
 @require_permission("invoicing.customer.write")
-@describe(tags=TAGS)
+@describe(tags=TAGS, request=CUSTOMER_PATCH)
 def customers_update(customer_id: int):
     """Change some fields of a customer."""
     customer = customers.update(get_or_404(Customer, customer_id), json_body())

@@ -32,8 +32,11 @@ def invoices_import():
     exchange_rate, buyer_reference, description, quantity, unit_code, unit_price,
     tax_category, tax_rate, exemption_reason; one row per line, the rows of one invoice
     consecutive. Answers 202 with the job; the job's result lists invalid rows (row, column,
-    message), and then nothing is imported. 413 above the size limit, 415 for other files,
-    402 ``plan_limit_reached`` when the month's allowance is used up.
+    message), and then nothing is imported. Limits (settings): ``INVOICING_IMPORT_MAX_BYTES``
+    per file (50 MB), ``INVOICING_IMPORT_MAX_ROWS`` lines per file (100,000; more fails the
+    job at once), ``INVOICING_IMPORT_MAX_UNPACKED_BYTES`` for what an XLSX unpacks to
+    (200 MB; a part that packs better than 100:1 is refused too). 413 above a size limit,
+    415 for other files, 402 ``plan_limit_reached`` when the month's allowance is used up.
     """
     cid = company_id()
     upload = _upload()

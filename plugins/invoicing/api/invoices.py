@@ -6,22 +6,36 @@ from flask import Response, request
 from sqlalchemy import or_, select
 
 from core.api import (
+    NO_BODY,
     ApiError,
     describe,
-    idempotent,
     json_body,
     paginate,
+    query_choice,
+    query_date,
+    query_int,
     require_permission,
 )
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.api.schemas import CREDIT_NOTE, INVOICE_CREATE, INVOICE_PATCH
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
 from plugins.invoicing.services import drafts, finalize, transitions
-from plugins.invoicing.services import validation as v
 
 TAGS = ("invoicing",)
+ID_QUERY = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
+DATE_QUERY = {"type": "string", "format": "date"}
+LIST_QUERY = {
+    "status": {"type": "string", "enum": list(STATUSES)},
+    "payment_status": {"type": "string", "enum": list(PAYMENT_STATUSES)},
+    "type": {"type": "string", "enum": ["invoice", "credit_note"]},
+    "customer_id": ID_QUERY,
+    "date_from": DATE_QUERY,
+    "date_to": DATE_QUERY,
+    "q": {"type": "string", "description": "Part of the number or the customer's name"},
+}
 SORTS = {
     "issue_date": (Invoice.issue_date,),
     "-issue_date": (Invoice.issue_date.desc(),),
@@ -34,17 +48,7 @@ SORTS = {
 
 
 def _choice(name: str, allowed) -> str | None:
-    value = request.args.get(name)
-    if value in (None, ""):
-        return None
-    if value not in allowed:
-        raise ApiError(
-            400,
-            "invalid_parameter",
-            f"{name} must be one of {', '.join(allowed)}.",
-            {name: value},
-        )
-    return value
+    return query_choice(name, allowed)
 
 
 def filtered_query(args=None):
@@ -56,29 +60,16 @@ def filtered_query(args=None):
         query = query.where(Invoice.payment_status == paid)
     if kind := _choice("type", ("invoice", "credit_note")):
         query = query.where(Invoice.type == kind)
-    customer = request.args.get("customer_id", "")
-    if customer:
-        if not customer.isdigit():
-            raise ApiError(400, "invalid_parameter", "customer_id must be a whole number.")
-        query = query.where(Invoice.customer_id == int(customer))
-    query = _dates(query)
+    if (customer := query_int("customer_id")) is not None:
+        query = query.where(Invoice.customer_id == customer)
+    if start := query_date("date_from"):
+        query = query.where(Invoice.issue_date >= start)
+    if end := query_date("date_to"):
+        query = query.where(Invoice.issue_date <= end)
     q = request.args.get("q", "").strip()
     if q:
         like = f"%{q.lower()}%"
         query = query.where(or_(Invoice.number.ilike(like), Customer.name.ilike(like)))
-    return query
-
-
-def _dates(query):
-    errors = v.Errors()
-    start = v.date(request.args, "date_from", errors)
-    end = v.date(request.args, "date_to", errors)
-    if errors:
-        raise ApiError(400, "invalid_parameter", "Dates must be YYYY-MM-DD.", dict(errors))
-    if start:
-        query = query.where(Invoice.issue_date >= start)
-    if end:
-        query = query.where(Invoice.issue_date <= end)
     return query
 
 
@@ -88,7 +79,7 @@ def sort_order():
 
 @bp.get("/invoices")
 @require_permission("invoicing.invoice.read")
-@describe(tags=TAGS, paginated=True)
+@describe(tags=TAGS, paginated=True, query={**LIST_QUERY, "sort": {"enum": list(SORTS)}})
 def invoices_list():
     """List invoices and credit notes.
 
@@ -100,8 +91,7 @@ def invoices_list():
 
 @bp.post("/invoices")
 @require_permission("invoicing.invoice.write")
-@idempotent
-@describe(tags=TAGS, status=201)
+@describe(tags=TAGS, status=201, request=INVOICE_CREATE)
 def invoices_create():
     """Create a draft invoice."""
     invoice = drafts.create(company_id(), json_body())
@@ -119,7 +109,7 @@ def invoices_read(invoice_id: int):
 
 @bp.patch("/invoices/<int:invoice_id>")
 @require_permission("invoicing.invoice.write")
-@describe(tags=TAGS)
+@describe(tags=TAGS, request=INVOICE_PATCH)
 def invoices_update(invoice_id: int):
     """Change a draft; 409 ``invoice_not_draft`` once finalized."""
     invoice = get_or_404(Invoice, invoice_id)
@@ -147,8 +137,7 @@ def _action(invoice_id: int, action):
 
 @bp.post("/invoices/<int:invoice_id>/finalize")
 @require_permission("invoicing.invoice.finalize")
-@idempotent
-@describe(tags=TAGS)
+@describe(tags=TAGS, request=NO_BODY, body_required=False)
 def invoices_finalize(invoice_id: int):
     """Number, total, hash, sign and freeze a draft."""
     return _action(invoice_id, finalize.finalize)
@@ -156,7 +145,7 @@ def invoices_finalize(invoice_id: int):
 
 @bp.post("/invoices/<int:invoice_id>/approve")
 @require_permission("invoicing.invoice.approve")
-@describe(tags=TAGS)
+@describe(tags=TAGS, request=NO_BODY, body_required=False)
 def invoices_approve(invoice_id: int):
     """FINALIZED → APPROVED."""
     return _action(invoice_id, transitions.approve)
@@ -164,7 +153,7 @@ def invoices_approve(invoice_id: int):
 
 @bp.post("/invoices/<int:invoice_id>/send")
 @require_permission("invoicing.invoice.approve")
-@describe(tags=TAGS)
+@describe(tags=TAGS, request=NO_BODY, body_required=False)
 def invoices_send(invoice_id: int):
     """APPROVED → SENT (status only; delivery comes with the e-mail step)."""
     return _action(invoice_id, transitions.send)
@@ -172,7 +161,7 @@ def invoices_send(invoice_id: int):
 
 @bp.post("/invoices/<int:invoice_id>/void")
 @require_permission("invoicing.invoice.void")
-@describe(tags=TAGS)
+@describe(tags=TAGS, request=NO_BODY, body_required=False)
 def invoices_void(invoice_id: int):
     """Void a finalized, approved or sent invoice."""
     return _action(invoice_id, transitions.void)
@@ -180,8 +169,7 @@ def invoices_void(invoice_id: int):
 
 @bp.post("/invoices/<int:invoice_id>/duplicate")
 @require_permission("invoicing.invoice.write")
-@idempotent
-@describe(tags=TAGS, status=201)
+@describe(tags=TAGS, status=201, request=NO_BODY, body_required=False)
 def invoices_duplicate(invoice_id: int):
     """Copy an invoice into a new draft."""
     copy = drafts.duplicate(get_or_404(Invoice, invoice_id))
@@ -191,8 +179,7 @@ def invoices_duplicate(invoice_id: int):
 
 @bp.post("/invoices/<int:invoice_id>/credit-notes")
 @require_permission("invoicing.invoice.write")
-@idempotent
-@describe(tags=TAGS, status=201)
+@describe(tags=TAGS, status=201, request=CREDIT_NOTE, body_required=False)
 def invoices_credit_note(invoice_id: int):
     """A draft credit note for the invoice (its lines unless ``lines`` are given)."""
     note = transitions.credit_note(get_or_404(Invoice, invoice_id), json_body(required=False))

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import logging
 
-from core.api import DomainEvent, emit, publish
-from plugins.invoicing.importer import passes, rows, storage, writer
+from core.api import (
+    ApiError,
+    DomainEvent,
+    JobParamsInvalid,
+    db,
+    emit,
+    publish,
+    validates_params,
+)
+from plugins.invoicing.importer import bounds, passes, readers, rows, storage, writer
 from plugins.invoicing.importer.readers import ImportFileError
 from plugins.invoicing.importer.report import Report
 from plugins.invoicing.services import limits
@@ -22,6 +30,24 @@ class ImportRefused(Exception):
     """The file has invalid rows; the job's result holds the row-level report."""
 
 
+class ImportFailed(Exception):
+    """Something went wrong on the server; the message is for users, the details in the log."""
+
+
+# What users may read as the job's error: messages written for them, never a server path.
+FOR_USERS = (ImportFileError, ImportRefused, ApiError)
+
+
+def check_params(params: dict) -> dict:
+    """When queued: the upload reference and format must be ones ``storage.save`` made."""
+    if not storage.TOKEN.match(str(params.get("token", ""))):
+        raise JobParamsInvalid({"token": "must be the reference of an uploaded file"})
+    if params.get("format") not in (readers.CSV, readers.XLSX):
+        raise JobParamsInvalid({"format": "must be csv or xlsx"})
+    return params
+
+
+@validates_params(check_params)
 def import_invoices(ctx, token, format, filename=""):  # noqa: A002  (the param's name)
     """Import draft invoices from an uploaded CSV or XLSX file (all rows valid, or nothing)."""
     path = storage.path_of(ctx.company_id, token, format)
@@ -29,13 +55,33 @@ def import_invoices(ctx, token, format, filename=""):  # noqa: A002  (the param'
         raise ImportFileError("The uploaded file is no longer there; upload it again.")
     try:
         return _run(ctx, path, format, filename)
+    except FOR_USERS:
+        raise
+    except Exception as exc:
+        log.exception("import job %s failed on %s", ctx.job_id, path)
+        raise ImportFailed(
+            f"The import failed because of a problem on our side; nothing was imported. "
+            f"Try again later, or tell support the job number ({ctx.job_id})."
+        ) from exc
     finally:
-        path.unlink(missing_ok=True)  # the upload is only kept while its job runs
+        _discard(path)  # the upload is only kept while its job runs
+
+
+def _discard(path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # never hide the job's own outcome behind a failed clean-up
+        log.exception("import upload %s could not be removed", path)
 
 
 def _run(ctx, path, fmt, filename):
     customers = rows.Customers(ctx.company_id)
-    summary, report = passes.validate(path, fmt, customers)
+    # Validation reads only the file: no transaction may stay open meanwhile (on SQLite every
+    # transaction holds the write lock, and a long file would stall every other request).
+    db.session.commit()
+    summary, report = passes.validate(
+        path, fmt, customers, bounds.max_rows(), bounds.max_unpacked()
+    )
     if report:
         _refuse(ctx, report, filename)
     limits.check_can_create(ctx.company_id, summary.invoices)
@@ -62,7 +108,8 @@ def _write(ctx, path, fmt, customers) -> None:
         lines += len(item.lines)
         if lines >= writer.BATCH_LINES:
             writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)
-            ctx.advance(ok=lines)  # commits now and then: the progress bar moves
+            db.session.commit()  # hold the write lock one batch at a time (undo() cleans up)
+            ctx.advance(ok=lines)  # the progress bar moves
             batch, lines = [], 0
     if batch:
         writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)

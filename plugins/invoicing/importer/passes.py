@@ -32,12 +32,20 @@ class Summary:
     invoices: int = 0
 
 
-def validate(path: Path, fmt: str, customers: rows.Customers) -> tuple[Summary, Report]:
+def validate(
+    path: Path, fmt: str, customers: rows.Customers, max_rows: int, unpacked_limit: int
+) -> tuple[Summary, Report]:
+    """Check every row; stop at once when the file has more than ``max_rows`` lines."""
     summary, report = Summary(), Report()
     seen: set[str] = set()
     current = _Current()
-    for number, raw in readers.rows(path, fmt):
+    for number, raw in readers.rows(path, fmt, unpacked_limit):
         summary.rows += 1
+        if summary.rows > max_rows:
+            raise readers.ImportFileError(
+                f"The file has more than {max_rows:,} lines; one import takes at most "
+                f"{max_rows:,}. Split it into several files."
+            )
         row, errors = rows.parse(raw, customers)
         # Grouping follows the reference even on an invalid row, so a later row is judged
         # against the invoice it really continues.

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+from plugins.invoicing.importer import bounds
 from plugins.invoicing.importer.columns import KNOWN, REQUIRED, normalize
+
+log = logging.getLogger("ledgerline.invoicing.import")
 
 CSV, XLSX = "csv", "xlsx"
 
@@ -21,7 +25,13 @@ class ImportFileError(ValueError):
     """The file as a whole cannot be read (bad header, not a spreadsheet); str() says why."""
 
 
-def rows(path: Path, fmt: str) -> Iterator[tuple[int, dict]]:
+def rows(path: Path, fmt: str, unpacked_limit: int | None = None) -> Iterator[tuple[int, dict]]:
+    """The file's rows; an XLSX is first checked not to unpack past ``unpacked_limit``."""
+    if fmt == XLSX and unpacked_limit is not None:
+        try:
+            bounds.check_archive(path, unpacked_limit)
+        except bounds.ArchiveRefused as exc:
+            raise ImportFileError(str(exc)) from exc
     source = _csv_rows(path) if fmt == CSV else _xlsx_rows(path)
     header = next(source, None)
     if header is None:
@@ -68,7 +78,9 @@ def _xlsx_rows(path: Path):
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise ImportFileError(f"The file is not a readable XLSX workbook ({exc}).") from exc
+        # Its messages may name the stored file's path: that goes to the log only.
+        log.warning("openpyxl could not open %s: %s", path, exc)
+        raise ImportFileError("The file is not a readable XLSX workbook.") from exc
     try:
         yield from book.worksheets[0].iter_rows(values_only=True)
     finally:

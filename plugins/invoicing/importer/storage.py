@@ -12,6 +12,7 @@ from pathlib import Path
 from flask import current_app
 
 from core.api import ApiError
+from plugins.invoicing.importer import bounds
 from plugins.invoicing.importer.readers import CSV, XLSX
 
 MAX_BYTES_CONFIG = "INVOICING_IMPORT_MAX_BYTES"
@@ -90,6 +91,13 @@ def _sniff(path: Path, fmt: str) -> None:
         head = handle.read(CHUNK)
     if fmt == XLSX and not head.startswith(ZIP_MAGIC):
         raise ApiError(415, "unsupported_media_type", "This .xlsx file is not an XLSX workbook.")
+    if fmt == XLSX:
+        try:
+            bounds.check_archive(path, bounds.max_unpacked())
+        except bounds.ArchiveRefused as exc:
+            limit = bounds.max_unpacked()
+            details = {"max_unpacked_bytes": limit}
+            raise ApiError(413, "payload_too_large", str(exc), details) from exc
     if fmt == CSV and not _is_text(head):
         raise ApiError(
             415, "unsupported_media_type", "This .csv file is not UTF-8 text; save it as CSV UTF-8."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.api import db, enqueue_job, on_commit
+from core.api import JobParamsInvalid, db, enqueue_job, on_commit, validates_params
 from plugins.invoicing.mailer import settings
 from plugins.invoicing.mailer.message import invoice_message
 from plugins.invoicing.mailer.send import send
@@ -20,6 +20,17 @@ def on_invoice_sent(event) -> None:
     on_commit(lambda: enqueue_job(SEND_JOB, params, company_id=event.company_id, user_id=user_id))
 
 
+def check_params(params: dict) -> dict:
+    """When queued: ``invoice_id`` is an id as the invoice API takes it (1 to 2^63 - 1)."""
+    value = params.get("invoice_id")
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**63:
+        raise JobParamsInvalid({"invoice_id": "must be the id of an invoice"})
+    return {**params, "invoice_id": value}
+
+
+@validates_params(check_params)
 def send_email_job(ctx, invoice_id):
     """E-mail an invoice to its customer with the PDF and the Peppol UBL XML attached."""
     invoice = db.session.get(Invoice, invoice_id)

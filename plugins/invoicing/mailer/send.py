@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from email.message import EmailMessage
 
-from core.api import ApiError, DomainEvent, db, publish
+from core.api import DomainError, DomainEvent, db, publish
 from plugins.invoicing.mailer import settings as smtp_settings
 from plugins.invoicing.mailer.models import FAILED, SENT, EmailLog
 from plugins.invoicing.mailer.smtp import MailError, deliver
@@ -23,8 +23,8 @@ def send(invoice: Invoice, kind: str, build: Callable[[str], EmailMessage]) -> E
         message = build(settings.sender)
         subject = message["Subject"]
         deliver(message, settings)
-    except (MailError, ApiError) as exc:
-        reason = exc.message if isinstance(exc, ApiError) else str(exc)
+    except (MailError, DomainError) as exc:
+        reason = exc.message if isinstance(exc, DomainError) else str(exc)
         _record(invoice, kind, recipient, subject, FAILED, reason)
         raise MailError(f"{invoice.number}: {reason}") from exc
     return _record(invoice, kind, recipient, subject, SENT, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pycountry
 
-from core.api import ApiError, db
+from core.api import ValidationFailed, db, whole_number
 from plugins.invoicing import codes
 from plugins.invoicing.models import Customer
 from plugins.invoicing.services import validation as v
@@ -21,7 +21,7 @@ TEXT_FIELDS = {
 
 def parse(data: dict, partial: bool = False) -> dict:
     if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", "Send a JSON object.")
+        raise ValidationFailed({"(body)": "must be an object"})
     errors = v.Errors()
     out = {}
     for name, max_len in TEXT_FIELDS.items():
@@ -72,12 +72,12 @@ def _subdivision(value: str | None, country: str | None, errors) -> str | None:
 
 
 def _terms(value, errors) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 365:
+    found = v.Errors()
+    days = whole_number(value.strip() if isinstance(value, str) else value, "days", found, 0, 365)
+    if days is None:
         errors["payment_terms_days"] = "must be a whole number of days between 0 and 365"
         return 30
-    return value
+    return days
 
 
 def create(company_id: int, data: dict) -> Customer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.api import ApiError, db
+from core.api import Conflict, ValidationFailed, db, whole_number
 from plugins.invoicing import codes, mapping
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, INVOICE, Customer, Invoice, Line
 from plugins.invoicing.services import limits, notify
@@ -17,8 +17,7 @@ MAX_LINES = 1000
 
 def require_draft(invoice: Invoice) -> None:
     if invoice.status != DRAFT:
-        raise ApiError(
-            409,
+        raise Conflict(
             "invoice_not_draft",
             f"Invoice {invoice.number or invoice.id} is {invoice.status}; only drafts can change.",
             {"status": invoice.status},
@@ -29,9 +28,10 @@ def _customer(company_id: int, value, errors) -> Customer | None:
     if value in (None, ""):
         errors["customer_id"] = "is required"
         return None
-    customer = None
-    if isinstance(value, int | str) and str(value).isdigit():
-        customer = db.session.get(Customer, int(value))
+    customer_id = whole_number(value, "customer_id", errors, low=1)
+    if customer_id is None:
+        return None
+    customer = db.session.get(Customer, customer_id)
     if customer is None or customer.company_id != company_id:
         errors["customer_id"] = "no such customer"
         return None
@@ -40,7 +40,7 @@ def _customer(company_id: int, value, errors) -> Customer | None:
 
 def parse_header(company_id: int, data: dict, partial: bool) -> dict:
     if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", "Send a JSON object.")
+        raise ValidationFailed({"(body)": "must be an object"})
     errors = v.Errors()
     out = {}
     if not partial or "customer_id" in data:
@@ -89,7 +89,7 @@ def _line(item, prefix: str, errors) -> dict:
         "description": v.text(item, "description", local, 500, required=True),
         "quantity": v.decimal(item, "quantity", local),
         "unit_price": v.decimal(item, "unit_price", local, minimum=Decimal("0")),
-        "allowance": v.decimal(item, "allowance", local, default=Decimal("0"), minimum=0),
+        "allowance": v.decimal(item, "allowance", local, default=Decimal("0"), minimum=0, places=2),
         "unit_code": (v.text(item, "unit_code", local, 8) or "C62").upper(),
         "tax_category": (v.text(item, "tax_category", local, 4) or "S").upper(),
         "exemption_reason": v.text(item, "exemption_reason", local, 300),
@@ -100,14 +100,23 @@ def _line(item, prefix: str, errors) -> dict:
         ),
     }
     out["tax_rate"] = _rate(item, out["tax_category"], local)
+    _check_line_size(out, local)
     _check_tax(out, local)
     errors.update({f"{prefix}.{name}": message for name, message in local.items()})
     return out
 
 
+def _check_line_size(line: dict, errors) -> None:
+    """quantity × unit price below 10^12: with at most MAX_LINES lines and VAT of at most
+    100 % every total stays below 2 × 10^15, inside NUMERIC(18, 2) on both databases."""
+    quantity, price = line["quantity"], line["unit_price"]
+    if quantity is not None and price is not None and abs(quantity * price) >= v.LIMIT:
+        errors["unit_price"] = "quantity × unit price must be below 1000000000000"
+
+
 def _rate(item, category: str, errors) -> Decimal | None:
     default = Decimal(codes.UAE_STANDARD_RATE) if category == "S" else Decimal("0")
-    rate = v.decimal(item, "tax_rate", errors, default=default, minimum=Decimal("0"))
+    rate = v.decimal(item, "tax_rate", errors, default=default, minimum=Decimal("0"), places=2)
     if rate is not None and rate > 100:
         errors["tax_rate"] = "must be a percentage between 0 and 100"
     return rate

@@ -3,7 +3,9 @@
 The company's chain-head row is locked first (``UPDATE ... RETURNING``): on PostgreSQL a
 second finalization in the same company waits for this transaction, on SQLite writers are
 serialized by ``BEGIN IMMEDIATE``. Lock order is always chain head, then number sequence,
-so concurrent finalizations can neither fork the chain nor skip a number.
+so concurrent finalizations can neither fork the chain nor skip a number. A credit note then
+locks the invoice it corrects (payments lock it too) and checks the amount due on what the
+lock read, so a credit note and a payment can never both take the same amount due.
 All header values are assigned in one UPDATE after the VAT rows are written, because the
 database trigger refuses any later change to a non-draft invoice.
 """
@@ -14,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from core.api import ApiError, Company, db, next_number, utcnow
+from core.api import ApiError, Company, ValidationFailed, db, lock_for_update, next_number, utcnow
 from plugins.invoicing import chain, mapping, signing, xml
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
 from plugins.invoicing.services import notify
@@ -56,7 +58,9 @@ def _reload(invoice_id: int) -> Invoice:
 def _check_ready(invoice: Invoice) -> None:
     require_draft(invoice)
     if not invoice.lines:
-        raise ApiError(422, "validation_error", "An invoice needs at least one line.")
+        raise ValidationFailed(
+            {"lines": "must have at least one line"}, "An invoice needs at least one line."
+        )
     _check_seller(invoice.company_id)
     if invoice.type == CREDIT_NOTE:
         _check_credit(invoice)
@@ -75,7 +79,9 @@ def _check_seller(company_id: int) -> None:
 
 
 def _check_credit(invoice: Invoice) -> None:
-    original = invoice.credit_note_of
+    original = None
+    if invoice.credit_note_of_id is not None:
+        original = lock_for_update(Invoice, invoice.credit_note_of_id)
     if original is None or original.status in (DRAFT, "VOID"):
         raise ApiError(409, "invalid_original", "A credit note must correct a live invoice.")
     total = mapping.live_totals(invoice).total
@@ -118,6 +124,8 @@ def finalize(invoice: Invoice) -> Invoice:
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
         mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on
+        mapping.snapshot_seller(invoice, db.session.get(Company, invoice.company_id))
+        invoice.hash_version = chain.CURRENT_VERSION
         _seal(invoice, number, totals, seq, prev_hash)  # the hash covers the snapshot
         invoice.xml_hash = xml_hash
         invoice.signing_key_id = key.id

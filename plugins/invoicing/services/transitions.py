@@ -1,8 +1,13 @@
-"""Status moves after finalize: FINALIZED -> APPROVED -> SENT, and any of them -> VOID."""
+"""Status moves after finalize: FINALIZED -> APPROVED -> SENT, and any of them -> VOID.
+
+Each move locks the invoice row and checks its status on what the lock read: of many
+simultaneous voids one wins, and a payment (which locks the invoice too) cannot land on an
+invoice being voided.
+"""
 
 from __future__ import annotations
 
-from core.api import ApiError, db
+from core.api import ApiError, db, lock_for_update
 from plugins.invoicing.models import APPROVED, FINALIZED, SENT, VOID, Invoice
 from plugins.invoicing.services import drafts, notify
 
@@ -15,6 +20,7 @@ ALLOWED = {
 
 def move(invoice: Invoice, target: str) -> Invoice:
     sources, event = ALLOWED[target]
+    invoice = lock_for_update(Invoice, invoice.id)
     if invoice.status not in sources:
         if invoice.is_draft:
             raise ApiError(409, "invoice_is_draft", "Finalize the draft first.")

@@ -1,7 +1,7 @@
 """Parse and check user input for customers and draft invoices; errors name the field.
 
-Raises ``ApiError(422, "validation_error", ..., details={"fields": {name: message}})`` so the
-API and the pages show every problem at once.
+Raises core's ``ValidationFailed`` (422 ``validation_failed``, ``{"fields": {name: message}}``)
+so the API and the pages show every problem at once.
 """
 
 from __future__ import annotations
@@ -25,7 +25,12 @@ Errors = FieldErrors
 text = text_field
 
 
-def decimal(data: dict, name: str, errors: Errors, default=None, minimum=None):
+LIMIT = Decimal("1e12")  # every amount, quantity and price: 12 integer digits at most
+
+
+def decimal(data: dict, name: str, errors: Errors, default=None, minimum=None, places=6):
+    """A decimal below 10^12 in size with at most ``places`` decimals: what the columns
+    (``NUMERIC(18, 6)`` and ``NUMERIC(18, 2)``) store exactly, so nothing is rounded away."""
     value = data.get(name, default)
     if value is None or value == "":
         if default is None:
@@ -40,8 +45,11 @@ def decimal(data: dict, name: str, errors: Errors, default=None, minimum=None):
     )
     if result is None:
         return None
-    if not result.is_finite() or abs(result) >= Decimal("1e12"):
-        errors[name] = "is out of range"
+    if not result.is_finite() or abs(result) >= LIMIT:
+        errors[name] = "is out of range (at most 999999999999.999999)"
+        return None
+    if result != result.quantize(Decimal(1).scaleb(-places)):
+        errors[name] = f"must have at most {places} decimals"
         return None
     if minimum is not None and result < minimum:
         errors[name] = f"must be at least {minimum}"

@@ -198,7 +198,7 @@ def test_company_profile_api_takes_the_legal_fields(api):
         json={"subdivision": "AE-XX", "legal_id_type": "TL", "legal_id_authority": None},
     )
     assert bad.status_code == 422
-    fields = bad.get_json()["error"]["details"]
+    fields = bad.get_json()["error"]["details"]["fields"]
     assert set(fields) == {"subdivision", "legal_id_authority"}
     assert "AE-DU" in fields["subdivision"]
 

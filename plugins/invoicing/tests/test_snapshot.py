@@ -122,7 +122,7 @@ def test_customer_identifiers_get_clear_errors(api, field, value, message):
     resp = api.post("/api/v1/customers", json={"name": "Bad Ids LLC", field: value})
     assert resp.status_code == 422
     body = resp.get_json()["error"]
-    assert body["code"] == "validation_error"
+    assert body["code"] == "validation_failed"
     assert message in body["details"]["fields"][field]
 
 

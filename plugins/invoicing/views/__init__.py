@@ -17,6 +17,7 @@ from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
     credit_note,
     customers,
     editor,
+    imports,
     invoice_actions,
     invoice_detail,
     invoice_list,

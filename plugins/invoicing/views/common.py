@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from flask import abort
 
-from core.api import ApiError, current_actor, db, get_scoped
+from core.api import DomainError, current_actor, db, get_scoped
 from plugins.invoicing import mapping
 from plugins.invoicing.api.common import commit
 from plugins.invoicing.forms import apply_errors
@@ -38,7 +38,7 @@ def get_or_404(model, record_id: int, label: str):
     return row
 
 
-def show_refusal(form, exc: ApiError) -> None:
+def show_refusal(form, exc: DomainError) -> None:
     """Roll back and put a service's refusal on the form: on the fields it names, else above."""
     db.session.rollback()
     fields = exc.details.get("fields") or {}
@@ -52,7 +52,7 @@ def save(form, write: Callable[[], T]) -> T | None:
     try:
         result = write()
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         show_refusal(form, exc)
         return None
     return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import url_for
 from flask_login import login_required
 
-from core.api import ApiError
+from core.api import DomainError
 from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.services import transitions
@@ -36,7 +36,7 @@ def invoice_credit_note(invoice_id: int):
     try:
         note = transitions.credit_note(invoice, {"credit_reason": form.credit_reason.data})
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         show_refusal(form, exc)
         return _refused(invoice_id, form, exc.status)
     return go(url_for("invoicing.invoice_edit", invoice_id=note.id))

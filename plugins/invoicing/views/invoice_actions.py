@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Response, flash, redirect, url_for
 from flask_login import login_required
 
-from core.api import ApiError, db, is_htmx
+from core.api import DomainError, db, is_htmx
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.services import drafts, finalize, transitions
 from plugins.invoicing.views import bp
@@ -48,7 +48,7 @@ def invoice_action(invoice_id: int, action: str):
     try:
         result = call(invoice)
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         invoice = get_or_404(Invoice, invoice_id, "invoice")
         return render_detail(invoice, status=exc.status, error=exc.message)
@@ -68,7 +68,7 @@ def invoice_delete(invoice_id: int):
     try:
         drafts.delete(invoice)
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         invoice = get_or_404(Invoice, invoice_id, "invoice")
         return render_detail(invoice, status=exc.status, error=exc.message)

@@ -12,7 +12,7 @@ from flask_login import login_required
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
-from core.api import ApiError, db, is_htmx, render
+from core.api import ApiError, DomainError, db, is_htmx, query_int, render
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
 from plugins.invoicing.views import bp
@@ -41,13 +41,7 @@ def _sort(value: str):
 
 
 def _whole(name: str, default: int, low: int, high: int | None) -> int:
-    raw = request.args.get(name, "")
-    if raw == "":
-        return default
-    if not raw.isdigit() or int(raw) < low or (high is not None and int(raw) > high):
-        bound = f" and {high}" if high is not None else ""
-        raise ApiError(400, "invalid_parameter", f"{name} must be a whole number ≥ {low}{bound}.")
-    return int(raw)
+    return query_int(name, default, low, high)
 
 
 def _page(query, order, limit: int, offset: int):
@@ -76,7 +70,7 @@ def invoice_list():
         limit = _whole("limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
         offset = _whole("offset", 0, 0, None)
         total, rows = _page(filtered_query(), _sort(sort), limit, offset)
-    except ApiError as exc:
+    except DomainError as exc:
         error = exc.message
     return render(
         "invoicing/invoice_list.html",

@@ -2,44 +2,36 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Response, stream_with_context
 
-from core.api import ApiError, describe, enqueue_job, json_body, require_permission, utcnow
+from core.api import (
+    JobParamsInvalid,
+    ValidationFailed,
+    describe,
+    enqueue_job,
+    json_body,
+    require_permission,
+    utcnow,
+)
 from plugins.payments.api import bp
 from plugins.payments.api.common import company_id, user_id
-from plugins.payments.archive.job import JOB
+from plugins.payments.archive.job import JOB, check_params
 from plugins.payments.export.writer import buffered, export_lines
 
 ARCHIVE_BODY = {
     "type": "object",
     "required": ["before"],
-    "properties": {"before": {"type": "string", "format": "date"}},
+    "properties": {"before": {"type": ["string", "null"], "format": "date"}},
+    "additionalProperties": False,
 }
 
 
 def cutoff(body: dict) -> str:
-    value = body.get("before")
+    """The same check the job runs when queued (``archive.job.check_params``)."""
     try:
-        day = dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        day = None
-    if day is None:
-        raise ApiError(
-            422,
-            "validation_error",
-            "Some fields are invalid.",
-            {"fields": {"before": "must be a date YYYY-MM-DD"}},
-        )
-    if day > utcnow().date():
-        raise ApiError(
-            422,
-            "validation_error",
-            "Some fields are invalid.",
-            {"fields": {"before": "must not be in the future"}},
-        )
-    return day.isoformat()
+        return check_params({"before": body.get("before")})["before"]
+    except JobParamsInvalid as exc:
+        raise ValidationFailed(exc.fields, exc.message) from exc
 
 
 def start_archive(before: str):

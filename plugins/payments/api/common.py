@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import request
 from sqlalchemy.exc import DBAPIError
 
-from core.api import ApiError, current_actor, db, get_scoped
+from core.api import ApiError, current_actor, db, get_scoped, query_choice, query_date, query_int
 
 
 def company_id() -> int:
@@ -41,34 +40,13 @@ def commit() -> None:
 
 
 def choice(name: str, allowed) -> str | None:
-    value = request.args.get(name)
-    if value in (None, ""):
-        return None
-    if value not in allowed:
-        raise ApiError(
-            400, "invalid_parameter", f"{name} must be one of {', '.join(allowed)}.", {name: value}
-        )
-    return value
+    return query_choice(name, allowed)
 
 
 def whole_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    if value == "":
-        return None
-    if not value.isdigit():
-        raise ApiError(400, "invalid_parameter", f"{name} must be a whole number.", {name: value})
-    return int(value)
+    """A record id in the query string: ASCII digits within 64 bits; 400 otherwise."""
+    return query_int(name)
 
 
 def date_arg(name: str):
-    import datetime as dt
-
-    value = request.args.get(name, "")
-    if value == "":
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ApiError(
-            400, "invalid_parameter", f"{name} must be a date YYYY-MM-DD.", {name: value}
-        ) from None
+    return query_date(name)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from core.api import describe, idempotent, json_body, require_permission
+from core.api import describe, json_body, require_permission
 from plugins.invoicing.models import Customer
 from plugins.payments import chain_verify, credit, settings
 from plugins.payments.api import bp
 from plugins.payments.api.common import commit, company_id, found, user_id
+from plugins.payments.api.requests import CREDIT_USE
 from plugins.payments.api.serialize import amount as money
 from plugins.payments.services import credit_use, inputs
 
@@ -16,6 +17,7 @@ SETTINGS = {
     "type": "object",
     "properties": {"overpayment_policy": {"type": "string", "enum": list(settings.POLICIES)}},
 }
+SETTINGS_PATCH = {**SETTINGS, "additionalProperties": False}
 ENTRY = {
     "type": "object",
     "properties": {
@@ -36,15 +38,6 @@ CREDIT = {
         "customer_id": {"type": "integer"},
         "balance": {"type": "object", "additionalProperties": MONEY},
         "entries": {"type": "array", "items": ENTRY},
-    },
-}
-USE = {
-    "type": "object",
-    "required": ["customer_id", "invoice_id", "amount"],
-    "properties": {
-        "customer_id": {"type": "integer"},
-        "invoice_id": {"type": "integer"},
-        "amount": MONEY,
     },
 }
 USED = {
@@ -88,7 +81,7 @@ def payments_settings_read():
 
 @bp.patch("/payments/settings")
 @require_permission("payments.admin")
-@describe(tags=TAGS, request=SETTINGS, response=SETTINGS)
+@describe(tags=TAGS, request=SETTINGS_PATCH, response=SETTINGS)
 def payments_settings_update():
     """Change payments settings; unknown names or values are a 422 naming each field."""
     result = settings.update(company_id(), json_body())
@@ -113,8 +106,7 @@ def customer_credit(customer_id: int):
 
 @bp.post("/payments/credit-allocations")
 @require_permission("payments.payment.write")
-@idempotent
-@describe(tags=TAGS, request=USE, response=USED, status=201)
+@describe(tags=TAGS, request=CREDIT_USE, response=USED, status=201)
 def credit_allocation_create():
     """Pay an invoice from the customer's credit (send an ``Idempotency-Key``).
 

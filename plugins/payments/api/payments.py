@@ -9,7 +9,6 @@ from core.api import (
     current_actor,
     describe,
     get_scoped,
-    idempotent,
     json_body,
     paginate,
     require_permission,
@@ -26,6 +25,7 @@ from plugins.payments.api.common import (
     user_id,
     whole_arg,
 )
+from plugins.payments.api.requests import PAYMENT_CREATE, REASON
 from plugins.payments.api.schemas import PAYMENT
 from plugins.payments.archive import read as archive_read
 from plugins.payments.archive.models import PaymentAny
@@ -34,6 +34,17 @@ from plugins.payments.services import inputs, methods, record, reverse
 
 TAGS = ("payments",)
 ARCHIVED = {"type": "string", "enum": ["1", "true"], "description": "also list archived ones"}
+ID_QUERY = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
+DATE_QUERY = {"type": "string", "format": "date"}
+LIST_QUERY = {
+    "customer_id": ID_QUERY,
+    "user_id": ID_QUERY,
+    "method": {"type": "string"},
+    "status": {"type": "string", "enum": [POSTED, REVERSED]},
+    "date_from": DATE_QUERY,
+    "date_to": DATE_QUERY,
+    "include_archived": ARCHIVED,
+}
 
 
 def filtered_query(model=Payment):
@@ -58,7 +69,7 @@ def filtered_query(model=Payment):
 
 @bp.get("/payments")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS, paginated=True, response=PAYMENT, query={"include_archived": ARCHIVED})
+@describe(tags=TAGS, paginated=True, response=PAYMENT, query=LIST_QUERY)
 def payments_list():
     """List payments and reversal records, newest first.
 
@@ -75,8 +86,7 @@ def payments_list():
 
 @bp.post("/payments")
 @require_permission("payments.payment.write")
-@idempotent
-@describe(tags=TAGS, status=201, response=PAYMENT)
+@describe(tags=TAGS, status=201, request=PAYMENT_CREATE, response=PAYMENT)
 def payments_create():
     """Record a payment allocated to one or more open invoices of one customer.
 
@@ -125,8 +135,7 @@ def payments_receipt(payment_id: int):
 
 @bp.post("/payments/<int:payment_id>/reverse")
 @require_permission("payments.payment.write")
-@idempotent
-@describe(tags=TAGS, status=201, response=PAYMENT)
+@describe(tags=TAGS, status=201, request=REASON, body_required=False, response=PAYMENT)
 def payments_reverse(payment_id: int):
     """Reverse a posted payment: a new linked reversal record; the invoices reopen."""
     body = json_body(required=False)

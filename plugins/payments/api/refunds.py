@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import describe, idempotent, json_body, paginate, require_permission
+from core.api import describe, json_body, paginate, require_permission
 from plugins.payments.api import bp, chain_links
 from plugins.payments.api import serialize as s
 from plugins.payments.api.common import choice, commit, found, user_id, whole_arg
+from plugins.payments.api.requests import REASON, REFUND_CREATE
 from plugins.payments.api.schemas import REFUND
 from plugins.payments.models import REFUND_STATUSES, Payment, Refund
 from plugins.payments.services import inputs, refunds
@@ -17,7 +18,15 @@ TAGS = ("payments",)
 
 @bp.get("/refunds")
 @require_permission("payments.payment.read")
-@describe(tags=TAGS, paginated=True, response=REFUND)
+@describe(
+    tags=TAGS,
+    paginated=True,
+    response=REFUND,
+    query={
+        "status": {"type": "string", "enum": list(REFUND_STATUSES)},
+        **{n: {"type": "integer", "minimum": 0} for n in ("payment_id", "customer_id", "user_id")},
+    },
+)
 def refunds_list():
     """List refunds, newest first.
 
@@ -39,8 +48,7 @@ def refunds_list():
 
 @bp.post("/refunds")
 @require_permission("payments.payment.write")
-@idempotent
-@describe(tags=TAGS, status=201, response=REFUND)
+@describe(tags=TAGS, status=201, request=REFUND_CREATE, response=REFUND)
 def refunds_create():
     """Request a refund of part or all of what is left of a payment."""
     payment_id, amount, reason = inputs.refund(json_body())
@@ -69,7 +77,7 @@ def _move(refund_id: int, action: str):
 
 @bp.post("/refunds/<int:refund_id>/approve")
 @require_permission("payments.refund.approve")
-@describe(tags=TAGS, response=REFUND)
+@describe(tags=TAGS, request=REASON, body_required=False, response=REFUND)
 def refunds_approve(refund_id: int):
     """Approve a requested refund."""
     return _move(refund_id, "approve")
@@ -77,7 +85,7 @@ def refunds_approve(refund_id: int):
 
 @bp.post("/refunds/<int:refund_id>/process")
 @require_permission("payments.refund.approve")
-@describe(tags=TAGS, response=REFUND)
+@describe(tags=TAGS, request=REASON, body_required=False, response=REFUND)
 def refunds_process(refund_id: int):
     """Mark an approved refund as paid out; the invoices it came from reopen by its amount."""
     return _move(refund_id, "process")
@@ -85,7 +93,7 @@ def refunds_process(refund_id: int):
 
 @bp.post("/refunds/<int:refund_id>/reject")
 @require_permission("payments.refund.approve")
-@describe(tags=TAGS, response=REFUND)
+@describe(tags=TAGS, request=REASON, body_required=False, response=REFUND)
 def refunds_reject(refund_id: int):
     """Reject a requested or approved refund (optional ``reason``)."""
     return _move(refund_id, "reject")

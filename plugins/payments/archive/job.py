@@ -5,12 +5,28 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.api import JobContext, db
+from core.api import JobContext, JobParamsInvalid, db, utcnow, validates_params
 from plugins.payments.archive import move
 
 JOB = "payments.archive"
 
 
+def check_params(params: dict) -> dict:
+    """The archive API's rules, run when the job is queued by any caller: ``before`` is a
+    date, not in the future."""
+    value = params.get("before")
+    try:
+        day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise JobParamsInvalid({"before": "must be a date YYYY-MM-DD"})
+    if day > utcnow().date():
+        raise JobParamsInvalid({"before": "must not be in the future"})
+    return {**params, "before": day.isoformat()}
+
+
+@validates_params(check_params)
 def archive_payments(ctx: JobContext, before: str) -> dict:
     """Archive payments (with reversals, refunds, allocations) dated before a cut-off date."""
     cutoff = dt.date.fromisoformat(before)

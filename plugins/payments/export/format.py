@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from sqlalchemy import JSON, Date, DateTime, LargeBinary, Numeric, Table
 
-from core.api import db
+from core.api import ExactNumeric, db
 
 FORMAT, VERSION = "ledgerline-export", 2
 READABLE_VERSIONS = (1, 2)
@@ -85,7 +85,7 @@ def decode(column, value):
     """The Python value of ``value`` (as read from JSON) for ``column``."""
     if value is None or isinstance(column.type, JSON):
         return value
-    if isinstance(column.type, Numeric):
+    if isinstance(column.type, Numeric | ExactNumeric):
         return Decimal(value)
     if isinstance(column.type, DateTime):
         return dt.datetime.fromisoformat(value)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.api import FieldErrors, exact_decimal, iso_date, text_field
+from core.api import FieldErrors, exact_decimal, iso_date, text_field, whole_number
 from plugins.payments.services import methods
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -64,10 +64,11 @@ def whole(data: dict, name: str, errors: Errors, required: bool = False) -> int 
         if required:
             errors[name] = "is required"
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    found = Errors()
+    number = whole_number(value, name, found, low=1) if isinstance(value, int) else None
+    if number is None:
         errors[name] = "must be a positive whole number"
-        return None
-    return value
+    return number
 
 
 def money(data: dict, name: str, errors: Errors, required: bool = False) -> Decimal | None:

@@ -5,6 +5,11 @@ Processing it gives the money back out of the invoices the payment covered, newe
 first, as negative allocations: their amount due reopens by that much. Customer credit the
 payment created and nobody used yet is paid back before any invoice reopens. A processed
 refund is chained (``plugins/payments/chain.py``).
+
+Concurrency: a request locks its payment, a move locks its refund (and, to process, then the
+payment), and every check runs on what the lock read: of simultaneous requests for the whole
+amount one wins, of simultaneous moves of one refund one wins. Lock order: refund, payment,
+invoices (by id), chain head; the same as a reversal from the payment on.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, utcnow
+from core.api import ApiError, db, lock_for_update, utcnow
 from plugins.invoicing import settlement
 from plugins.payments import chain, chain_records, credit
 from plugins.payments.models import (
@@ -46,6 +51,7 @@ def refundable(payment: Payment) -> Decimal:
 
 
 def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None) -> Refund:
+    payment = lock_for_update(Payment, payment.id)  # serializes requests against one payment
     if payment.is_reversal or payment.status != POSTED:
         raise ApiError(
             409,
@@ -78,6 +84,7 @@ def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None)
 
 def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
     sources, target, event = MOVES[action]
+    refund = lock_for_update(Refund, refund.id)
     if refund.status not in sources:
         raise ApiError(
             409,
@@ -85,6 +92,8 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
             f"A {refund.status} refund cannot be {target}.",
             {"status": refund.status, "allowed_from": sorted(sources)},
         )
+    if target == PROCESSED:  # what the payment still covers must not move under us
+        lock_for_update(Payment, refund.payment_id)
     covered = ledger.net_by_invoice(refund.payment)
     refund.status = target
     setattr(refund, f"{target}_at", utcnow())

@@ -4,6 +4,10 @@ The reversal carries the negative of what the payment still covers (refunds alre
 are not reversed twice) and mirrors it as negative allocations, so the invoices reopen.
 Customer credit the payment created and nobody used yet is taken back with it (a ``reversed``
 credit entry); once any of that credit paid an invoice the reversal is refused.
+
+Concurrency: the payment row is locked first and every check runs on what the lock read, so
+of many simultaneous reversals one wins and the others see ``payment_already_reversed``.
+Lock order: payment, its invoices (by id), the chain head.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from core.api import ApiError, db, next_number
+from core.api import ApiError, db, lock_for_update, next_number
 from plugins.invoicing import settlement
 from plugins.payments import chain, chain_records, credit
 from plugins.payments.models import (
@@ -28,6 +32,7 @@ from plugins.payments.services import ledger, notify
 
 
 def reverse(payment: Payment, reason: str | None, user_id: int | None = None) -> Payment:
+    payment = lock_for_update(Payment, payment.id)
     _check_reversible(payment)
     covered = ledger.net_by_invoice(payment)
     for invoice_id in sorted(covered):  # invoices before the chain: the order record() locks

@@ -127,7 +127,12 @@ def test_refund_list_read_and_bad_input(api, paid):
     assert api.get("/api/v1/refunds?status=lost").get_json()["error"]["code"] == (
         "invalid_parameter"
     )
+    # The body's shape first (core, against the request schema), then the service's rules.
     bad = api.post("/api/v1/refunds", json={"payment_id": payment["id"], "amount": "0"})
+    assert set(bad.get_json()["error"]["details"]["fields"]) == {"reason"}
+    bad = api.post(
+        "/api/v1/refunds", json={"payment_id": payment["id"], "amount": "0", "reason": " "}
+    )
     assert set(bad.get_json()["error"]["details"]["fields"]) == {"amount", "reason"}
     missing = _request(api, 99999, "1.00")
     assert missing.status_code == 404

@@ -12,7 +12,7 @@ from decimal import Decimal
 from flask import redirect, url_for
 from flask_login import login_required
 
-from core.api import ApiError, current_actor, db, is_htmx, render
+from core.api import DomainError, ValidationFailed, current_actor, db, is_htmx, render
 from plugins.invoicing.models import Invoice
 from plugins.payments import credit
 from plugins.payments.api.common import commit
@@ -54,13 +54,13 @@ def apply_credit(invoice_id: int):
     form = ApplyCreditForm()
     try:
         if not form.validate_on_submit():
-            raise ApiError(422, "validation_error", _first_error(form))
+            raise ValidationFailed({}, _first_error(form))
         errors = inputs.Errors()
         amount = inputs.money({"amount": form.amount.data.strip()}, "amount", errors)
         errors.check()
         credit_use.apply(company_id(), invoice.customer_id, invoice.id, amount, _uid())
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         invoice = found(Invoice, invoice_id, "invoice")
         return _section(invoice, 422, credit_form=form, credit_error=_message(exc))
@@ -78,8 +78,8 @@ def _section(invoice: Invoice, status: int, **extra):
     return render("payments/invoice_history.html", block="history", status=status, **context)
 
 
-def _message(exc: ApiError) -> str:
-    fields = (exc.details or {}).get("fields") if exc.code == "validation_error" else None
+def _message(exc: DomainError) -> str:
+    fields = (exc.details or {}).get("fields") if exc.code == "validation_failed" else None
     return "; ".join(f"Amount {text}" for text in fields.values()) if fields else exc.message
 
 

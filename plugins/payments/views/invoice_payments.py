@@ -13,7 +13,7 @@ from flask_login import login_required
 from markupsafe import Markup
 from sqlalchemy import select
 
-from core.api import ApiError, current_actor, db, is_htmx, render
+from core.api import DomainError, current_actor, db, is_htmx, render
 from plugins.invoicing import settlement
 from plugins.invoicing.models import INVOICE, Invoice
 from plugins.payments import settings
@@ -119,7 +119,7 @@ def record_payment(invoice_id: int):
     try:
         payment = record.record(company_id(), inputs.payment(form.payload(invoice.id)), _uid())
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         invoice = found(Invoice, invoice_id, "invoice")
         placed = apply_errors(form, exc)

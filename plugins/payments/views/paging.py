@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from flask import request
-
-from core.api import ApiError
+from core.api import query_int
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
 
 
 def whole(name: str, default: int, low: int, high: int | None) -> int:
-    raw = request.args.get(name, "")
-    if raw == "":
-        return default
-    if not raw.isdigit() or int(raw) < low or (high is not None and int(raw) > high):
-        bound = f" and {high}" if high is not None else ""
-        raise ApiError(400, "invalid_parameter", f"{name} must be a whole number ≥ {low}{bound}.")
-    return int(raw)
+    """ASCII digits within ``low``..``high`` (64-bit at most); 400 otherwise (core's rule)."""
+    return query_int(name, default, low, high)
 
 
 def window() -> tuple[int, int]:

@@ -8,7 +8,7 @@ from flask import flash, redirect, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import ApiError, current_actor, db, is_htmx, render
+from core.api import ApiError, DomainError, current_actor, db, is_htmx, render
 from plugins.payments.api.common import commit
 from plugins.payments.forms import (
     ReasonForm,
@@ -108,7 +108,7 @@ def payment_reverse(payment_id: int):
     try:
         reversal = reverse.reverse(payment, form.reason.data or None, current_actor().user_id)
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         return _refused(payment_id, exc)
     return _done(payment_id, f"{payment.number} reversed by {reversal.number}.")
 
@@ -127,7 +127,7 @@ def refund_request(payment_id: int):
         _, amount, reason = inputs.refund(data)
         refunds.request_refund(payment, amount, reason, current_actor().user_id)
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         placed = apply_errors(form, exc)
         if placed:
             db.session.rollback()

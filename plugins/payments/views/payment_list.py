@@ -12,7 +12,7 @@ from flask import request
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, is_htmx, render
+from core.api import DomainError, db, is_htmx, render
 from plugins.invoicing.models import Customer
 from plugins.payments.api.payments import filtered_query
 from plugins.payments.archive.models import PaymentAny
@@ -45,7 +45,7 @@ def payment_list():
     try:
         limit, offset = window()
         total, rows = _page(limit, offset)
-    except ApiError as exc:
+    except DomainError as exc:
         error = exc.message
     customers = (
         []

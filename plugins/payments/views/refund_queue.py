@@ -6,7 +6,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, is_htmx, render
+from core.api import ApiError, DomainError, db, is_htmx, render
 from plugins.payments.api.common import commit
 from plugins.payments.forms import ActionForm, ReasonForm
 from plugins.payments.models import APPROVED, REFUND_STATUSES, REQUESTED, Refund
@@ -38,7 +38,7 @@ def queue_context(error=None, notice=None) -> dict:
         query = _query(status)
         total = db.session.scalar(select(func.count()).select_from(query.subquery()))
         rows = db.session.scalars(query.order_by(Refund.id).limit(limit).offset(offset)).all()
-    except ApiError as exc:
+    except DomainError as exc:
         error = exc.message
     return {
         "rows": rows,
@@ -81,7 +81,7 @@ def refund_decide(refund_id: int, action: str):
     try:
         refunds.move(refund, action, reason)
         commit()
-    except ApiError as exc:
+    except DomainError as exc:
         db.session.rollback()
         return render_queue(exc.status, error=exc.message)
     message = f"Refund of {refund.amount} on {refund.payment.number} {DONE[action]}."

@@ -1,0 +1,35 @@
+"""Row locks for state transitions that move money.
+
+Every transition (reverse a payment, process a refund, void an invoice, ...) follows one
+pattern: lock the row it changes, then check its status and remaining amount on what the
+lock returned, never on what was read before it. ``lock_for_update`` does the first half:
+
+* PostgreSQL: ``SELECT ... FOR NO KEY UPDATE OF <table>``. A second transaction locking the same
+  row waits until the first commits, then reads the committed row. ``NO KEY``: inserting a row
+  that references the locked one (an allocation of a locked payment) is not blocked, so a
+  transition that locks a payment never deadlocks with one that only adds rows pointing at it.
+* SQLite: the clause is dropped; every transaction already starts with ``BEGIN IMMEDIATE``
+  (``core/sqlite.py``), so writers are serialized for the whole transaction.
+
+The row is re-read even if the session already holds it (``populate_existing``): a stale copy
+from before the lock would defeat the re-check. The tenant filter applies as to any SELECT.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.db import db
+
+
+def lock_for_update(model, ident):
+    """``model``'s row ``ident``, locked until the transaction ends and freshly read; ``None``
+    when it does not exist (or belongs to another company)."""
+    (pk,) = model.__mapper__.primary_key
+    query = (
+        select(model)
+        .where(pk == ident)
+        .with_for_update(key_share=True, of=model)
+        .execution_options(populate_existing=True)
+    )
+    return db.session.scalars(query).unique().one_or_none()
