@@ -6,7 +6,7 @@ in the job's errors and the others still get their request; the job page shows t
 
 from __future__ import annotations
 
-from core.api import ApiError, db
+from core.api import ApiError, ValidationFailed, db
 from plugins.wallet import factory
 
 JOB = "wallet.bulk_requests"
@@ -35,10 +35,7 @@ def run(ctx, invoice_ids: list, token_address: str | None = None) -> dict:
 def check_ids(value) -> list[int]:
     ok = isinstance(value, list) and 0 < len(value) <= MAX_INVOICES
     if not ok or not all(isinstance(i, int) and not isinstance(i, bool) for i in value):
-        raise ApiError(
-            422,
-            "validation_error",
-            "Some fields are invalid.",
-            {"fields": {"invoice_ids": f"must be a list of 1 to {MAX_INVOICES} invoice ids"}},
+        raise ValidationFailed(
+            {"invoice_ids": f"must be a list of 1 to {MAX_INVOICES} invoice ids"}
         )
     return list(dict.fromkeys(value))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.api import ApiError, DomainEvent, publish, utcnow
 from plugins.wallet import chain, transitions
 from plugins.wallet.models import HD
-from plugins.wallet.rpc import NoProvider, RpcError
+from plugins.wallet.rpc import NoProvider, NotConfigured, RpcError
 
 
 def destroy(request) -> dict | None:
@@ -33,7 +33,7 @@ def sweep_instruction(request) -> dict | None:
     try:
         balance = chain.balances(chain.client(), request.token_address, [request.address])
         units = str(balance[request.address])
-    except (NoProvider, RpcError):
+    except (NoProvider, NotConfigured, RpcError):
         units = None  # the chain is unreachable: the signer checks the balance itself
     return {
         "derivation_path": f"0/{request.derivation_index}",

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from core.api import ApiError, db, utcnow
+from core.api import ApiError, ValidationFailed, db, utcnow
 from plugins.invoicing import settlement
 from plugins.wallet import addresses, settings, units
 from plugins.wallet.models import LIVE, PaymentRequest
@@ -104,12 +104,7 @@ def _token(config: dict, token_address: str | None) -> str:
     from plugins.wallet import keys
 
     if not keys.is_address(token_address):
-        raise ApiError(
-            422,
-            "validation_error",
-            "Some fields are invalid.",
-            {"fields": {"token_address": "must be a 0x-prefixed 20-byte hex address"}},
-        )
+        raise ValidationFailed({"token_address": "must be a 0x-prefixed 20-byte hex address"})
     return keys.checksum(token_address)
 
 

@@ -6,7 +6,7 @@ payments ledger only holds money that moved); marking Invalid reverses a posted 
 
 from __future__ import annotations
 
-from core.api import ApiError
+from core.api import ApiError, ValidationFailed
 from plugins.wallet import settle, state, transitions
 from plugins.wallet.models import INVALID, MARKED, SETTLED
 
@@ -15,12 +15,7 @@ CHOICES = (SETTLED, INVALID)
 
 def mark(request_id: int, status) -> tuple:
     if status not in CHOICES:
-        raise ApiError(
-            422,
-            "validation_error",
-            "Some fields are invalid.",
-            {"fields": {"status": f"must be one of {', '.join(CHOICES)}"}},
-        )
+        raise ValidationFailed({"status": f"must be one of {', '.join(CHOICES)}"})
     request = transitions.lock(request_id)
     if request.destroyed_at is not None:
         raise ApiError(409, "already_destroyed", "This payment request is no longer watched.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from core.api import ApiError, db
+from core.api import ValidationFailed, db
 from plugins.invoicing import signatures
 from plugins.invoicing.models import Invoice
 from plugins.wallet.serialize import iso
@@ -46,7 +46,5 @@ def verify(body: dict) -> bool:
         or not isinstance(key_id, int)
         or not isinstance(signature, str)
     ):
-        raise ApiError(
-            422, "validation_error", "Send payload (object), key_id (integer) and signature."
-        )
+        raise ValidationFailed({"(body)": "send payload (object), key_id (integer), signature"})
     return signatures.verify(key_id, canonical(payload), signature)

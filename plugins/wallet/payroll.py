@@ -8,7 +8,7 @@ the token's decimals is refused.
 
 from __future__ import annotations
 
-from core.api import ApiError, FieldErrors, exact_decimal
+from core.api import ApiError, FieldErrors, ValidationFailed, exact_decimal
 from plugins.wallet import keys, settings, units
 
 TRANSFER_WITH_MEMO = keys.keccak256(b"transferWithMemo(address,uint256,bytes32)")[:4].hex()
@@ -50,9 +50,7 @@ def build(company_id: int, payees, token_address: str | None) -> dict:
 
 def _parse(payees) -> list[dict]:
     if not isinstance(payees, list) or not 0 < len(payees) <= MAX_PAYEES:
-        raise ApiError(
-            422, "validation_error", f"payees must be a list of 1 to {MAX_PAYEES} payees."
-        )
+        raise ValidationFailed({"payees": f"must be a list of 1 to {MAX_PAYEES} payees"})
     errors, rows = FieldErrors(), []
     for i, payee in enumerate(payees):
         rows.append(_payee(payee if isinstance(payee, dict) else {}, f"payees[{i}]", errors))

@@ -27,6 +27,17 @@ class RpcError(ApiError):
         super().__init__(502, "chain_error", f"The chain node refused a call: {message}")
 
 
+class NotConfigured(ApiError):
+    """No RPC provider is configured: a set-up matter (409), not a server failure."""
+
+    def __init__(self):
+        super().__init__(
+            409,
+            "chain_not_configured",
+            "No RPC provider is configured: set LEDGERLINE_WALLET_RPC_URLS.",
+        )
+
+
 class NoProvider(ApiError):
     """Every provider failed or has an open breaker (an API caller gets a JSON 503)."""
 
@@ -90,7 +101,7 @@ class Client:
 
     def __init__(self, urls: list[str], timeout: float = 5.0):
         if not urls:
-            raise NoProvider("No RPC provider configured (LEDGERLINE_WALLET_RPC_URLS).")
+            raise NotConfigured()
         self.urls, self.timeout = list(urls), timeout
 
     def call(self, method: str, *params):

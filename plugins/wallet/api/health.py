@@ -7,7 +7,7 @@ from plugins.wallet import health, settings
 from plugins.wallet.api import bp
 from plugins.wallet.api.common import company_id
 from plugins.wallet.api.schemas import REPORT
-from plugins.wallet.rpc import NoProvider
+from plugins.wallet.rpc import NotConfigured
 
 
 @bp.get("/wallet/health")
@@ -19,5 +19,5 @@ def wallet_health():
     expected = settings.current(company_id())["chain_id"]
     try:
         return health.report(expected)
-    except NoProvider as exc:
-        return {"status": "unconfigured", "best_head": None, "providers": [], "error": str(exc)}
+    except NotConfigured as exc:
+        return {"status": "unconfigured", "best_head": None, "providers": [], "error": exc.message}

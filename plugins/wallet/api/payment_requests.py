@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.api import (
+    NO_BODY,
     db,
     describe,
-    idempotent,
     json_body,
     paginate,
     require_permission,
@@ -16,7 +16,7 @@ from plugins.wallet import cursor as scan_cursor
 from plugins.wallet import destroy, factory, serialize, state
 from plugins.wallet.api import bp
 from plugins.wallet.api.common import company_id, found
-from plugins.wallet.api.schemas import CREATE, REPORT, REQUEST
+from plugins.wallet.api.schemas import BULK, CREATE, MARK, REPORT, REQUEST
 from plugins.wallet.models import PaymentRequest
 
 TAGS = ("wallet",)
@@ -29,8 +29,7 @@ def scanned_head(request: PaymentRequest) -> state.Head:
 
 @bp.post("/invoices/<int:invoice_id>/payment-requests")
 @require_permission("wallet.request.write")
-@idempotent
-@describe(tags=TAGS, status=201, request=CREATE, response=REQUEST)
+@describe(tags=TAGS, status=201, request=CREATE, response=REQUEST, body_required=False)
 def payment_requests_create(invoice_id: int):
     """Ask for payment of an invoice in a stablecoin at a fresh receiving address.
 
@@ -66,7 +65,7 @@ def payment_requests_list():
 
 @bp.post("/wallet/payment-requests/<int:request_id>/destroy")
 @require_permission("wallet.request.write")
-@describe(tags=TAGS, response=REQUEST)
+@describe(tags=TAGS, request=NO_BODY, response=REQUEST)
 def payment_requests_destroy(request_id: int):
     """Stop watching the request's address (audit entry ``wallet_destroyed``). For an HD
     address the answer carries the sweep instruction for an offline signer: the server never
@@ -79,7 +78,7 @@ def payment_requests_destroy(request_id: int):
 
 @bp.post("/wallet/payment-requests/bulk")
 @require_permission("wallet.request.write")
-@describe(tags=TAGS, status=202, response=REPORT)
+@describe(tags=TAGS, status=202, request=BULK, response=REPORT)
 def payment_requests_bulk():
     """Create payment requests for many invoices at once (``{"invoice_ids": [...],
     "token_address"?}``): answers 202 with the job; its page shows a progress bar and its
@@ -100,8 +99,7 @@ def payment_requests_bulk():
 
 @bp.post("/wallet/payment-requests/<int:request_id>/mark")
 @require_permission("wallet.request.write")
-@idempotent
-@describe(tags=TAGS, response=REQUEST)
+@describe(tags=TAGS, request=MARK, response=REQUEST)
 def payment_requests_mark(request_id: int):
     """Mark a request ``Settled`` or ``Invalid`` by hand (exception ``Marked``); the watcher
     no longer recomputes it. Settled posts what arrived; Invalid reverses a posted payment."""

@@ -6,7 +6,7 @@ from core.api import FieldErrors, describe, json_body, require_permission
 from plugins.wallet import reconcile
 from plugins.wallet.api import bp
 from plugins.wallet.api.common import company_id
-from plugins.wallet.api.schemas import REPORT
+from plugins.wallet.api.schemas import RECONCILE, REPORT
 
 
 def _block(body: dict, name: str, errors: FieldErrors) -> int | None:
@@ -19,7 +19,7 @@ def _block(body: dict, name: str, errors: FieldErrors) -> int | None:
 
 @bp.post("/wallet/reconcile")
 @require_permission("wallet.admin")
-@describe(tags=("wallet",), response=REPORT)
+@describe(tags=("wallet",), request=RECONCILE, response=REPORT, body_required=False)
 def wallet_reconcile():
     """Compare ``balanceOf`` of each HD address with the ledger, and re-scan blocks
     ``from_block``..``to_block`` (default: 0 to the watcher's cursor) against the recorded

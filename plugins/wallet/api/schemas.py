@@ -1,25 +1,40 @@
-"""JSON Schemas of the wallet API for the OpenAPI document."""
+"""JSON Schemas of the wallet API: enforced by core on every body, shown in the OpenAPI
+document. Services still check the rules a schema cannot say (a valid xpub, a checksum)."""
 
 STRING = {"type": "string"}
 NULLABLE = {"type": ["string", "null"]}
 INT = {"type": "integer"}
+ADDRESS = {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}
+DECIMAL = {"type": "string", "maxLength": 40, "description": "a decimal number as text"}
+BLOCK = {"type": "integer", "minimum": 0}
 
-SETTINGS = {
-    "type": "object",
-    "properties": {
-        "mode": {"type": "string", "enum": ["hd", "virtual"]},
-        "xpub": NULLABLE,
-        "master_address": NULLABLE,
-        "master_id": NULLABLE,
-        "token_address": STRING,
-        "chain_id": INT,
-        "confirmations": INT,
-        "expiry_minutes": INT,
-        "monitor_minutes": INT,
-        "tolerance_percent": STRING,
-        "exchange_rates": {"type": "object", "additionalProperties": STRING},
+
+def closed(properties: dict, required: tuple[str, ...] = ()) -> dict:
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+SETTINGS_FIELDS = {
+    "mode": {"type": "string", "enum": ["hd", "virtual"]},
+    "xpub": {"type": ["string", "null"], "maxLength": 120},
+    "master_address": {**ADDRESS, "type": ["string", "null"]},
+    "master_id": {"type": ["string", "null"], "maxLength": 10},
+    "token_address": ADDRESS,
+    "chain_id": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+    "confirmations": {"type": "integer", "minimum": 0, "maximum": 100},
+    "expiry_minutes": {"type": "integer", "minimum": 1, "maximum": 7 * 24 * 60},
+    "monitor_minutes": {"type": "integer", "minimum": 1, "maximum": 30 * 24 * 60},
+    "tolerance_percent": DECIMAL,
+    "exchange_rates": {
+        "type": "object",
+        "additionalProperties": DECIMAL,
+        "propertyNames": {"pattern": "^[A-Z]{3}$"},
     },
 }
+SETTINGS = closed(SETTINGS_FIELDS)
+SETTINGS_OUT = {"type": "object", "properties": SETTINGS_FIELDS}
 
 PAYMENT = {
     "type": "object",
@@ -30,6 +45,7 @@ PAYMENT = {
         "block_number": INT,
         "confirmations": {"type": ["integer", "null"]},
         "orphaned": {"type": "boolean"},
+        "memo": NULLABLE,
     },
 }
 
@@ -59,5 +75,34 @@ REQUEST = {
     },
 }
 
-CREATE = {"type": "object", "properties": {"token_address": STRING}}
+CREATE = closed({"token_address": ADDRESS})
+BULK = closed(
+    {
+        "invoice_ids": {"type": "array", "items": INT, "minItems": 1, "maxItems": 5000},
+        "token_address": ADDRESS,
+    },
+    required=("invoice_ids",),
+)
+MARK = closed({"status": {"type": "string", "enum": ["Settled", "Invalid"]}}, ("status",))
+RECONCILE = closed({"from_block": BLOCK, "to_block": BLOCK})
+VERIFY = closed(
+    {
+        "payload": {"type": "object"},
+        "key_id": INT,
+        "signature": {"type": "string", "maxLength": 2000},
+    },
+    required=("payload", "key_id", "signature"),
+)
+PAYEE = closed(
+    {"address": ADDRESS, "amount": DECIMAL, "memo": {"type": "string", "maxLength": 66}},
+    required=("address", "amount"),
+)
+PAYROLL = closed(
+    {
+        "payees": {"type": "array", "items": PAYEE, "minItems": 1, "maxItems": 500},
+        "token_address": ADDRESS,
+    },
+    required=("payees",),
+)
+REQUEST_LINK = closed({"to_address": ADDRESS, "amount": DECIMAL}, ("to_address", "amount"))
 REPORT = {"type": "object"}

@@ -6,7 +6,7 @@ from core.api import Scope, db, describe, json_body, public, require_permission,
 from plugins.wallet import payload
 from plugins.wallet.api import bp
 from plugins.wallet.api.common import found
-from plugins.wallet.api.schemas import REPORT
+from plugins.wallet.api.schemas import REPORT, VERIFY
 from plugins.wallet.models import PaymentRequest
 
 
@@ -24,7 +24,7 @@ def payment_requests_signed(request_id: int):
 
 @bp.post("/wallet/verify")
 @public
-@describe(tags=("wallet",), response=REPORT)
+@describe(tags=("wallet",), request=VERIFY, response=REPORT)
 def wallet_verify():
     """Check a signed payment payload; anyone may ask (no login). Answers ``{"valid": ...}``."""
     body = json_body()

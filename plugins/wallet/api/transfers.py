@@ -6,12 +6,12 @@ from core.api import describe, json_body, require_permission
 from plugins.wallet import payroll, request_links
 from plugins.wallet.api import bp
 from plugins.wallet.api.common import company_id
-from plugins.wallet.api.schemas import REPORT
+from plugins.wallet.api.schemas import PAYROLL, REPORT, REQUEST_LINK
 
 
 @bp.post("/wallet/payroll-batches")
 @require_permission("wallet.admin")
-@describe(tags=("wallet",), response=REPORT)
+@describe(tags=("wallet",), request=PAYROLL, response=REPORT)
 def wallet_payroll_batch():
     """Build one Tempo batch transaction (type 0x76) paying ``payees``
     (``[{address, amount, memo?}]``) with ``transferWithMemo`` calls. Returned unsigned for an
@@ -22,7 +22,7 @@ def wallet_payroll_batch():
 
 @bp.post("/wallet/request-links")
 @require_permission("wallet.request.write")
-@describe(tags=("wallet",), response=REPORT)
+@describe(tags=("wallet",), request=REQUEST_LINK, response=REPORT)
 def wallet_request_link():
     """A request-to-pay link (EIP-681 URI and QR code) for ``amount`` to ``to_address``."""
     return request_links.build(company_id(), json_body())

@@ -24,7 +24,11 @@ def test_settings_refuse_private_keys_and_bad_values(api):
     resp = api.patch("/api/v1/wallet/settings", json={**body, "colour": "red"})
     assert resp.status_code == 422
     fields = resp.get_json()["error"]["details"]["fields"]
-    assert set(fields) == {"xpub", "mode", "confirmations", "tolerance_percent", "colour"}
+    assert set(fields) == {"mode", "confirmations", "tolerance_percent", "colour"}  # shapes first
+    resp = api.patch("/api/v1/wallet/settings", json={"xpub": private})
+    assert resp.get_json()["error"]["details"]["fields"] == {
+        "xpub": "must be an account-level extended public key (xpub...)"
+    }
     virtual = api.patch("/api/v1/wallet/settings", json={"mode": "virtual"})
     assert set(virtual.get_json()["error"]["details"]["fields"]) == {"master_address", "master_id"}
 

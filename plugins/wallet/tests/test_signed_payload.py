@@ -15,4 +15,4 @@ def test_signed_payload_verifies_and_a_changed_address_does_not(app, wallet_api,
     forged = {**signed, "payload": {**payload, "address": "0x" + "66" * 20}}
     assert anonymous.post("/api/v1/wallet/verify", json=forged).get_json() == {"valid": False}
     bad = anonymous.post("/api/v1/wallet/verify", json={"payload": 1})
-    assert bad.status_code == 422 and bad.get_json()["error"]["code"] == "validation_error"
+    assert bad.status_code == 422 and bad.get_json()["error"]["code"] == "validation_failed"
