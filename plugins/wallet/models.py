@@ -1,7 +1,8 @@
 """Wallet tables: company settings, payment requests, the on-chain payments ledger, the
 watcher's cursor and the block hashes it keeps to notice reorgs.
 
-Token amounts are whole token units (``Numeric(78, 0)``: a uint256 fits); never floats.
+Token amounts are whole token units (``columns.TokenUnits``: any uint256, exact on SQLite and
+PostgreSQL); money and rates are ``ExactNumeric``; never floats.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, ForeignKey, Index, Numeric, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import ExactNumeric, TenantMixin, db, utcnow
+from plugins.wallet.columns import TokenUnits
 
-UNITS = Numeric(78, 0)
-RATE = Numeric(24, 12)
+UNITS = TokenUnits()
+RATE = ExactNumeric(18, 12)  # below 10**6 per unit, 12 decimals
+PERCENT = ExactNumeric(5, 2)
 
 NEW, PROCESSING, SETTLED, EXPIRED, INVALID = "New", "Processing", "Settled", "Expired", "Invalid"
 STATUSES = (NEW, PROCESSING, SETTLED, EXPIRED, INVALID)
@@ -41,7 +44,7 @@ class WalletSettings(TenantMixin, db.Model):
     confirmations: Mapped[int]
     expiry_minutes: Mapped[int]
     monitor_minutes: Mapped[int]
-    tolerance_percent: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    tolerance_percent: Mapped[Decimal] = mapped_column(PERCENT)
     # Invoice currency -> token currency (1 unit of the key currency buys this many tokens).
     exchange_rates: Mapped[dict] = mapped_column(JSON, default=dict)
     next_index: Mapped[int] = mapped_column(default=0)
@@ -65,11 +68,11 @@ class PaymentRequest(TenantMixin, db.Model):
     address: Mapped[str] = mapped_column(String(42))
     derivation_index: Mapped[int | None]
     amount_units: Mapped[Decimal] = mapped_column(UNITS)
-    invoice_amount: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    invoice_amount: Mapped[Decimal] = mapped_column(ExactNumeric(18, 2))
     invoice_currency: Mapped[str] = mapped_column(String(3))
     token_currency: Mapped[str] = mapped_column(String(3))
     rate: Mapped[Decimal] = mapped_column(RATE)
-    tolerance_percent: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    tolerance_percent: Mapped[Decimal] = mapped_column(PERCENT)
     confirmations: Mapped[int]
     expires_at: Mapped[datetime]
     monitor_until: Mapped[datetime]

@@ -25,6 +25,7 @@ DEFAULTS = {
     "exchange_rates": {},
 }
 TOKEN_CURRENCY, TOKEN_DECIMALS = "USD", 6  # TIP-20 USD stablecoins: currency() "USD", 6 decimals
+MAX_RATE, RATE_STEP = Decimal(10**6), Decimal(1).scaleb(-12)  # the column: ExactNumeric(18, 12)
 WHOLE = {"chain_id": (1, 2**31 - 1), "confirmations": (0, 100)}
 WHOLE |= {"expiry_minutes": (1, 7 * 24 * 60), "monitor_minutes": (1, 30 * 24 * 60)}
 
@@ -105,6 +106,8 @@ def _percent(value, errors: FieldErrors):
     )
     if number is not None and not Decimal(0) <= number <= Decimal(100):
         errors["tolerance_percent"] = "must be from 0 to 100"
+    elif number is not None and number != number.quantize(Decimal("0.01")):
+        errors["tolerance_percent"] = "has more than 2 decimals"
     return number
 
 
@@ -117,8 +120,10 @@ def _rates(value, errors: FieldErrors):
         rate = exact_decimal(text, "exchange_rates", errors, "rates must be strings", "bad rate")
         if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
             errors["exchange_rates"] = f"{code!r} is not a currency code"
-        elif rate is not None and rate <= 0:
-            errors["exchange_rates"] = f"the {code} rate must be positive"
+        elif rate is not None and not Decimal(0) < rate < MAX_RATE:
+            errors["exchange_rates"] = f"the {code} rate must be above 0 and below {MAX_RATE}"
+        elif rate is not None and rate != rate.quantize(RATE_STEP):
+            errors["exchange_rates"] = f"the {code} rate has more than 12 decimals"
         elif rate is not None:
             rates[code] = str(rate)
     return rates

@@ -139,3 +139,16 @@ def test_top_up_after_settlement_is_listed_for_refund_not_posted(
     [posted] = wallet_api.get(f"/api/v1/invoices/{req['invoice_id']}/payments").get_json()["data"]
     assert posted["amount"] == "105.00"
     assert scan()[1:] == []  # the next pass has nothing left to do
+
+
+def test_a_transfer_beyond_64_bits_is_recorded_exactly(anvil, wallet_api, request_for, scan):
+    req = request_for("100.00")
+    huge = 2**63 + 12345  # more than SQLite's INTEGER holds; NUMERIC would round it via float
+    anvil.pay(ALPHA_USD, req["address"], huge)
+
+    scan()
+
+    got = wallet_api.get(f"/api/v1/wallet/payment-requests/{req['id']}").get_json()
+    assert got["payments"][0]["amount_units"] == str(huge)
+    assert (got["status"], got["exception"]) == ("Settled", "PaidOver")
+    assert got["refund_units"] == str(huge - 105_000_000)  # reject policy: the due was posted

@@ -8,12 +8,15 @@ Create Date: 2026-12-05 13:30:00
 import sqlalchemy as sa
 from alembic import op
 
+from core.money import ExactNumeric
+from plugins.wallet.columns import TokenUnits
+
 revision = "0001_wallet"
 down_revision = None
 branch_labels = ("wallet",)
 depends_on = ["0001_payments", "0001_core"]
 
-UNITS = sa.Numeric(78, 0)
+UNITS = TokenUnits()
 
 
 def _tenant_table(name, *columns, **kw):
@@ -40,7 +43,7 @@ def upgrade():
         sa.Column("confirmations", sa.Integer(), nullable=False),
         sa.Column("expiry_minutes", sa.Integer(), nullable=False),
         sa.Column("monitor_minutes", sa.Integer(), nullable=False),
-        sa.Column("tolerance_percent", sa.Numeric(5, 2), nullable=False),
+        sa.Column("tolerance_percent", ExactNumeric(5, 2), nullable=False),
         sa.Column("exchange_rates", sa.JSON(), nullable=False),
         sa.Column("next_index", sa.Integer(), nullable=False),
         sa.UniqueConstraint("company_id", name="uq_wallet_settings_company"),
@@ -57,11 +60,11 @@ def upgrade():
         sa.Column("address", sa.String(42), nullable=False),
         sa.Column("derivation_index", sa.Integer()),
         sa.Column("amount_units", UNITS, nullable=False),
-        sa.Column("invoice_amount", sa.Numeric(18, 2), nullable=False),
+        sa.Column("invoice_amount", ExactNumeric(18, 2), nullable=False),
         sa.Column("invoice_currency", sa.String(3), nullable=False),
         sa.Column("token_currency", sa.String(3), nullable=False),
-        sa.Column("rate", sa.Numeric(24, 12), nullable=False),
-        sa.Column("tolerance_percent", sa.Numeric(5, 2), nullable=False),
+        sa.Column("rate", ExactNumeric(18, 12), nullable=False),
+        sa.Column("tolerance_percent", ExactNumeric(5, 2), nullable=False),
         sa.Column("confirmations", sa.Integer(), nullable=False),
         sa.Column("expires_at", sa.DateTime(), nullable=False),
         sa.Column("monitor_until", sa.DateTime(), nullable=False),
