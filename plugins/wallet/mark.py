@@ -19,6 +19,8 @@ def mark(request_id: int, status) -> tuple:
     request = transitions.lock(request_id)
     if request.destroyed_at is not None:
         raise ApiError(409, "already_destroyed", "This payment request is no longer watched.")
+    if (request.status, request.exception) == (status, MARKED):
+        raise ApiError(409, "already_marked", f"This payment request is marked {status} already.")
     if status == SETTLED and not state.counted(request, request.payments):
         raise ApiError(409, "nothing_received", "No payment arrived for this request yet.")
     previous = (request.status, request.exception)
