@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.apiv1 import bp
-from core.apiv1.docs import describe
+from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import require_permission
 from core.auth import user_admin
 from core.errors import ApiError
@@ -35,7 +35,7 @@ def users_list():
 
 @bp.post("/users/<int:user_id>/deactivate")
 @require_permission(user_admin.MANAGE)
-@describe(response=USER, tags=("core",))
+@describe(request=NO_BODY, body_required=False, response=USER, tags=("core",))
 def user_deactivate(user_id: int):
     """Deactivate a user of the company: their sessions, API tokens and sockets end at once."""
     return _set(user_id, False)
@@ -43,7 +43,7 @@ def user_deactivate(user_id: int):
 
 @bp.post("/users/<int:user_id>/reactivate")
 @require_permission(user_admin.MANAGE)
-@describe(response=USER, tags=("core",))
+@describe(request=NO_BODY, body_required=False, response=USER, tags=("core",))
 def user_reactivate(user_id: int):
     """Let a deactivated user of the company sign in again (revoked tokens stay revoked)."""
     return _set(user_id, True)
