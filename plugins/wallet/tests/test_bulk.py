@@ -20,3 +20,15 @@ def test_bulk_creates_requests_and_lists_refusals(wallet_api, invoice_for):
     assert len(addresses) == 3
     bad = wallet_api.post("/api/v1/wallet/payment-requests/bulk", json={"invoice_ids": "all"})
     assert bad.status_code == 422
+
+
+def test_bulk_job_params_are_checked_when_queued(app, company, wallet_api):
+    import pytest
+
+    from core.api import enqueue_job
+
+    with pytest.raises(ValueError) as refused:  # core's JobRefused
+        enqueue_job(
+            "wallet.bulk_requests", {"invoice_ids": [0]}, company_id=company.id, user_id=None
+        )
+    assert refused.value.details == {"fields": {"invoice_ids": "must be positive whole numbers"}}
