@@ -7,9 +7,7 @@ at once queue here and the second finds nothing left to do.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from core.api import DomainEvent, db, emit, publish
+from core.api import DomainEvent, db, emit, lock_for_update, publish
 from plugins.wallet import settle, state
 from plugins.wallet.models import MARKED, PaymentRequest
 
@@ -24,13 +22,9 @@ def pending(request, head) -> bool:
 
 
 def lock(request_id: int) -> PaymentRequest:
-    query = (
-        select(PaymentRequest)
-        .where(PaymentRequest.id == request_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    request = db.session.scalars(query).one()
+    """The request row, locked (``FOR NO KEY UPDATE``: a watcher adding a payment row that
+    points at it is not blocked) and freshly read, with its payments read after the lock."""
+    request = lock_for_update(PaymentRequest, request_id)
     db.session.refresh(request, ["payments"])
     return request
 
@@ -42,9 +36,10 @@ def apply(request_id: int, head) -> list[str]:
         return []
     previous = (request.status, request.exception)
     request.status, request.exception = state.compute(request, request.payments, head)
-    done = [
-        f"request {request.id}: {_label(*previous)} -> {_label(request.status, request.exception)}"
-    ]
+    now = (request.status, request.exception)
+    done = (
+        [f"request {request.id}: {_label(*previous)} -> {_label(*now)}"] if now != previous else []
+    )
     if (outcome := settle.follow(request, request.status)) is not None:
         done.append(f"request {request.id}: {outcome}")
     if previous != (request.status, request.exception):
