@@ -13,12 +13,15 @@ from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.idempotency import idempotent
 from core.inputs import (
+    MAX_ID,
+    MAX_INT,
     FieldErrors,
     exact_decimal,
     invalid_parameter,
     iso_date,
     query_choice,
     query_date,
+    query_id,
     query_int,
     text_field,
     whole_number,
@@ -49,6 +52,8 @@ __all__ = [
     "FieldErrors",
     "JobContext",
     "JobParamsInvalid",
+    "MAX_ID",
+    "MAX_INT",
     "Manifest",
     "MenuItem",
     "MoneyOutOfRange",
@@ -91,6 +96,7 @@ __all__ = [
     "publish",
     "query_choice",
     "query_date",
+    "query_id",
     "query_int",
     "read_only_ok",
     "record_room",

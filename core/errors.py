@@ -132,9 +132,20 @@ def _http_error(exc: HTTPException):
 
 def _unexpected(exc: Exception):
     log.exception("unhandled error (correlation id %s)", g.get("correlation_id"))
+    _rollback()
     if wants_json():
         return error_response(500, "internal_error", "Something went wrong on our side.")
     return _page(500, "Something went wrong on our side.")
+
+
+def _rollback() -> None:
+    """A failed statement leaves the session's transaction aborted (PostgreSQL): end it."""
+    from core.db import db
+
+    try:
+        db.session.rollback()
+    except Exception:  # the answer must go out whatever state the connection is in
+        log.exception("rollback after an unhandled error failed")
 
 
 def _page(status: int, message: str):

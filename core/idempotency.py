@@ -203,11 +203,16 @@ def _checked(key: str) -> str:
 
 
 def _fingerprint() -> str:
-    """Hash of method, path, query and body; JSON bodies compare by meaning, not spacing."""
+    """Hash of method, path, query and body; JSON bodies compare by meaning, not spacing, and
+    form posts by their fields without the CSRF token (it is re-signed every second)."""
     raw = request.get_data(cache=True)
-    try:
-        body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":")).encode()
-    except (ValueError, UnicodeDecodeError):
-        body = raw
+    if request.mimetype == "application/x-www-form-urlencoded":
+        fields = sorted((k, v) for k, v in request.form.items(multi=True) if k != "csrf_token")
+        body = json.dumps(fields).encode()
+    else:
+        try:
+            body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":")).encode()
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            body = raw
     head = f"{request.method} {request.full_path}\n".encode()
     return hashlib.sha256(head + body).hexdigest()

@@ -7,7 +7,8 @@ so one answer can name every bad field; ``errors.check()`` then raises the one 4
 The rules, the same everywhere:
 
 - whole numbers are ASCII digits only (``"²"`` and ``"٣"`` are not numbers) and fit a signed
-  64-bit column (``MAX_INT``), in paths, bodies and query strings alike;
+  64-bit column (``MAX_INT``), in paths, bodies and query strings alike; record ids fit the
+  INTEGER primary keys (``MAX_ID``, 32-bit on PostgreSQL), so a larger id is simply not found;
 - decimals are checked for their exponent before anyone quantizes them (``"1e400"``);
 - text has no lone surrogates and no control characters except tab and line breaks;
 - dates lie between ``DATE_MIN`` and ``DATE_MAX``, so adding payment terms cannot overflow;
@@ -28,6 +29,7 @@ from decimal import Decimal, InvalidOperation
 from core.errors import ApiError, ValidationFailed
 
 MAX_INT = 2**63 - 1  # BIGINT on PostgreSQL, INTEGER on SQLite
+MAX_ID = 2**31 - 1  # primary keys are INTEGER: 32-bit on PostgreSQL
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2999, 12, 31)
 MAX_JSON_DEPTH = 32
@@ -251,6 +253,11 @@ def query_int(
     return number
 
 
+def query_id(name: str, args=None) -> int | None:
+    """A record id in the query string (``?customer_id=``): ASCII digits up to ``MAX_ID``."""
+    return query_int(name, None, 0, MAX_ID, args)
+
+
 def query_date(name: str, args=None) -> dt.date | None:
     """A date query parameter (YYYY-MM-DD); 400 otherwise."""
     from flask import request
@@ -291,15 +298,16 @@ def unsafe_parameter(values) -> tuple[str, str] | None:
 
 
 def int_converter():
-    """Werkzeug's ``int`` converter limited to ASCII digits and ``MAX_INT``: a path id beyond
-    64 bits (``/invoices/99999999999999999999``) is a 404, not an OverflowError in the driver.
-    ``create_app`` installs it as ``int`` before any route is added."""
+    """Werkzeug's ``int`` converter limited to ASCII digits and ``MAX_ID``: a path id beyond
+    what a primary key holds (``/invoices/99999999999999999999``) is a 404, not an
+    OverflowError or "integer out of range" in the driver. ``create_app`` installs it as
+    ``int`` before any route is added."""
     from werkzeug.routing import IntegerConverter
 
     class Int64Converter(IntegerConverter):
         regex = r"[0-9]{1,19}"
 
-        def __init__(self, map, fixed_digits=0, min=None, max=MAX_INT, signed=False):
+        def __init__(self, map, fixed_digits=0, min=None, max=MAX_ID, signed=False):
             super().__init__(map, fixed_digits, min, max, signed)
             if signed:
                 self.regex = r"-?[0-9]{1,19}"

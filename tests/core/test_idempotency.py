@@ -225,3 +225,21 @@ def test_twenty_concurrent_retries_create_exactly_one_record(app, things, acme):
     assert len({body["id"] for _, body, _ in results}) == 1
     assert sorted(r for _, _, r in results if r) == ["true"] * 19
     assert created_count() == 1
+
+
+def test_a_form_post_is_the_same_request_whatever_its_csrf_token(app):
+    """Flask-WTF re-signs the token every second: a double click must still replay."""
+    from core.idempotency import _fingerprint
+
+    def fingerprint(body: str) -> str:
+        with app.test_request_context(
+            "/payments/1/refunds",
+            method="POST",
+            data=body,
+            content_type="application/x-www-form-urlencoded",
+        ):
+            return _fingerprint()
+
+    first = fingerprint("amount=4.00&csrf_token=AAA.1&idempotency_key=k")
+    assert fingerprint("csrf_token=BBB.2&amount=4.00&idempotency_key=k") == first
+    assert fingerprint("amount=5.00&csrf_token=AAA.1&idempotency_key=k") != first

@@ -133,11 +133,26 @@ def test_query_numbers_beyond_64_bits_or_not_ascii_are_400(client, secret, path)
     assert resp.get_json()["error"]["code"] == "invalid_parameter"
 
 
-@pytest.mark.parametrize("path", [f"/api/v1/audit/{HUGE}", f"/api/v1/jobs/{BEYOND_64}"])
-def test_path_ids_beyond_64_bits_are_404(client, secret, path):
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/audit/{HUGE}",
+        f"/api/v1/jobs/{BEYOND_64}",
+        f"/api/v1/audit/{2**63 - 1}",  # fits 64 bits, not a primary key (32-bit on PostgreSQL)
+        f"/api/v1/jobs/{2**31}",
+        "/api/v1/jobs/٣",
+    ],
+)
+def test_path_ids_beyond_what_a_key_holds_are_404(client, secret, path):
     resp = call(client, "GET", path, secret)
     assert resp.status_code == 404
     assert resp.get_json()["error"]["code"] == "not_found"
+
+
+def test_far_offset_is_an_empty_page_on_every_database(client, secret):
+    resp = call(client, "GET", f"/api/v1/audit?offset={2**40}", secret)
+    assert resp.status_code == 200
+    assert resp.get_json()["data"] == []
 
 
 def test_page_path_ids_beyond_64_bits_are_404(client, make_company, make_user, login):

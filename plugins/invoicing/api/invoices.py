@@ -6,6 +6,7 @@ from flask import Response, request
 from sqlalchemy import or_, select
 
 from core.api import (
+    MAX_ID,
     NO_BODY,
     ApiError,
     describe,
@@ -13,7 +14,7 @@ from core.api import (
     paginate,
     query_choice,
     query_date,
-    query_int,
+    query_id,
     require_permission,
 )
 from plugins.invoicing import mapping, xml
@@ -25,7 +26,7 @@ from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoi
 from plugins.invoicing.services import drafts, finalize, transitions
 
 TAGS = ("invoicing",)
-ID_QUERY = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
+ID_QUERY = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
 DATE_QUERY = {"type": "string", "format": "date"}
 LIST_QUERY = {
     "status": {"type": "string", "enum": list(STATUSES)},
@@ -60,7 +61,7 @@ def filtered_query(args=None):
         query = query.where(Invoice.payment_status == paid)
     if kind := _choice("type", ("invoice", "credit_note")):
         query = query.where(Invoice.type == kind)
-    if (customer := query_int("customer_id")) is not None:
+    if (customer := query_id("customer_id")) is not None:
         query = query.where(Invoice.customer_id == customer)
     if start := query_date("date_from"):
         query = query.where(Invoice.issue_date >= start)

@@ -16,7 +16,7 @@ DECIMAL = {
     "type": ["string", "integer"],
     "description": 'A decimal written as a string ("150.00") or a whole number; never a float.',
 }
-ID = {"type": ["integer", "string"], "description": "A record id (ASCII digits)."}
+ID = {"type": ["integer", "string"], "description": "A record id (ASCII digits, up to 2^31-1)."}
 DATE = {"type": ["string", "null"], "format": "date", "description": "YYYY-MM-DD"}
 
 CUSTOMER_FIELDS = {

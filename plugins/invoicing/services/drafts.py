@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.api import Conflict, ValidationFailed, db, whole_number
+from core.api import MAX_ID, Conflict, ValidationFailed, db, whole_number
 from plugins.invoicing import codes, mapping
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, INVOICE, Customer, Invoice, Line
 from plugins.invoicing.services import limits, notify
@@ -28,7 +28,7 @@ def _customer(company_id: int, value, errors) -> Customer | None:
     if value in (None, ""):
         errors["customer_id"] = "is required"
         return None
-    customer_id = whole_number(value, "customer_id", errors, low=1)
+    customer_id = whole_number(value, "customer_id", errors, 1, MAX_ID)
     if customer_id is None:
         return None
     customer = db.session.get(Customer, customer_id)

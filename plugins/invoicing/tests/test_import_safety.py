@@ -184,3 +184,18 @@ def test_jobs_api_refuses_import_params_that_no_upload_made(api):
     assert resp.get_json()["error"]["details"]["fields"] == {
         "token": "must be the reference of an uploaded file"
     }
+
+
+def test_the_upload_page_refuses_a_file_over_the_size_limit_unread(app, client, admin, login):
+    from tests.support.fixtures import csrf_token
+
+    app.config["INVOICING_IMPORT_MAX_BYTES"] = 1024
+    login()
+    token = csrf_token(client, "/invoicing/invoices/import")
+    resp = client.post(
+        "/invoicing/invoices/import",
+        data={"csrf_token": token, "file": (io.BytesIO(b"x" * 200_000), "big.csv")},
+        content_type="multipart/form-data",
+    )
+    assert resp.status_code == 413
+    assert "larger than the import limit" in resp.get_data(as_text=True)

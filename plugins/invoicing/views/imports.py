@@ -41,6 +41,9 @@ def _page(form, error=None, status=200):
 @login_required
 def invoice_import():
     require(WRITE)
+    limit = storage.max_bytes()
+    if request.content_length is not None and request.content_length > limit + 64 * 1024:
+        return _page(UploadForm(formdata=None), storage.too_big(limit).message, 413)
     form = UploadForm()
     if not form.validate_on_submit():
         return _page(form, status=400 if form.errors else 200)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
-from core.api import ApiError, current_actor, db, get_scoped, query_choice, query_date, query_int
+from core.api import ApiError, current_actor, db, get_scoped, query_choice, query_date, query_id
 
 
 def company_id() -> int:
@@ -45,7 +45,7 @@ def choice(name: str, allowed) -> str | None:
 
 def whole_arg(name: str) -> int | None:
     """A record id in the query string: ASCII digits within 64 bits; 400 otherwise."""
-    return query_int(name)
+    return query_id(name)
 
 
 def date_arg(name: str):

@@ -6,6 +6,7 @@ from flask import request
 from sqlalchemy import select
 
 from core.api import (
+    MAX_ID,
     current_actor,
     describe,
     get_scoped,
@@ -34,7 +35,7 @@ from plugins.payments.services import inputs, methods, record, reverse
 
 TAGS = ("payments",)
 ARCHIVED = {"type": "string", "enum": ["1", "true"], "description": "also list archived ones"}
-ID_QUERY = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
+ID_QUERY = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
 DATE_QUERY = {"type": "string", "format": "date"}
 LIST_QUERY = {
     "customer_id": ID_QUERY,

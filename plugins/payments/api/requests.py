@@ -8,7 +8,7 @@ AMOUNT = {
     "type": ["string", "integer"],
     "description": 'More than zero, at most two decimals, as a string ("150.00"); no floats.',
 }
-ID = {"type": "integer", "minimum": 1}
+ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 _TEXT = {"type": ["string", "null"]}
 
 PAYMENT_CREATE = {

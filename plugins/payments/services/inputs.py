@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.api import FieldErrors, exact_decimal, iso_date, text_field, whole_number
+from core.api import MAX_ID, FieldErrors, exact_decimal, iso_date, text_field, whole_number
 from plugins.payments.services import methods
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -65,7 +65,7 @@ def whole(data: dict, name: str, errors: Errors, required: bool = False) -> int 
             errors[name] = "is required"
         return None
     found = Errors()
-    number = whole_number(value, name, found, low=1) if isinstance(value, int) else None
+    number = whole_number(value, name, found, 1, MAX_ID) if isinstance(value, int) else None
     if number is None:
         errors[name] = "must be a positive whole number"
     return number

@@ -3,6 +3,8 @@ every database, and the payments chain verifies afterwards."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -10,6 +12,11 @@ from sqlalchemy.exc import DBAPIError
 from core.api import db
 from plugins.payments.tests.helpers import allocation, pay
 
+ROOT = Path(__file__).resolve().parents[3]
+REVISIONS = (
+    "plugins/payments/migrations/versions/0004_money_payments_exact.py",
+    "plugins/invoicing/migrations/versions/0006_money_invoicing_exact.py",
+)
 HUGE = "9876543210987654.32"  # a float would make it 9876543210987654.00
 
 
@@ -44,21 +51,36 @@ def test_more_digits_than_the_column_holds_are_refused(api, invoice_for):
     assert resp.get_json()["error"]["details"]["fields"]["amount"] == "is too large"
 
 
+def _revision(path: str):
+    """A migration module, loaded from its file (revisions are not importable packages)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_migration_turns_existing_reals_into_exact_minor_units(api, invoice_for):
-    """A database written before ExactNumeric held REALs on SQLite: the 0004/0006 revisions
-    convert them (triggers and all) and every amount and both chains come through intact."""
-    from flask_migrate import downgrade, upgrade
+    """A database written before ExactNumeric held REALs on SQLite: the 0004 (payments) and
+    0006 (invoicing) revisions convert them with ``rescale_sqlite``, triggers and all, and every
+    amount and both chains come through intact. Here the database is first put back into the
+    old REAL form with the revisions' own column lists, then converted as the upgrade does."""
+    from core.money import rescale_sqlite
 
     inv = invoice_for("1000.37")
     paid = pay(api, allocation(inv["id"], "500.25")).get_json()
     db.session.commit()
-    downgrade(revision="0003_payments_credit_chain")
-    downgrade(revision="0005_invoicing_subdivision")
+    revisions = [_revision(p) for p in REVISIONS]
+    bind = db.session.connection()
+    for revision in revisions:
+        rescale_sqlite(bind, revision.COLUMNS, to_minor_units=False)  # the downgrade
     if db.engine.dialect.name == "sqlite":  # PostgreSQL stored NUMERIC before and after
         old = db.session.execute(text("SELECT amount, typeof(amount) FROM payments_payment"))
         assert old.one() == (500.25, "real")  # what plain Numeric used to write
-        db.session.commit()
-    upgrade(revision="heads")
+    for revision in revisions:
+        rescale_sqlite(db.session.connection(), revision.COLUMNS, to_minor_units=True)
+    db.session.commit()
     db.session.expire_all()
     assert api.get(f"/api/v1/payments/{paid['id']}").get_json()["amount"] == "500.25"
     invoice = api.get(f"/api/v1/invoices/{inv['id']}").get_json()

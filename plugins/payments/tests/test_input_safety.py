@@ -47,8 +47,9 @@ def test_payment_hostile_fields_are_422_naming_them(api, invoice_for, extra):
     assert set(fields_of(pay(api, allocation(inv["id"], "10.00"), **extra))) & set(extra)
 
 
-def test_allocation_invoice_id_beyond_64_bits_is_422(api):
-    resp = pay(api, allocation(BEYOND_64, "10.00"))
+@pytest.mark.parametrize("invoice_id", [BEYOND_64, 2**63 - 1, 2**31])
+def test_allocation_invoice_id_beyond_a_key_is_422(api, invoice_id):
+    resp = pay(api, allocation(invoice_id, "10.00"))
     assert "allocations[0].invoice_id" in fields_of(resp)
 
 
@@ -85,6 +86,7 @@ def test_reverse_with_an_unknown_field_is_422(api, paid):
     [
         f"/api/v1/payments?customer_id={HUGE}",
         f"/api/v1/payments?user_id={BEYOND_64}",
+        f"/api/v1/payments?customer_id={2**31}",
         "/api/v1/payments?customer_id=²",
         f"/api/v1/payments?offset={HUGE}",
         f"/api/v1/refunds?payment_id={HUGE}",
