@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from core.api import JobParamsInvalid, validates_params
+from core.api import MAX_ID, JobParamsInvalid, validates_params
 
 
 def scan(ctx, **params):
@@ -24,7 +24,7 @@ def check_bulk(params: dict) -> dict:
     ids = params.get("invoice_ids")
     if not isinstance(ids, list) or not 0 < len(ids) <= bulk.MAX_INVOICES:
         raise JobParamsInvalid({"invoice_ids": f"must be a list of 1 to {bulk.MAX_INVOICES} ids"})
-    if not all(isinstance(i, int) and not isinstance(i, bool) and i > 0 for i in ids):
+    if not all(isinstance(i, int) and not isinstance(i, bool) and 0 < i <= MAX_ID for i in ids):
         raise JobParamsInvalid({"invoice_ids": "must be positive whole numbers"})
     token = params.get("token_address")
     if token is not None and not keys.is_address(token):

@@ -1,9 +1,12 @@
 """JSON Schemas of the wallet API: enforced by core on every body, shown in the OpenAPI
 document. Services still check the rules a schema cannot say (a valid xpub, a checksum)."""
 
+from core.api import MAX_ID
+
 STRING = {"type": "string"}
 NULLABLE = {"type": ["string", "null"]}
 INT = {"type": "integer"}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 ADDRESS = {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}
 DECIMAL = {"type": "string", "maxLength": 40, "description": "a decimal number as text"}
 BLOCK = {"type": "integer", "minimum": 0}
@@ -78,7 +81,7 @@ REQUEST = {
 CREATE = closed({"token_address": ADDRESS})
 BULK = closed(
     {
-        "invoice_ids": {"type": "array", "items": INT, "minItems": 1, "maxItems": 5000},
+        "invoice_ids": {"type": "array", "items": ID, "minItems": 1, "maxItems": 5000},
         "token_address": ADDRESS,
     },
     required=("invoice_ids",),
