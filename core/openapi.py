@@ -95,6 +95,11 @@ def operation(rule, method: str, view) -> dict:
             "required": not info.get("body_optional"),
             "content": {"application/json": {"schema": info["request"]}},
         }
+    elif info.get("body_media") and method in _KEYED_METHODS:
+        op["requestBody"] = {
+            "required": not info.get("body_optional"),
+            "content": info["body_media"],
+        }
     return op
 
 

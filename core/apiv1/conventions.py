@@ -92,8 +92,8 @@ def read_json(required: bool = True):
 def check_body(info: dict) -> None:
     """Decode and check the body of a POST/PUT/PATCH against the view's request schema."""
     schema = info.get("request")
-    if schema is None and not request.is_json:
-        return  # e.g. a multipart upload: the view reads (and bounds) it
+    if schema is None and (not request.is_json or info.get("body_media")):
+        return  # e.g. a multipart upload or an XML document: the view reads (and bounds) it
     if not request.get_data(cache=True).strip():
         return  # the view says whether a body is required (json_body)
     data = read_json()

@@ -18,6 +18,7 @@ def describe(
     query: dict[str, dict] | None = None,
     paginated: bool = False,
     body_required: bool = True,
+    body_media: dict | None = None,
 ):
     """Attach JSON Schemas to a view: ``request`` body, ``response`` body at ``status``.
 
@@ -27,6 +28,8 @@ def describe(
     be left out. ``query`` maps query-parameter names to schemas; ``paginated`` adds
     ``limit``/``offset`` and wraps ``response`` (the schema of one item) in the list envelope.
     Summary and description default to the view's docstring (first line, then the rest).
+    ``body_media`` documents a body that is not JSON (``{"application/xml": {"schema": ...}}``);
+    core leaves such a body to the view, which reads and bounds it.
     """
 
     def decorate(view):
@@ -44,6 +47,8 @@ def describe(
             info["paginated"] = True
         if not body_required:
             info["body_optional"] = True
+        if body_media:
+            info["body_media"] = body_media
         if query:
             info.setdefault("query", {}).update(query)
         return view

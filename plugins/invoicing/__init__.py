@@ -7,7 +7,7 @@ from core.api import Manifest, hookimpl
 MANIFEST = Manifest(
     name="invoicing",
     version="1.0.0",
-    depends=(),
+    depends=("einvoice",),
     hookspecs="plugins.invoicing.hookspecs",
     summary="UAE e-invoices: lifecycle, hash chain, signatures, Peppol BIS 3.0 and PINT-AE",
 )
@@ -119,10 +119,3 @@ def authorize_room(actor, kind, record_id):
     from plugins.invoicing.rooms import may_join
 
     return may_join(actor, record_id)
-
-
-@hookimpl
-def invoicing_xml_profiles():
-    from plugins.invoicing.ubl import BUILTIN_PROFILES
-
-    return list(BUILTIN_PROFILES.values())

@@ -19,7 +19,8 @@ from wtforms import (
     TextAreaField,
 )
 
-from plugins.invoicing import codes, mapping
+from plugins.einvoice.public import codes
+from plugins.invoicing import mapping
 
 HEADER_FIELDS = (
     "customer_id",
@@ -127,10 +128,16 @@ class InvoiceForm(FlaskForm):
     due_date = StringField("Due date", description="Empty: the customer's payment terms")
     currency = StringField("Currency", default="AED")
     exchange_rate = StringField("Exchange rate to AED", default="1")
-    buyer_reference = StringField("Buyer reference")
-    order_reference = StringField("Purchase order reference")
+    buyer_reference = StringField(
+        "Buyer reference", description="Peppol BIS: this or the order reference (R003)"
+    )
+    order_reference = StringField(
+        "Purchase order reference", description="Peppol BIS: this or the buyer reference (R003)"
+    )
     notes = TextAreaField("Notes")
-    payment_iban = StringField("IBAN for payment")
+    payment_iban = StringField(
+        "IBAN for payment", description="Peppol BIS / PINT-AE: credit transfer needs one (BR-61)"
+    )
     # Credit notes only (the editor shows it for them); PINT-AE ibr-158-ae.
     credit_reason = SelectField(
         "Credit note reason",
@@ -159,9 +166,11 @@ class CustomerForm(FlaskForm):
     vat_ids = StringField("Other VAT ids", description="Comma separated, with ISO prefix")
     email = EmailField("E-mail")
     phone = StringField("Phone")
-    address_line1 = StringField("Address line 1")
+    address_line1 = StringField(
+        "Address line 1", description="PINT-AE: street, city and emirate/region (ibr-144-ae)"
+    )
     address_line2 = StringField("Address line 2")
-    city = StringField("City")
+    city = StringField("City", description="PINT-AE: required (ibr-144-ae)")
     postal_code = StringField("Postal code")
     country = StringField("Country", default="AE", description="Two-letter ISO code")
     emirate = SelectField(
@@ -170,7 +179,10 @@ class CustomerForm(FlaskForm):
     subdivision = StringField(
         "Region or state", description="Outside the UAE: ISO 3166-2 code, e.g. BE-BRU, US-NY"
     )
-    legal_id = StringField("Legal registration number", description="Trade licence, ID, ...")
+    legal_id = StringField(
+        "Legal registration number",
+        description="Trade licence, ID, ...; PINT-AE: required on out-of-scope (480) invoices",
+    )
     legal_id_type = SelectField(
         "Registration type",
         choices=_coded(codes.LEGAL_ID_TYPES, "None"),
@@ -180,7 +192,10 @@ class CustomerForm(FlaskForm):
     legal_id_authority = StringField(
         "Issuing authority", description="Trade licence: the authority; passport: country (IN)"
     )
-    peppol_id = StringField("Peppol participant ID", description="scheme:value, e.g. 0235:1…")
+    peppol_id = StringField(
+        "Peppol participant ID",
+        description="scheme:value, e.g. 0235:1…; Peppol BIS: required (R010)",
+    )
     payment_terms_days = StringField("Payment terms (days)", default="30")
 
     def payload(self) -> dict:

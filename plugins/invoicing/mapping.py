@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.api import Company, db
-from plugins.invoicing import codes, documents, totals
+from plugins.einvoice.public import codes, documents, totals
 from plugins.invoicing.models import CREDIT_NOTE, Invoice
 
 ACCOUNTING_CURRENCY = "AED"

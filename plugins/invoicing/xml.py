@@ -1,4 +1,4 @@
-"""UBL rendering through the ``invoicing_xml_profiles`` hook, so any plugin can add one."""
+"""UBL rendering through the einvoice plugin's XML profiles, so any plugin can add one."""
 
 from __future__ import annotations
 
@@ -7,27 +7,15 @@ import hashlib
 from flask import current_app
 
 from core.api import ApiError
+from plugins.einvoice.public import ProfileError, xml_profiles
 
 DEFAULT_PROFILE = "peppol"
 
 
-def _entries(answer):
-    if isinstance(answer, dict):
-        return answer.items()
-    if isinstance(answer, list | tuple):
-        return [(getattr(p, "name", None), p) for p in answer]
-    return [(getattr(answer, "name", None), answer)]
-
-
 def profiles() -> dict:
-    """``{name: profile}`` from every plugin's answer (a dict, a list, or one profile)."""
+    """``{name: profile}`` from ``einvoice_xml_profiles`` plus the older invoicing hook."""
     hook = current_app.extensions["ledgerline.plugins"].hook
-    found = {}
-    for answer in hook.invoicing_xml_profiles():
-        for name, profile in _entries(answer or {}):
-            if name:
-                found[name] = profile
-    return found
+    return xml_profiles(also=hook.invoicing_xml_profiles())
 
 
 def render(document, profile: str = DEFAULT_PROFILE) -> bytes:
@@ -39,8 +27,6 @@ def render(document, profile: str = DEFAULT_PROFILE) -> bytes:
             f"Unknown XML profile {profile!r}.",
             {"profiles": sorted(known)},
         )
-    from plugins.invoicing.ubl import ProfileError
-
     try:
         xml = known[profile].build(document)
     except ProfileError as exc:

@@ -11,6 +11,8 @@ __all__ = ["make_company", "make_user", "login", "csrf_token", "api_token"]
 
 UAE_LEGAL = {
     "subdivision": "AE-DU",
+    "address_line1": "1 Sheikh Zayed Rd",  # PINT-AE ibr-143-ae: street, city and emirate
+    "city": "Dubai",
     "legal_id": "CN-1234567",
     "legal_id_type": "TL",
     "legal_id_authority": "Dubai Department of Economy and Tourism",

@@ -23,7 +23,7 @@ from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit, company_id, get_or_404
 from plugins.invoicing.api.schemas import CREDIT_NOTE, INVOICE_CREATE, INVOICE_PATCH
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
-from plugins.invoicing.services import drafts, finalize, transitions
+from plugins.invoicing.services import drafts, einvoice_gate, finalize, transitions
 
 TAGS = ("invoicing",)
 ID_QUERY = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
@@ -192,11 +192,15 @@ def invoices_credit_note(invoice_id: int):
 @require_permission("invoicing.invoice.read")
 @describe(tags=TAGS)
 def invoices_ubl(invoice_id: int):
-    """UBL 2.1 XML, ``profile=peppol`` (default) or ``pint-ae``."""
+    """UBL 2.1 XML, ``profile=peppol`` or ``pint-ae``.
+
+    Without ``profile``: the company's first required profile, whose XML was hashed and signed
+    at finalization (PINT-AE for a UAE company).
+    """
     invoice = get_or_404(Invoice, invoice_id)
     if invoice.is_draft:
         raise ApiError(409, "invoice_is_draft", "Finalize the draft before exporting XML.")
-    profile = request.args.get("profile", xml.DEFAULT_PROFILE)
+    profile = request.args.get("profile") or einvoice_gate.sealed_profile(invoice)
     body = xml.render(mapping.to_document(invoice), profile)
     name = (invoice.number or str(invoice.id)).replace("/", "-")
     return Response(

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.api import db
-from plugins.invoicing import codes
+from plugins.einvoice.public import codes
 from plugins.invoicing.importer.columns import LINE, SAME_PER_INVOICE
 from plugins.invoicing.models import Customer
 from plugins.invoicing.services import drafts

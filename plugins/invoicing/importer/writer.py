@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import delete, insert, select
 
 from core.api import db, utcnow
-from plugins.invoicing import codes, documents, totals
+from plugins.einvoice.public import codes, documents, totals
 from plugins.invoicing.importer.passes import Invoice as FileInvoice
 from plugins.invoicing.models import DRAFT, INVOICE, Invoice, Line
 

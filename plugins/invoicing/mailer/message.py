@@ -11,9 +11,7 @@ from core.api import Company, db
 from plugins.invoicing import mapping, pdf, xml
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.pdf.content import TITLES
-
-# Peppol BIS is what an accounting system on the other side can import directly.
-ATTACHED_PROFILE = "peppol"
+from plugins.invoicing.services import einvoice_gate
 
 
 def _context(invoice: Invoice, **extra) -> dict:
@@ -50,7 +48,7 @@ def invoice_message(invoice: Invoice, sender: str) -> EmailMessage:
     ctx = _context(invoice)
     subject = f"{ctx['title']} {invoice.number} from {ctx['company'].name}"
     message = _compose(invoice, sender, subject, "invoice", ctx)
-    body = xml.render(mapping.to_document(invoice), ATTACHED_PROFILE)
+    body = xml.render(mapping.to_document(invoice), einvoice_gate.sealed_profile(invoice))
     name = pdf.filename(invoice).removesuffix(".pdf") + ".xml"
     message.add_attachment(body, maintype="application", subtype="xml", filename=name)
     return message

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from plugins.invoicing import codes, mapping, totals
-from plugins.invoicing.documents import Document
+from plugins.einvoice.public import Document, codes, totals
+from plugins.invoicing import mapping
 from plugins.invoicing.models import CREDIT_NOTE, Invoice
 from plugins.invoicing.pdf import qr
 

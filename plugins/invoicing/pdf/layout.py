@@ -8,7 +8,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from plugins.invoicing.documents import Party
+from plugins.einvoice.public import Party
 from plugins.invoicing.pdf import qr
 from plugins.invoicing.pdf.content import (
     PdfContent,

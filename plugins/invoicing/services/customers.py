@@ -5,7 +5,7 @@ from __future__ import annotations
 import pycountry
 
 from core.api import ValidationFailed, db, whole_number
-from plugins.invoicing import codes
+from plugins.einvoice.public import codes
 from plugins.invoicing.models import Customer
 from plugins.invoicing.services import validation as v
 

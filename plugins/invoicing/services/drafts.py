@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 from core.api import MAX_ID, Conflict, ValidationFailed, db, whole_number
-from plugins.invoicing import codes, mapping
+from plugins.einvoice.public import codes
+from plugins.invoicing import mapping
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, INVOICE, Customer, Invoice, Line
 from plugins.invoicing.services import limits, notify
 from plugins.invoicing.services import validation as v

@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from core.api import ApiError, Company, ValidationFailed, db, lock_for_update, next_number, utcnow
 from plugins.invoicing import chain, mapping, signing, xml
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
-from plugins.invoicing.services import notify
+from plugins.invoicing.services import einvoice_gate, notify
 from plugins.invoicing.services.drafts import require_draft
 
 
@@ -115,12 +115,14 @@ def finalize(invoice: Invoice) -> Invoice:
     seq, prev_hash = lock_chain(invoice.company_id)
     invoice = _reload(invoice.id)
     _check_ready(invoice)
+    einvoice_gate.check(invoice)  # before the number: a refusal leaves nothing behind
+    profile = einvoice_gate.sealed_profile(invoice)
     code = "CN" if invoice.type == CREDIT_NOTE else "INV"
     number = next_number(invoice.company_id, code, on=invoice.issue_date)
     document = mapping.to_document(invoice, number)
     totals = mapping.totals.compute_totals(document)
     _write_taxes(invoice, totals)
-    xml_hash = xml.sha256(xml.render(document))
+    xml_hash = xml.sha256(xml.render(document, profile))
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
         mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on

@@ -13,7 +13,7 @@ from stdnum import ean
 from stdnum.exceptions import ValidationError
 
 from core.api import FieldErrors, exact_decimal, iso_date, text_field
-from plugins.invoicing import codes, identifiers
+from plugins.einvoice.public import codes, identifiers
 from plugins.invoicing.mapping import EMIRATES
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -83,7 +83,10 @@ def test_credit_note_references_invoice_and_reduces_amount_due(api, customer):
     inv = _finalized(api, customer)
     resp = api.post(
         f"/api/v1/invoices/{inv['id']}/credit-notes",
-        json={"lines": [{"description": "Refund licence", "quantity": "1", "unit_price": "99.99"}]},
+        json={
+            "lines": [{"description": "Refund licence", "quantity": "1", "unit_price": "99.99"}],
+            "credit_reason": "DL8.61.1.A",
+        },
     )
     assert resp.status_code == 201, resp.get_json()
     note = resp.get_json()
@@ -103,7 +106,10 @@ def test_credit_note_references_invoice_and_reduces_amount_due(api, customer):
 def test_credit_note_larger_than_amount_due_is_refused(api, customer):
     inv = _finalized(api, customer)
     lines = [{"description": "Too much", "quantity": "1", "unit_price": "5000"}]
-    note = api.post(f"/api/v1/invoices/{inv['id']}/credit-notes", json={"lines": lines}).get_json()
+    note = api.post(
+        f"/api/v1/invoices/{inv['id']}/credit-notes",
+        json={"lines": lines, "credit_reason": "DL8.61.1.A"},
+    ).get_json()
     resp = api.post(f"/api/v1/invoices/{note['id']}/finalize")
     assert resp.status_code == 422
     assert resp.get_json()["error"]["code"] == "credit_exceeds_amount_due"

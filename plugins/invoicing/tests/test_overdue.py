@@ -52,7 +52,9 @@ def test_every_lifecycle_stage_after_finalize_counts(api, customer, company):
 
 def test_paid_void_draft_and_credit_notes_are_left_alone(api, customer, company):
     paid = _finalized(api, customer)
-    note = api.post(f"/api/v1/invoices/{paid['id']}/credit-notes").get_json()
+    note = api.post(
+        f"/api/v1/invoices/{paid['id']}/credit-notes", json={"credit_reason": "DL8.61.1.A"}
+    ).get_json()
     note = api.post(f"/api/v1/invoices/{note['id']}/finalize").get_json()
     voided = _finalized(api, customer)
     api.post(f"/api/v1/invoices/{voided['id']}/void")
@@ -69,7 +71,10 @@ def test_paid_void_draft_and_credit_notes_are_left_alone(api, customer, company)
 def test_partially_credited_invoice_becomes_overdue(api, customer, company):
     inv = _finalized(api, customer)
     lines = [{"description": "Goodwill", "quantity": "1", "unit_price": "100.00"}]
-    note = api.post(f"/api/v1/invoices/{inv['id']}/credit-notes", json={"lines": lines})
+    note = api.post(
+        f"/api/v1/invoices/{inv['id']}/credit-notes",
+        json={"lines": lines, "credit_reason": "DL8.61.1.A"},
+    )
     api.post(f"/api/v1/invoices/{note.get_json()['id']}/finalize")
     assert _payment_status(api, inv["id"]) == "partial"
     _run_job(company, "2026-03-20")
@@ -112,11 +117,19 @@ def test_job_of_one_company_leaves_another_alone(
     from core.api import db
     from plugins.invoicing.services import customers
 
-    other_company = make_company(name="Other Co", trn="100555555500003", iban=company.iban)
+    other_company = make_company(
+        name="Other Co", trn="100555555500003", iban=company.iban, address_line1="5 Deira St"
+    )
     other_api = Api(client, api_token(make_user(email="o@other.ae", company=other_company)))
     buyer = customers.create(
         other_company.id,
-        {"name": "Their Buyer", "peppol_id": "0235:1005555555", "payment_terms_days": 1},
+        {
+            "name": "Their Buyer",
+            "peppol_id": "0235:1005555555",
+            "payment_terms_days": 1,
+            "address_line1": "6 Marina Walk",
+            "city": "Dubai",
+        },
     )
     db.session.commit()
     theirs = _finalized(other_api, buyer)

@@ -361,7 +361,7 @@ def test_subdivision_must_fit_the_country(signed_in):
 # ---- foreign buyers in PINT-AE ---------------------------------------------------------------
 
 
-def _belgian_invoice(signed_in, **customer_extra) -> Invoice:
+def _belgian_draft(signed_in, **customer_extra) -> Invoice:
     resp = post_form(signed_in, "/invoicing/customers/new", {**BELGIAN, **customer_extra})
     assert resp.status_code == 303, resp.get_data(as_text=True)
     buyer = db.session.scalars(select(Customer).where(Customer.country == "BE")).one()
@@ -373,7 +373,11 @@ def _belgian_invoice(signed_in, **customer_extra) -> Invoice:
     }
     resp = post_form(signed_in, "/invoicing/invoices/new", _invoice_form(buyer.id, export))
     assert resp.status_code == 303, resp.get_data(as_text=True)
-    invoice = _only_invoice()
+    return _only_invoice()
+
+
+def _belgian_invoice(signed_in, **customer_extra) -> Invoice:
+    invoice = _belgian_draft(signed_in, **customer_extra)
     detail = f"/invoicing/invoices/{invoice.id}"
     done = post_form(signed_in, f"{detail}/finalize", {}, page=detail)
     assert done.status_code == 303
@@ -402,12 +406,17 @@ def test_belgian_customer_with_a_region_passes_pint_ae(signed_in):
     db.session.rollback()
 
 
-def test_belgian_customer_without_a_region_gets_a_clear_pint_ae_refusal(signed_in):
-    invoice = _belgian_invoice(signed_in)
-    resp = signed_in.get(f"/api/v1/invoices/{invoice.id}/ubl?profile=pint-ae")
-    assert resp.status_code == 422
-    error = resp.get_json()["error"]
-    assert error["code"] == "xml_profile_rules"
-    assert "the buyer address needs a street, a city and an emirate/region" in error["message"]
-    # Peppol BIS has no such rule, so the same document still exports there.
-    assert signed_in.get(f"/api/v1/invoices/{invoice.id}/ubl?profile=peppol").status_code == 200
+def test_belgian_customer_without_a_region_is_refused_before_sealing(signed_in):
+    """PINT-AE wants the buyer's region (ibr-144-ae): the draft page says so before Finalize,
+    and Finalize refuses naming the rule, leaving the draft unnumbered."""
+    invoice = _belgian_draft(signed_in)
+    detail = f"/invoicing/invoices/{invoice.id}"
+    page = signed_in.get(detail).get_data(as_text=True)
+    assert 'data-einvoice-verdict="blocked"' in page
+    assert 'data-rule="ibr-144-ae" data-field="buyer.address"' in page
+    done = post_form(signed_in, f"{detail}/finalize", {}, page=detail)
+    assert done.status_code == 422
+    shown = done.get_data(as_text=True)
+    assert "ibr-144-ae (buyer.address)" in shown and "emirate / region" in shown
+    db.session.expire_all()
+    assert _only_invoice().is_draft and _only_invoice().number is None

@@ -97,7 +97,11 @@ def test_other_company_invoices_are_not_listed(client, book, make_company, make_
     from plugins.invoicing.tests.test_pages_support import make_customer as mk
 
     rival = make_company(
-        name="Rival LLC", trn="100555555500003", iban="AE070331234567890123456", city="Dubai"
+        name="Rival LLC",
+        trn="100555555500003",
+        iban="AE070331234567890123456",
+        city="Dubai",
+        address_line1="9 Al Wasl Road",
     )
     theirs = make_final(rival, mk(rival, "Rival Customer"), lines=one_line("10"))
     assert theirs.id not in _ids(client)

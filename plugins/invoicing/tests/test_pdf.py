@@ -72,7 +72,9 @@ def test_draft_pdf_is_watermarked_and_carries_no_hash(api, customer):
 
 def test_credit_note_pdf_is_titled_and_names_the_invoice(api, customer):
     inv = _finalized(api, customer)
-    note = api.post(f"/api/v1/invoices/{inv['id']}/credit-notes").get_json()
+    note = api.post(
+        f"/api/v1/invoices/{inv['id']}/credit-notes", json={"credit_reason": "DL8.61.1.A"}
+    ).get_json()
     resp = api.post(f"/api/v1/invoices/{note['id']}/finalize")
     assert resp.status_code == 200, resp.get_json()
     note = resp.get_json()

@@ -81,7 +81,9 @@ def test_a_late_first_run_sends_only_the_latest_step(api, mail_customer, company
 
 def test_paid_void_and_credit_notes_get_no_reminder(api, mail_customer, company, smtp_server):
     paid = _finalized(api, mail_customer)
-    note = api.post(f"/api/v1/invoices/{paid['id']}/credit-notes").get_json()
+    note = api.post(
+        f"/api/v1/invoices/{paid['id']}/credit-notes", json={"credit_reason": "DL8.61.1.A"}
+    ).get_json()
     api.post(f"/api/v1/invoices/{note['id']}/finalize")
     voided = _finalized(api, mail_customer)
     api.post(f"/api/v1/invoices/{voided['id']}/void")
@@ -96,7 +98,10 @@ def test_overdue_and_partially_paid_invoices_are_reminded(api, mail_customer, co
 
     partial = _finalized(api, mail_customer)
     lines = [{"description": "Goodwill", "quantity": "1", "unit_price": "100.00"}]
-    note = api.post(f"/api/v1/invoices/{partial['id']}/credit-notes", json={"lines": lines})
+    note = api.post(
+        f"/api/v1/invoices/{partial['id']}/credit-notes",
+        json={"lines": lines, "credit_reason": "DL8.61.1.A"},
+    )
     api.post(f"/api/v1/invoices/{note.get_json()['id']}/finalize")
     overdue = _finalized(api, mail_customer)
     enqueue_job(

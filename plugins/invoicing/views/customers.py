@@ -8,7 +8,8 @@ from flask_login import login_required
 from sqlalchemy import func, or_, select
 
 from core.api import current_actor, db, render
-from plugins.invoicing import codes, mapping
+from plugins.einvoice.public import codes
+from plugins.invoicing import mapping
 from plugins.invoicing.forms import CUSTOMER_FIELDS, CustomerForm
 from plugins.invoicing.models import Customer, Invoice
 from plugins.invoicing.services import customers

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from plugins.invoicing import codes, mapping
+from plugins.einvoice.public import Totals, codes
+from plugins.invoicing import mapping
 from plugins.invoicing.models import Invoice, Line
 from plugins.invoicing.services import drafts
 from plugins.invoicing.services import validation as v
-from plugins.invoicing.totals import Totals
 
 
 @dataclass

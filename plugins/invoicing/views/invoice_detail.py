@@ -6,9 +6,11 @@ from flask import current_app
 from flask_login import login_required
 
 from core.api import audit_timeline, current_actor, render
-from plugins.invoicing import codes, mapping
+from plugins.einvoice.public import codes
+from plugins.invoicing import mapping
 from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, INVOICE, SENT, VOID, Invoice
+from plugins.invoicing.services import einvoice_gate
 from plugins.invoicing.services.verify import verify_invoice
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import amounts, get_or_404, require
@@ -74,7 +76,23 @@ def detail_context(invoice: Invoice) -> dict:
         "integrity": verify_invoice(invoice),
         "xml_profiles": XML_PROFILES,
         "has_pdf": "invoicing_api.invoices_pdf" in current_app.view_functions,
+        "einvoice": _einvoice_check(invoice) if invoice.is_draft else None,
     }
+
+
+def _einvoice_check(invoice: Invoice) -> dict:
+    """What finalize would refuse, shown while the document is still a draft."""
+    profiles = einvoice_gate.profiles_for(invoice)
+    labels = [dict(XML_PROFILES).get(p, p) for p in profiles]
+    check = {"profiles": profiles, "labels": labels, "blockers": [], "error": None}
+    if not invoice.lines:
+        check["error"] = "Add a line to check the draft against the e-invoice rules."
+        return check
+    try:
+        check["blockers"] = einvoice_gate.blockers(invoice)
+    except ValueError as exc:  # the draft cannot even be modelled yet (e.g. a bad code)
+        check["error"] = f"The draft cannot be checked yet: {exc}"
+    return check
 
 
 def render_detail(

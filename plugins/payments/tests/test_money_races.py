@@ -168,7 +168,8 @@ def test_payments_and_credit_notes_racing_for_one_amount_due_settle_it_once(
     inv = invoice_for("1000.00")  # 1050.00 due: a payment or a credit note may take all of it
     notes = []
     for _ in range(TIMES // 2):
-        resp = api.post(f"/api/v1/invoices/{inv['id']}/credit-notes")
+        reason = {"credit_reason": "DL8.61.1.A"}  # PINT-AE ibr-158-ae: finalize needs it
+        resp = api.post(f"/api/v1/invoices/{inv['id']}/credit-notes", json=reason)
         assert resp.status_code == 201, resp.get_json()
         notes.append(resp.get_json()["id"])
     body = {"amount": "1050.00", "allocations": [allocation(inv["id"], "1050.00")]}

@@ -63,7 +63,9 @@ def test_draft_void_and_credit_notes_are_not_payable(api, invoice_for):
     )
 
     live = invoice_for()
-    credit = api.post(f"/api/v1/invoices/{live['id']}/credit-notes", json={}).get_json()
+    credit = api.post(
+        f"/api/v1/invoices/{live['id']}/credit-notes", json={"credit_reason": "DL8.61.1.A"}
+    ).get_json()
     api.post(f"/api/v1/invoices/{credit['id']}/finalize")
     resp = pay(api, allocation(credit["id"], "10.00"))
     assert resp.get_json()["error"]["code"] == "invoice_not_payable"
@@ -122,7 +124,10 @@ def test_credit_notes_and_payments_both_reduce_the_amount_due(api, invoice_for):
     pay(api, allocation(inv["id"], "300.00"))
     credit = api.post(
         f"/api/v1/invoices/{inv['id']}/credit-notes",
-        json={"lines": [{"description": "Discount", "quantity": "1", "unit_price": "100.00"}]},
+        json={
+            "lines": [{"description": "Discount", "quantity": "1", "unit_price": "100.00"}],
+            "credit_reason": "DL8.61.1.A",
+        },
     ).get_json()
     assert api.post(f"/api/v1/invoices/{credit['id']}/finalize").status_code == 200
     assert _invoice(api, inv["id"])["amount_due"] == "645.00"  # 1050 - 105 - 300

@@ -1,0 +1,74 @@
+"""Accounts payable: vendors, purchase orders, goods receipts, vendor bills, 3-way matching."""
+
+from __future__ import annotations
+
+from core.api import Manifest, hookimpl
+
+MANIFEST = Manifest(
+    name="ap",
+    version="1.0.0",
+    depends=("einvoice", "invoicing"),
+    uses=("payments",),
+    hookspecs="plugins.ap.hookspecs",
+    summary="Accounts payable: purchase orders, goods receipts, vendor bills, 3-way matching",
+)
+
+
+@hookimpl
+def register_models():
+    from plugins.ap.models import MODELS
+
+    return MODELS
+
+
+@hookimpl
+def register_permissions():
+    from plugins.ap.permissions import PERMISSIONS
+
+    return PERMISSIONS
+
+
+@hookimpl
+def register_blueprints(app):
+    from plugins.ap.api import bp
+    from plugins.ap.views import bp as pages_bp
+
+    app.register_blueprint(bp)
+    app.register_blueprint(pages_bp)
+
+
+@hookimpl
+def job_types():
+    from plugins.ap.services.bulk import JOB, import_zip
+
+    return {JOB: import_zip}
+
+
+@hookimpl
+def menu_items(actor):
+    from core.api import MenuItem
+
+    return [MenuItem("Bills", "ap.bill_list", 30, permission="ap.read")]
+
+
+@hookimpl
+def authorize_room(actor, kind, record_id):
+    if kind not in ("bill", "purchase_order", "goods_receipt"):
+        return None
+    from plugins.ap.views.rooms import may_join
+
+    return may_join(actor, kind, record_id)
+
+
+@hookimpl
+def seed_demo(company):
+    from plugins.ap.demo import seed
+
+    seed(company)
+
+
+@hookimpl
+def handle_event(event):
+    from plugins.ap.services.paid import on_event
+
+    on_event(event)

@@ -1,0 +1,95 @@
+"""/api/v1/purchase-orders: drafts, send (gapless PO/ number), close, cancel."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.api import NO_BODY, describe, idempotent, json_body, paginate, require_permission
+from plugins.ap.api import bp
+from plugins.ap.api import serialize as s
+from plugins.ap.api.common import choice, commit, company_id, found, user_id, whole_arg
+from plugins.ap.api.schemas import PO_PATCH_REQUEST, PO_REQUEST, PURCHASE_ORDER
+from plugins.ap.models import PurchaseOrder
+from plugins.ap.models.order import PO_STATUSES
+from plugins.ap.services import billing_status, match_run, orders
+
+TAGS = ("ap",)
+
+
+@bp.get("/purchase-orders")
+@require_permission("ap.read")
+@describe(tags=TAGS, paginated=True, response=PURCHASE_ORDER)
+def orders_list():
+    """List purchase orders, newest first. Filters: ``status``, ``vendor_id``."""
+    query = select(PurchaseOrder)
+    if status := choice("status", PO_STATUSES):
+        query = query.where(PurchaseOrder.status == status)
+    if (vendor := whole_arg("vendor_id")) is not None:
+        query = query.where(PurchaseOrder.vendor_id == vendor)
+    page = paginate(query, order_by=(PurchaseOrder.id.desc(),), serialize=lambda o: o)
+    billed = billing_status.billed_quantities([o.id for o in page["data"]])
+    page["data"] = [s.purchase_order(o, billed) for o in page["data"]]
+    return page
+
+
+@bp.post("/purchase-orders")
+@require_permission("ap.write")
+@idempotent
+@describe(tags=TAGS, status=201, request=PO_REQUEST, response=PURCHASE_ORDER)
+def orders_create():
+    """Create a draft purchase order (no number until it is sent)."""
+    order = orders.create(company_id(), json_body(), user_id())
+    commit()
+    return s.purchase_order(order), 201
+
+
+@bp.get("/purchase-orders/<int:order_id>")
+@require_permission("ap.read")
+@describe(tags=TAGS, response=PURCHASE_ORDER)
+def orders_read(order_id: int):
+    """One purchase order with ordered, received, accepted and billed quantities per line."""
+    return s.purchase_order(found(PurchaseOrder, order_id, "purchase order"))
+
+
+@bp.patch("/purchase-orders/<int:order_id>")
+@require_permission("ap.write")
+@describe(tags=TAGS, request=PO_PATCH_REQUEST, response=PURCHASE_ORDER)
+def orders_update(order_id: int):
+    """Change a draft purchase order (``lines`` replaces all lines); 409 once sent."""
+    order = orders.update(found(PurchaseOrder, order_id, "purchase order"), json_body())
+    commit()
+    return s.purchase_order(order)
+
+
+def _move(order_id: int, action):
+    order = action(found(PurchaseOrder, order_id, "purchase order"))
+    match_run.rematch_order(order.id)
+    commit()
+    return s.purchase_order(order)
+
+
+@bp.post("/purchase-orders/<int:order_id>/send")
+@require_permission("ap.write")
+@idempotent
+@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
+def orders_send(order_id: int):
+    """Send a draft: it gets the next gapless ``PO/<year>/<n>`` number and becomes SENT."""
+    return _move(order_id, orders.send)
+
+
+@bp.post("/purchase-orders/<int:order_id>/close")
+@require_permission("ap.write")
+@idempotent
+@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
+def orders_close(order_id: int):
+    """Close a sent purchase order: no more receipts."""
+    return _move(order_id, orders.close)
+
+
+@bp.post("/purchase-orders/<int:order_id>/cancel")
+@require_permission("ap.write")
+@idempotent
+@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
+def orders_cancel(order_id: int):
+    """Cancel a draft or sent purchase order against which nothing was received."""
+    return _move(order_id, orders.cancel)

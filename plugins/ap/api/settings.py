@@ -1,0 +1,30 @@
+"""/api/v1/ap/settings: match tolerances, over-receipt tolerance, duplicate policy."""
+
+from __future__ import annotations
+
+from core.api import describe, json_body, require_permission
+from plugins.ap.api import bp
+from plugins.ap.api.common import commit, company_id
+from plugins.ap.api.schemas import SETTINGS, SETTINGS_IN
+from plugins.ap.services import settings
+
+TAGS = ("ap",)
+
+
+@bp.get("/ap/settings")
+@require_permission("ap.read")
+@describe(tags=TAGS, response=SETTINGS)
+def ap_settings_read():
+    """The company's AP settings (defaults until changed)."""
+    return settings.as_dict(settings.current(company_id()))
+
+
+@bp.patch("/ap/settings")
+@require_permission("ap.settings")
+@describe(tags=TAGS, request=SETTINGS_IN, response=SETTINGS)
+def ap_settings_update():
+    """Change some settings. Tolerances are "the greater of P % or A" (price in money, quantity
+    in units); ``duplicate_policy`` is ``flag`` or ``block``."""
+    result = settings.update(company_id(), json_body())
+    commit()
+    return settings.as_dict(result)

@@ -1,0 +1,59 @@
+"""/api/v1/vendors: create, list (search by name), read, change."""
+
+from __future__ import annotations
+
+from flask import request
+from sqlalchemy import select
+
+from core.api import describe, idempotent, json_body, paginate, require_permission
+from plugins.ap.api import bp
+from plugins.ap.api import serialize as s
+from plugins.ap.api.common import commit, company_id, found
+from plugins.ap.api.schemas import VENDOR, VENDOR_PATCH, VENDOR_REQUEST
+from plugins.ap.models import Vendor
+from plugins.ap.services import vendors
+
+TAGS = ("ap",)
+
+
+@bp.get("/vendors")
+@require_permission("ap.read")
+@describe(tags=TAGS, paginated=True, response=VENDOR, query={"q": {"type": "string"}})
+def vendors_list():
+    """List vendors by name; ``q`` searches the name, TRN and Peppol id."""
+    query = select(Vendor)
+    if q := request.args.get("q", "").strip():
+        like = f"%{q}%"
+        query = query.where(
+            Vendor.name.ilike(like) | Vendor.trn.ilike(like) | Vendor.peppol_id.ilike(like)
+        )
+    return paginate(query, order_by=(Vendor.name,), serialize=s.vendor)
+
+
+@bp.post("/vendors")
+@require_permission("ap.write")
+@idempotent
+@describe(tags=TAGS, status=201, request=VENDOR_REQUEST, response=VENDOR)
+def vendors_create():
+    """Create a vendor; the same checks as customers (TRN, VAT ids, Peppol id, address)."""
+    vendor = vendors.create(company_id(), json_body())
+    commit()
+    return s.vendor(vendor), 201
+
+
+@bp.get("/vendors/<int:vendor_id>")
+@require_permission("ap.read")
+@describe(tags=TAGS, response=VENDOR)
+def vendors_read(vendor_id: int):
+    """One vendor."""
+    return s.vendor(found(Vendor, vendor_id, "vendor"))
+
+
+@bp.patch("/vendors/<int:vendor_id>")
+@require_permission("ap.write")
+@describe(tags=TAGS, request=VENDOR_PATCH, response=VENDOR)
+def vendors_update(vendor_id: int):
+    """Change some fields of a vendor."""
+    vendor = vendors.update(found(Vendor, vendor_id, "vendor"), json_body())
+    commit()
+    return s.vendor(vendor)

@@ -1,0 +1,1 @@
+"""Domain logic of accounts payable: no Flask imports, one concept per module."""

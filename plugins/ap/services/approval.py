@@ -1,0 +1,96 @@
+"""Approval for payment, rejection, and PAID.
+
+A FULL_MATCH bill is approved by anyone with ``ap.approve``. Any other result needs
+``ap.override`` and a written reason; the override is recorded in the audit log with the
+variances as they were at that moment. The bill row is locked and re-matched first, so the
+decision is taken on the current receipts and PO.
+"""
+
+from __future__ import annotations
+
+from core.api import ApiError, ValidationFailed, db, utcnow
+from plugins.ap.models.bill import (
+    APPROVED,
+    FULL_MATCH,
+    MATCHED,
+    OPEN_STATUSES,
+    PAID,
+    REJECTED,
+    Bill,
+)
+from plugins.ap.services import match_run, notify
+from plugins.ap.services.locking import lock
+
+
+def approve(bill: Bill, actor, reason: str | None) -> Bill:
+    bill = lock(Bill, bill.id)
+    if bill.status not in OPEN_STATUSES:
+        raise ApiError(
+            409,
+            "bill_not_open",
+            f"A bill that is {bill.status} cannot be approved.",
+            {"status": bill.status},
+        )
+    bill = match_run.run(bill, announce=False)
+    clean = bill.match_status == FULL_MATCH
+    if not clean:
+        _check_override(bill, actor, reason)
+    bill.status, bill.approved_at = APPROVED, utcnow()
+    bill.approved_by_id = getattr(actor, "user_id", None)
+    bill.override_reason = None if clean else reason
+    db.session.flush()
+    data = {"match_status": bill.match_status, "override": not clean}
+    if not clean:
+        data.update(reason=reason, variances=_variances(bill))
+    notify.announce("BillApproved", "bill_approved", "bill", bill, data)
+    return bill
+
+
+def _check_override(bill: Bill, actor, reason: str | None) -> None:
+    missing = []
+    if not actor.can("ap.override"):
+        missing.append("the permission ap.override")
+    if not reason:
+        missing.append("a written reason")
+    if missing:
+        raise ApiError(
+            409,
+            "match_not_clean",
+            f"The bill is {bill.match_status}: approving it needs {' and '.join(missing)}.",
+            {"match_status": bill.match_status, "missing": missing},
+        )
+
+
+def _variances(bill: Bill) -> dict:
+    result = bill.match_result or {}
+    keep = ("po_line_id", "quantity_variance", "price_variance", "amount_variance", "state")
+    return {
+        "total_variance": result.get("total_variance"),
+        "lines": [{k: line.get(k) for k in keep} for line in result.get("lines", [])],
+    }
+
+
+def reject(bill: Bill, reason: str | None) -> Bill:
+    bill = lock(Bill, bill.id)
+    if bill.status not in (*OPEN_STATUSES, APPROVED):
+        raise ApiError(409, "bill_not_open", f"A bill that is {bill.status} cannot be rejected.")
+    if not reason:
+        raise ValidationFailed({"reason": "is required"}, "Say why the bill is rejected.")
+    bill.status, bill.rejection_reason = REJECTED, reason
+    db.session.flush()
+    notify.announce("BillRejected", "bill_changed", "bill", bill, {"reason": reason})
+    return bill
+
+
+def mark_paid(bill: Bill) -> Bill:
+    """Called when the payments side reports the bill paid in full."""
+    bill = lock(Bill, bill.id)
+    if bill.status != APPROVED:
+        raise ApiError(409, "bill_not_approved", "Only an approved bill can be paid.")
+    bill.status, bill.paid_at = PAID, utcnow()
+    db.session.flush()
+    notify.announce("BillPaid", "bill_changed", "bill", bill)
+    return bill
+
+
+__all__ = ["MATCHED", "approve", "mark_paid", "reject"]

@@ -1,0 +1,81 @@
+"""Company AP settings: read with defaults, change with a PATCH body (every bad name at once).
+
+Tolerances are "the greater of a percentage or an absolute amount", for price (money in the
+bill's currency) and for quantity separately; both zero means exactly zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from core.api import ApiError, FieldErrors, db, exact_decimal
+from plugins.ap.models.settings import DEFAULTS, DUPLICATE_POLICIES, ApSettings
+
+NUMBERS = tuple(name for name in DEFAULTS if name != "duplicate_policy")
+MAXIMUM = {"price_tolerance_percent": 100, "quantity_tolerance_percent": 100}
+PLACES = {"full_match_limit": 2, "price_tolerance_amount": 2, "quantity_tolerance_amount": 6}
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    full_match_limit: Decimal
+    price_tolerance_percent: Decimal
+    price_tolerance_amount: Decimal
+    quantity_tolerance_percent: Decimal
+    quantity_tolerance_amount: Decimal
+    over_receipt_percent: Decimal
+    duplicate_policy: str
+
+
+def _row(company_id: int) -> ApSettings | None:
+    query = select(ApSettings).where(ApSettings.company_id == company_id)
+    return db.session.scalars(query).first()
+
+
+def current(company_id: int) -> Tolerances:
+    row = _row(company_id)
+    values = {name: getattr(row, name) for name in DEFAULTS} if row else dict(DEFAULTS)
+    return Tolerances(**values)
+
+
+def as_dict(settings: Tolerances) -> dict:
+    return {
+        name: str(value) if isinstance(value, Decimal) else value
+        for name, value in settings.__dict__.items()
+    }
+
+
+def update(company_id: int, changes: dict) -> Tolerances:
+    if not isinstance(changes, dict):
+        raise ApiError(400, "invalid_json", "Send a JSON object.")
+    errors = FieldErrors({name: "is not a setting" for name in changes if name not in DEFAULTS})
+    parsed = {name: _number(name, changes[name], errors) for name in NUMBERS if name in changes}
+    if "duplicate_policy" in changes:
+        parsed["duplicate_policy"] = changes["duplicate_policy"]
+        if changes["duplicate_policy"] not in DUPLICATE_POLICIES:
+            errors["duplicate_policy"] = f"must be one of {', '.join(DUPLICATE_POLICIES)}"
+    errors.check()
+    row = _row(company_id) or ApSettings(company_id=company_id, **DEFAULTS)
+    for name, value in parsed.items():
+        setattr(row, name, value)
+    db.session.add(row)
+    db.session.flush()
+    return current(company_id)
+
+
+def _number(name: str, value, errors: FieldErrors) -> Decimal | None:
+    result = exact_decimal(
+        value, name, errors, "must be a decimal written as a string", "is not a number"
+    )
+    if result is None:
+        return None
+    if not result.is_finite() or result < 0:
+        errors[name] = "must be zero or more"
+    elif result > MAXIMUM.get(name, Decimal("1e9")):
+        errors[name] = f"must be at most {MAXIMUM.get(name, Decimal('1e9'))}"
+    elif result.normalize().as_tuple().exponent < -PLACES.get(name, 4):
+        errors[name] = f"must have at most {PLACES.get(name, 4)} decimals"
+    return result

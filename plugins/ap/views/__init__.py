@@ -1,0 +1,34 @@
+"""HTMX pages of the AP plugin (blueprint "ap" at /ap). Views call the same services as the API
+and turn their refusals into messages on the page."""
+
+from pathlib import Path
+
+from flask import Blueprint
+
+bp = Blueprint(
+    "ap",
+    __name__,
+    url_prefix="/ap",
+    static_folder=str(Path(__file__).resolve().parent.parent / "static"),
+    static_url_path="/static",
+)
+
+
+@bp.app_template_filter("ap_qty")
+def _quantity(value) -> str:
+    """A quantity without trailing zeros: 100.000000 -> 100, 2.500000 -> 2.5."""
+    from plugins.ap.services.numbers import quantity_text
+
+    return quantity_text(value) or ""
+
+
+from plugins.ap.views import (  # noqa: E402,F401  (routes)
+    bill_entry,
+    bill_list,
+    bill_review,
+    forms,
+    import_page,
+    order_actions,
+    order_pages,
+    vendor_list,
+)

@@ -1,0 +1,65 @@
+"""/ap/purchase-orders/<id>/bill: enter the vendor's bill for a PO, lines prefilled with what
+is still to bill (accepted, or ordered on 2-way lines, less what other bills took)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import flash, redirect, request, url_for
+from flask_login import login_required
+
+from core.api import DomainError, current_actor, db, render
+from plugins.ap.api.common import commit
+from plugins.ap.models import PurchaseOrder
+from plugins.ap.services import billing_status, bills
+from plugins.ap.services.numbers import price_text, quantity_text
+from plugins.ap.views import bp
+from plugins.ap.views.common import WRITE, found, require
+
+
+def _prefill(order: PurchaseOrder) -> list[dict]:
+    billed = billing_status.billed_quantities([order.id])
+    rows = []
+    for line in order.lines:
+        left = max(line.billable_quantity - billed[line.id], 0)
+        rows.append({"po_line": line, "quantity": quantity_text(left),
+                     "unit_price": price_text(line.unit_price)})  # fmt: skip
+    return rows
+
+
+def _body(order: PurchaseOrder) -> dict:
+    lines = []
+    for line in order.lines:
+        quantity = request.form.get(f"quantity_{line.id}", "").strip()
+        if quantity and quantity != "0":
+            lines.append({
+                "po_line_id": line.id, "description": line.description,
+                "item_code": line.item_code, "quantity": quantity, "unit_code": line.unit_code,
+                "unit_price": request.form.get(f"price_{line.id}", "").strip(),
+                "tax_category": line.tax_category, "tax_rate": str(line.tax_rate),
+            })  # fmt: skip
+    form = request.form
+    return {"vendor_id": order.vendor_id, "purchase_order_id": order.id, "lines": lines,
+            "vendor_invoice_number": form.get("vendor_invoice_number"),
+            "issue_date": form.get("issue_date"), "due_date": form.get("due_date") or None,
+            "currency": order.currency}  # fmt: skip
+
+
+@bp.route("/purchase-orders/<int:order_id>/bill", methods=["GET", "POST"])
+@login_required
+def bill_entry(order_id: int):
+    require(WRITE)
+    order = found(PurchaseOrder, order_id)
+    errors = {}
+    if request.method == "POST":
+        try:
+            bill = bills.create(current_actor().company_id, _body(order), current_actor().user_id)
+            commit()
+            flash("Bill entered and matched.", "success")
+            return redirect(url_for("ap.bill_review", bill_id=bill.id))
+        except DomainError as exc:
+            db.session.rollback()
+            errors = exc.details.get("fields", {}) or {"bill": exc.message}
+    return render("ap/bill_entry.html", status=422 if errors else 200, order=order,
+                  rows=_prefill(order), errors=errors, form=request.form,
+                  today=dt.date.today())  # fmt: skip

@@ -1,0 +1,120 @@
+"""/ap/bills/<id>: the review page. PO, goods receipts and bill lines side by side, each variance
+with the tolerance that decided it, the audit timeline; approve, override, reject, relink."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flask import flash, redirect, request, url_for
+from flask_login import login_required
+from sqlalchemy import select
+
+from core.api import DomainError, audit_timeline, current_actor, db, render
+from plugins.ap.api.common import commit
+from plugins.ap.models import Bill, GoodsReceipt, GoodsReceiptLine
+from plugins.ap.models.bill import OPEN_STATUSES
+from plugins.ap.services import approval, bills, importing, match_run
+from plugins.ap.views import bp
+from plugins.ap.views.common import APPROVE, READ, WRITE, found, may, require, whole
+
+STATE_TEXT = {
+    "full": "Matches",
+    "variance": "Variance within tolerance",
+    "beyond": "Beyond tolerance",
+    "unmatched": "No PO line",
+}
+
+
+def _receipts_by_line(bill: Bill) -> dict[int, list]:
+    if not bill.order_id:
+        return {}
+    query = (
+        select(GoodsReceiptLine, GoodsReceipt)
+        .join(GoodsReceipt, GoodsReceipt.id == GoodsReceiptLine.receipt_id)
+        .where(GoodsReceipt.order_id == bill.order_id)
+        .order_by(GoodsReceipt.id)
+    )
+    found_lines = defaultdict(list)
+    for line, receipt in db.session.execute(query):
+        found_lines[line.order_line_id].append((receipt, line))
+    return found_lines
+
+
+def review_context(bill: Bill) -> dict:
+    matches = {m["bill_line_id"]: m for m in (bill.match_result or {}).get("lines", [])}
+    receipts = _receipts_by_line(bill)
+    rows = [
+        {
+            "line": line,
+            "match": matches.get(line.id, {}),
+            "po_line": line.order_line,
+            "receipts": receipts.get(line.order_line_id, []),
+        }
+        for line in bill.lines
+    ]
+    return {
+        "bill": bill,
+        "rows": rows,
+        "match": bill.match_result or {},
+        "state_text": STATE_TEXT,
+        "po_lines": bill.order.lines if bill.order else [],
+        "timeline": audit_timeline("bill", bill.id, bill.company_id),
+        "has_document": importing.document_of(bill.id) is not None,
+        "is_open": bill.status in OPEN_STATUSES,
+        "can_write": may(WRITE),
+        "can_approve": may(APPROVE),
+        "can_override": may("ap.override"),
+    }
+
+
+@bp.get("/bills/<int:bill_id>")
+@login_required
+def bill_review(bill_id: int):
+    require(READ)
+    bill = found(Bill, bill_id)
+    return render("ap/bill_review.html", block="review", **review_context(bill))
+
+
+def _act(bill_id: int, permission: str, action, done: str):
+    require(permission)
+    bill = found(Bill, bill_id)
+    try:
+        action(bill)
+        commit()
+        flash(done, "success")
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    return redirect(url_for("ap.bill_review", bill_id=bill_id))
+
+
+def _reason() -> str | None:
+    return (request.form.get("reason") or "").strip()[:2000] or None
+
+
+@bp.post("/bills/<int:bill_id>/approve")
+@login_required
+def bill_approve(bill_id: int):
+    def action(bill):
+        approval.approve(bill, current_actor(), _reason())
+
+    return _act(bill_id, APPROVE, action, "Bill approved for payment.")
+
+
+@bp.post("/bills/<int:bill_id>/reject")
+@login_required
+def bill_reject(bill_id: int):
+    return _act(bill_id, APPROVE, lambda b: approval.reject(b, _reason()), "Bill rejected.")
+
+
+@bp.post("/bills/<int:bill_id>/match")
+@login_required
+def bill_rematch(bill_id: int):
+    return _act(bill_id, WRITE, match_run.run, "Matched again.")
+
+
+@bp.post("/bills/<int:bill_id>/lines/<int:line_id>")
+@login_required
+def bill_relink(bill_id: int, line_id: int):
+    target = whole(request.form.get("po_line_id"))
+    return _act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), "Line linked.")

@@ -1,0 +1,99 @@
+"""Pages that create: a vendor, a purchase order (draft), and the company's AP settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import flash, redirect, request, url_for
+from flask_login import login_required
+from sqlalchemy import select
+
+from core.api import DomainError, current_actor, db, render
+from plugins.ap.api.common import commit
+from plugins.ap.models import Vendor
+from plugins.ap.models.settings import DEFAULTS
+from plugins.ap.services import orders, settings, vendors
+from plugins.ap.views import bp
+from plugins.ap.views.common import WRITE, require
+
+LINE_ROWS = 6
+LINE_FIELDS = ("description", "item_code", "quantity", "unit_code", "unit_price", "tax_rate",
+               "match_type")  # fmt: skip
+VENDOR_FIELDS = ("name", "trn", "peppol_id", "email", "address_line1", "city", "country",
+                 "emirate", "iban", "payment_terms_days")  # fmt: skip
+
+
+def _form(names) -> dict:
+    return {name: request.form.get(name, "").strip() or None for name in names}
+
+
+@bp.route("/vendors/new", methods=["GET", "POST"])
+@login_required
+def vendor_new():
+    require(WRITE)
+    errors, values = {}, _form(VENDOR_FIELDS) if request.method == "POST" else {}
+    if request.method == "POST":
+        try:
+            given = {name: value for name, value in values.items() if value is not None}
+            vendor = vendors.create(current_actor().company_id, given)
+            commit()
+            flash(f"Vendor {vendor.name} created.", "success")
+            return redirect(url_for("ap.vendor_list"))
+        except DomainError as exc:
+            db.session.rollback()
+            errors = exc.details.get("fields", {})
+    return render("ap/vendor_form.html", status=422 if errors else 200, errors=errors,
+                  values=values, fields=VENDOR_FIELDS)  # fmt: skip
+
+
+def _order_body() -> dict:
+    lines = []
+    for row in range(LINE_ROWS):
+        line = {name: request.form.get(f"lines-{row}-{name}", "").strip() for name in LINE_FIELDS}
+        if line["description"] or line["quantity"]:
+            lines.append({k: v for k, v in line.items() if v} | {"tax_category": "S"})
+    vendor = request.form.get("vendor_id", "")
+    return {
+        "vendor_id": int(vendor) if vendor.isascii() and vendor.isdigit() else None,
+        "order_date": request.form.get("order_date"), "currency": request.form.get("currency"),
+        "expected_date": request.form.get("expected_date") or None, "lines": lines,
+    }  # fmt: skip
+
+
+@bp.route("/purchase-orders/new", methods=["GET", "POST"])
+@login_required
+def order_new():
+    require(WRITE)
+    errors = {}
+    if request.method == "POST":
+        try:
+            order = orders.create(current_actor().company_id, _order_body(), None)
+            commit()
+            flash("Draft purchase order created.", "success")
+            return redirect(url_for("ap.order_detail", order_id=order.id))
+        except DomainError as exc:
+            db.session.rollback()
+            errors = exc.details.get("fields", {}) or {"form": exc.message}
+    vendor_rows = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
+    return render("ap/order_form.html", status=422 if errors else 200, errors=errors,
+                  vendors=vendor_rows, rows=LINE_ROWS, form=request.form,
+                  today=dt.date.today())  # fmt: skip
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings_page():
+    require("ap.settings")
+    errors = {}
+    if request.method == "POST":
+        try:
+            settings.update(current_actor().company_id, _form(DEFAULTS) | {})
+            commit()
+            flash("Settings saved.", "success")
+            return redirect(url_for("ap.settings_page"))
+        except DomainError as exc:
+            db.session.rollback()
+            errors = exc.details.get("fields", {})
+    current = settings.as_dict(settings.current(current_actor().company_id))
+    return render("ap/settings.html", status=422 if errors else 200, errors=errors,
+                  values=request.form if errors else current)  # fmt: skip

@@ -1,0 +1,109 @@
+"""``/api/v1/einvoice``: validate a UBL document; the company's required profiles."""
+
+from __future__ import annotations
+
+from flask import current_app, request
+
+from core.api import (
+    ApiError,
+    ValidationFailed,
+    api_blueprint,
+    current_actor,
+    db,
+    describe,
+    json_body,
+    read_only_ok,
+    require_permission,
+)
+from plugins.einvoice import requirements, schemas
+from plugins.einvoice.errors import NotUBLError
+from plugins.einvoice.profiles import PROFILES
+from plugins.einvoice.rulefiles import versions
+from plugins.einvoice.validator import validate
+
+bp = api_blueprint("einvoice_api", __name__, "/einvoice")
+TAGS = ("einvoice",)
+XML_TYPES = {"application/xml", "text/xml"}
+
+
+@bp.post("/validate")
+@read_only_ok
+@require_permission("einvoice.document.validate")
+@describe(
+    tags=TAGS,
+    response=schemas.REPORT,
+    query={"profile": schemas.PROFILE_QUERY},
+    body_media=schemas.XML_BODY,
+)
+def einvoice_validate():
+    """Check a UBL 2.1 Invoice or CreditNote with the official rules.
+
+    Send the XML as the body with ``Content-Type: application/xml``. ``profile`` is ``peppol``
+    (UBL 2.1 XSD + CEN EN 16931 + Peppol BIS 3.0) or ``pint-ae`` (UBL 2.1 XSD + PINT-AE);
+    omitted, it is chosen from the CustomizationID. A body that is not XML, or not a UBL
+    Invoice/CreditNote, is a 422 ``not_ubl``.
+    """
+    if request.mimetype not in XML_TYPES:
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "Send the document as the body with Content-Type: application/xml.",
+            {"content_type": request.content_type or ""},
+        )
+    profile = _profile_arg()
+    body = _body()
+    try:
+        return validate(body, profile).as_dict()
+    except NotUBLError as exc:
+        raise ApiError(422, "not_ubl", f"Not a UBL 2.1 invoice or credit note: {exc}") from None
+
+
+def _profile_arg() -> str | None:
+    profile = request.args.get("profile") or None
+    if profile is not None and profile not in PROFILES:
+        raise ApiError(
+            400, "unknown_profile", f"Unknown profile {profile!r}.", {"profiles": list(PROFILES)}
+        )
+    return profile
+
+
+def _body() -> bytes:
+    limit = current_app.config["EINVOICE_MAX_DOCUMENT_BYTES"]
+    if (request.content_length or 0) > limit:
+        raise ApiError(413, "document_too_large", f"Documents up to {limit} bytes are checked.")
+    body = request.get_data(cache=False)
+    if len(body) > limit:
+        raise ApiError(413, "document_too_large", f"Documents up to {limit} bytes are checked.")
+    return body
+
+
+@bp.get("/settings")
+@require_permission("einvoice.settings.read")
+@describe(tags=TAGS, response=schemas.SETTINGS)
+def einvoice_settings():
+    """The profiles every document of the company must pass before it is sealed."""
+    return _settings(current_actor().company_id)
+
+
+@bp.put("/settings")
+@require_permission("einvoice.settings.write")
+@describe(tags=TAGS, request=schemas.SETTINGS_UPDATE, response=schemas.SETTINGS)
+def einvoice_settings_update():
+    """Choose the required profiles; an empty list returns to the automatic choice."""
+    wanted = json_body()["required_profiles"]  # core checked it against the schema
+    company_id = current_actor().company_id
+    try:
+        requirements.set_required(company_id, wanted)
+    except ValueError as exc:
+        raise ValidationFailed({"required_profiles": str(exc)}) from None
+    db.session.commit()
+    return _settings(company_id)
+
+
+def _settings(company_id: int) -> dict:
+    configured = requirements.configured(company_id)
+    return {
+        "required_profiles": configured,
+        "automatic": not configured,
+        "rule_versions": versions(),
+    }
