@@ -9,7 +9,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install assets db demo check-system lint clean-db
+.PHONY: run test install assets tools chain db demo check-system lint clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,18 @@ install: $(STAMP)
 
 assets:
 	scripts/build_assets.sh
+
+# Development tools from the npm registry (tools/package-lock.json): anvil, the local EVM chain
+# with Tempo emulation that the wallet plugin's tests start.
+tools:
+	scripts/install_tools.sh
+
+# A local chain for the wallet plugin (Tempo emulation, dev accounts hold demo stablecoins);
+# run it in another terminal and set LEDGERLINE_WALLET_RPC_URLS=http://127.0.0.1:$(CHAIN_PORT).
+CHAIN_PORT ?= 8545
+chain: tools
+	tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil --host $(HOST) --port $(CHAIN_PORT) \
+		--network tempo --hardfork t4
 
 db: install
 	$(FLASK) db upgrade heads
@@ -42,7 +54,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: check-system install assets
+test: check-system install assets tools
 	scripts/test.sh
 
 clean-db:

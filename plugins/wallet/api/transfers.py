@@ -1,0 +1,28 @@
+"""Payroll batches (unsigned, for an external signer) and person-to-person request links."""
+
+from __future__ import annotations
+
+from core.api import describe, json_body, require_permission
+from plugins.wallet import payroll, request_links
+from plugins.wallet.api import bp
+from plugins.wallet.api.common import company_id
+from plugins.wallet.api.schemas import PAYROLL, REPORT, REQUEST_LINK
+
+
+@bp.post("/wallet/payroll-batches")
+@require_permission("wallet.admin")
+@describe(tags=("wallet",), request=PAYROLL, response=REPORT)
+def wallet_payroll_batch():
+    """Build one Tempo batch transaction (type 0x76) paying ``payees``
+    (``[{address, amount, memo?}]``) with ``transferWithMemo`` calls. Returned unsigned for an
+    external signer: the server holds no key."""
+    body = json_body()
+    return payroll.build(company_id(), body.get("payees"), body.get("token_address"))
+
+
+@bp.post("/wallet/request-links")
+@require_permission("wallet.request.write")
+@describe(tags=("wallet",), request=REQUEST_LINK, response=REPORT)
+def wallet_request_link():
+    """A request-to-pay link (EIP-681 URI and QR code) for ``amount`` to ``to_address``."""
+    return request_links.build(company_id(), json_body())

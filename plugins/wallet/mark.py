@@ -1,0 +1,30 @@
+"""Marking a request by hand (BTCPay's "Marked"): Settled or Invalid, never recomputed after.
+
+Marking Settled posts what the chain delivered so far (refused when nothing arrived: the
+payments ledger only holds money that moved); marking Invalid reverses a posted payment.
+"""
+
+from __future__ import annotations
+
+from core.api import ApiError, ValidationFailed
+from plugins.wallet import settle, state, transitions
+from plugins.wallet.models import INVALID, MARKED, SETTLED
+
+CHOICES = (SETTLED, INVALID)
+
+
+def mark(request_id: int, status) -> tuple:
+    if status not in CHOICES:
+        raise ValidationFailed({"status": f"must be one of {', '.join(CHOICES)}"})
+    request = transitions.lock(request_id)
+    if request.destroyed_at is not None:
+        raise ApiError(409, "already_destroyed", "This payment request is no longer watched.")
+    if (request.status, request.exception) == (status, MARKED):
+        raise ApiError(409, "already_marked", f"This payment request is marked {status} already.")
+    if status == SETTLED and not state.counted(request, request.payments):
+        raise ApiError(409, "nothing_received", "No payment arrived for this request yet.")
+    previous = (request.status, request.exception)
+    request.status, request.exception = status, MARKED
+    outcome = settle.follow(request, status)
+    transitions.announce(request, previous)
+    return request, outcome

@@ -1,0 +1,83 @@
+"""/wallet/: the wallet admin page — settings, provider health, requests, reconciliation.
+
+Reconciliation runs as the ``wallet.reconcile`` job; the page shows the latest one through
+core's job partial and lists its differences (never corrected automatically).
+"""
+
+from __future__ import annotations
+
+from flask import abort
+from flask_login import login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+
+from core.api import ApiError, current_actor, db, enqueue_job, render
+from plugins.wallet import health, settings
+from plugins.wallet.models import PaymentRequest
+from plugins.wallet.views import bp
+
+ADMIN = "wallet.admin"
+RECONCILE_JOB = "wallet.reconcile"
+
+
+class ReconcileForm(FlaskForm):
+    """Only the CSRF token: the job reconciles every address and the scanned blocks."""
+
+
+def _require_admin():
+    actor = current_actor()
+    if actor is None or not actor.can(ADMIN) or actor.company_id is None:
+        abort(403, "Only company admins can see this page.")
+    return actor
+
+
+def latest_job(company_id: int):
+    jobs = db.metadata.tables["core_job"]
+    query = (
+        select(jobs)
+        .where(jobs.c.company_id == company_id, jobs.c.name == RECONCILE_JOB)
+        .order_by(jobs.c.id.desc())
+        .limit(1)
+    )
+    return db.session.execute(query).one_or_none()
+
+
+def _health(chain_id: int) -> dict:
+    try:
+        return health.report(chain_id)
+    except ApiError as exc:
+        return {"status": "unconfigured", "providers": [], "error": exc.message}
+
+
+def _page(actor, notice=None, status=200):
+    config = settings.current(actor.company_id)
+    query = select(PaymentRequest).order_by(PaymentRequest.id.desc()).limit(50)
+    return render(
+        "wallet/admin.html",
+        config=config,
+        health=_health(config["chain_id"]),
+        requests=list(db.session.scalars(query)),
+        job=latest_job(actor.company_id),
+        form=ReconcileForm(formdata=None),
+        may_write=actor.can_write,
+        notice=notice,
+        status=status,
+    )
+
+
+@bp.get("/")
+@login_required
+def admin():
+    return _page(_require_admin())
+
+
+@bp.post("/reconcile")
+@login_required
+def reconcile_start():
+    actor = _require_admin()
+    if not actor.can_write:
+        abort(403, "This account can read but not change anything.")
+    if not ReconcileForm().validate():
+        return _page(actor, status=400)
+    job = enqueue_job(RECONCILE_JOB, {}, company_id=actor.company_id, user_id=actor.user_id)
+    return _page(actor, notice=f"Reconciliation job #{job.id} started.")
