@@ -33,6 +33,7 @@ from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
 from core.permissions import Permission
+from core.plugin_hooks import hook
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
@@ -79,6 +80,7 @@ __all__ = [
     "exact_decimal",
     "get_or_404",
     "get_scoped",
+    "hook",
     "hookimpl",
     "idempotent",
     "invalid_parameter",

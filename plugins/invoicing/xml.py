@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import current_app
-
-from core.api import ApiError
+from core.api import ApiError, hook
 
 DEFAULT_PROFILE = "peppol"
 
@@ -21,7 +19,6 @@ def _entries(answer):
 
 def profiles() -> dict:
     """``{name: profile}`` from every plugin's answer (a dict, a list, or one profile)."""
-    hook = current_app.extensions["ledgerline.plugins"].hook
     found = {}
     for answer in hook.invoicing_xml_profiles():
         for name, profile in _entries(answer or {}):
