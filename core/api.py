@@ -40,6 +40,7 @@ from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_or_404, get_scoped, scoped
+from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
 from core.timeutil import utcnow
 
 __all__ = [
@@ -68,10 +69,12 @@ __all__ = [
     "ValidationFailed",
     "Widget",
     "api_blueprint",
+    "app_for_tests",
     "audit_timeline",
     "company_room",
     "correlation_id",
     "csrf",
+    "csrf_token",
     "current_actor",
     "db",
     "describe",
@@ -106,8 +109,10 @@ __all__ = [
     "require_permission",
     "require_write",
     "scoped",
+    "sign_in",
     "socketio",
     "text_field",
+    "user_for_tests",
     "user_room",
     "utcnow",
     "validates_params",
