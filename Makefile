@@ -41,6 +41,7 @@ check-system:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 test: check-system install assets
 	scripts/test.sh
