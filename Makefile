@@ -1,26 +1,42 @@
-# make run   set up .venv, assets and a SQLite database with demo data; serve on :5000
+# make run   set up .venv (runtime dependencies only), assets and a SQLite database with demo
+#            data; serve on $(HOST):$(PORT) (make run PORT=8000) with the jobs worker beside it;
+#            one Ctrl-C stops both
 # make test  lint + tests on SQLite (with browser tests) + tests on PostgreSQL
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-setup-cfg
+STAMP := $(VENV)/.installed-runtime
+TEST_STAMP := $(VENV)/.installed-test
+# pip's and setuptools' output goes to this log; it is shown only when the install fails.
+PIP_LOG := $(VENV)/pip.log
+PIP_INSTALL = $(BIN)/pip install -q -e
+QUIET = > $(PIP_LOG) 2>&1 || { cat $(PIP_LOG); exit 1; }
 FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install assets tools chain db demo check-system lint clean-db
+.PHONY: run test install install-test assets tools chain db demo check-system check-run lint clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -U pip
+	$(BIN)/pip install -q -U pip $(QUIET)
 
-# Re-install only when setup.cfg changed since the last install.
+# Re-install only when setup.cfg changed since the last install. `make run` needs only the
+# runtime dependencies; the test extra (pytest, Playwright, ruff, ...) is for make test/lint.
 $(STAMP): setup.cfg | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
-	touch $@
+	@echo "Installing Ledgerline into $(VENV) (log: $(PIP_LOG))"
+	@$(PIP_INSTALL) . $(QUIET)
+	@touch $@
+
+$(TEST_STAMP): setup.cfg | $(BIN)/python
+	@echo "Installing Ledgerline with its test extra into $(VENV) (log: $(PIP_LOG))"
+	@$(PIP_INSTALL) '.[test]' $(QUIET)
+	@touch $(STAMP) $@
 
 install: $(STAMP)
+
+install-test: $(TEST_STAMP)
 
 assets:
 	scripts/build_assets.sh
@@ -43,18 +59,21 @@ db: install
 demo: db
 	$(FLASK) demo
 
-run: install assets demo
-	@echo "Ledgerline on http://$(HOST):$(PORT)  (sign in as admin@acme.ae / ledgerline-demo)"
-	$(FLASK) run --host $(HOST) --port $(PORT)
+run: check-run install assets demo
+	@HOST=$(HOST) PORT=$(PORT) scripts/run.sh
+
+check-run:
+	@scripts/check_system.sh run
 
 check-system:
-	scripts/check_system.sh
+	@scripts/check_system.sh test
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
-test: check-system install assets tools
+test: check-system install-test assets tools
 	scripts/test.sh
 
 clean-db:

@@ -33,12 +33,14 @@ from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
 from core.permissions import Permission
+from core.plugin_hooks import hook
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_or_404, get_scoped, scoped
+from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
 from core.timeutil import utcnow
 
 __all__ = [
@@ -67,10 +69,12 @@ __all__ = [
     "ValidationFailed",
     "Widget",
     "api_blueprint",
+    "app_for_tests",
     "audit_timeline",
     "company_room",
     "correlation_id",
     "csrf",
+    "csrf_token",
     "current_actor",
     "db",
     "describe",
@@ -79,6 +83,7 @@ __all__ = [
     "exact_decimal",
     "get_or_404",
     "get_scoped",
+    "hook",
     "hookimpl",
     "idempotent",
     "invalid_parameter",
@@ -104,8 +109,10 @@ __all__ = [
     "require_permission",
     "require_write",
     "scoped",
+    "sign_in",
     "socketio",
     "text_field",
+    "user_for_tests",
     "user_room",
     "utcnow",
     "validates_params",

@@ -55,31 +55,42 @@ def _init_core_modules(app: Flask) -> None:
 
 
 def _register_models(app: Flask, plugins) -> None:
-    from core.tenancy import TenantMixin
-
+    """One pluggy call (wrappers, ``specname`` and ordering apply); every model returned is
+    checked and attributed to the plugin whose package defines it."""
     owners = {}
-    for name, batch in _per_plugin(plugins, "register_models"):
+    packages = {info.module.__name__: info.name for info in plugins.enabled()}
+    for batch in plugins.hook.register_models():
         for model in batch or []:
-            table = model.__tablename__
-            if not table.startswith(f"{name}_"):
-                raise plugin_engine.PluginError(
-                    f"plugin {name!r}: table {table!r} must start with '{name}_'"
-                )
-            tenant = "company_id" in model.__table__.c or issubclass(model, TenantMixin)
-            if not tenant and not getattr(model, "__ledgerline_global__", False):
-                raise plugin_engine.PluginError(
-                    f"plugin {name!r}: model {model.__name__} has no company_id "
-                    "(mix in TenantMixin or set __ledgerline_global__ = True)"
-                )
-            owners[table] = name
+            name = _owner(model, packages)
+            _check_model(name, model)
+            owners[model.__tablename__] = name
     app.extensions["ledgerline.tables"] = owners
 
 
-def _per_plugin(plugins, hook_name: str):
-    for info in plugins.enabled():
-        impl = getattr(info.module, hook_name, None)
-        if impl is not None and hasattr(impl, "ledgerline_impl"):
-            yield info.name, impl()
+def _owner(model, packages: dict[str, str]) -> str:
+    for package, name in packages.items():
+        if model.__module__ == package or model.__module__.startswith(package + "."):
+            return name
+    raise plugin_engine.PluginError(
+        f"register_models returned {model.__module__}.{model.__name__}, "
+        "which no enabled plugin's package defines"
+    )
+
+
+def _check_model(name: str, model) -> None:
+    from core.tenancy import TenantMixin
+
+    table = model.__tablename__
+    if not table.startswith(f"{name}_"):
+        raise plugin_engine.PluginError(
+            f"plugin {name!r}: table {table!r} must start with '{name}_'"
+        )
+    tenant = "company_id" in model.__table__.c or issubclass(model, TenantMixin)
+    if not tenant and not getattr(model, "__ledgerline_global__", False):
+        raise plugin_engine.PluginError(
+            f"plugin {name!r}: model {model.__name__} has no company_id "
+            "(mix in TenantMixin or set __ledgerline_global__ = True)"
+        )
 
 
 def _register_permissions(app: Flask, plugins) -> None:

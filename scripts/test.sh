@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test run: lint, all tests on SQLite (browser tests included), then the database
-# tests again on PostgreSQL. Both pytest runs always happen; the script fails if any step does.
+# The whole test run: lint (ruff; import boundaries in .importlinter), all tests on SQLite
+# (browser tests included), then the database tests again on PostgreSQL.
+# Both pytest runs always happen; the script fails if any step does.
 # pytest's exit code 5 ("no tests collected") is a failure too: any non-zero code is.
 #
 # Tests run in parallel with pytest-xdist: LEDGERLINE_TEST_WORKERS workers (default "auto",
@@ -28,6 +29,7 @@ step() {
 
 step "ruff check" "$bin/ruff" check .
 step "ruff format --check" "$bin/ruff" format --check .
+step "lint-imports" "$bin/lint-imports" --no-cache
 step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}"
 step "pytest on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
   "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from core.api import hook
 
 
 def _entries(answer):
@@ -29,5 +29,4 @@ def xml_profiles(also=()) -> dict:
     ``also``: answers of another hook with the same shape (invoicing's deprecated alias);
     ``einvoice_xml_profiles`` wins on a name clash.
     """
-    hook = current_app.extensions["ledgerline.plugins"].hook
     return {**collect(also), **collect(hook.einvoice_xml_profiles())}

@@ -1,11 +1,14 @@
-"""What other plugins may use of invoicing: party validation, code lists and the invoice totals.
+"""What other plugins may use of invoicing: import it from here, never from its internals.
 
-A small, stable re-export: plugins that depend on invoicing import this module and nothing
-else of it, so invoicing can reorganise its internals freely. The totals are the very
-``compute_totals`` invoicing computes sales invoices with (EN 16931 rounding).
+A small, stable set of plain re-exports (``.importlinter`` refuses another plugin importing any
+other invoicing module), so invoicing can reorganise its internals freely: party validation,
+code lists, the invoice totals (the very ``compute_totals`` sales invoices use), the invoice and
+customer models, settlement locks and document signatures.
 """
 
 from plugins.einvoice.public import Line, Totals, codes, compute_totals, totals
+from plugins.invoicing import settlement, signatures
+from plugins.invoicing.models import INVOICE, Customer, Invoice
 from plugins.invoicing.services.customers import parse as parse_party
 from plugins.invoicing.services.validation import iban as check_iban
 
@@ -16,8 +19,11 @@ is_currency = codes.is_currency
 money = totals.money
 
 __all__ = [
+    "INVOICE",
     "UNIT_CODES",
     "VAT_CATEGORIES",
+    "Customer",
+    "Invoice",
     "Line",
     "Totals",
     "amount_places",
@@ -26,4 +32,6 @@ __all__ = [
     "is_currency",
     "money",
     "parse_party",
+    "settlement",
+    "signatures",
 ]

@@ -83,7 +83,7 @@ def settle(invoice: Invoice, paid: Decimal, reason: dict | None = None) -> Invoi
     if status != previous:
         notify.status_changed(invoice, "InvoicePaymentStatusChanged", invoice.status, extra)
     else:
-        notify.changed(invoice, "InvoiceSettled", "invoice_updated", extra)
+        notify.changed(invoice, "InvoiceSettled", "invoicing_invoice_updated", extra)
     return invoice
 
 

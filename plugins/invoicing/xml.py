@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import current_app
-
-from core.api import ApiError
+from core.api import ApiError, hook
 from plugins.einvoice.public import ProfileError, xml_profiles
 
 DEFAULT_PROFILE = "peppol"
@@ -14,7 +12,6 @@ DEFAULT_PROFILE = "peppol"
 
 def profiles() -> dict:
     """``{name: profile}`` from ``einvoice_xml_profiles`` plus the older invoicing hook."""
-    hook = current_app.extensions["ledgerline.plugins"].hook
     return xml_profiles(also=hook.invoicing_xml_profiles())
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from core.api import ApiError, ValidationFailed, db, utcnow
-from plugins.invoicing import settlement
+from plugins.invoicing.public import settlement
 from plugins.wallet import addresses, settings, units
 from plugins.wallet.models import LIVE, PaymentRequest
 

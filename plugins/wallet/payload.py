@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 
 from core.api import ValidationFailed, db
-from plugins.invoicing import signatures
-from plugins.invoicing.models import Invoice
+from plugins.invoicing.public import Invoice, signatures
 from plugins.wallet.serialize import iso
 
 

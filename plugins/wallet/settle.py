@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.api import ApiError, db
-from plugins.payments import external
+from plugins.payments.public import external
 from plugins.wallet import state, units
 from plugins.wallet.models import SETTLED
 

@@ -1,7 +1,7 @@
 // Ledgerline real time: one Socket.IO connection per page, turned into htmx events.
 //
 // Every server event "X" becomes `htmx.trigger(document.body, "ll:X", data)`, so a fragment
-// with hx-trigger="ll:invoice_updated from:body" re-fetches itself over HTTP. After a
+// with hx-trigger="ll:invoicing_invoice_updated from:body" re-fetches itself over HTTP. After a
 // reconnect the page gets "ll:reconnected" to re-fetch what changed while it was away.
 // Rooms named by data-room / data-presence-room attributes are joined (and left when the
 // element goes away); presence lists inside [data-presence-room] are kept current.

@@ -44,7 +44,14 @@ class AppServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def _wait_ready(self, timeout: float = 30.0) -> None:
+    def _wait_ready(self, timeout: float = 60.0) -> None:
+        try:
+            self._poll_ready(timeout)
+        except RuntimeError:
+            self.stop()  # a server that never became ready must not outlive the test
+            raise
+
+    def _poll_ready(self, timeout: float) -> None:
         import urllib.request
 
         deadline = time.monotonic() + timeout

@@ -181,3 +181,19 @@ def test_api_plugins_without_credentials_is_a_json_401(client):
 def _row(html: str, name: str) -> str:
     start = html.index(f'id="app-{name}"')
     return html[start : html.index("</tr>", start)]
+
+
+def test_models_registered_under_a_specname_are_checked_too(monkeypatch, app_config):
+    offer(monkeypatch, "fx_specname")
+    with pytest.raises(PluginError) as err:
+        start(app_config)
+    assert "plugin 'fx_specname': table 'gadget_unprefixed' must start with 'fx_specname_'" in str(
+        err.value
+    )
+
+
+def test_plugins_call_their_own_hooks_through_core_api(app):
+    from core.api import hook
+
+    assert hook.payments_methods() is not None
+    assert "pint-ae" in {p.name for batch in hook.invoicing_xml_profiles() for p in batch}

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import urllib.request
 
 import pytest
+import redis as redis_client
 import socketio as sio_client
 
 from tests.browser.server import AppServer, seed
 from tests.support.servers import RedisServer
+
+CHANNEL = "flask-socketio"  # Flask-SocketIO's default message-queue channel
 
 
 @pytest.fixture
@@ -27,10 +31,31 @@ def redis():
 @pytest.fixture
 def cluster(app, db_url, tmp_path, redis, make_company, make_user, api_token):
     facts = seed(app, make_company, make_user, api_token)
-    servers = [AppServer(db_url, tmp_path, message_queue=redis.url) for _ in range(2)]
-    yield servers, facts
+    servers = []
+    try:
+        for _ in range(2):
+            servers.append(AppServer(db_url, tmp_path, message_queue=redis.url))
+        wait_until_listening(servers, redis.url, facts["token"])
+        yield servers, facts
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def wait_until_listening(servers, redis_url: str, token: str, timeout: float = 60.0) -> None:
+    """A server subscribes to the shared Redis channel only after its first connection, in a
+    background thread: until then, events sent by the other server never reach it. On a busy
+    machine that takes a while, so connect once to each and wait for every subscription."""
     for server in servers:
-        server.stop()
+        Listener(server.url, token).close()
+    queue = redis_client.Redis.from_url(redis_url)
+    deadline = time.monotonic() + timeout
+    try:
+        while dict(queue.pubsub_numsub(CHANNEL)).get(CHANNEL.encode(), 0) < len(servers):
+            assert time.monotonic() < deadline, "the servers never subscribed to Redis"
+            time.sleep(0.05)
+    finally:
+        queue.close()
 
 
 class Listener:
@@ -48,7 +73,7 @@ class Listener:
             self.events.append((event, data))
             self.arrived.notify_all()
 
-    def wait_for(self, predicate, timeout: float = 10.0):
+    def wait_for(self, predicate, timeout: float = 30.0):
         with self.arrived:
             ok = self.arrived.wait_for(
                 lambda: next((d for e, d in self.events if predicate(e, d)), None), timeout
@@ -66,9 +91,9 @@ def test_presence_join_on_a_reaches_a_viewer_on_b(cluster):
     on_b = Listener(b.url, facts["token"])
     on_a = Listener(a.url, facts["admin_token"])
     try:
-        ack = on_b.client.call("join", {"room": room, "presence": True}, timeout=10)
+        ack = on_b.client.call("join", {"room": room, "presence": True}, timeout=30)
         assert [v["name"] for v in ack["viewers"]] == ["finance@acme.ae"]
-        on_a.client.call("join", {"room": room, "presence": True}, timeout=10)
+        on_a.client.call("join", {"room": room, "presence": True}, timeout=30)
         seen = on_b.wait_for(
             lambda e, d: e == "presence" and len(d["viewers"]) == 2 and d["room"] == room
         )
@@ -92,7 +117,7 @@ def test_company_update_on_a_reaches_a_client_on_b(cluster):
                 "Content-Type": "application/json",
             },
         )
-        with urllib.request.urlopen(request, timeout=10) as resp:
+        with urllib.request.urlopen(request, timeout=30) as resp:
             assert resp.status == 200
         updated = on_b.wait_for(lambda e, d: e == "company_updated")
         assert updated["id"] == facts["company_id"]

@@ -7,10 +7,13 @@ the app still finds it the way it finds any plugin, through the installed entry-
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tomllib
 
 import pytest
 from sqlalchemy import create_engine, inspect
@@ -34,13 +37,14 @@ def installed(tmp_path_factory):
     return target, site
 
 
-def run(args, db_url, site, tmp_path, check=True):
+def run(args, db_url, site, tmp_path, check=True, extra_env=None):
     env = {
         **os.environ,
         "DATABASE_URL": db_url,
         "LEDGERLINE_INSTANCE_PATH": str(tmp_path / "instance"),
         "PYTHONPATH": os.pathsep.join([str(site), str(PROJECT_ROOT)]),
         "LEDGERLINE_JOBS_BACKEND": "immediate",
+        **(extra_env or {}),
     }
     env.pop("LEDGERLINE_PLUGINS", None)
     proc = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
@@ -145,3 +149,52 @@ def test_cli_refuses_a_taken_name_and_a_non_empty_directory(app, tmp_path):
     assert busy.exit_code == 1
     assert "already exists and is not empty" in busy.output
     assert (tmp_path / "busy" / "file.txt").read_text() == "mine"
+
+
+def test_generated_files_pass_the_projects_ruff_settings(installed):
+    target, _ = installed
+    ruff = PROJECT_ROOT / ".venv" / "bin" / "ruff"
+    ruff = str(ruff) if ruff.exists() else "ruff"
+    for args in (["check", "."], ["format", "--check", "."]):
+        proc = subprocess.run([ruff, *args], cwd=target, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    generated = tomllib.loads((target / "pyproject.toml").read_text())["tool"]["ruff"]
+    ours = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["tool"]["ruff"]
+    assert generated["line-length"] == ours["line-length"]
+    assert generated["lint"]["select"] == ours["lint"]["select"]
+    assert generated["lint"]["ignore"] == ours["lint"]["ignore"]
+
+
+def test_generated_code_imports_only_core_api_from_ledgerline(installed):
+    target, _ = installed
+    imported = set()
+    for path in target.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+    from_core = {name for name in imported if name == "core" or name.startswith("core.")}
+    assert from_core == {"core.api"}
+
+
+def test_autogenerate_writes_the_revision_into_the_plugin_source(installed, db_url, tmp_path):
+    """The documented step: the new revision lands in the package's migrations/versions/."""
+    target, site = installed
+    source = tmp_path / "source"
+    shutil.copytree(target, source)
+    models = source / f"ledgerline_{NAME}" / "models.py"
+    models.write_text(
+        models.read_text().replace(
+            "    author:", "    due: Mapped[str | None] = mapped_column(String(10))\n    author:", 1
+        )
+    )
+    # The source folder first on the path: what `pip install -e` gives a plugin author.
+    editable = os.pathsep.join([str(source), str(site)])
+    run(flask("db", "upgrade", "heads"), db_url, editable, tmp_path)
+    env_prefix = {"LEDGERLINE_MIGRATE_PREFIX": f"{NAME}_"}
+    args = ["db", "revision", "--autogenerate", "--head", f"{NAME}@head", "-m", "add due"]
+    run(flask(*args), db_url, editable, tmp_path, extra_env=env_prefix)
+    new = sorted((source / f"ledgerline_{NAME}/migrations/versions").glob("*add_due*.py"))
+    assert len(new) == 1
+    assert "add_column" in new[0].read_text() and "'due'" in new[0].read_text()

@@ -78,7 +78,7 @@ def reject(bill: Bill, reason: str | None) -> Bill:
         raise ValidationFailed({"reason": "is required"}, "Say why the bill is rejected.")
     bill.status, bill.rejection_reason = REJECTED, reason
     db.session.flush()
-    notify.announce("BillRejected", "bill_changed", "bill", bill, {"reason": reason})
+    notify.announce("BillRejected", "ap_bill_changed", "bill", bill, {"reason": reason})
     return bill
 
 
@@ -89,7 +89,7 @@ def mark_paid(bill: Bill) -> Bill:
         raise ApiError(409, "bill_not_approved", "Only an approved bill can be paid.")
     bill.status, bill.paid_at = PAID, utcnow()
     db.session.flush()
-    notify.announce("BillPaid", "bill_changed", "bill", bill)
+    notify.announce("BillPaid", "ap_bill_changed", "bill", bill)
     return bill
 
 

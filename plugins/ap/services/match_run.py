@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from flask import current_app
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, utcnow
+from core.api import ApiError, db, hook, utcnow
 from plugins.ap.models.bill import MATCHED, OPEN_STATUSES, PARTIAL_MATCH, REJECTED, Bill, BillLine
 from plugins.ap.models.order import TWO_WAY, PurchaseOrderLine
 from plugins.ap.services import linking, notify, settings
@@ -60,8 +59,7 @@ def _store(bill: Bill, result: MatchResult) -> None:
 
 def _plugin_rules(bill: Bill, match: dict) -> list[str]:
     """Reasons other plugins give (``ap_matching_rules``) why the bill is not matched."""
-    plugins = current_app.extensions["ledgerline.plugins"]
-    answers = plugins.hook.ap_matching_rules(bill=bill, match=match)
+    answers = hook.ap_matching_rules(bill=bill, match=match)
     return [str(reason) for answer in answers for reason in (answer or [])]
 
 

@@ -56,7 +56,7 @@ def create(company_id: int, data: dict, user_id: int | None) -> PurchaseOrder:
     _set_lines(order, lines)
     db.session.add(order)
     db.session.flush()
-    notify.announce("PurchaseOrderCreated", "po_changed", "purchase_order", order)
+    notify.announce("PurchaseOrderCreated", "ap_po_changed", "purchase_order", order)
     return order
 
 
@@ -73,7 +73,7 @@ def update(order: PurchaseOrder, data: dict) -> PurchaseOrder:
     else:
         totals.apply(order, order.lines, order.currency)
     db.session.flush()
-    notify.announce("PurchaseOrderUpdated", "po_changed", "purchase_order", order)
+    notify.announce("PurchaseOrderUpdated", "ap_po_changed", "purchase_order", order)
     return order
 
 
@@ -101,7 +101,7 @@ def close(order: PurchaseOrder) -> PurchaseOrder:
         raise ApiError(409, "po_not_sent", "Only a sent purchase order can be closed.")
     order.status, order.closed_at = CLOSED, utcnow()
     db.session.flush()
-    notify.announce("PurchaseOrderClosed", "po_changed", "purchase_order", order)
+    notify.announce("PurchaseOrderClosed", "ap_po_changed", "purchase_order", order)
     return order
 
 
@@ -115,5 +115,5 @@ def cancel(order: PurchaseOrder) -> PurchaseOrder:
         )
     order.status, order.closed_at = CANCELLED, utcnow()
     db.session.flush()
-    notify.announce("PurchaseOrderCancelled", "po_changed", "purchase_order", order)
+    notify.announce("PurchaseOrderCancelled", "ap_po_changed", "purchase_order", order)
     return order

@@ -24,7 +24,7 @@ def test_each_step_reaches_the_company_room(app, api, admin, api_token, vendor, 
     got = _names(company)
     names = [name for name, _ in got if not name.startswith(("audit", "job"))]
     assert names == [
-        "po_changed",
+        "ap_po_changed",
         "po_sent",
         "goods_received",
         "bill_created",

@@ -130,4 +130,4 @@ def _refuse(ctx, report: Report, filename: str):
 def _announce(ctx, summary) -> None:
     data = {"job_id": ctx.job_id, "invoices": summary.invoices, "lines": summary.rows}
     publish(DomainEvent("InvoicesImported", "core_job", ctx.job_id, ctx.company_id, data))
-    emit("invoices_imported", data, ctx.company_id)
+    emit("invoicing_invoices_imported", data, ctx.company_id)

@@ -177,7 +177,7 @@ def create(company_id: int, data: dict, type_: str = INVOICE, original=None) -> 
         invoice.due_date = invoice.issue_date + dt.timedelta(days=days)
     db.session.add(invoice)
     db.session.flush()
-    notify.changed(invoice, "InvoiceCreated", "invoice_created")
+    notify.changed(invoice, "InvoiceCreated", "invoicing_invoice_created")
     return invoice
 
 
@@ -185,13 +185,13 @@ def update(invoice: Invoice, data: dict) -> Invoice:
     require_draft(invoice)
     _apply(invoice, parse_header(invoice.company_id, data, partial=True))
     db.session.flush()
-    notify.changed(invoice, "InvoiceUpdated", "invoice_updated")
+    notify.changed(invoice, "InvoiceUpdated", "invoicing_invoice_updated")
     return invoice
 
 
 def delete(invoice: Invoice) -> None:
     require_draft(invoice)
-    notify.changed(invoice, "InvoiceDeleted", "invoice_deleted")
+    notify.changed(invoice, "InvoiceDeleted", "invoicing_invoice_deleted")
     db.session.delete(invoice)
     db.session.flush()
 
@@ -237,5 +237,7 @@ def duplicate(invoice: Invoice) -> Invoice:
     ]
     db.session.add(copy)
     db.session.flush()
-    notify.changed(copy, "InvoiceCreated", "invoice_created", {"duplicate_of": invoice.id})
+    notify.changed(
+        copy, "InvoiceCreated", "invoicing_invoice_created", {"duplicate_of": invoice.id}
+    )
     return copy

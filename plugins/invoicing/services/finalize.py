@@ -167,4 +167,6 @@ def _credit_original(credit: Invoice) -> None:
     elif original.payment_status == "unpaid":
         original.payment_status = "partial"
     db.session.flush()
-    notify.changed(original, "InvoiceCredited", "invoice_updated", {"credit_note": credit.id})
+    notify.changed(
+        original, "InvoiceCredited", "invoicing_invoice_updated", {"credit_note": credit.id}
+    )

@@ -26,4 +26,4 @@ def changed(invoice: Invoice, event: str, socket_event: str, extra: dict | None 
 def status_changed(invoice: Invoice, event: str, previous: str, extra: dict | None = None):
     data = {**facts(invoice), "previous_status": previous, **(extra or {})}
     publish(DomainEvent(event, "invoice", invoice.id, invoice.company_id, data))
-    emit("status_changed", data, invoice.company_id, record=("invoice", invoice.id))
+    emit("invoicing_status_changed", data, invoice.company_id, record=("invoice", invoice.id))

@@ -32,20 +32,22 @@ def test_company_room_and_invoice_room_get_live_events(app, api, customer, admin
     socketio = app.extensions["socketio"]
     company_listener = socketio.test_client(app, auth={"token": api_token(admin)})
     inv = api.post("/api/v1/invoices", json=draft_payload(customer.id)).get_json()
-    assert _events(company_listener, "invoice_created")[0][1]["id"] == inv["id"]
+    assert _events(company_listener, "invoicing_invoice_created")[0][1]["id"] == inv["id"]
 
     room_listener = socketio.test_client(app, auth={"token": api_token(admin)})
     ack = room_listener.emit("join", {"room": f"invoice:{inv['id']}"}, callback=True)
     assert ack["ok"] is True
     room_listener.get_received()
     api.post(f"/api/v1/invoices/{inv['id']}/finalize")
-    (name, data), *_ = _events(room_listener, "status_changed")
+    (name, data), *_ = _events(room_listener, "invoicing_status_changed")
     assert data["status"] == "FINALIZED" and data["previous_status"] == "DRAFT"
     assert data["number"] == "INV/2026/00001"
 
     draft = api.post("/api/v1/invoices", json=draft_payload(customer.id)).get_json()
     api.delete(f"/api/v1/invoices/{draft['id']}")
-    assert [d["id"] for _, d in _events(company_listener, "invoice_deleted")] == [draft["id"]]
+    assert [d["id"] for _, d in _events(company_listener, "invoicing_invoice_deleted")] == [
+        draft["id"]
+    ]
 
 
 def test_other_company_cannot_join_invoice_room(

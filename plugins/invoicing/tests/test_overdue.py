@@ -107,7 +107,7 @@ def test_status_changed_reaches_the_companys_open_pages(
     assert sio.is_connected()
     sio.get_received()
     _run_job(company, "2026-03-16")
-    events = [e["args"][0] for e in sio.get_received() if e["name"] == "status_changed"]
+    events = [e["args"][0] for e in sio.get_received() if e["name"] == "invoicing_status_changed"]
     assert [(e["id"], e["payment_status"]) for e in events] == [(inv["id"], "overdue")]
 
 

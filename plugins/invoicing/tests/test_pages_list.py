@@ -90,7 +90,10 @@ def test_htmx_request_gets_only_the_table_block(client, book):
     assert row_ids(html) == [book["e"].id, book["d"].id]
     # The block re-fetches itself with the same query when invoices change anywhere.
     assert 'hx-get="/invoicing/invoices?status=DRAFT"' in html
-    assert "ll:status_changed from:body" in html and "ll:invoice_created from:body" in html
+    assert (
+        "ll:invoicing_status_changed from:body" in html
+        and "ll:invoicing_invoice_created from:body" in html
+    )
 
 
 def test_other_company_invoices_are_not_listed(client, book, make_company, make_user):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.api import describe, json_body, require_permission
-from plugins.invoicing.models import Customer
+from plugins.invoicing.public import Customer
 from plugins.payments import chain_verify, credit, settings
 from plugins.payments.api import bp
 from plugins.payments.api.common import commit, company_id, found, user_id

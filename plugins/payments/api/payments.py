@@ -14,7 +14,7 @@ from core.api import (
     paginate,
     require_permission,
 )
-from plugins.invoicing.models import Invoice
+from plugins.invoicing.public import Invoice
 from plugins.payments.api import bp, chain_links
 from plugins.payments.api import serialize as s
 from plugins.payments.api.common import (

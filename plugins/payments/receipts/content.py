@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.api import Company, db
-from plugins.invoicing.models import Customer, Invoice
+from plugins.invoicing.public import Customer, Invoice
 from plugins.payments.forms import method_label
 from plugins.payments.models import REVERSED, Payment
 from plugins.payments.services import ledger

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.api import ApiError, db
-from plugins.invoicing import settlement
+from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.models import Allocation, Payment
 from plugins.payments.services import ledger, notify
@@ -42,7 +42,9 @@ def apply(company_id: int, customer_id: int, invoice_id: int, amount: Decimal, u
     ledger.resettle([invoice.id], {"credit_applied": str(amount)})
     for entry in entries:
         payment = db.session.get(Payment, entry.payment_id)
-        notify.payment_event(payment, "CustomerCreditApplied", "payment_updated", [invoice.id])
+        notify.payment_event(
+            payment, "CustomerCreditApplied", "payments_payment_updated", [invoice.id]
+        )
     return invoice, entries
 
 

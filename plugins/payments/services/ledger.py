@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from core.api import db
-from plugins.invoicing import settlement
+from plugins.invoicing.public import settlement
 from plugins.payments.models import Allocation, Payment
 
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-from flask import current_app
-
+from core.api import hook
 from plugins.payments.models import BUILTIN_METHODS
 
 CODE = re.compile(r"^[a-z0-9_]{1,32}$")
 
 
 def allowed() -> tuple[str, ...]:
-    plugins = current_app.extensions["ledgerline.plugins"]
-    extra = [code for batch in plugins.hook.payments_methods() for code in batch or []]
+    extra = [code for batch in hook.payments_methods() for code in batch or []]
     bad = [code for code in extra if not isinstance(code, str) or not CODE.match(code)]
     if bad:
         # A plugin's mistake, not the caller's: say which code is wrong.

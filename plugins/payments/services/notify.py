@@ -38,7 +38,7 @@ def refund_event(refund: Refund, event: str, invoice_ids) -> None:
     }
     publish(DomainEvent(event, "refund", refund.id, refund.company_id, data))
     payment = {**facts(refund.payment), "refund": data}
-    _broadcast("payment_updated", payment, refund.company_id, invoice_ids)
+    _broadcast("payments_payment_updated", payment, refund.company_id, invoice_ids)
 
 
 def _broadcast(socket_event: str, data: dict, company_id: int, invoice_ids) -> None:

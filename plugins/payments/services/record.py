@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.api import ApiError, db, next_number
-from plugins.invoicing import settlement
+from plugins.invoicing.public import settlement
 from plugins.payments import chain, chain_records, credit, settings
 from plugins.payments.models import POSTED, Allocation, Payment
 from plugins.payments.services import duplicates, ledger, notify
@@ -54,7 +54,7 @@ def record(company_id: int, data: PaymentInput, user_id: int | None = None) -> P
     extra = data.amount - sum((a for _, a in allocated), Decimal("0"))
     if extra > 0:
         credit.add(payment, extra, credit.OVERPAYMENT, user_id)
-    notify.payment_event(payment, "PaymentRecorded", "payment_added", invoices)
+    notify.payment_event(payment, "PaymentRecorded", "payments_payment_added", invoices)
     return payment
 
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from core.api import ApiError, db, lock_for_update, utcnow
-from plugins.invoicing import settlement
+from plugins.invoicing.public import settlement
 from plugins.payments import chain, chain_records, credit
 from plugins.payments.models import (
     APPROVED,

@@ -17,7 +17,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from core.api import ApiError, db, lock_for_update, next_number
-from plugins.invoicing import settlement
+from plugins.invoicing.public import settlement
 from plugins.payments import chain, chain_records, credit
 from plugins.payments.models import (
     APPROVED,
@@ -70,7 +70,7 @@ def reverse(payment: Payment, reason: str | None, user_id: int | None = None) ->
     chain_records.append_record(payment.company_id, chain.REVERSAL, reversal.id)
     if unused_credit > 0:
         credit.add(payment, -unused_credit, credit.REVERSED, user_id, reversal_id=reversal.id)
-    notify.payment_event(payment, "PaymentReversed", "payment_deleted", covered)
+    notify.payment_event(payment, "PaymentReversed", "payments_payment_deleted", covered)
     return reversal
 
 

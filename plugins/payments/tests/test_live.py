@@ -26,16 +26,16 @@ def test_recording_and_reversing_reach_company_and_invoice_rooms(
     payment = pay(api, allocation(inv["id"], "1050.00")).get_json()
     for listener in (company, room):
         got = dict(_received(listener))
-        assert got["payment_added"]["id"] == payment["id"]
-        assert got["payment_added"]["invoice_id"] == inv["id"]
-        assert got["status_changed"]["payment_status"] == "paid"
-        assert got["status_changed"]["previous_payment_status"] == "unpaid"
+        assert got["payments_payment_added"]["id"] == payment["id"]
+        assert got["payments_payment_added"]["invoice_id"] == inv["id"]
+        assert got["invoicing_status_changed"]["payment_status"] == "paid"
+        assert got["invoicing_status_changed"]["previous_payment_status"] == "unpaid"
 
     api.post(f"/api/v1/payments/{payment['id']}/reverse")
     got = dict(_received(room))
-    assert got["payment_deleted"]["id"] == payment["id"]
-    assert got["payment_deleted"]["status"] == "reversed"
-    assert got["status_changed"]["payment_status"] == "unpaid"
+    assert got["payments_payment_deleted"]["id"] == payment["id"]
+    assert got["payments_payment_deleted"]["status"] == "reversed"
+    assert got["invoicing_status_changed"]["payment_status"] == "unpaid"
 
 
 def test_refund_steps_send_payment_updated(app, api, admin, api_token, invoice_for):
@@ -47,9 +47,9 @@ def test_refund_steps_send_payment_updated(app, api, admin, api_token, invoice_f
     api.post(f"/api/v1/refunds/{refund['id']}/approve")
     api.post(f"/api/v1/refunds/{refund['id']}/process")
     got = _received(room)
-    updates = [d["refund"]["status"] for n, d in got if n == "payment_updated"]
+    updates = [d["refund"]["status"] for n, d in got if n == "payments_payment_updated"]
     assert updates == ["requested", "approved", "processed"]
-    assert ("status_changed", "partial") in [(n, d.get("payment_status")) for n, d in got]
+    assert ("invoicing_status_changed", "partial") in [(n, d.get("payment_status")) for n, d in got]
 
 
 def test_refused_payment_announces_nothing(app, api, admin, api_token, invoice_for):

@@ -13,7 +13,7 @@ from flask import redirect, url_for
 from flask_login import login_required
 
 from core.api import DomainError, ValidationFailed, current_actor, db, is_htmx, render
-from plugins.invoicing.models import Invoice
+from plugins.invoicing.public import Invoice
 from plugins.payments import credit
 from plugins.payments.api.common import commit
 from plugins.payments.forms import ApplyCreditForm

@@ -6,7 +6,7 @@ from flask import abort
 from sqlalchemy import select
 
 from core.api import current_actor, db
-from plugins.invoicing.models import Customer, Invoice
+from plugins.invoicing.public import Customer, Invoice
 
 READ, WRITE, APPROVE = "payments.payment.read", "payments.payment.write", "payments.refund.approve"
 

@@ -14,8 +14,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from core.api import DomainError, current_actor, db, is_htmx, render
-from plugins.invoicing import settlement
-from plugins.invoicing.models import INVOICE, Invoice
+from plugins.invoicing.public import INVOICE, Invoice, settlement
 from plugins.payments import settings
 from plugins.payments.api.common import commit
 from plugins.payments.forms import RecordPaymentForm, apply_errors, method_label

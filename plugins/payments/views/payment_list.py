@@ -13,7 +13,7 @@ from flask_login import login_required
 from sqlalchemy import func, select
 
 from core.api import DomainError, db, is_htmx, render
-from plugins.invoicing.models import Customer
+from plugins.invoicing.public import Customer
 from plugins.payments.api.payments import filtered_query
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.forms import method_label

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from core.api import db, get_or_404, require_permission
-from plugins.invoicing.models import Invoice
+from plugins.invoicing.public import Invoice
 from plugins.wallet.models import PaymentRequest
 from plugins.wallet.views import bp
 

@@ -1,6 +1,6 @@
 // Invoice editor: add and remove line rows. New rows copy the <template> row with a fresh
 // index (WTForms reads lines-<n>-* in index order, gaps allowed); every change asks the
-// server for new totals through the "ll:lines_changed" trigger. A line shows the VAT details
+// server for new totals through the "ll:invoicing_lines_changed" trigger. A line shows the VAT details
 // (exemption reason and code, GTIN, goods type) its category needs.
 (function () {
   "use strict";
@@ -16,7 +16,7 @@
 
   function linesChanged() {
     var fields = document.getElementById("invoice-editor-fields");
-    if (fields && window.htmx) htmx.trigger(fields, "ll:lines_changed");
+    if (fields && window.htmx) htmx.trigger(fields, "ll:invoicing_lines_changed");
   }
 
   // A line's VAT details follow its category: only the fields that category needs are shown

@@ -1,0 +1,14 @@
+"""For every test folder (tests/ and each plugin's tests/): the run leaves no process behind."""
+
+import pytest
+
+from tests.support.leftovers import processes_left_behind
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_left_behind():
+    yield
+    left = processes_left_behind()
+    assert not left, "processes the tests started are still running (now killed): " + "; ".join(
+        left
+    )

@@ -1,0 +1,75 @@
+"""In a real browser: a plugin written as docs/plugins.md says (the scaffold's output) gets live
+updates. Its page, open in one browser, shows a note a colleague adds in another, no reload."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from core import PROJECT_ROOT
+from tests.browser.server import AppServer, seed
+from tests.browser.test_live import sign_in
+
+pytestmark = pytest.mark.browser
+NAME = "memo"
+
+
+def install_scaffolded(tmp_path, db_url) -> dict:
+    """``flask plugins new memo``, pip-install it privately, migrate; returns the env to use."""
+    site = tmp_path / "site"
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "LEDGERLINE_INSTANCE_PATH": str(tmp_path),
+        "PYTHONPATH": os.pathsep.join([str(site), str(PROJECT_ROOT)]),
+    }
+    env.pop("LEDGERLINE_PLUGINS", None)
+    flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
+    target = tmp_path / f"ledgerline-{NAME}"
+    steps = [
+        [*flask, "plugins", "new", NAME, "--dir", str(target)],
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation"]
+        + ["--target", str(site), str(target)],
+        [*flask, "db", "upgrade", "heads"],
+    ]
+    for step in steps:
+        proc = subprocess.run(step, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return {"PYTHONPATH": env["PYTHONPATH"]}
+
+
+@pytest.fixture
+def live(app, db_url, tmp_path, make_company, make_user, api_token):
+    facts = seed(app, make_company, make_user, api_token)
+    server = AppServer(db_url, tmp_path, env=install_scaffolded(tmp_path, db_url))
+    yield server, facts
+    server.stop()
+
+
+def test_the_scaffolded_page_shows_a_colleagues_note_without_reloading(
+    page: Page, browser: Browser, live
+):
+    server, facts = live
+    sign_in(page, server.url, facts["admin"])
+    page.goto(server.url + f"/{NAME}/")
+    expect(page.locator("#ll-connection")).to_have_attribute("data-state", "online")
+    page.evaluate("window.__notReloaded = true")
+    notes = page.locator(f"#{NAME}-notes")
+    expect(notes).to_contain_text("No notes yet.")
+
+    colleague = browser.new_page()
+    try:
+        sign_in(colleague, server.url, facts["colleague"])
+        colleague.goto(server.url + f"/{NAME}/")
+        colleague.get_by_label("New note").fill("Call the auditor")
+        colleague.get_by_role("button", name="Add note").click()
+        expect(colleague.get_by_role("status")).to_have_text("Note added.")
+    finally:
+        colleague.close()
+
+    expect(notes).to_contain_text("Call the auditor")
+    assert page.evaluate("window.__notReloaded") is True
