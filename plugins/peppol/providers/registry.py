@@ -8,7 +8,8 @@ from plugins.peppol.providers.base import AccountConfig, Provider
 
 
 def provider_types() -> dict[str, type[Provider]]:
-    hook = current_app.extensions["ledgerline.plugins"].hook
+    from core.api import hook
+
     found: dict[str, type[Provider]] = {}
     for batch in hook.peppol_providers():
         for cls in batch or ():
