@@ -17,9 +17,11 @@ from sqlalchemy.exc import IntegrityError
 
 from core.api import Company, Conflict, Refused, db, enqueue_job
 from plugins.invoicing import mapping, xml
-from plugins.invoicing.models import CREDIT_NOTE, DRAFT, VOID, Invoice
+from plugins.invoicing.public import Invoice
 from plugins.peppol import accounts, participants, validation
 from plugins.peppol.models import ACTIVE, PERMANENTLY_FAILED, QUEUED, REJECTED, Transmission
+
+DRAFT, VOID, CREDIT_NOTE = "DRAFT", "VOID", "credit_note"  # invoicing's status and type values
 
 SEND_JOB = "peppol.send"
 RESENDABLE = (REJECTED, PERMANENTLY_FAILED)

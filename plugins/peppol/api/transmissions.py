@@ -6,7 +6,7 @@ from flask import request
 from sqlalchemy import select
 
 from core.api import ApiError, Conflict, db, describe, enqueue_job, paginate, require_permission
-from plugins.invoicing.models import Invoice
+from plugins.invoicing.public import Invoice
 from plugins.peppol import tracking, transmit
 from plugins.peppol.api import bp
 from plugins.peppol.api import serialize as s

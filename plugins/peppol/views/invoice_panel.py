@@ -8,12 +8,14 @@ from flask_login import login_required
 from sqlalchemy import select
 
 from core.api import DomainError, db, is_htmx
-from plugins.invoicing.models import DRAFT, VOID, Invoice
+from plugins.invoicing.public import Invoice
 from plugins.peppol import transmit
 from plugins.peppol.models import Transmission
 from plugins.peppol.permissions import READ, SEND
 from plugins.peppol.views import bp
 from plugins.peppol.views.common import found, may, require
+
+DRAFT, VOID = "DRAFT", "VOID"  # invoicing's status values
 
 
 def latest(invoice_id: int) -> Transmission | None:
@@ -75,7 +77,7 @@ def invoice_send(invoice_id: int):
 @bp.post("/customers/<int:customer_id>/lookup")
 @login_required
 def customer_lookup(customer_id: int):
-    from plugins.invoicing.models import Customer
+    from plugins.invoicing.public import Customer
     from plugins.peppol import lookup, participants
     from plugins.peppol.views.common import company_id
 
