@@ -7,7 +7,7 @@ customer models, settlement locks and document signatures.
 """
 
 from plugins.einvoice.public import Line, Totals, codes, compute_totals, totals
-from plugins.invoicing import settlement, signatures
+from plugins.invoicing import mapping, settlement, signatures, xml
 from plugins.invoicing.models import INVOICE, Customer, Invoice
 from plugins.invoicing.services.customers import parse as parse_party
 from plugins.invoicing.services.validation import iban as check_iban
@@ -17,6 +17,12 @@ VAT_CATEGORIES = codes.VAT_CATEGORIES
 amount_places = codes.amount_places
 is_currency = codes.is_currency
 money = totals.money
+
+
+def document_xml(invoice: Invoice, profile: str) -> bytes:
+    """The UBL of a sealed invoice or credit note in ``profile`` (``peppol`` or ``pint-ae``)."""
+    return xml.render(mapping.to_document(invoice), profile)
+
 
 __all__ = [
     "INVOICE",
@@ -29,6 +35,7 @@ __all__ = [
     "amount_places",
     "check_iban",
     "compute_totals",
+    "document_xml",
     "is_currency",
     "money",
     "parse_party",

@@ -16,8 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from core.api import Company, Conflict, Refused, db, enqueue_job
-from plugins.invoicing import mapping, xml
-from plugins.invoicing.public import Invoice
+from plugins.invoicing.public import Invoice, document_xml
 from plugins.peppol import accounts, participants, validation
 from plugins.peppol.models import ACTIVE, PERMANENTLY_FAILED, QUEUED, REJECTED, Transmission
 
@@ -50,7 +49,7 @@ def transmit(invoice: Invoice, user_id: int | None = None) -> Outcome:
     _require_sealed(invoice)
     receiver = _receiver(invoice)
     profile = profile_for(invoice, receiver)
-    body = xml.render(mapping.to_document(invoice), profile)
+    body = document_xml(invoice, profile)
     _require_valid(body, profile)
     if not accounts.senders(invoice.company_id):
         raise Conflict("no_provider", "Add a Peppol provider account that can send before sending.")

@@ -196,4 +196,4 @@ def test_plugins_call_their_own_hooks_through_core_api(app):
     from core.api import hook
 
     assert hook.payments_methods() is not None
-    assert "pint-ae" in {p.name for batch in hook.invoicing_xml_profiles() for p in batch}
+    assert "pint-ae" in {p.name for batch in hook.einvoice_xml_profiles() for p in batch}
