@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import select
 
-from core.api import describe, enqueue_job, paginate, require_permission
+from core.api import NO_BODY, describe, enqueue_job, paginate, require_permission
 from plugins.peppol.api import bp
 from plugins.peppol.api.common import company_id, iso, user_id
 from plugins.peppol.inbox import FETCH_JOB
@@ -17,7 +17,7 @@ TAGS = ("peppol",)
 
 @bp.post("/peppol/inbox/fetch")
 @require_permission(SEND)
-@describe(tags=TAGS, status=202)
+@describe(tags=TAGS, request=NO_BODY, body_required=False, status=202)
 def inbox_fetch():
     """Start an inbox run now: 202 ``{job_id}``; follow it at ``/api/v1/jobs/<job_id>``."""
     job = enqueue_job(FETCH_JOB, {}, company_id=company_id(), user_id=user_id())

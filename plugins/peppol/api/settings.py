@@ -9,6 +9,17 @@ from plugins.peppol.api.common import company_id
 from plugins.peppol.inbox.schedule import settings_for
 from plugins.peppol.permissions import MANAGE, READ
 
+SETTINGS_PATCH = {
+    "type": "object",
+    "properties": {
+        "inbox_enabled": {"type": "boolean"},
+        "inbox_time": {"type": "string", "description": "HH:MM (24 h), company time zone"},
+        "timezone": {"type": "string", "description": "IANA name, e.g. Asia/Dubai"},
+        "forward_provider_id": {"type": ["integer", "null"]},
+    },
+    "additionalProperties": False,
+}
+
 
 @bp.get("/peppol/settings")
 @require_permission(READ)
@@ -22,7 +33,7 @@ def settings_read():
 
 @bp.patch("/peppol/settings")
 @require_permission(MANAGE)
-@describe(tags=("peppol",))
+@describe(tags=("peppol",), request=SETTINGS_PATCH)
 def settings_update():
     """Change ``inbox_enabled``, ``inbox_time`` (HH:MM), ``timezone`` (IANA), or
     ``forward_provider_id`` (an http_forward account; null = the first one)."""

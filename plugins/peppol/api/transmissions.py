@@ -5,7 +5,16 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import select
 
-from core.api import ApiError, Conflict, db, describe, enqueue_job, paginate, require_permission
+from core.api import (
+    NO_BODY,
+    ApiError,
+    Conflict,
+    db,
+    describe,
+    enqueue_job,
+    paginate,
+    require_permission,
+)
 from plugins.invoicing.public import Invoice
 from plugins.peppol import tracking, transmit
 from plugins.peppol.api import bp
@@ -19,7 +28,7 @@ TAGS = ("peppol",)
 
 @bp.post("/invoices/<int:invoice_id>/transmit")
 @require_permission(SEND)
-@describe(tags=TAGS, status=202)
+@describe(tags=TAGS, request=NO_BODY, body_required=False, status=202)
 def invoices_transmit(invoice_id: int):
     """Send a sealed invoice or credit note via Peppol.
 
@@ -76,7 +85,7 @@ def transmissions_read(transmission_id: int):
 
 @bp.post("/peppol/transmissions/<int:transmission_id>/refresh")
 @require_permission(SEND)
-@describe(tags=TAGS)
+@describe(tags=TAGS, request=NO_BODY, body_required=False)
 def transmissions_refresh(transmission_id: int):
     """Ask the provider for delivery and MLS now (the worker also polls every 5 minutes)."""
     t = found(Transmission, transmission_id, "transmission")
@@ -86,7 +95,7 @@ def transmissions_refresh(transmission_id: int):
 
 @bp.post("/peppol/transmissions/<int:transmission_id>/retry")
 @require_permission(SEND)
-@describe(tags=TAGS)
+@describe(tags=TAGS, request=NO_BODY, body_required=False)
 def transmissions_retry(transmission_id: int):
     """Run the next round of a FAILED transmission now instead of after its backoff."""
     t = found(Transmission, transmission_id, "transmission")

@@ -15,6 +15,16 @@ from plugins.peppol.urls import problem
 
 TAGS = ("peppol",)
 
+WEBHOOK_CREATE = {
+    "type": "object",
+    "properties": {
+        "url": {"type": "string", "description": "https URL receiving Slack-compatible JSON"},
+        "events": {"type": "array", "items": {"type": "string", "enum": list(notify.EVENTS)}},
+    },
+    "required": ["url"],
+    "additionalProperties": False,
+}
+
 
 def hook_json(h: Webhook) -> dict:
     return {
@@ -42,7 +52,7 @@ def delivery_json(d: WebhookDelivery) -> dict:
 
 @bp.post("/peppol/webhooks")
 @require_permission(MANAGE)
-@describe(tags=TAGS, status=201)
+@describe(tags=TAGS, status=201, request=WEBHOOK_CREATE)
 def webhooks_create():
     """Add an endpoint ``{url, events?}``; the signing ``secret`` is in this answer only."""
     data = json_body()

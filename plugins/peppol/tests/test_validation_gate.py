@@ -16,7 +16,7 @@ BROKEN = SHARED / "tests" / "broken-pint-ae" / "standard-rate-15-percent.xml"
 def broken_renderer(monkeypatch):
     from plugins.peppol import transmit as service
 
-    monkeypatch.setattr(service.xml, "render", lambda document, profile: BROKEN.read_bytes())
+    monkeypatch.setattr(service, "document_xml", lambda invoice, profile: BROKEN.read_bytes())
 
 
 def test_invalid_document_is_refused_with_rule_ids(

@@ -25,7 +25,7 @@ def test_detection_and_status_change_reach_the_invoice_room(
     assert got["wallet_payment_detected"]["amount_units"] == "105000000"
     assert got["wallet_status_changed"]["status"] == "Settled"
     assert got["wallet_status_changed"]["previous_status"] == "New"
-    assert got["status_changed"]["payment_status"] == "paid"  # the invoice's own event
+    assert got["invoicing_status_changed"]["payment_status"] == "paid"  # the invoice's own event
 
 
 def test_invoice_page_shows_the_request_and_refreshes_it(
