@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy.exc import DBAPIError
 
-from core.api import ApiError, current_actor, db, get_scoped
+from core.api import MAX_ID, ApiError, current_actor, db, get_scoped
 
 
 def company_id() -> int:
@@ -18,9 +18,6 @@ def company_id() -> int:
 def user_id() -> int | None:
     actor = current_actor()
     return actor.user_id if actor is not None else None
-
-
-MAX_ID = 2**31 - 1
 
 
 def found(model, record_id: int, name: str):

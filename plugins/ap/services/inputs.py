@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.api import FieldErrors, exact_decimal, iso_date, text_field
+from core.api import MAX_ID, FieldErrors, exact_decimal, iso_date, text_field
 from plugins.ap.models.order import MATCH_TYPES, THREE_WAY
 from plugins.invoicing.public import UNIT_CODES, VAT_CATEGORIES, is_currency
 
 MAX_LINES = 2000
 LIMIT = Decimal("1e12")
-MAX_ID = 2**31 - 1
 
 
 def decimal(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, request
 
-from core.api import current_actor, get_scoped
+from core.api import MAX_ID, current_actor, get_scoped
 
 READ, WRITE, APPROVE = "ap.read", "ap.write", "ap.approve"
 
@@ -19,9 +19,6 @@ def may(permission: str) -> bool:
 def require(permission: str) -> None:
     if not may(permission):
         abort(403, "Your role cannot do this.")
-
-
-MAX_ID = 2**31 - 1
 
 
 def whole(value: str | None) -> int | None:

@@ -4,11 +4,13 @@ the rest (amount range and decimals, dates, methods) and names each field the sa
 
 from __future__ import annotations
 
+from core.api import MAX_ID
+
 AMOUNT = {
     "type": ["string", "integer"],
     "description": 'More than zero, at most two decimals, as a string ("150.00"); no floats.',
 }
-ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 _TEXT = {"type": ["string", "null"]}
 
 PAYMENT_CREATE = {
