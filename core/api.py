@@ -12,6 +12,9 @@ from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.i18n.api import (
+    DateInputField,
+    InputError,
+    NumberField,
     _,
     format_date,
     format_datetime,
@@ -23,6 +26,10 @@ from core.i18n.api import (
     lazy_gettext,
     lazy_ngettext,
     ngettext,
+    normalize_date,
+    normalize_number,
+    parse_date,
+    parse_number,
     pgettext,
 )
 from core.idempotency import idempotent
@@ -58,6 +65,13 @@ from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
 from core.timeutil import utcnow
 
 __all__ = [
+    "DateInputField",
+    "InputError",
+    "NumberField",
+    "normalize_date",
+    "normalize_number",
+    "parse_date",
+    "parse_number",
     "_",
     "format_date",
     "format_datetime",
