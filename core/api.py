@@ -27,6 +27,9 @@ from core.inputs import (
     whole_number,
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
+from core.listing import Column as SortColumn
+from core.listing import Page, Sorting, SortKey, capped_count, exact_count
+from core.listing import fetch as fetch_page
 from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.models import Company
@@ -61,9 +64,13 @@ __all__ = [
     "MoneyOutOfRange",
     "NO_BODY",
     "NotFound",
+    "Page",
     "Permission",
     "Refused",
     "Scope",
+    "SortColumn",
+    "SortKey",
+    "Sorting",
     "TenantMixin",
     "TenantWriteRefused",
     "ValidationFailed",
@@ -71,6 +78,7 @@ __all__ = [
     "api_blueprint",
     "app_for_tests",
     "audit_timeline",
+    "capped_count",
     "company_room",
     "correlation_id",
     "csrf",
@@ -80,7 +88,9 @@ __all__ = [
     "describe",
     "emit",
     "enqueue_job",
+    "exact_count",
     "exact_decimal",
+    "fetch_page",
     "get_or_404",
     "get_scoped",
     "hook",
