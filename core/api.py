@@ -5,6 +5,7 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.db import db
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
@@ -29,6 +30,10 @@ from core.inputs import (
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
 from core.locking import lock_for_update
 from core.manifest import Manifest
+from core.merge import StaleEdit, choices_from, merged
+from core.merge import changes as field_changes
+from core.merge import dump as dump_payload
+from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
@@ -42,6 +47,16 @@ from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_or_404, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
 from core.timeutil import utcnow
+from core.versioning import (
+    StaleVersion,
+    Versioned,
+    bump_version,
+    check_version,
+    etag,
+    form_version,
+    if_match,
+    with_etag,
+)
 
 __all__ = [
     "Actor",
@@ -64,13 +79,19 @@ __all__ = [
     "Permission",
     "Refused",
     "Scope",
+    "StaleEdit",
+    "StaleVersion",
     "TenantMixin",
     "TenantWriteRefused",
     "ValidationFailed",
+    "Versioned",
     "Widget",
     "api_blueprint",
     "app_for_tests",
     "audit_timeline",
+    "bump_version",
+    "check_version",
+    "choices_from",
     "company_room",
     "correlation_id",
     "csrf",
@@ -78,21 +99,29 @@ __all__ = [
     "current_actor",
     "db",
     "describe",
+    "dump_payload",
     "emit",
     "enqueue_job",
+    "etag",
     "exact_decimal",
+    "field_changes",
+    "form_version",
     "get_or_404",
     "get_scoped",
     "hook",
     "hookimpl",
     "idempotent",
+    "if_match",
     "invalid_parameter",
     "is_htmx",
     "iso_date",
     "join_record_room",
     "json_body",
+    "last_editor",
     "limiter",
+    "load_payload",
     "lock_for_update",
+    "merged",
     "next_number",
     "next_value",
     "on_commit",
@@ -117,4 +146,5 @@ __all__ = [
     "utcnow",
     "validates_params",
     "whole_number",
+    "with_etag",
 ]
