@@ -12,6 +12,20 @@ from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, Vali
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
+from core.i18n.api import (
+    _,
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+    gettext,
+    label,
+    labels,
+    lazy_gettext,
+    lazy_ngettext,
+    ngettext,
+    pgettext,
+)
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -59,6 +73,18 @@ from core.versioning import (
 )
 
 __all__ = [
+    "_",
+    "format_date",
+    "format_datetime",
+    "format_money",
+    "format_number",
+    "gettext",
+    "label",
+    "labels",
+    "lazy_gettext",
+    "lazy_ngettext",
+    "ngettext",
+    "pgettext",
     "Actor",
     "ApiError",
     "Company",

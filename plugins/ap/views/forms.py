@@ -87,7 +87,8 @@ def settings_page():
     errors = {}
     if request.method == "POST":
         try:
-            settings.update(current_actor().company_id, _form(DEFAULTS) | {})
+            sent = [name for name in DEFAULTS if name in request.form]
+            settings.update(current_actor().company_id, _form(sent))
             commit()
             flash("Settings saved.", "success")
             return redirect(url_for("ap.settings_page"))
