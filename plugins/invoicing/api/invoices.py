@@ -10,13 +10,16 @@ from core.api import (
     MAX_ID,
     NO_BODY,
     ApiError,
+    check_version,
     describe,
+    if_match,
     json_body,
     paginate,
     query_choice,
     query_date,
     query_id,
     require_permission,
+    with_etag,
 )
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.api import bp
@@ -104,22 +107,28 @@ def invoices_create():
 
 @bp.get("/invoices/<int:invoice_id>")
 @require_permission("invoicing.invoice.read")
-@describe(tags=TAGS)
+@describe(tags=TAGS, versioned=True)
 def invoices_read(invoice_id: int):
-    """One invoice with its lines and VAT breakdown."""
-    return s.invoice(get_or_404(Invoice, invoice_id))
+    """One invoice with its lines and VAT breakdown; ``ETag`` is its version."""
+    invoice = get_or_404(Invoice, invoice_id)
+    return with_etag(s.invoice(invoice), invoice)
 
 
 @bp.patch("/invoices/<int:invoice_id>")
 @require_permission("invoicing.invoice.write")
-@describe(tags=TAGS, request=INVOICE_PATCH)
+@describe(tags=TAGS, request=INVOICE_PATCH, versioned=True)
 def invoices_update(invoice_id: int):
-    """Change a draft; 409 ``invoice_not_draft`` once finalized."""
+    """Change a draft; 409 ``invoice_not_draft`` once finalized.
+
+    Send ``If-Match`` with the ``ETag`` of your GET: if someone saved the draft since, the
+    answer is 409 ``stale_version`` with the current draft in ``details.current``.
+    """
     invoice = get_or_404(Invoice, invoice_id)
     drafts.require_draft(invoice)
+    check_version(invoice, if_match(), s.invoice)
     drafts.update(invoice, json_body())
     commit()
-    return s.invoice(invoice)
+    return with_etag(s.invoice(invoice), invoice)
 
 
 @bp.delete("/invoices/<int:invoice_id>")
