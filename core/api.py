@@ -5,6 +5,7 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.db import db
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
@@ -48,8 +49,15 @@ from core.inputs import (
     whole_number,
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
+from core.listing import Column as SortColumn
+from core.listing import Page, Sorting, SortKey, capped_count, exact_count
+from core.listing import fetch as fetch_page
 from core.locking import lock_for_update
 from core.manifest import Manifest
+from core.merge import StaleEdit, choices_from, merged
+from core.merge import changes as field_changes
+from core.merge import dump as dump_payload
+from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
@@ -63,6 +71,16 @@ from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_or_404, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
 from core.timeutil import utcnow
+from core.versioning import (
+    StaleVersion,
+    Versioned,
+    bump_version,
+    check_version,
+    etag,
+    form_version,
+    if_match,
+    with_etag,
+)
 
 __all__ = [
     "DateInputField",
@@ -101,16 +119,27 @@ __all__ = [
     "MoneyOutOfRange",
     "NO_BODY",
     "NotFound",
+    "Page",
     "Permission",
     "Refused",
     "Scope",
+    "SortColumn",
+    "SortKey",
+    "Sorting",
+    "StaleEdit",
+    "StaleVersion",
     "TenantMixin",
     "TenantWriteRefused",
     "ValidationFailed",
+    "Versioned",
     "Widget",
     "api_blueprint",
     "app_for_tests",
     "audit_timeline",
+    "bump_version",
+    "capped_count",
+    "check_version",
+    "choices_from",
     "company_room",
     "correlation_id",
     "csrf",
@@ -118,21 +147,31 @@ __all__ = [
     "current_actor",
     "db",
     "describe",
+    "dump_payload",
     "emit",
     "enqueue_job",
+    "etag",
+    "exact_count",
     "exact_decimal",
+    "fetch_page",
+    "field_changes",
+    "form_version",
     "get_or_404",
     "get_scoped",
     "hook",
     "hookimpl",
     "idempotent",
+    "if_match",
     "invalid_parameter",
     "is_htmx",
     "iso_date",
     "join_record_room",
     "json_body",
+    "last_editor",
     "limiter",
+    "load_payload",
     "lock_for_update",
+    "merged",
     "next_number",
     "next_value",
     "on_commit",
@@ -157,4 +196,5 @@ __all__ = [
     "utcnow",
     "validates_params",
     "whole_number",
+    "with_etag",
 ]

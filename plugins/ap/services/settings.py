@@ -49,6 +49,18 @@ def as_dict(settings: Tolerances) -> dict:
     }
 
 
+def update_and_rematch(company_id: int, changes: dict, user_id: int | None) -> Tolerances:
+    """``update``, then (when a match tolerance changed) the job that re-matches open bills;
+    commits the settings together with the job row."""
+    from plugins.ap.services import rematch
+
+    before = current(company_id)
+    after = update(company_id, changes)
+    if names := rematch.changed(before, after):
+        rematch.start(company_id, user_id, names)
+    return after
+
+
 def update(company_id: int, changes: dict) -> Tolerances:
     if not isinstance(changes, dict):
         raise ApiError(400, "invalid_json", "Send a JSON object.")

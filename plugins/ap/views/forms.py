@@ -88,9 +88,10 @@ def settings_page():
     if request.method == "POST":
         try:
             sent = [name for name in DEFAULTS if name in request.form]
-            settings.update(current_actor().company_id, _form(sent))
+            actor = current_actor()
+            settings.update_and_rematch(actor.company_id, _form(sent), actor.user_id)
             commit()
-            flash("Settings saved.", "success")
+            flash("Settings saved; open bills are matched again.", "success")
             return redirect(url_for("ap.settings_page"))
         except DomainError as exc:
             db.session.rollback()
