@@ -1,14 +1,14 @@
 """core locale: each user's language and time zone, each company's defaults
 
-Revision ID: 0005_core_locale
-Revises: 0004_core_security
+Revision ID: 0006_core_locale
+Revises: 0005_core_company_version
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_core_locale"
-down_revision = "0004_core_security"
+revision = "0006_core_locale"
+down_revision = "0005_core_company_version"
 branch_labels = None
 depends_on = None
 
