@@ -9,6 +9,7 @@ PERMISSIONS = [
     Permission("ap.read", BOTH, "See vendors, purchase orders, receipts and bills", write=False),
     Permission("ap.write", BOTH, "Create vendors, purchase orders, receipts and bills"),
     Permission("ap.approve", BOTH, "Approve fully matched bills for payment"),
+    Permission("ap.pay", BOTH, "Record and reverse payments of approved bills"),
     Permission("ap.override", (ADMIN,), "Approve bills whose match is not clean, with a reason"),
     Permission("ap.settings", (ADMIN,), "Change match tolerances and the duplicate policy"),
 ]
