@@ -4,6 +4,9 @@
 # make cluster  PostgreSQL, Redis, two gunicorn app processes, two jobs workers and nginx in
 #            front on http://127.0.0.1:$(CLUSTER_PORT) (README "Running at scale"); Ctrl-C stops all
 # make test  lint + tests on SQLite (with browser tests) + tests on PostgreSQL
+# make bench every benchmark on SQLite and on a temporary PostgreSQL cluster, one table of ratios
+#            in benchmarks/RESULTS.md and the README; options through BENCH, e.g.
+#            make bench BENCH="--only invoicing,einvoice --databases sqlite --scale 1000000"
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -20,7 +23,7 @@ PORT ?= 5000
 
 CLUSTER_PORT ?= 8080
 
-.PHONY: cluster check-cluster run test install install-test assets tools chain db demo check-system check-run lint clean-db
+.PHONY: cluster check-cluster run test bench install install-test assets tools chain db demo check-system check-run lint clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +88,9 @@ lint: install-test
 
 test: check-system install-test assets tools
 	scripts/test.sh
+
+bench: check-system install-test tools
+	$(BIN)/python benchmarks/run.py $(BENCH)
 
 clean-db:
 	rm -f instance/ledgerline.sqlite
