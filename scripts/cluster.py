@@ -39,8 +39,11 @@ BIN = Path(sys.executable).parent
 class Cluster:
     """Every service of the cluster; ``start()`` brings it up, ``stop()`` leaves nothing."""
 
-    def __init__(self, run_dir: Path, port: int = 0, demo: bool = True, echo=print) -> None:
+    def __init__(
+        self, run_dir: Path, port: int = 0, demo: bool = True, echo=print, extra_env=None
+    ) -> None:
         self.dir = Path(run_dir).resolve()
+        self.extra_env = dict(extra_env or {})
         self.port = port or free_port()
         self.demo = demo
         self.echo = echo
@@ -67,6 +70,7 @@ class Cluster:
             "LEDGERLINE_JOBS_REDIS_URL": f"{redis}/1",
             "LEDGERLINE_RATELIMIT_STORAGE_URI": f"{redis}/2",
             "LEDGERLINE_PROXY_HOPS": "1",
+            **self.extra_env,
         }
         for name in ("LEDGERLINE_SOCKETIO_TRANSPORTS", "LEDGERLINE_PRODUCTION"):
             env.pop(name, None)
