@@ -13,6 +13,9 @@ from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.i18n.api import (
+    DateInputField,
+    InputError,
+    NumberField,
     _,
     format_date,
     format_datetime,
@@ -24,6 +27,10 @@ from core.i18n.api import (
     lazy_gettext,
     lazy_ngettext,
     ngettext,
+    normalize_date,
+    normalize_number,
+    parse_date,
+    parse_number,
     pgettext,
 )
 from core.idempotency import idempotent
@@ -42,6 +49,9 @@ from core.inputs import (
     whole_number,
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
+from core.listing import Column as SortColumn
+from core.listing import Page, Sorting, SortKey, capped_count, exact_count
+from core.listing import fetch as fetch_page
 from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
@@ -73,6 +83,13 @@ from core.versioning import (
 )
 
 __all__ = [
+    "DateInputField",
+    "InputError",
+    "NumberField",
+    "normalize_date",
+    "normalize_number",
+    "parse_date",
+    "parse_number",
     "_",
     "format_date",
     "format_datetime",
@@ -102,9 +119,13 @@ __all__ = [
     "MoneyOutOfRange",
     "NO_BODY",
     "NotFound",
+    "Page",
     "Permission",
     "Refused",
     "Scope",
+    "SortColumn",
+    "SortKey",
+    "Sorting",
     "StaleEdit",
     "StaleVersion",
     "TenantMixin",
@@ -116,6 +137,7 @@ __all__ = [
     "app_for_tests",
     "audit_timeline",
     "bump_version",
+    "capped_count",
     "check_version",
     "choices_from",
     "company_room",
@@ -129,7 +151,9 @@ __all__ = [
     "emit",
     "enqueue_job",
     "etag",
+    "exact_count",
     "exact_decimal",
+    "fetch_page",
     "field_changes",
     "form_version",
     "get_or_404",
