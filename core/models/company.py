@@ -5,9 +5,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import db
 from core.timeutil import utcnow
+from core.versioning import Versioned
 
 
-class Company(db.Model):
+class Company(Versioned, db.Model):
     __tablename__ = "core_company"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,6 +30,9 @@ class Company(db.Model):
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(32))
     base_currency: Mapped[str] = mapped_column(String(3), default="AED")
+    # Defaults for its users who chose none (language after the browser's, time zone).
+    locale: Mapped[str | None] = mapped_column(String(16))
+    timezone: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     PROFILE_FIELDS = (
