@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import func, or_, select
 
-from core.api import db, describe, json_body, paginate, require_permission
+from core.api import company_id, db, describe, get_or_404, json_body, paginate, require_permission
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
-from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CUSTOMER_CREATE, CUSTOMER_PATCH
 from plugins.invoicing.models import Customer
 from plugins.invoicing.services import customers

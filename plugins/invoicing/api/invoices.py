@@ -9,7 +9,9 @@ from core.api import (
     MAX_ID,
     NO_BODY,
     ApiError,
+    company_id,
     describe,
+    get_or_404,
     json_body,
     paginate,
     query_choice,
@@ -20,7 +22,7 @@ from core.api import (
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
-from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CREDIT_NOTE, INVOICE_CREATE, INVOICE_PATCH
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
 from plugins.invoicing.services import drafts, einvoice_gate, finalize, transitions
