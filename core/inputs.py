@@ -352,11 +352,33 @@ def refuse_unsafe_parameters() -> None:
 
     if found := unsafe_parameter(request.args):
         raise invalid_parameter(found[0][:100], found[1])
+    check_common_parameters(request.args)
     if request.method in ("GET", "HEAD", "OPTIONS") or not _small_form(request):
         return
     request.get_data(cache=True)  # keep the raw body readable for the view after parsing
     if found := unsafe_parameter(request.form):
         raise ValidationFailed({found[0][:100]: found[1]})
+
+
+# Query parameters whose meaning is the same on every page and API route of every plugin:
+# paging numbers, record ids and date bounds. A value that cannot be one is a 400 here, once,
+# before a view turns it into an OverflowError, a driver error or a silently ignored filter.
+PAGING_PARAMETERS = {"offset": MAX_INT, "limit": MAX_INT, "page": MAX_INT}
+_SIGNED_DIGITS = re.compile(r"[-+]?[0-9]+")
+DATE_PARAMETERS = ("date_from", "date_to", "since", "until", "from", "to")
+
+
+def check_common_parameters(args) -> None:
+    """400 ``invalid_parameter`` for a paging number or date bound that is not one, and for a
+    numeric ``*_id`` beyond what a primary key holds (ids that are text, such as a Peppol
+    participant, pass untouched)."""
+    for name in args:
+        if name in PAGING_PARAMETERS:
+            query_int(name, None, 0, PAGING_PARAMETERS[name], args)
+        elif name.endswith("_id") and _SIGNED_DIGITS.fullmatch(args.get(name, "")):
+            query_id(name, args)
+        elif name in DATE_PARAMETERS:
+            query_date(name, args)
 
 
 def _small_form(request) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, send_from_directory, url_for
 from flask_login import login_required
 
 from core.company_form import CompanyForm
@@ -22,6 +22,13 @@ def init_app(app) -> None:
 
     app.register_blueprint(bp)
     security_headers.init_app(app)
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico on their own; answer with the app's icon, not a 404."""
+    static = current_app.static_folder
+    return send_from_directory(static, "core/favicon.svg", mimetype="image/svg+xml", max_age=86400)
 
 
 @bp.route("/")

@@ -66,3 +66,44 @@
     ];
   }
 })();
+
+// Phones: the collapsed menu opens behind one button; stacked-card tables label each cell
+// with its column name (CSS shows data-label above the value). Runs again after htmx swaps.
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-ll-menu-toggle]");
+    if (!button) return;
+    var nav = button.closest("nav");
+    var open = !nav.classList.contains("ll-open");
+    nav.classList.toggle("ll-open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
+  function labelCells(root) {
+    var tables = (root.querySelectorAll ? root : document).querySelectorAll("table");
+    Array.prototype.forEach.call(tables, function (table) {
+      var heads = table.querySelectorAll("thead th");
+      if (!heads.length) return;
+      var names = Array.prototype.map.call(heads, function (th) {
+        return th.textContent.trim();
+      });
+      Array.prototype.forEach.call(table.querySelectorAll("tbody > tr, tfoot > tr"), function (tr) {
+        var col = 0;
+        Array.prototype.forEach.call(tr.children, function (cell) {
+          var name = names[col];
+          if (name && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", name);
+          col += cell.colSpan || 1;
+        });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    labelCells(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    labelCells(event.detail.elt && event.detail.elt.parentNode ? event.detail.elt.parentNode : document);
+  });
+})();
