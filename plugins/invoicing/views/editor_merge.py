@@ -63,7 +63,11 @@ def stale_page(invoice: Invoice, original_json: str | None, mine: dict, form: In
         saved_by=last_editor("invoice", invoice.id, invoice.company_id),
     )
     return render(
-        "invoicing/invoice_stale.html", block="content", status=409, invoice=invoice, stale=stale
+        "core/stale_page.html",
+        status=409,
+        stale=stale,
+        back_url=url_for("invoicing.invoice_detail", invoice_id=invoice.id),
+        back_label=invoice.number or f"#{invoice.id}",
     )
 
 
