@@ -34,6 +34,7 @@ DEFAULTS = {
     "JOBS_STALE_MINUTES": 15,  # a running job without a heartbeat this long has lost its worker
     "IDEMPOTENCY_TTL_HOURS": 24,
     "API_PAGE_LIMIT_MAX": 200,
+    "PROXY_HOPS": 0,  # proxies in front that set X-Forwarded-For/-Proto (core/proxy.py)
     "MFA_ISSUER": "Ledgerline",
 }
 
