@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import describe, idempotent, json_body, paginate, require_permission
+from core.api import (
+    describe,
+    get_or_404,
+    idempotent,
+    json_body,
+    paginate,
+    require_permission,
+    user_id,
+)
 from plugins.ap.api import bp
-from plugins.ap.api.common import commit, found, user_id
+from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import PAYMENT, PAYMENT_REQUEST, REVERSE_REQUEST
 from plugins.ap.api.serialize import iso
 from plugins.ap.models import Bill, BillPayment
@@ -45,7 +53,7 @@ def payment(row: BillPayment, bill: Bill) -> dict:
 @describe(tags=TAGS, paginated=True, response=PAYMENT)
 def bill_payments_list(bill_id: int):
     """The bill's payments and reversals, oldest first."""
-    bill = found(Bill, bill_id, "bill")
+    bill = get_or_404(Bill, bill_id, "bill")
     query = select(BillPayment).where(BillPayment.bill_id == bill.id)
     return paginate(query, order_by=(BillPayment.id,), serialize=lambda r: payment(r, bill))
 
@@ -58,7 +66,7 @@ def bill_payments_create(bill_id: int):
     """Pay an APPROVED (or PARTIALLY_PAID) bill: ``amount`` (at most what is still due),
     ``method``, ``date`` (default today), ``reference``. The bill becomes PARTIALLY_PAID, or
     PAID once paid in full; 409 ``bill_not_approved`` for any other status."""
-    bill = found(Bill, bill_id, "bill")
+    bill = get_or_404(Bill, bill_id, "bill")
     row = paying.pay(bill.id, json_body(), user_id())
     commit()
     return payment(row, db_bill(bill.id)), 201
@@ -71,7 +79,7 @@ def bill_payments_create(bill_id: int):
 def bill_payments_reverse(bill_id: int, payment_id: int):
     """Reverse a payment with a ``reason``: a new negative record (the original is never
     changed); the bill moves back to PARTIALLY_PAID or APPROVED."""
-    bill = found(Bill, bill_id, "bill")
+    bill = get_or_404(Bill, bill_id, "bill")
     row = paying.reverse(bill.id, payment_id, json_body().get("reason"), user_id())
     commit()
     return payment(row, db_bill(bill.id)), 201
