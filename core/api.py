@@ -6,6 +6,7 @@ from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
 from core.audit import timeline as audit_timeline
+from core.charts import bar_chart
 from core.db import db
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
@@ -71,6 +72,7 @@ __all__ = [
     "api_blueprint",
     "app_for_tests",
     "audit_timeline",
+    "bar_chart",
     "company_room",
     "correlation_id",
     "csrf",

@@ -32,12 +32,25 @@
     el.textContent = text;
   }
 
-  function fire(name, data) {
+  // Besides "ll:NAME", events about one record also fire "ll:NAME--id-5" (and
+  // "ll:NAME--invoice_id-5"), so a fragment listens for its own record with a plain event name:
+  // htmx trigger filters ("[detail.id==5]") need eval, which the Content-Security-Policy forbids.
+  var RECORD_KEYS = ["id", "invoice_id"];
+
+  function trigger(eventName, data) {
     if (window.htmx) {
-      htmx.trigger(document.body, "ll:" + name, data || {});
+      htmx.trigger(document.body, eventName, data);
     } else {
-      document.body.dispatchEvent(new CustomEvent("ll:" + name, { detail: data || {} }));
+      document.body.dispatchEvent(new CustomEvent(eventName, { detail: data }));
     }
+  }
+
+  function fire(name, data) {
+    data = data || {};
+    trigger("ll:" + name, data);
+    RECORD_KEYS.forEach(function (key) {
+      if (data[key] !== undefined && data[key] !== null) trigger("ll:" + name + "--" + key + "-" + data[key], data);
+    });
   }
 
   function wantedRooms() {
