@@ -2,6 +2,9 @@
 #            data; serve on $(HOST):$(PORT) (make run PORT=8000) with the jobs worker beside it;
 #            one Ctrl-C stops both
 # make test  lint + tests on SQLite (with browser tests) + tests on PostgreSQL
+# make bench every benchmark on SQLite and on a temporary PostgreSQL cluster, one table of ratios
+#            in benchmarks/RESULTS.md and the README; options through BENCH, e.g.
+#            make bench BENCH="--only invoicing,einvoice --databases sqlite --scale 1000000"
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +19,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test assets tools chain db demo check-system check-run lint clean-db
+.PHONY: run test bench install install-test assets tools chain db demo check-system check-run lint clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +78,9 @@ lint: install-test
 
 test: check-system install-test assets tools
 	scripts/test.sh
+
+bench: check-system install-test tools
+	$(BIN)/python benchmarks/run.py $(BENCH)
 
 clean-db:
 	rm -f instance/ledgerline.sqlite

@@ -1,4 +1,4 @@
-"""E-invoice benchmark: official-rule validation per document, and finalize with validation.
+"""E-invoice benchmark: official-rule validation per document, and what the check adds to finalize.
 
     .venv/bin/python benchmarks/einvoice_bench.py                 # temporary SQLite database
     .venv/bin/python benchmarks/einvoice_bench.py --database-url postgresql+psycopg://u:p@h/db
@@ -9,32 +9,61 @@ Each figure is a ratio against a baseline measured in the same process:
       the same documents: the official examples and the documents the writers build;
       plus the same documents validated from 4 threads at once (the compiled rules are shared
       under one lock per stylesheet) vs one thread;
-  (b) finalize through the real service (which now builds and validates every required profile
-      before numbering) vs its bare primitives (sha256 of the canonical bytes + UBL build +
-      RSA-PSS sign, no database, no validation), and vs the same service with the e-invoice
-      check switched off, to show what the check itself costs.
+  (b) finalize through the real service (which builds and validates every required profile
+      before numbering) vs the same service with the e-invoice check switched off: what the
+      check itself costs. (Finalize against its bare primitives is in invoicing_bench.)
 """
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.invoicing_bench import build_app, draft_body, seed_company  # noqa: E402
+from benchmarks import common  # noqa: E402
+from benchmarks.common import Figure  # noqa: E402
+from benchmarks.invoicing_bench import get_invoice  # noqa: E402
 
 
-def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", help="an empty database (default: temporary SQLite)")
+def add_arguments(parser) -> None:
     parser.add_argument("--rounds", type=int, default=5, help="passes over the documents")
     parser.add_argument("--finalize", type=int, default=100, help="invoices to finalize")
-    return parser.parse_args(argv)
+
+
+def run(db_url: str | None, scale: int, rounds: int = 5, finalize: int = 100) -> list[Figure]:
+    with common.bench_app(db_url) as (_app, workdir):
+        val = bench_validation(corpus(workdir), rounds)
+        print(f"rules compiled once per process in {val['cold_s']:.2f} s")
+        company, _user, customer = common.seed_invoicing(with_user=False)
+        fin = bench_finalize(company, customer, finalize)
+    docs = f"{val['documents']} documents, median of {rounds} passes"
+    per = {k: fin[k] / fin["count"] * 1000 for k in ("checked_s", "unchecked_s")}
+    return [
+        Figure(
+            "validate, per document (warm)",
+            val["ours_ms"],
+            val["oracle_ms"],
+            "ms",
+            note=f"{docs}; baseline: the shared official oracle",
+        ),
+        Figure(
+            "validate from 4 threads at once, per document",
+            val["threads_ms"],
+            val["ours_ms"],
+            "ms",
+            note="wall time; baseline: one thread",
+        ),
+        Figure(
+            "finalize with the e-invoice check, per invoice",
+            per["checked_s"],
+            per["unchecked_s"],
+            "ms",
+            note=f"{fin['count']} invoices; baseline: the same service, check switched off",
+        ),
+    ]
 
 
 # ---- (a) validation ---------------------------------------------------------------------------
@@ -96,11 +125,10 @@ def _threaded_ms(bodies, threads: int) -> float:
 # ---- (b) finalize -------------------------------------------------------------------------------
 def bench_finalize(company, customer, count: int) -> dict:
     from core.api import db
-    from plugins.invoicing.services import drafts, einvoice_gate, finalize
+    from plugins.invoicing.services import einvoice_gate, finalize
 
-    ids = [drafts.create(company.id, draft_body(customer.id, n)).id for n in range(2 * count + 1)]
-    db.session.commit()
-    finalize.finalize(_get(ids[0]))
+    ids = common.create_drafts(company.id, customer.id, 2 * count + 1)
+    finalize.finalize(get_invoice(ids[0]))
     db.session.commit()  # warm-up: signing key, compiled rules
     checked = _time_finalize(ids[1 : count + 1])
     original = einvoice_gate.check
@@ -109,8 +137,7 @@ def bench_finalize(company, customer, count: int) -> dict:
         unchecked = _time_finalize(ids[count + 1 :])
     finally:
         einvoice_gate.check = original
-    bare = _time_bare(company, ids[1 : count + 1])
-    return {"count": count, "checked_s": checked, "unchecked_s": unchecked, "bare_s": bare}
+    return {"count": count, "checked_s": checked, "unchecked_s": unchecked}
 
 
 def _time_finalize(ids) -> float:
@@ -119,61 +146,10 @@ def _time_finalize(ids) -> float:
 
     start = time.perf_counter()
     for invoice_id in ids:
-        finalize.finalize(_get(invoice_id))
+        finalize.finalize(get_invoice(invoice_id))
         db.session.commit()
     return time.perf_counter() - start
 
 
-def _time_bare(company, ids) -> float:
-    import hashlib
-
-    from benchmarks.invoicing_bench import _private_key, _sha256
-    from plugins.invoicing import chain, mapping, signing, xml
-    from plugins.invoicing.services.einvoice_gate import profiles_for
-
-    invoices = [_get(i) for i in ids]
-    work = [(chain.canonical(i), mapping.to_document(i), profiles_for(i)[0]) for i in invoices]
-    private = _private_key(signing.company_key(company.id))
-    start = time.perf_counter()
-    for body, document, profile in work:
-        invoice_hash = hashlib.sha256(body).hexdigest()
-        xml_hash = xml.sha256(xml.render(document, profile))
-        private.sign(signing.message(invoice_hash, xml_hash), signing.PSS, _sha256())
-    return time.perf_counter() - start
-
-
-def _get(invoice_id: int):
-    from core.api import db
-    from plugins.invoicing.models import Invoice
-
-    return db.session.get(Invoice, invoice_id)
-
-
-def main(argv=None) -> None:
-    args = parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        app = build_app(args.database_url, workdir)
-        with app.app_context():
-            val = bench_validation(corpus(workdir), args.rounds)
-            print("Ledgerline e-invoice benchmark")
-            print(f"(a) validation, {val['documents']} documents, median of {args.rounds} passes:")
-            print(f"    rules compiled once per process in {val['cold_s']:.2f} s")
-            print(f"    einvoice.validate   {val['ours_ms']:7.2f} ms/document (warm)")
-            print(f"    shared oracle       {val['oracle_ms']:7.2f} ms/document (warm)")
-            print(f"    ratio plugin / oracle = {val['ours_ms'] / val['oracle_ms']:.2f}x")
-            print(f"    4 threads at once   {val['threads_ms']:7.2f} ms/document (wall)")
-            print(f"    ratio 4 threads / 1 thread = {val['threads_ms'] / val['ours_ms']:.2f}x")
-            company, _user, customer = seed_company()
-            fin = bench_finalize(company, customer, args.finalize)
-            per = {k: fin[k] / fin["count"] * 1000 for k in ("checked_s", "unchecked_s", "bare_s")}
-            print(f"(b) finalize, {fin['count']} invoices of 3 lines:")
-            print(f"    service with e-invoice check    {per['checked_s']:7.2f} ms/invoice")
-            print(f"    service without the check       {per['unchecked_s']:7.2f} ms/invoice")
-            print(f"    bare primitives (hash+UBL+sign) {per['bare_s']:7.2f} ms/invoice")
-            print(f"    ratio service / bare = {per['checked_s'] / per['bare_s']:.2f}x")
-            print(f"    ratio with / without check = {per['checked_s'] / per['unchecked_s']:.2f}x")
-
-
 if __name__ == "__main__":
-    main()
+    common.main(run, __doc__, add_arguments)

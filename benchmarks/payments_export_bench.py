@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/payments_export_bench.py                 # temporary SQLite
     .venv/bin/python benchmarks/payments_export_bench.py --database-url postgresql+psycopg://...
+    .venv/bin/python benchmarks/payments_export_bench.py --scale 1000000   # payments
 
 The PostgreSQL database must be empty: the schema is built by the real migrations.
 
@@ -17,11 +18,9 @@ say what the export costs over reading the rows, and show that its memory does n
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import resource
 import sys
-import tempfile
 import time
 import tracemalloc
 from decimal import Decimal
@@ -29,32 +28,35 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", help="an empty database (default: temporary SQLite)")
-    parser.add_argument("--payments", type=int, default=100_000)
-    return parser.parse_args(argv)
+from benchmarks import common  # noqa: E402
+from benchmarks.common import Figure  # noqa: E402
 
 
-def build_app(url: str | None, workdir: Path):
-    from flask_migrate import upgrade
-
-    from core import create_app
-
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{workdir / 'bench.sqlite'}",
-            "INSTANCE_PATH": str(workdir / "instance"),
-            "SECRET_KEY": "bench-secret",
-            "MFA_ENCRYPTION_KEY": "x2hL1nm0lq3U9FvDg5tJ4m1s1vS3f6z3Qd7m0f0Ww1s=",
-            "JOBS_BACKEND": "immediate",
-            "RATELIMIT_ENABLED": False,
-        }
-    )
-    with app.app_context():
-        upgrade(revision="heads")
-    return app
+def run(db_url: str | None, scale: int) -> list[Figure]:
+    with common.bench_app(db_url):
+        seconds, company_id = common.timed_result(lambda: seed(scale))
+        print(f"seeded {scale:,} payments + allocations in {seconds:.1f} s (bulk insert)")
+        streaming_export(company_id)  # warm-up: caches, first page of every table
+        base = measure("bare", lambda: bare_select(company_id))
+        export = measure("export", lambda: streaming_export(company_id))
+    note = f"{scale:,} payments + allocations"
+    return [
+        Figure(
+            "export, rows/s",
+            export["rows_per_s"],
+            base["rows_per_s"],
+            "rows/s",
+            target=0.5,
+            note=f"{note}; baseline: a bare SELECT of the same rows",
+        ),
+        Figure(
+            "export, tracemalloc peak",
+            export["peak_kib"],
+            base["peak_kib"],
+            "KiB",
+            note=f"max RSS +{export['rss_growth_kib']:,} KiB; baseline: the bare SELECT's peak",
+        ),
+    ]
 
 
 def seed(count: int) -> int:
@@ -177,31 +179,5 @@ def streaming_export(company_id: int):
     return lines - 2, size  # header and footer are no rows
 
 
-def main(argv=None) -> None:
-    args = parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        app = build_app(args.database_url, Path(tmp))
-        with app.app_context():
-            from core.api import db
-
-            print(f"database: {db.engine.dialect.name}; payments: {args.payments}")
-            start = time.perf_counter()
-            company_id = seed(args.payments)
-            print(
-                f"seeded {args.payments} payments + allocations in "
-                f"{time.perf_counter() - start:.1f} s (bulk insert)"
-            )
-            streaming_export(company_id)  # warm-up: caches, first page of every table
-            base = measure("bare", lambda: bare_select(company_id))
-            export = measure("export", lambda: streaming_export(company_id))
-            slower = base["rows_per_s"] / export["rows_per_s"]
-            print(
-                f"ratios export/bare: time per row x{slower:.2f}, "
-                f"tracemalloc peak x{export['peak_kib'] / base['peak_kib']:.2f}"
-            )
-            db.session.remove()
-            db.engine.dispose()
-
-
 if __name__ == "__main__":
-    main()
+    common.main(run, __doc__)

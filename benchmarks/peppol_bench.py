@@ -21,76 +21,68 @@ The PostgreSQL database must be empty: the schema is built by the real migration
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
-import tempfile
-import time
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import common  # noqa: E402
+from benchmarks.common import Figure  # noqa: E402
 
-def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", help="an empty database (default: temporary SQLite)")
+
+def add_arguments(parser) -> None:
     parser.add_argument("--invoices", type=int, default=100)
     parser.add_argument("--documents", type=int, default=100)
-    return parser.parse_args(argv)
 
 
-def build_app(url: str | None, workdir: Path):
-    from flask_migrate import upgrade
+def run(db_url: str | None, scale: int, invoices: int = 100, documents: int = 100) -> list[Figure]:
+    from core.api import Scope, scoped
 
-    from core import create_app
+    # the forward destination is on 127.0.0.1
+    with common.bench_app(db_url, PEPPOL_ALLOW_PRIVATE_URLS=True):
+        company_id, invoice_ids = seed_invoices(invoices)
+        with scoped(Scope(company_id=company_id)):
+            times = measure(company_id, invoice_ids, documents)
+    a, v, b, c, d, result = times
+    print(f"inbox totals: {result}")
+    n, m = f"{invoices} invoices", f"{documents} documents"
+    return [
+        Figure("transmit, per document", b / invoices * 1000, a / invoices * 1000, "ms",
+               note=f"{n}; baseline: the bare mock adapter send"),
+        Figure("transmit vs validating its UBL alone", b / invoices * 1000,
+               v / invoices * 1000, "ms", note=f"{n}; baseline: official validation alone"),
+        Figure("inbox import job, per document", d / documents * 1000, c / documents * 1000,
+               "ms", note=f"{m}; baseline: official validation alone"),
+    ]  # fmt: skip
 
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{workdir / 'bench.sqlite'}",
-            "INSTANCE_PATH": str(workdir / "instance"),
-            "SECRET_KEY": "bench-secret",
-            "MFA_ENCRYPTION_KEY": "x2hL1nm0lq3U9FvDg5tJ4m1s1vS3f6z3Qd7m0f0Ww1s=",
-            "JOBS_BACKEND": "immediate",
-            "RATELIMIT_ENABLED": False,
-            "PEPPOL_ALLOW_PRIVATE_URLS": True,  # the forward destination is on 127.0.0.1
-        }
-    )
-    with app.app_context():
-        upgrade(revision="heads")
-    return app
+
+def measure(company_id: int, invoice_ids: list[int], documents: int) -> tuple:
+    from core.api import db
+    from plugins.invoicing import mapping, xml
+    from plugins.invoicing.models import Invoice
+    from plugins.peppol.validation import check
+
+    check(inbox_documents(1)[0])  # load the official rules once, outside every measurement
+    ubl = xml.render(mapping.to_document(db.session.get(Invoice, invoice_ids[0])), "pint-ae")
+    check(ubl, "pint-ae")
+    a = bare_adapter(ubl, len(invoice_ids))
+    v = timed(lambda: [check(ubl, "pint-ae") for _ in invoice_ids])
+    b = transmit_all(invoice_ids)
+    docs = inbox_documents(documents)
+    c = validation_alone(docs)
+    d, result = inbox_run(company_id, docs)
+    return a, v, b, c, d, result
 
 
 def seed_invoices(count: int):
-    from core.api import Company, db
-    from plugins.invoicing.services import customers, drafts, finalize
+    from core.api import db
+    from plugins.invoicing.services import drafts, finalize
     from plugins.peppol import manage
 
-    company = Company(
-        name="Bench Trading LLC",
-        trn="100123456700003",
-        country="AE",
-        subdivision="AE-DU",
-        legal_id="CN-1",
-        legal_id_type="TL",
-        legal_id_authority="DET",
-        city="Dubai",
-        address_line1="1 Road",
-        iban="AE070331234567890123456",
-    )
-    db.session.add(company)
-    db.session.commit()
-    buyer = customers.create(
-        company.id,
-        {
-            "name": "Gulf Buyer LLC",
-            "trn": "100987654300003",
-            "peppol_id": "0235:1009876543",
-            "address_line1": "2 Corniche",
-            "city": "Abu Dhabi",
-            "country": "AE",
-        },
-    )
+    company = common.seed_company()
+    buyer = common.seed_customer(company.id, country="AE")
     invoices = []
     for i in range(count):
         draft = drafts.create(
@@ -109,10 +101,7 @@ def seed_invoices(count: int):
     return company.id, invoices
 
 
-def timed(run) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
+timed = common.timed
 
 
 def bare_adapter(xml: bytes, count: int) -> float:
@@ -193,50 +182,5 @@ def inbox_run(company_id: int, docs) -> tuple[float, dict]:
     return seconds, job.result
 
 
-def main(argv=None) -> None:
-    args = parse_args(argv)
-    from core.api import Scope, db, scoped
-
-    with tempfile.TemporaryDirectory() as tmp:
-        app = build_app(args.database_url, Path(tmp))
-        with app.app_context():
-            print(
-                f"database: {db.engine.dialect.name}; invoices: {args.invoices}; "
-                f"documents: {args.documents}"
-            )
-            company_id, invoice_ids = seed_invoices(args.invoices)
-            from plugins.peppol.validation import check
-
-            sample = inbox_documents(1)[0]
-            check(sample)  # load the official rules once, outside every measurement
-            with scoped(Scope(company_id=company_id)):
-                from plugins.invoicing import mapping, xml
-                from plugins.invoicing.models import Invoice
-
-                ubl = xml.render(
-                    mapping.to_document(db.session.get(Invoice, invoice_ids[0])), "pint-ae"
-                )
-                check(ubl, "pint-ae")
-                a = bare_adapter(ubl, args.invoices)
-                v = timed(lambda: [check(ubl, "pint-ae") for _ in invoice_ids])
-                b = transmit_all(invoice_ids)
-                docs = inbox_documents(args.documents)
-                c = validation_alone(docs)
-                d, result = inbox_run(company_id, docs)
-            n, m = args.invoices, args.documents
-            print(f"(a) bare mock adapter send : {n / a:10.1f} docs/s")
-            print(
-                f"(b) transmit (full path)   : {n / b:10.1f} docs/s   ratio b/a time: {b / a:8.1f}x"
-            )
-            print(
-                f"    validating that UBL alone: {n / v:.1f} docs/s (ratio b/v time: {b / v:.2f}x)"
-            )
-            print(f"(c) official validation    : {m / c:10.1f} docs/s")
-            print(
-                f"(d) inbox import job       : {m / d:10.1f} docs/s   ratio d/c time: {d / c:8.2f}x"
-            )
-            print(f"    inbox totals: {result}")
-
-
 if __name__ == "__main__":
-    main()
+    common.main(run, __doc__, add_arguments)

@@ -16,11 +16,9 @@ Printed ratios are (b)/(a) and (c)/(a). Then address derivation per second throu
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import secrets
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -28,50 +26,46 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import common  # noqa: E402
+from benchmarks.common import Figure  # noqa: E402
 from plugins.wallet.tests.anvil import ALPHA_USD, Anvil, word  # noqa: E402
 from plugins.wallet.tests.helpers import account_xpub  # noqa: E402
 
 
-def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", help="an empty database (default: temporary SQLite)")
+def add_arguments(parser) -> None:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--derivations", type=int, default=3000)
-    return parser.parse_args(argv)
 
 
-def build_app(url: str | None, workdir: Path, rpc_url: str):
-    from flask_migrate import upgrade
-
-    from core import create_app
-
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{workdir / 'bench.sqlite'}",
-            "INSTANCE_PATH": str(workdir / "instance"),
-            "SECRET_KEY": "bench-secret",
-            "MFA_ENCRYPTION_KEY": "x2hL1nm0lq3U9FvDg5tJ4m1s1vS3f6z3Qd7m0f0Ww1s=",
-            "JOBS_BACKEND": "immediate",
-            "RATELIMIT_ENABLED": False,
-            "WALLET_RPC_URLS": rpc_url,
-        }
-    )
-    with app.app_context():
-        upgrade(revision="heads")
-    return app
+def run(
+    db_url: str | None, scale: int, requests: int = 1000, derivations: int = 3000
+) -> list[Figure]:
+    anvil = Anvil()
+    try:
+        with common.bench_app(db_url, WALLET_RPC_URLS=anvil.url):
+            base, first, second = watch(anvil, requests)
+    finally:
+        anvil.stop()
+    bare, ours = derivation(derivations)
+    note = f"{requests} paid requests on anvil; baseline: the bare eth_getLogs of one pass"
+    per = 1000 / derivations
+    return [
+        Figure("watcher first pass (record, settle, post)", first, base, "s", note=note),
+        Figure("watcher idle pass (nothing new)", second, base, "s", note=note),
+        Figure("keys.derive, per EIP-55 address", ours * per, bare * per, "ms",
+               note=f"{derivations} addresses; baseline: bip32 public derivation alone"),
+    ]  # fmt: skip
 
 
 def seed(count: int) -> list:
     """A company, a customer, ``count`` finalized USD invoices and their payment requests."""
     from sqlalchemy import insert, select
 
-    from core.api import Company, db
+    from core.api import db
     from plugins.invoicing.models import Customer, Invoice
     from plugins.wallet import factory, settings
 
-    company = Company(name="Bench Trading LLC", trn="100123456700003", country="AE")
-    db.session.add(company)
-    db.session.flush()
+    company = common.seed_company()
     customer = Customer(company_id=company.id, name="Gulf Buyer LLC", country="AE")
     db.session.add(customer)
     db.session.flush()
@@ -152,7 +146,7 @@ def timed(label: str, fn):
     return took, result
 
 
-def derivation(count: int) -> None:
+def derivation(count: int) -> tuple[float, float]:
     from bip32 import BIP32
 
     from plugins.wallet import keys
@@ -167,31 +161,13 @@ def derivation(count: int) -> None:
         f"keys.derive, {count} EIP-55 addresses",
         lambda: [keys.derive(xpub, i) for i in range(count)],
     )
-    print(
-        f"derivation: {count / ours:.0f} addresses/s vs bip32 alone {count / bare:.0f} keys/s "
-        f"(ratio x{ours / bare:.2f} time per address)"
-    )
+    return bare, ours
 
 
-def main(argv=None) -> None:
-    args = parse_args(argv)
-    anvil = Anvil()
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            app = build_app(args.database_url, Path(tmp), anvil.url)
-            with app.app_context():
-                run(app, anvil, args)
-    finally:
-        anvil.stop()
-    derivation(args.derivations)
-
-
-def run(app, anvil: Anvil, args) -> None:
-    from core.api import db
+def watch(anvil: Anvil, requests: int) -> tuple[float, float, float]:
     from plugins.wallet import chain, watcher
 
-    print(f"database: {db.engine.dialect.name}; requests: {args.requests}")
-    took, payments = timed("seed invoices + payment requests", lambda: seed(args.requests))
+    _, payments = timed("seed invoices + payment requests", lambda: seed(requests))
     timed("pay every address on chain", lambda: pay_all(anvil, payments))
     rpc = chain.client()
     head = anvil.head()
@@ -200,16 +176,12 @@ def run(app, anvil: Anvil, args) -> None:
         "baseline: bare eth_getLogs of one pass",
         lambda: chain.transfers(rpc, ALPHA_USD, addresses, 0, head),
     )
-    assert len(found) == args.requests, len(found)
+    assert len(found) == requests, len(found)
     first, report = timed("first pass (record + settle + post)", watcher.run)
-    assert len(report.recorded) == args.requests, len(report.recorded)
+    assert len(report.recorded) == requests, len(report.recorded)
     second, _ = timed("second pass (nothing new)", watcher.run)
-    print(
-        f"ratios to bare eth_getLogs: first pass x{first / base:.1f}, "
-        f"idle pass x{second / base:.1f}"
-    )
-    print(f"first pass: {args.requests / first:.0f} payments settled/s")
+    return base, first, second
 
 
 if __name__ == "__main__":
-    main()
+    common.main(run, __doc__, add_arguments)

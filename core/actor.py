@@ -17,6 +17,9 @@ class Actor:
     via: str = "session"  # session | token | system
     scopes: frozenset[str] = field(default_factory=frozenset)
     token_id: int | None = None
+    name: str | None = None  # the user's full name, when they gave one
+    locale: str | None = None  # the user's language setting (None: from the browser)
+    timezone: str | None = None  # the user's time zone setting (None: the company's)
 
     @property
     def is_super_admin(self) -> bool:
@@ -31,6 +34,11 @@ class Actor:
 
     def can(self, permission: str) -> bool:
         return permission in self.permissions
+
+    @property
+    def display_name(self) -> str:
+        """What pages call the user: the full name, else the e-mail address."""
+        return self.name or self.email
 
     @property
     def label(self) -> str:

@@ -5,6 +5,7 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
 from core.db import db
@@ -12,6 +13,20 @@ from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, Vali
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
+from core.i18n.api import (
+    _,
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+    gettext,
+    label,
+    labels,
+    lazy_gettext,
+    lazy_ngettext,
+    ngettext,
+    pgettext,
+)
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -28,8 +43,15 @@ from core.inputs import (
     whole_number,
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
+from core.listing import Column as SortColumn
+from core.listing import Page, Sorting, SortKey, capped_count, exact_count
+from core.listing import fetch as fetch_page
 from core.locking import lock_for_update
 from core.manifest import Manifest
+from core.merge import StaleEdit, choices_from, merged
+from core.merge import changes as field_changes
+from core.merge import dump as dump_payload
+from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
@@ -43,8 +65,30 @@ from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_or_404, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
 from core.timeutil import utcnow
+from core.versioning import (
+    StaleVersion,
+    Versioned,
+    bump_version,
+    check_version,
+    etag,
+    form_version,
+    if_match,
+    with_etag,
+)
 
 __all__ = [
+    "_",
+    "format_date",
+    "format_datetime",
+    "format_money",
+    "format_number",
+    "gettext",
+    "label",
+    "labels",
+    "lazy_gettext",
+    "lazy_ngettext",
+    "ngettext",
+    "pgettext",
     "Actor",
     "ApiError",
     "Company",
@@ -62,17 +106,28 @@ __all__ = [
     "MoneyOutOfRange",
     "NO_BODY",
     "NotFound",
+    "Page",
     "Permission",
     "Refused",
     "Scope",
+    "SortColumn",
+    "SortKey",
+    "Sorting",
+    "StaleEdit",
+    "StaleVersion",
     "TenantMixin",
     "TenantWriteRefused",
     "ValidationFailed",
+    "Versioned",
     "Widget",
     "api_blueprint",
     "app_for_tests",
     "audit_timeline",
     "bar_chart",
+    "bump_version",
+    "capped_count",
+    "check_version",
+    "choices_from",
     "company_room",
     "correlation_id",
     "csrf",
@@ -80,21 +135,31 @@ __all__ = [
     "current_actor",
     "db",
     "describe",
+    "dump_payload",
     "emit",
     "enqueue_job",
+    "etag",
+    "exact_count",
     "exact_decimal",
+    "fetch_page",
+    "field_changes",
+    "form_version",
     "get_or_404",
     "get_scoped",
     "hook",
     "hookimpl",
     "idempotent",
+    "if_match",
     "invalid_parameter",
     "is_htmx",
     "iso_date",
     "join_record_room",
     "json_body",
+    "last_editor",
     "limiter",
+    "load_payload",
     "lock_for_update",
+    "merged",
     "next_number",
     "next_value",
     "on_commit",
@@ -119,4 +184,5 @@ __all__ = [
     "utcnow",
     "validates_params",
     "whole_number",
+    "with_etag",
 ]

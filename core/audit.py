@@ -72,3 +72,22 @@ def timeline(record_type: str, record_id, company_id: int | None) -> list[AuditE
     if company_id is not None:
         query = query.where(AuditEntry.company_id == company_id)
     return list(db.session.scalars(query))
+
+
+def last_editor(record_type: str, record_id, company_id: int | None) -> str | None:
+    """The name (else e-mail) of whoever last changed a record, from its audit entries."""
+    from core.models import User
+
+    query = (
+        select(AuditEntry.user_id, AuditEntry.actor_label)
+        .where(AuditEntry.record_type == record_type, AuditEntry.record_id == str(record_id))
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+        .limit(1)
+    )
+    if company_id is not None:
+        query = query.where(AuditEntry.company_id == company_id)
+    row = db.session.execute(query).first()
+    if row is None:
+        return None
+    user = db.session.get(User, row.user_id) if row.user_id is not None else None
+    return (user.full_name or user.email) if user is not None else row.actor_label

@@ -29,6 +29,7 @@ def _init_core_modules(app: Flask) -> None:
         auth,
         cli,
         errors,
+        i18n,
         inputs,
         jobs,
         migrations,
@@ -41,6 +42,7 @@ def _init_core_modules(app: Flask) -> None:
     for module in (
         requestctx,
         templating,
+        i18n,
         errors,
         inputs,
         migrations,

@@ -6,6 +6,7 @@ import logging
 
 from flask import g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from core.tenancy import TenantWriteRefused
@@ -102,6 +103,7 @@ def init_app(app) -> None:
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(TenantWriteRefused, _tenant_refused)
+    app.register_error_handler(StaleDataError, _stale_data)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
 
@@ -122,6 +124,20 @@ def _tenant_refused(exc: TenantWriteRefused):
     if wants_json():
         return error_response(403, "read_only", str(exc))
     return _page(403, str(exc))
+
+
+STALE_RACE = (
+    "Someone else saved this record at the same moment; nothing of yours was saved. "
+    "Reload it and apply your change again."
+)
+
+
+def _stale_data(exc: StaleDataError):
+    """Two saves of one version at once: the second UPDATE matched no row (core.versioning)."""
+    _rollback()
+    if wants_json():
+        return error_response(409, "stale_version", STALE_RACE)
+    return _page(409, STALE_RACE)
 
 
 def _http_error(exc: HTTPException):

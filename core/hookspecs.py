@@ -133,3 +133,14 @@ def job_schedules():
     for 01:15 every day. Scheduled runs are recorded with type "scheduled" and no company
     (the job covers every company) and are not offered on the Run button.
     """
+
+
+@hookspec
+def code_labels():
+    """Return ``{kind: {code: label}}``: human labels for the codes the plugin stores.
+
+    Labels are lazy strings (``core.api.lazy_gettext("Bank transfer")``) so each reader sees
+    them in their language; a kind may instead be a function ``(code, locale) -> str | None``.
+    Templates show them with ``{{ code | label("kind") }}`` (the code as tooltip), Python with
+    ``core.api.label(kind, code)``. Kinds are shared: two plugins may add codes to one kind.
+    """

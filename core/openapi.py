@@ -35,8 +35,29 @@ _CONVENTIONS = (
     "types and required fields answer 422 naming each field path); every error is the "
     "`Error` object, and every 422 validation failure the `ValidationFailed` one; every POST, "
     "PUT and PATCH honours an `Idempotency-Key` header (the first answer is replayed for 24 "
-    "hours; the same key with another request is 409 `idempotency_key_reused`). Integers are "
+    "hours; the same key with another request is 409 `idempotency_key_reused`). Editable "
+    "records carry a `version`: their GET answers an `ETag`, and a PATCH/PUT with `If-Match` "
+    "made against an older version is 409 `stale_version` with the current record (without "
+    "`If-Match` the last write wins, as before). Integers are "
     "64-bit, text has no control characters, JSON nests at most 32 levels."
+)
+
+
+IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "description": 'The ETag of your GET (e.g. `"3"`): the write is refused with 409 '
+    "`stale_version` if the record was saved since. Without it (or with `*`) the write goes "
+    "through as before, last write wins.",
+    "schema": {"type": "string", "maxLength": 40},
+}
+ETAG_HEADER = {
+    "description": 'The record\'s version, quoted (`"3"`): send it back as If-Match.',
+    "schema": {"type": "string"},
+}
+STALE_409 = (
+    "stale_version: the record was saved since the If-Match version; details carry "
+    "expected_version, current_version and the current record (details.current)"
 )
 
 
@@ -127,6 +148,8 @@ def _parameters(rule, method: str, info: dict) -> list[dict]:
     query = dict(QUERY_PARAMETERS) if info.get("paginated") else {}
     query.update(info.get("query") or {})
     params += [{"name": n, "in": "query", "schema": s} for n, s in query.items()]
+    if info.get("versioned") and method in ("PUT", "PATCH"):
+        params.append(IF_MATCH)
     if keyed(method, info):
         params.append(
             {
@@ -159,6 +182,10 @@ def _responses(method: str, info: dict) -> dict:
         }
     if keyed(method, info):
         errors["409"] = "Idempotency-Key reused with another body, or still in progress"
+    if info.get("versioned"):
+        ok["headers"] = {"ETag": ETAG_HEADER}
+        if method in ("PUT", "PATCH"):
+            errors["409"] = STALE_409 + "; or " + errors.get("409", "a state conflict").lower()
     for code, text in errors.items():
         schema = {"anyOf": [_VALIDATION_REF, _ERROR_REF]} if code == "422" else _ERROR_REF
         responses[code] = {
@@ -181,6 +208,10 @@ def _envelope(item: dict) -> dict:
                     "offset": {"type": "integer"},
                     "total": {"type": "integer"},
                     "next_offset": nullable_int,
+                    "next_cursor": {
+                        "type": ["string", "null"],
+                        "description": "Keyset lists: pass as ?after= for the next page",
+                    },
                 },
             },
         },

@@ -14,6 +14,7 @@ from core.events import DomainEvent, publish
 from core.models import Company
 from core.realtime import emit
 from core.requestctx import current_actor
+from core.versioning import bump_version, check_version, if_match, with_etag
 
 # Columns that are NOT NULL: clearing them is a field error, not a database error.
 _REQUIRED = {"name": "Company name is required.", "country": "Country is required."}
@@ -21,15 +22,16 @@ _REQUIRED = {"name": "Company name is required.", "country": "Country is require
 
 @bp.get("/company")
 @require_permission("core.company.read")
-@describe(response=COMPANY, tags=("core",))
+@describe(response=COMPANY, tags=("core",), versioned=True)
 def company_get():
-    """The caller's company profile."""
-    return _own_company().to_dict()
+    """The caller's company profile; ``ETag`` is its version."""
+    company = _own_company()
+    return with_etag(company.to_dict(), company)
 
 
 @bp.patch("/company")
 @require_permission("core.company.update")
-@describe(request=COMPANY_PATCH, response=COMPANY, tags=("core",))
+@describe(request=COMPANY_PATCH, response=COMPANY, tags=("core",), versioned=True)
 def company_patch():
     """Change some fields of the caller's company profile.
 
@@ -37,6 +39,7 @@ def company_patch():
     digits, e-mail, Peppol ID); errors come back together as 422 ``validation_failed``.
     """
     company = _own_company()
+    check_version(company, if_match(), Company.to_dict)
     incoming = json_body()
     if not incoming:
         raise validation_failed({"(body)": "send at least one field"}, "Send a field to change.")
@@ -47,13 +50,14 @@ def company_patch():
     changed = {f: v for f, v in cleaned.items() if getattr(company, f) != v}
     if changed:
         _apply(company, changed)
-    return company.to_dict()
+    return with_etag(company.to_dict(), company)
 
 
 def _apply(company: Company, changed: dict) -> None:
     before = {f: getattr(company, f) for f in changed}
     for name, value in changed.items():
         setattr(company, name, value)
+    bump_version(company)
     publish(
         DomainEvent(
             name="CompanyUpdated",

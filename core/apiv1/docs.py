@@ -19,6 +19,7 @@ def describe(
     paginated: bool = False,
     body_required: bool = True,
     body_media: dict | None = None,
+    versioned: bool = False,
 ):
     """Attach JSON Schemas to a view: ``request`` body, ``response`` body at ``status``.
 
@@ -30,6 +31,8 @@ def describe(
     Summary and description default to the view's docstring (first line, then the rest).
     ``body_media`` documents a body that is not JSON (``{"application/xml": {"schema": ...}}``);
     core leaves such a body to the view, which reads and bounds it.
+    ``versioned`` marks a record route of ``core.versioning``: its answer carries ``ETag`` and
+    its PATCH/PUT honours ``If-Match`` (409 ``stale_version`` when the version moved on).
     """
 
     def decorate(view):
@@ -49,6 +52,8 @@ def describe(
             info["body_optional"] = True
         if body_media:
             info["body_media"] = body_media
+        if versioned:
+            info["versioned"] = True
         if query:
             info.setdefault("query", {}).update(query)
         return view

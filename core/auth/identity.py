@@ -20,6 +20,7 @@ def actor_for_user(user: User, via: str = "session", token=None) -> Actor:
         via=via,
         scopes=token.scope_set if token is not None else frozenset(),
         token_id=token.id if token is not None else None,
+        name=user.full_name or None,
     )
 
 

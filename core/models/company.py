@@ -5,9 +5,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import db
 from core.timeutil import utcnow
+from core.versioning import Versioned
 
 
-class Company(db.Model):
+class Company(Versioned, db.Model):
     __tablename__ = "core_company"
 
     id: Mapped[int] = mapped_column(primary_key=True)

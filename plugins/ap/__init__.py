@@ -39,9 +39,9 @@ def register_blueprints(app):
 
 @hookimpl
 def job_types():
-    from plugins.ap.services.bulk import JOB, import_zip
+    from plugins.ap.services import bulk, rematch
 
-    return {JOB: import_zip}
+    return {bulk.JOB: bulk.import_zip, rematch.JOB: rematch.rematch_open_bills}
 
 
 @hookimpl

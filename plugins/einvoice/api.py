@@ -39,9 +39,10 @@ def einvoice_validate():
     """Check a UBL 2.1 Invoice or CreditNote with the official rules.
 
     Send the XML as the body with ``Content-Type: application/xml``. ``profile`` is ``peppol``
-    (UBL 2.1 XSD + CEN EN 16931 + Peppol BIS 3.0) or ``pint-ae`` (UBL 2.1 XSD + PINT-AE);
-    omitted, it is chosen from the CustomizationID. A body that is not XML, or not a UBL
-    Invoice/CreditNote, is a 422 ``not_ubl``.
+    (UBL 2.1 XSD + CEN EN 16931 + Peppol BIS 3.0), ``pint-ae`` (UBL 2.1 XSD + PINT-AE) or
+    ``en16931`` (UBL 2.1 XSD + CEN EN 16931 alone, no Peppol layer); omitted, it is chosen
+    from the CustomizationID. A body that is not XML, or not a UBL Invoice/CreditNote, is a
+    422 ``not_ubl``.
     """
     if request.mimetype not in XML_TYPES:
         raise ApiError(

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from core.api import db
 from plugins.einvoice.models import Setting
-from plugins.einvoice.profiles import PEPPOL, PINT_AE, check_profile
+from plugins.einvoice.profiles import PEPPOL, PINT_AE, SEALING_PROFILES, check_profile
 
 
 def automatic(seller_country: str | None, buyer_country: str | None, buyer_on_peppol: bool):
@@ -40,7 +40,7 @@ def required_profiles(
 
 def set_required(company_id: int, profiles: list[str]) -> list[str]:
     """Store the company's list ([] = automatic); unknown names raise ValueError."""
-    names = list(dict.fromkeys(check_profile(p) for p in profiles))
+    names = list(dict.fromkeys(check_profile(p, SEALING_PROFILES) for p in profiles))
     row = setting(company_id)
     if row is None:
         row = Setting(company_id=company_id)

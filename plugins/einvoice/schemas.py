@@ -1,6 +1,6 @@
 """JSON Schemas of the einvoice API (for the OpenAPI description)."""
 
-from plugins.einvoice.profiles import PROFILES
+from plugins.einvoice.profiles import PROFILES, SEALING_PROFILES
 
 FINDING = {
     "type": "object",
@@ -34,7 +34,7 @@ SETTINGS = {
     "properties": {
         "required_profiles": {
             "type": "array",
-            "items": {"type": "string", "enum": list(PROFILES)},
+            "items": {"type": "string", "enum": list(SEALING_PROFILES)},
             "description": "empty: automatic (PINT-AE for a UAE seller, plus Peppol BIS when "
             "the buyer is on Peppol outside the UAE; Peppol BIS elsewhere)",
         },

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, TenantMixin, db, utcnow
+from core.api import ExactNumeric, TenantMixin, Versioned, db, utcnow
 
 MONEY = ExactNumeric(18, 2)
 PRECISE = ExactNumeric(18, 6)
@@ -25,7 +25,7 @@ PAYMENT_STATUSES = ("unpaid", "partial", "paid", "overdue")
 INVOICE, CREDIT_NOTE = "invoice", "credit_note"
 
 
-class Customer(TenantMixin, db.Model):
+class Customer(Versioned, TenantMixin, db.Model):
     __tablename__ = "invoicing_customer"
     __table_args__ = (Index("ix_invoicing_customer_company_name", "company_id", "name"),)
 
@@ -54,7 +54,7 @@ class Customer(TenantMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Invoice(TenantMixin, db.Model):
+class Invoice(Versioned, TenantMixin, db.Model):
     __tablename__ = "invoicing_invoice"
     __table_args__ = (
         Index("ix_invoicing_invoice_company_status", "company_id", "status", "id"),

@@ -158,3 +158,19 @@ def test_account_without_company_gets_404(client, make_user, api_token):
     resp = client.get("/api/v1/company", headers={"Authorization": f"Bearer {api_token(admin)}"})
     assert resp.status_code == 404
     assert resp.get_json()["error"]["code"] == "not_found"
+
+
+def test_company_etag_and_if_match(client, acme):
+    _, headers = acme
+    tag = client.get("/api/v1/company", headers=headers).headers["ETag"]
+    ok = client.patch(
+        "/api/v1/company", json={"city": "Fujairah"}, headers={**headers, "If-Match": tag}
+    )
+    assert ok.status_code == 200 and ok.headers["ETag"] != tag
+    stale = client.patch(
+        "/api/v1/company", json={"city": "Ajman"}, headers={**headers, "If-Match": tag}
+    )
+    assert stale.status_code == 409
+    error = stale.get_json()["error"]
+    assert error["code"] == "stale_version" and error["details"]["current"]["city"] == "Fujairah"
+    assert client.get("/api/v1/company", headers=headers).get_json()["city"] == "Fujairah"

@@ -46,7 +46,7 @@ def test_menu_item_needing_a_permission_is_hidden_from_roles_without_it(
     html = login("clerk@acme.ae").get("/").get_data(as_text=True)
     assert ">Reports</a>" not in html  # FINANCE_USER does not hold core.users.manage
     assert ">Dashboard</a>" in html and ">Company</a>" in html
-    assert "finance user" in html
+    assert "Finance user" in html
 
 
 def test_dashboard_welcomes_the_company_and_shows_plugin_widgets(app, reports_plugin, admin):
@@ -59,7 +59,7 @@ def test_dashboard_welcomes_the_company_and_shows_plugin_widgets(app, reports_pl
 def test_header_shows_user_role_account_link_logout_and_live_indicator(app, admin):
     html = admin.get("/").get_data(as_text=True)
     assert '<a href="/account"' in html and "admin@acme.ae" in html
-    assert "company admin" in html
+    assert "Company admin" in html
     assert 'action="/logout"' in html and 'name="csrf_token"' in html
     assert 'id="ll-connection"' in html
     assert 'name="csrf-token" content="' in html

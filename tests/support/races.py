@@ -66,13 +66,17 @@ def _end_transaction() -> None:
         db.session.commit()
 
 
-def call(server: Server, token: str, method: str, path: str, body=None) -> Answer:
+def call(server: Server, token: str, method: str, path: str, body=None, headers=None) -> Answer:
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(
         server.url + path,
         data=data,
         method=method,
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Type": "application/json",
+            **(headers or {}),
+        },
     )
     try:
         with urllib.request.urlopen(request, timeout=120) as resp:
@@ -87,15 +91,16 @@ def call(server: Server, token: str, method: str, path: str, body=None) -> Answe
 
 
 def fire(server: Server, token: str, requests: list[tuple[str, str, dict | None]]):
-    """Send every ``(method, path, body)`` at once, one thread each; the answers in order."""
+    """Send every ``(method, path, body[, headers])`` at once, one thread each; the answers
+    in order."""
     _end_transaction()
     start = threading.Barrier(len(requests))
     answers: list[Answer | None] = [None] * len(requests)
 
-    def send(i: int, method: str, path: str, body) -> None:
+    def send(i: int, method: str, path: str, body, headers=None) -> None:
         start.wait()
         try:
-            answers[i] = call(server, token, method, path, body)
+            answers[i] = call(server, token, method, path, body, headers)
         except Exception as exc:  # shown by the assertions, never lost in a thread
             answers[i] = Answer(0, {"exception": repr(exc)})
 
@@ -109,9 +114,9 @@ def fire(server: Server, token: str, requests: list[tuple[str, str, dict | None]
     return answers
 
 
-def same(method: str, path: str, body=None, times: int = TIMES):
+def same(method: str, path: str, body=None, times: int = TIMES, headers=None):
     """``times`` copies of one request, for ``fire``."""
-    return [(method, path, body)] * times
+    return [(method, path, body, headers)] * times
 
 
 def tally(answers) -> Counter:

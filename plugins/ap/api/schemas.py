@@ -139,6 +139,7 @@ SETTINGS = obj(
     quantity_tolerance_percent=DECIMAL, quantity_tolerance_amount=DECIMAL,
     over_receipt_percent=DECIMAL,
     duplicate_policy={"type": "string", "enum": ["flag", "block"]},
+    peppol_rules={"type": "string", "enum": ["enforce", "warn"]},
 )  # fmt: skip
 SETTINGS_IN = closed(SETTINGS)
 

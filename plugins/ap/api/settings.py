@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.api import describe, json_body, require_permission
 from plugins.ap.api import bp
-from plugins.ap.api.common import commit, company_id
+from plugins.ap.api.common import commit, company_id, user_id
 from plugins.ap.api.schemas import SETTINGS, SETTINGS_IN
 from plugins.ap.services import settings
 
@@ -24,7 +24,9 @@ def ap_settings_read():
 @describe(tags=TAGS, request=SETTINGS_IN, response=SETTINGS)
 def ap_settings_update():
     """Change some settings. Tolerances are "the greater of P % or A" (price in money, quantity
-    in units); ``duplicate_policy`` is ``flag`` or ``block``."""
-    result = settings.update(company_id(), json_body())
+    in units); ``duplicate_policy`` is ``flag`` or ``block``; ``peppol_rules`` is ``enforce`` or
+    ``warn``. Changing a match tolerance re-matches every open bill (job
+    ``ap.rematch_open_bills``)."""
+    result = settings.update_and_rematch(company_id(), json_body(), user_id())
     commit()
     return settings.as_dict(result)

@@ -12,6 +12,9 @@ from plugins.ap.models.columns import MONEY, PRECISE, RATE
 
 FLAG, BLOCK = "flag", "block"
 DUPLICATE_POLICIES = (FLAG, BLOCK)
+ENFORCE, WARN = "enforce", "warn"
+PEPPOL_RULES = (ENFORCE, WARN)  # a broken Peppol BIS claim: refused, or a warning
+CHOICES = {"duplicate_policy": DUPLICATE_POLICIES, "peppol_rules": PEPPOL_RULES}
 
 DEFAULTS = {
     "full_match_limit": Decimal("0.01"),
@@ -21,6 +24,7 @@ DEFAULTS = {
     "quantity_tolerance_amount": Decimal("0"),
     "over_receipt_percent": Decimal("0"),
     "duplicate_policy": FLAG,
+    "peppol_rules": ENFORCE,
 }
 
 
@@ -36,3 +40,4 @@ class ApSettings(TenantMixin, db.Model):
     quantity_tolerance_amount: Mapped[Decimal] = mapped_column(PRECISE)
     over_receipt_percent: Mapped[Decimal] = mapped_column(RATE)
     duplicate_policy: Mapped[str] = mapped_column(String(8))
+    peppol_rules: Mapped[str] = mapped_column(String(8), default=ENFORCE)

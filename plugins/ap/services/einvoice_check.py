@@ -7,11 +7,14 @@ document is checked against both and refused with the findings of both, e.g. a P
 carrying the Peppol BIS CustomizationID fails PINT-AE's ``aligned-ibrp-001-ae``.
 
 A document that claims plain EN 16931 (``urn:cen.eu:en16931:2017`` and no Peppol or PINT
-process, as most of CEN's official examples) is judged by EN 16931 alone: the UBL 2.1 XSD and
-the CEN rules. The e-invoice plugin offers no such profile, so its Peppol stack is run (it holds
-the CEN layer unchanged) and only the findings of the XSD and of the CEN layer are kept: CEN
-names its rules ``BR-*`` and ``UBL-*``; ``PEPPOL-*`` and the national ``NL-R-*``, ``DK-R-*``
-rules are Peppol's and bind only documents that claim Peppol.
+process, as most of CEN's official examples) is judged by the e-invoice plugin's ``en16931``
+profile: the UBL 2.1 XSD and the CEN rules, without the Peppol layer.
+
+The company's ``peppol_rules`` setting decides what a broken Peppol claim costs. ``enforce``
+(default): a document that claims Peppol BIS 3.0 is held to it and refused when it breaks a
+Peppol rule. ``warn``: EN 16931 (XSD + CEN) is the bar for such a document; the Peppol rules it
+breaks are still run and listed as warnings on the bill, e.g. CEN's ``issue116.xml`` (a Swedish
+organisation number Peppol refuses, PEPPOL-COMMON-R049). PINT-AE claims are always enforced.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ EN16931_ID = "urn:cen.eu:en16931:2017"
 PEPPOL_ID = "urn:fdc:peppol.eu:2017:poacc:billing:3.0"
 PINT_AE_ID = "urn:peppol:pint:billing-1@ae-1"
 PEPPOL_PROCESS, PINT_PROCESS = "urn:fdc:peppol.eu:", "urn:peppol:bis:billing"
-CEN_PREFIXES = ("BR-", "UBL-")
+ENFORCE, WARN = "enforce", "warn"
 CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
@@ -80,21 +83,23 @@ def claimed_profiles(customization_id: str, profile_id: str) -> list[str]:
     return claims
 
 
-def _cen_only(findings) -> tuple:
-    return tuple(f for f in findings if f.rule == "XSD" or f.rule.startswith(CEN_PREFIXES))
-
-
 def _one(xml: bytes, profile: str):
-    from plugins.einvoice.public import PROFILES, validate
+    from plugins.einvoice.public import validate
 
-    if profile != EN16931 or EN16931 in PROFILES:
-        report = validate(xml, profile)
-        return report.errors, report.warnings
-    report = validate(xml, PEPPOL)
-    return _cen_only(report.errors), _cen_only(report.warnings)
+    report = validate(xml, profile)
+    return report.errors, report.warnings
 
 
-def judge(xml: bytes) -> Verdict:
+def _as_warnings(findings, known) -> list:
+    from plugins.einvoice.public import Finding
+
+    note = "Peppol BIS 3.0 rule broken (accepted under EN 16931): "
+    return [
+        Finding(f.rule, "warning", f.location, note + f.message) for f in findings if f not in known
+    ]
+
+
+def judge(xml: bytes, peppol_rules: str = ENFORCE) -> Verdict:
     """The official verdict; NotADocument, or NotUBLError from the e-invoice plugin, when the
     bytes are not a UBL Invoice or CreditNote at all."""
     claims = claimed_profiles(*identifiers(xml))
@@ -102,9 +107,15 @@ def judge(xml: bytes) -> Verdict:
         from plugins.einvoice.public import detect_profile
 
         claims = [detect_profile(xml)]  # raises NotUBLError naming the CustomizationID
+    advisory = peppol_rules == WARN and PEPPOL in claims
+    if advisory:
+        claims = list(dict.fromkeys(EN16931 if p == PEPPOL else p for p in claims))
     errors, warnings = [], []
     for profile in claims:
         found, noted = _one(xml, profile)
         errors += [f for f in found if f not in errors]
         warnings += [f for f in noted if f not in warnings]
+    if advisory and not errors:
+        found, noted = _one(xml, PEPPOL)
+        warnings += _as_warnings(found, errors) + [f for f in noted if f not in warnings]
     return Verdict(not errors, claims[0], tuple(errors), tuple(warnings))

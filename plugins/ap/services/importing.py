@@ -1,4 +1,4 @@
-"""Bills from UBL 2.1 e-invoices (Peppol BIS 3.0, PINT-AE), validated before anything is stored.
+"""Bills from UBL 2.1 e-invoices (Peppol BIS 3.0, PINT-AE, EN 16931), validated before storing.
 
 Order of checks: the official rules first (an invalid document is refused with its fatal rule
 ids even if it repeats a number), then the parties, then duplicates.
@@ -13,7 +13,7 @@ from decimal import Decimal
 from core.api import ApiError, Company, db
 from plugins.ap.models.bill import DRAFT, Bill, BillLine
 from plugins.ap.models.document import BillDocument
-from plugins.ap.services import bills, einvoice_check, parties
+from plugins.ap.services import bills, einvoice_check, parties, settings
 
 SIX = Decimal("0.000001")
 
@@ -33,12 +33,12 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def check(xml: bytes):
+def check(xml: bytes, peppol_rules: str = einvoice_check.ENFORCE):
     """Validate with the official rules first, then read: (verdict, document)."""
     from plugins.einvoice.public import NotUBLError, read
 
     try:
-        verdict = einvoice_check.judge(xml)
+        verdict = einvoice_check.judge(xml, peppol_rules)
     except (NotUBLError, einvoice_check.NotADocument) as exc:
         raise InvalidEInvoice(
             ["UBL"], [], None, f"Not a UBL 2.1 invoice or credit note: {exc}"
@@ -68,7 +68,7 @@ def import_bill(
 
     Raises ``InvalidEInvoice`` (422, ``rules``) or ``DuplicateBill`` (409, ``bill_id``).
     """
-    report, doc = check(xml)
+    report, doc = check(xml, settings.current(company_id).peppol_rules)
     company = db.session.get(Company, company_id)
     vendor = parties.find_vendor(company_id, doc.seller)
     warnings = [f"{f.rule}: {f.message}" for f in report.warnings]

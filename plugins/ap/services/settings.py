@@ -12,9 +12,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.api import ApiError, FieldErrors, db, exact_decimal
-from plugins.ap.models.settings import DEFAULTS, DUPLICATE_POLICIES, ApSettings
+from plugins.ap.models.settings import CHOICES, DEFAULTS, ApSettings
 
-NUMBERS = tuple(name for name in DEFAULTS if name != "duplicate_policy")
+NUMBERS = tuple(name for name in DEFAULTS if name not in CHOICES)
 MAXIMUM = {"price_tolerance_percent": 100, "quantity_tolerance_percent": 100}
 PLACES = {"full_match_limit": 2, "price_tolerance_amount": 2, "quantity_tolerance_amount": 6}
 
@@ -28,6 +28,7 @@ class Tolerances:
     quantity_tolerance_amount: Decimal
     over_receipt_percent: Decimal
     duplicate_policy: str
+    peppol_rules: str
 
 
 def _row(company_id: int) -> ApSettings | None:
@@ -48,15 +49,28 @@ def as_dict(settings: Tolerances) -> dict:
     }
 
 
+def update_and_rematch(company_id: int, changes: dict, user_id: int | None) -> Tolerances:
+    """``update``, then (when a match tolerance changed) the job that re-matches open bills;
+    commits the settings together with the job row."""
+    from plugins.ap.services import rematch
+
+    before = current(company_id)
+    after = update(company_id, changes)
+    if names := rematch.changed(before, after):
+        rematch.start(company_id, user_id, names)
+    return after
+
+
 def update(company_id: int, changes: dict) -> Tolerances:
     if not isinstance(changes, dict):
         raise ApiError(400, "invalid_json", "Send a JSON object.")
     errors = FieldErrors({name: "is not a setting" for name in changes if name not in DEFAULTS})
     parsed = {name: _number(name, changes[name], errors) for name in NUMBERS if name in changes}
-    if "duplicate_policy" in changes:
-        parsed["duplicate_policy"] = changes["duplicate_policy"]
-        if changes["duplicate_policy"] not in DUPLICATE_POLICIES:
-            errors["duplicate_policy"] = f"must be one of {', '.join(DUPLICATE_POLICIES)}"
+    for name, allowed in CHOICES.items():
+        if name in changes:
+            parsed[name] = changes[name]
+            if changes[name] not in allowed:
+                errors[name] = f"must be one of {', '.join(allowed)}"
     errors.check()
     row = _row(company_id) or ApSettings(company_id=company_id, **DEFAULTS)
     for name, value in parsed.items():

@@ -179,3 +179,38 @@ def test_relinking_a_line_by_hand_rematches(api, vendor, sent_po):
     assert resp.status_code == 200, resp.get_json()
     assert resp.get_json()["match_status"] == "FULL_MATCH"
     assert resp.get_json()["match"]["lines"][1]["link_method"] == "manual"
+
+
+def test_changing_a_tolerance_rematches_open_bills_and_leaves_approved_ones(
+    api, vendor, sent_po, settings
+):
+    open_bill = _one(api, vendor, sent_po, "103.00", number="OPEN")
+    approved = _one(api, vendor, sent_po, "103.00", number="DECIDED")
+    resp = api.post(f"/api/v1/bills/{approved['id']}/approve", json={"reason": "agreed +3"})
+    assert resp.status_code == 200, resp.get_json()
+    assert open_bill["match_status"] == "VARIANCE_DETECTED"
+
+    settings(price_tolerance_percent="2")  # 3.00 on 100.00 is now beyond tolerance
+    now = api.get(f"/api/v1/bills/{open_bill['id']}").get_json()
+    assert now["match_status"] == "PARTIAL_MATCH"
+    assert now["match"]["lines"][0]["price_tolerance"] == "2.00"
+    kept = api.get(f"/api/v1/bills/{approved['id']}").get_json()
+    assert (kept["status"], kept["match_status"]) == ("APPROVED", "VARIANCE_DETECTED")
+
+    settings(price_tolerance_percent="5")
+    assert api.get(f"/api/v1/bills/{open_bill['id']}").get_json()["match_status"] == (
+        "VARIANCE_DETECTED"
+    )
+
+
+def test_a_setting_that_does_not_touch_matching_starts_no_rematch(api, settings):
+    def rematches():
+        jobs = api.get("/api/v1/jobs").get_json()["data"]
+        return [j for j in jobs if j["name"] == "ap.rematch_open_bills"]
+
+    settings(duplicate_policy="block", peppol_rules="warn")
+    assert rematches() == []
+    settings(full_match_limit="0.05")
+    [job] = rematches()
+    assert job["status"] == "completed"
+    assert job["result"] == {"changed": ["full_match_limit"], "bills": 0, "match_status": {}}

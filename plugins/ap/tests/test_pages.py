@@ -127,9 +127,10 @@ def test_create_vendor_and_po_and_change_settings_in_pages(api, login):
         "csrf_token": token, "full_match_limit": "0.01", "price_tolerance_percent": "2",
         "price_tolerance_amount": "50.00", "quantity_tolerance_percent": "5",
         "quantity_tolerance_amount": "0", "over_receipt_percent": "0",
-        "duplicate_policy": "block"})  # fmt: skip
+        "duplicate_policy": "block", "peppol_rules": "warn"})  # fmt: skip
     saved = api.get("/api/v1/ap/settings").get_json()
     assert (saved["price_tolerance_amount"], saved["duplicate_policy"]) == ("50.00", "block")
+    assert saved["peppol_rules"] == "warn"
 
 
 def test_enter_a_bill_for_a_po_prefilled_with_what_is_left(api, vendor, sent_po, login):

@@ -87,9 +87,11 @@ def settings_page():
     errors = {}
     if request.method == "POST":
         try:
-            settings.update(current_actor().company_id, _form(DEFAULTS) | {})
+            sent = [name for name in DEFAULTS if name in request.form]
+            actor = current_actor()
+            settings.update_and_rematch(actor.company_id, _form(sent), actor.user_id)
             commit()
-            flash("Settings saved.", "success")
+            flash("Settings saved; open bills are matched again.", "success")
             return redirect(url_for("ap.settings_page"))
         except DomainError as exc:
             db.session.rollback()

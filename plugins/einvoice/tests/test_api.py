@@ -56,7 +56,7 @@ def test_json_or_no_content_type_is_refused_naming_the_expected_one(api):
 def test_an_unknown_profile_is_a_400_listing_the_known_ones(api):
     resp = _validate(api, PINT_AE.read_bytes(), "?profile=xrechnung")
     assert resp.status_code == 400
-    assert resp.get_json()["error"]["details"]["profiles"] == ["peppol", "pint-ae"]
+    assert resp.get_json()["error"]["details"]["profiles"] == ["peppol", "pint-ae", "en16931"]
 
 
 def test_an_oversized_document_is_refused(api, app):

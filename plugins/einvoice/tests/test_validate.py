@@ -86,9 +86,10 @@ def test_what_is_not_ubl_is_refused_with_a_clear_reason(xml, message):
 
 def test_a_customization_id_naming_no_profile_asks_for_one():
     plain_cen = next(p for p in EXAMPLES if expected_profile(p) is None and "guide" in p.name)
+    xml = plain_cen.read_bytes().replace(b"urn:cen.eu:en16931:2017", b"urn:example:own-format")
     with pytest.raises(NotUBLError, match="names no profile"):
-        validate(plain_cen.read_bytes())
-    assert validate(plain_cen.read_bytes(), "peppol").profile == "peppol"
+        validate(xml)
+    assert validate(xml, "peppol").profile == "peppol"
 
 
 def test_an_unknown_profile_is_refused():
@@ -111,3 +112,25 @@ def test_threads_validating_at_once_get_the_same_verdicts_as_one_thread():
     for thread in threads:
         thread.join()
     assert [results[n] for n in range(4)] == [expected] * 4
+
+
+CEN_EXAMPLES = [p for p in EXAMPLES if p.parent.name.startswith("en16931")]
+
+
+@pytest.mark.parametrize("path", CEN_EXAMPLES, ids=lambda p: p.name)
+def test_every_cen_example_passes_the_en16931_profile_alone(path):
+    report = validate(path.read_bytes(), "en16931")
+    assert report.valid, report.errors
+    assert report.profile == "en16931"
+    assert not [f for f in report.errors + report.warnings if f.rule.startswith("PEPPOL-")]
+
+
+def test_a_plain_en16931_customization_id_is_judged_by_en16931():
+    plain = next(p for p in CEN_EXAMPLES if p.name == "ubl-tc434-example1.xml").read_bytes()
+    assert detect_profile(plain) == "en16931" and validate(plain).valid
+
+
+def test_the_en16931_profile_still_catches_what_the_norm_forbids():
+    path, rules = next((p, r) for p, r in broken("broken") if p.name == "totals-payable-wrong.xml")
+    report = validate(path.read_bytes(), "en16931")
+    assert not report.valid and set(rules) <= set(report.rule_ids)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import func, or_, select
 
-from core.api import db, describe, json_body, paginate, require_permission
+from core.api import (
+    check_version,
+    db,
+    describe,
+    if_match,
+    json_body,
+    paginate,
+    require_permission,
+    with_etag,
+)
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit, company_id, get_or_404
@@ -41,18 +50,21 @@ def customers_create():
 
 @bp.get("/customers/<int:customer_id>")
 @require_permission("invoicing.customer.read")
-@describe(tags=TAGS)
+@describe(tags=TAGS, versioned=True)
 def customers_read(customer_id: int):
-    """One customer."""
-    return s.customer(get_or_404(Customer, customer_id))
+    """One customer; ``ETag`` is its version."""
+    customer = get_or_404(Customer, customer_id)
+    return with_etag(s.customer(customer), customer)
 
 
 @bp.patch("/customers/<int:customer_id>")
 @require_permission("invoicing.customer.write")
-@describe(tags=TAGS, request=CUSTOMER_PATCH)
+@describe(tags=TAGS, request=CUSTOMER_PATCH, versioned=True)
 def customers_update(customer_id: int):
-    """Change some fields of a customer."""
-    customer = customers.update(get_or_404(Customer, customer_id), json_body())
+    """Change some fields of a customer (``If-Match``: 409 ``stale_version`` if it changed)."""
+    customer = get_or_404(Customer, customer_id)
+    check_version(customer, if_match(), s.customer)
+    customers.update(customer, json_body())
     commit()
     db.session.refresh(customer)
-    return s.customer(customer)
+    return with_etag(s.customer(customer), customer)

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from flask import Response, request
 from sqlalchemy import or_, select
+from sqlalchemy.orm import contains_eager, selectinload
 
 from core.api import (
     MAX_ID,
     NO_BODY,
     ApiError,
+    check_version,
     describe,
+    if_match,
     json_body,
     paginate,
     query_choice,
     query_date,
     query_id,
     require_permission,
+    with_etag,
 )
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.api import bp
@@ -24,6 +28,7 @@ from plugins.invoicing.api.common import commit, company_id, get_or_404
 from plugins.invoicing.api.schemas import CREDIT_NOTE, INVOICE_CREATE, INVOICE_PATCH
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
 from plugins.invoicing.services import drafts, einvoice_gate, finalize, transitions
+from plugins.invoicing.sorting import INVOICES
 
 TAGS = ("invoicing",)
 ID_QUERY = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
@@ -37,14 +42,11 @@ LIST_QUERY = {
     "date_to": DATE_QUERY,
     "q": {"type": "string", "description": "Part of the number or the customer's name"},
 }
-SORTS = {
-    "issue_date": (Invoice.issue_date,),
-    "-issue_date": (Invoice.issue_date.desc(),),
-    "number": (Invoice.number,),
-    "-number": (Invoice.number.desc(),),
-    "total": (Invoice.total,),
-    "-total": (Invoice.total.desc(),),
-    "-id": (Invoice.id.desc(),),
+
+
+SORT_QUERY = {
+    "sort": {"type": "string", "enum": INVOICES.choices()},
+    "after": {"type": "string", "description": "pagination.next_cursor of the previous page"},
 }
 
 
@@ -74,20 +76,23 @@ def filtered_query(args=None):
     return query
 
 
-def sort_order():
-    return SORTS[_choice("sort", tuple(SORTS)) or "-id"]
+def sort_key():
+    """The ``sort`` parameter (any column of the list, ``-`` for descending; default ``-id``)."""
+    return INVOICES.parse(request.args.get("sort") or "-id")
 
 
 @bp.get("/invoices")
 @require_permission("invoicing.invoice.read")
-@describe(tags=TAGS, paginated=True, query={**LIST_QUERY, "sort": {"enum": list(SORTS)}})
+@describe(tags=TAGS, paginated=True, query={**LIST_QUERY, **SORT_QUERY})
 def invoices_list():
     """List invoices and credit notes.
 
     Filters: ``status``, ``payment_status``, ``type``, ``customer_id``, ``date_from``,
     ``date_to`` (issue date), ``q`` (number or customer name); ``sort`` e.g. ``-issue_date``.
+    ``pagination.next_cursor`` passed back as ``after`` pages by keyset (cheap at any depth).
     """
-    return paginate(filtered_query(), order_by=sort_order(), serialize=s.invoice_summary)
+    eager = (contains_eager(Invoice.customer), selectinload(Invoice.lines))
+    return paginate(filtered_query(), serialize=s.invoice_summary, sort=sort_key(), options=eager)
 
 
 @bp.post("/invoices")
@@ -102,22 +107,28 @@ def invoices_create():
 
 @bp.get("/invoices/<int:invoice_id>")
 @require_permission("invoicing.invoice.read")
-@describe(tags=TAGS)
+@describe(tags=TAGS, versioned=True)
 def invoices_read(invoice_id: int):
-    """One invoice with its lines and VAT breakdown."""
-    return s.invoice(get_or_404(Invoice, invoice_id))
+    """One invoice with its lines and VAT breakdown; ``ETag`` is its version."""
+    invoice = get_or_404(Invoice, invoice_id)
+    return with_etag(s.invoice(invoice), invoice)
 
 
 @bp.patch("/invoices/<int:invoice_id>")
 @require_permission("invoicing.invoice.write")
-@describe(tags=TAGS, request=INVOICE_PATCH)
+@describe(tags=TAGS, request=INVOICE_PATCH, versioned=True)
 def invoices_update(invoice_id: int):
-    """Change a draft; 409 ``invoice_not_draft`` once finalized."""
+    """Change a draft; 409 ``invoice_not_draft`` once finalized.
+
+    Send ``If-Match`` with the ``ETag`` of your GET: if someone saved the draft since, the
+    answer is 409 ``stale_version`` with the current draft in ``details.current``.
+    """
     invoice = get_or_404(Invoice, invoice_id)
     drafts.require_draft(invoice)
+    check_version(invoice, if_match(), s.invoice)
     drafts.update(invoice, json_body())
     commit()
-    return s.invoice(invoice)
+    return with_etag(s.invoice(invoice), invoice)
 
 
 @bp.delete("/invoices/<int:invoice_id>")

@@ -25,6 +25,7 @@ def plain(value) -> str | None:
 def customer(c: Customer) -> dict:
     return {
         "id": c.id,
+        "version": c.version,
         "name": c.name,
         "trn": c.trn,
         "vat_ids": c.vat_ids or [],
@@ -85,6 +86,7 @@ def line(ln) -> dict:
 def invoice_summary(inv: Invoice) -> dict:
     return {
         "id": inv.id,
+        "version": inv.version,
         "number": inv.number,
         "type": inv.type,
         "status": inv.status,

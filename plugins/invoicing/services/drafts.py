@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.api import MAX_ID, Conflict, ValidationFailed, db, whole_number
+from core.api import MAX_ID, Conflict, ValidationFailed, bump_version, db, whole_number
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, INVOICE, Customer, Invoice, Line
@@ -184,6 +184,7 @@ def create(company_id: int, data: dict, type_: str = INVOICE, original=None) -> 
 def update(invoice: Invoice, data: dict) -> Invoice:
     require_draft(invoice)
     _apply(invoice, parse_header(invoice.company_id, data, partial=True))
+    bump_version(invoice)
     db.session.flush()
     notify.changed(invoice, "InvoiceUpdated", "invoicing_invoice_updated")
     return invoice

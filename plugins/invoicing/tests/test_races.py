@@ -64,3 +64,18 @@ def test_twenty_full_credit_notes_of_one_invoice_finalize_once(api, invoice, tok
     assert (original["amount_due"], original["payment_status"]) == ("0.00", "paid")
     chain = _get(api, "/api/v1/chain/verify")
     assert (chain["ok"], chain["checked"]) == (True, 2)
+
+
+def test_twenty_saves_of_one_version_keep_one(api, customer, token, live_server):
+    """Twenty editors all holding version 1 save at once: one wins, nineteen are told."""
+    draft = api.post("/api/v1/invoices", json=draft_payload(customer.id)).get_json()
+    requests = [
+        ("PATCH", f"/api/v1/invoices/{draft['id']}", {"notes": f"editor {i}"}, {"If-Match": '"1"'})
+        for i in range(TIMES)
+    ]
+    answers = fire(live_server, token, requests)
+    expected = Counter({(200, None): 1, (409, "stale_version"): TIMES - 1})
+    assert tally(answers) == expected, report(answers, live_server)
+    winner = next(a.body for a in answers if a.status == 200)
+    stored = _get(api, f"/api/v1/invoices/{draft['id']}")
+    assert stored["version"] == 2 and stored["notes"] == winner["notes"]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import abort, redirect, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from core.api import db, render
+from core.api import db, dump_payload, form_version, render
 from plugins.invoicing.forms import (
     LINE_FIELD_CATEGORIES,
     VATEX_SUGGESTIONS,
@@ -24,6 +24,8 @@ from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
 from plugins.invoicing.services import drafts
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import company_id, get_or_404, require, save
+from plugins.invoicing.views.editor_data import form_data
+from plugins.invoicing.views.editor_merge import merge_save, stale_page
 from plugins.invoicing.views.editor_totals import preview
 
 
@@ -34,41 +36,18 @@ def _with_customers(form: InvoiceForm) -> InvoiceForm:
     return form
 
 
-def _plain(value) -> str:
-    return "" if value is None else format(value.normalize(), "f")
-
-
-def _form_data(invoice: Invoice) -> dict:
-    return {
-        "customer_id": str(invoice.customer_id),
-        "issue_date": invoice.issue_date.isoformat() if invoice.issue_date else "",
-        "due_date": invoice.due_date.isoformat() if invoice.due_date else "",
-        "currency": invoice.currency,
-        "exchange_rate": _plain(invoice.exchange_rate),
-        "buyer_reference": invoice.buyer_reference,
-        "order_reference": invoice.order_reference,
-        "notes": invoice.notes,
-        "payment_iban": invoice.payment_iban,
-        "credit_reason": invoice.credit_reason,
-        "lines": [
-            {
-                "description": line.description,
-                "quantity": _plain(line.quantity),
-                "unit_code": line.unit_code,
-                "unit_price": _plain(line.unit_price),
-                "allowance": _plain(line.allowance),
-                "tax_category": line.tax_category,
-                "exemption_reason": line.exemption_reason,
-                "exemption_code": line.exemption_code,
-                "gtin": line.gtin,
-                "goods_type": line.goods_type,
-            }
-            for line in invoice.lines
-        ],
-    }
-
-
-def _page(form: InvoiceForm, invoice: Invoice | None, status: int = 200, block="content"):
+def _page(
+    form: InvoiceForm,
+    invoice: Invoice | None,
+    status: int = 200,
+    block="content",
+    version: int | None = None,
+    original: str | None = None,
+):
+    """The editor; ``version``/``original`` are what the user opened (kept across a 422)."""
+    if invoice is not None:
+        version = version if version is not None else invoice.version
+        original = original or dump_payload(form_data(invoice))
     return render(
         "invoicing/invoice_edit.html",
         block=block,
@@ -80,6 +59,8 @@ def _page(form: InvoiceForm, invoice: Invoice | None, status: int = 200, block="
         line_field_categories=LINE_FIELD_CATEGORIES,
         vatex_suggestions=VATEX_SUGGESTIONS,
         preview=preview(form.payload()),
+        version=version,
+        original=original,
     )
 
 
@@ -121,13 +102,21 @@ def _editable(invoice_id: int) -> Invoice:
 def invoice_edit(invoice_id: int):
     require("invoicing.invoice.write")
     invoice = _editable(invoice_id)
-    form = _with_customers(InvoiceForm(data=_form_data(invoice)))
+    if request.method == "POST" and request.form.get("_merge"):
+        return merge_save(invoice, _with_customers, _page, _write)
+    form = _with_customers(InvoiceForm(data=form_data(invoice)))
     if not form.is_submitted():
         return _page(form, invoice)
+    opened = form_version(request.form.get("_version"))
+    original = request.form.get("_original")
+    if opened is not None and opened != invoice.version:
+        return stale_page(invoice, original, form.payload(_is_credit_note(invoice)), form)
+    if request.form.get("_compare"):  # "see their changes", but nothing changed after all
+        return _page(form, invoice, version=opened, original=original)
     saved = save(form, lambda: _write(form, invoice)) if form.validate() else None
     if saved is None:
         invoice = _editable(invoice_id)  # re-read after the rollback
-        return _page(form, invoice, status=422)
+        return _page(form, invoice, status=422, version=opened, original=original)
     return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
 
 

@@ -1,0 +1,144 @@
+"""The runner's databases, machine note and table: RESULTS.md and the README section."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import os
+import platform
+import re
+import sqlite3
+from pathlib import Path
+
+from benchmarks.common import Figure, number
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+README = ROOT / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+@dataclasses.dataclass
+class Row:
+    benchmark: str
+    database: str
+    figure: Figure | None
+    error: str | None = None
+
+
+@contextlib.contextmanager
+def database(kind: str):
+    """Yield (name -> database URL or None, server version) for ``kind``. PostgreSQL: a
+    temporary cluster (tests.support.servers, fsync off as in the tests) with one fresh
+    database per benchmark, stopped afterwards."""
+    if kind == "sqlite":
+        yield (lambda name: None), sqlite3.sqlite_version
+        return
+    from tests.support.servers import PostgresServer
+
+    server = PostgresServer()
+    try:
+        version = _pg_version(server)
+
+        def make_url(name: str) -> str:
+            server.admin(f"CREATE DATABASE bench_{name}")
+            return server.url(f"bench_{name}")
+
+        yield make_url, version
+    finally:
+        server.stop()
+
+
+def _pg_version(server) -> str:
+    import psycopg
+
+    with psycopg.connect(server.url("postgres").replace("+psycopg", "")) as conn:
+        return conn.execute("SHOW server_version").fetchone()[0].split()[0]
+
+
+def machine(versions: dict) -> str:
+    cpu = _cpu_model()
+    ram = _ram_gib()
+    parts = [
+        f"{cpu}, {os.cpu_count()} cores, {ram:.1f} GiB RAM",
+        f"Python {platform.python_version()}",
+    ]
+    parts += [f"{LABELS[k]} {v}" for k, v in versions.items()]
+    return "; ".join(parts)
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
+
+
+def _ram_gib() -> float:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) / 1024 / 1024
+    return 0.0
+
+
+def render(rows: list[Row], versions: dict, scale: int, seconds: float) -> str:
+    """One Markdown table: a line per figure, each database's measured/baseline and ratio."""
+    databases = list(versions)
+    head = ["benchmark", "figure", "unit", "target"]
+    for kind in databases:
+        head += [f"{LABELS[kind]} measured / baseline", f"{LABELS[kind]} ratio"]
+    lines = [
+        f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `make bench` "
+        f"(scale {scale:,}, {seconds / 60:.0f} min) on {machine(versions)}.",
+        "",
+        "| " + " | ".join(head) + " | note |",
+        "|" + "---|" * (len(head) + 1),
+    ]
+    lines += [_line(key, by_db, databases) for key, by_db in _grouped(rows).items()]
+    errors = [r for r in rows if r.error]
+    lines += [""] + [f"- {r.benchmark} on {LABELS[r.database]} failed: {r.error}" for r in errors]
+    lines += [
+        "",
+        "ratio = measured / baseline, both measured in the same process. For times lower is "
+        "better; for rates (…/s) higher is better. ✓ target met, ✗ not met.",
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _grouped(rows: list[Row]) -> dict:
+    grouped: dict = {}
+    for row in rows:
+        if row.figure is not None:
+            key = (row.benchmark, row.figure.name)
+            grouped.setdefault(key, {})[row.database] = row.figure
+    return grouped
+
+
+def _line(key, by_db: dict, databases: list[str]) -> str:
+    first = next(iter(by_db.values()))
+    cells = [key[0], first.name, first.unit, first.target_text()]
+    for kind in databases:
+        figure = by_db.get(kind)
+        if figure is None:
+            cells += ["", ""]
+            continue
+        mark = {None: "", True: " ✓", False: " ✗"}[figure.met]
+        measured = f"{number(figure.measured)} / {number(figure.baseline)}"
+        cells += [measured, f"{figure.ratio:.2f}×{mark}"]
+    notes = dict.fromkeys(f.note for f in by_db.values() if f.note)
+    return "| " + " | ".join(cells + ["; ".join(notes)]) + " |"
+
+
+def write(table: str, results: Path = RESULTS, readme: Path = README) -> None:
+    results.write_text("# Benchmark results\n\n" + table)
+    text = readme.read_text()
+    block = f"{START}\n{table}{END}"
+    if START in text:
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n## Performance\n\n" + block + "\n"
+    readme.write_text(text)

@@ -1,0 +1,23 @@
+"""What ``core.api`` re-exports for translating and formatting in Python code."""
+
+from flask_babel import gettext, lazy_gettext, lazy_ngettext, ngettext, pgettext
+
+from core.i18n.formatting import format_date, format_datetime, format_money, format_number
+from core.i18n.labels import label, labels
+
+_ = gettext
+
+__all__ = [
+    "_",
+    "format_date",
+    "format_datetime",
+    "format_money",
+    "format_number",
+    "gettext",
+    "label",
+    "labels",
+    "lazy_gettext",
+    "lazy_ngettext",
+    "ngettext",
+    "pgettext",
+]

@@ -1,0 +1,61 @@
+"""One label registry: codes shown as words, with the code as a tooltip."""
+
+from __future__ import annotations
+
+from flask import render_template_string
+from flask_babel import force_locale
+
+from core.api import label, labels
+
+
+def test_core_code_lists_have_labels_in_both_languages(app):
+    with app.test_request_context():
+        assert label("emirate", "AE-DU") == "Dubai"
+        assert label("country", "AE") == "United Arab Emirates"
+        assert label("currency", "AED") == "United Arab Emirates Dirham"
+        assert label("role", "COMPANY_ADMIN") == "Company admin"
+        with force_locale("ar"):
+            assert label("emirate", "AE-DU") == "دبي"
+            assert label("country", "AE") == "الإمارات العربية المتحدة"
+            assert label("currency", "AED") == "درهم إماراتي"
+
+
+def test_unknown_codes_and_kinds_show_the_code_itself(app):
+    with app.test_request_context():
+        assert label("emirate", "XX-YY") == "XX-YY"
+        assert label("no-such-kind", "C62") == "C62"
+        assert label("emirate", None) == ""
+
+
+def test_choices_keep_the_registration_order(app):
+    with app.test_request_context():
+        assert labels("emirate")[:2] == [("AE-AZ", "Abu Dhabi"), ("AE-DU", "Dubai")]
+
+
+def test_the_label_filter_puts_the_code_in_the_title(app):
+    with app.test_request_context():
+        html = render_template_string('{{ "AE-DU" | label("emirate") }}')
+        assert html == '<span class="ll-code" title="AE-DU">Dubai</span>'
+        assert render_template_string('{{ "AE-DU" | label_text("emirate") }}') == "Dubai"
+        unknown = render_template_string('{{ "<b>" | label("emirate") }}')
+        assert unknown == "&lt;b&gt;"
+
+
+def test_a_plugin_adds_its_own_code_list_through_the_hook(app):
+    from core.hookimpl import hookimpl
+
+    class Plugin:
+        @hookimpl
+        def code_labels(self):
+            return {"emirate": {"AE-ZZ": "Test emirate"}, "fx_colour": {"R": "Red"}}
+
+    pm = app.extensions["ledgerline.plugins"].pm
+    plugin = pm.register(Plugin(), name="fx_labels")
+    app.extensions.pop("ledgerline.labels", None)
+    try:
+        with app.test_request_context():
+            assert label("fx_colour", "R") == "Red"
+            assert label("emirate", "AE-ZZ") == "Test emirate"
+            assert label("emirate", "AE-DU") == "Dubai"  # merged, not replaced
+    finally:
+        pm.unregister(name=plugin)

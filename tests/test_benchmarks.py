@@ -1,0 +1,52 @@
+"""The benchmark convention and runner (benchmarks/common.py, report.py), and one benchmark run
+end to end at a tiny scale on the test database, so a change that breaks `make bench` shows
+here. Nothing is timed: the figures' values are the benchmark's business, not the test's."""
+
+from __future__ import annotations
+
+from benchmarks import invoicing_bench, report
+from benchmarks.common import Figure
+
+
+def test_a_time_meets_its_target_at_or_below_it_and_a_rate_at_or_above_it():
+    assert Figure("finalize", 3.0, 1.0, "ms", target=2).met is False
+    assert Figure("finalize", 2.0, 1.0, "ms", target=2).met is True
+    assert Figure("export", 40.0, 100.0, "rows/s", target=0.5).met is False
+    assert Figure("export", 60.0, 100.0, "rows/s", target=0.5).met is True
+    assert Figure("list", 9.0, 1.0, "ms").met is None
+
+
+def test_the_table_has_one_line_per_figure_with_each_database_side_by_side():
+    rows = [
+        report.Row("invoicing", "sqlite", Figure("finalize", 3.0, 1.5, "ms", target=2)),
+        report.Row("invoicing", "postgresql", Figure("finalize", 9.0, 2.0, "ms", target=2)),
+        report.Row("wallet", "postgresql", None, "wallet_bench.py exited with 1"),
+    ]
+    text = report.render(rows, {"sqlite": "3.40", "postgresql": "15.1"}, 1000, 60)
+    lines = [line for line in text.splitlines() if line.startswith("| invoicing")]
+    assert lines == ["| invoicing | finalize | ms | ≤ 2× | 3.00 / 1.50 | 2.00× ✓ | 9.00 / 2.00 "
+                     "| 4.50× ✗ |  |"]  # fmt: skip
+    assert "SQLite 3.40; PostgreSQL 15.1" in text
+    assert "- wallet on PostgreSQL failed: wallet_bench.py exited with 1" in text
+
+
+def test_writing_replaces_the_readme_table_and_leaves_the_rest(tmp_path):
+    readme, results = tmp_path / "README.md", tmp_path / "RESULTS.md"
+    readme.write_text(
+        "# Title\n\n## Performance\n\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\nEnd\n"
+    )
+    report.write("| new table |\n", results, readme)
+    report.write("| newer table |\n", results, readme)
+    text = readme.read_text()
+    assert text == (
+        "# Title\n\n## Performance\n\n<!-- bench:start -->\n| newer table |\n"
+        "<!-- bench:end -->\n\nEnd\n"
+    )
+    assert results.read_text() == "# Benchmark results\n\n| newer table |\n"
+
+
+def test_the_invoicing_benchmark_runs_on_the_test_database(db_url):
+    figures = invoicing_bench.run(db_url, scale=30, finalize=2, runs=1)
+    names = [f.name for f in figures]
+    assert names[0].startswith("finalize") and any(n.startswith("GET ") for n in names)
+    assert all(f.measured > 0 and f.baseline > 0 for f in figures)
