@@ -14,6 +14,9 @@ from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.i18n.api import (
+    DateInputField,
+    InputError,
+    NumberField,
     _,
     format_date,
     format_datetime,
@@ -25,6 +28,10 @@ from core.i18n.api import (
     lazy_gettext,
     lazy_ngettext,
     ngettext,
+    normalize_date,
+    normalize_number,
+    parse_date,
+    parse_number,
     pgettext,
 )
 from core.idempotency import idempotent
@@ -77,6 +84,13 @@ from core.versioning import (
 )
 
 __all__ = [
+    "DateInputField",
+    "InputError",
+    "NumberField",
+    "normalize_date",
+    "normalize_number",
+    "parse_date",
+    "parse_number",
     "_",
     "format_date",
     "format_datetime",

@@ -30,8 +30,7 @@ step() {
 step "ruff check" "$bin/ruff" check .
 step "ruff format --check" "$bin/ruff" format --check .
 step "lint-imports" "$bin/lint-imports" --no-cache
-step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not alone"
-step "pytest on SQLite, end-to-end runs alone" "$bin/pytest" -q -p no:cacheprovider -m alone
+step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}"
 step "pytest on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
   "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser"
 

@@ -136,7 +136,7 @@ def test_htmx_detail_request_gets_the_live_block(signed_in, company, customer):
     resp = signed_in.get(f"/invoicing/invoices/{invoice.id}", headers={"HX-Request": "true"})
     html = resp.get_data(as_text=True)
     assert "HX-Request" in resp.headers["Vary"] and "<html" not in html
-    assert f"ll:invoicing_status_changed--id-{invoice.id} from:body" in html
+    assert f"ll:invoicing_status_changed:id={invoice.id} from:body" in html
 
 
 def test_chain_page_ok_then_names_the_tampered_document(signed_in, company, customer):
