@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from decimal import Decimal
 
 from flask import g, request
 from jsonschema import Draft202012Validator
@@ -160,7 +161,7 @@ def _messages(error, base: str):
     elif kind == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
-        if isinstance(instance, float) and "string" in wanted and "number" not in wanted:
+        if isinstance(instance, float | Decimal) and "string" in wanted and "number" not in wanted:
             yield base, 'must be a decimal written as a string such as "150.00" (no floats)'
             return
         yield base, "must be " + " or ".join(_TYPE_WORDS.get(t, t) for t in wanted)

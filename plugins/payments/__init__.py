@@ -30,6 +30,13 @@ def _credit_chain_models():
 
 
 @hookimpl
+def init_app(app):
+    from plugins.payments import quota
+
+    quota.init_app(app)
+
+
+@hookimpl
 def register_permissions():
     from plugins.payments.permissions import PERMISSIONS
 
@@ -38,7 +45,6 @@ def register_permissions():
 
 @hookimpl
 def register_blueprints(app):
-    from plugins.payments import quota  # noqa: F401  (its flush listener enforces the quota)
     from plugins.payments.api import bp
     from plugins.payments.api import credit as _credit_routes  # noqa: F401  (credit, chain)
     from plugins.payments.views import bp as pages_bp

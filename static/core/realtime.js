@@ -99,9 +99,19 @@
     });
   }
 
-  function renderPresence(room, viewers) {
+  // An "also viewing" list ([data-presence-others]) never names the reader (any of their tabs).
+  function others(viewers) {
+    var meta = document.querySelector('meta[name="ll-user-id"]');
+    var me = meta ? meta.getAttribute("content") : null;
+    return viewers.filter(function (v) {
+      return String(v.user_id) !== me;
+    });
+  }
+
+  function renderPresence(room, everyone) {
     document.querySelectorAll("[data-presence-room]").forEach(function (box) {
       if (box.getAttribute("data-presence-room") !== room) return;
+      var viewers = box.hasAttribute("data-presence-others") ? others(everyone) : everyone;
       var list = box.querySelector("[data-presence-list]") || box;
       list.replaceChildren.apply(
         list,

@@ -186,7 +186,7 @@ def update(invoice: Invoice, data: dict) -> Invoice:
     _apply(invoice, parse_header(invoice.company_id, data, partial=True))
     bump_version(invoice)
     db.session.flush()
-    notify.changed(invoice, "InvoiceUpdated", "invoicing_invoice_updated")
+    notify.edited(invoice)
     return invoice
 
 

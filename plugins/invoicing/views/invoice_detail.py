@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app
 from flask_login import login_required
 
-from core.api import audit_timeline, current_actor, render
+from core.api import audit_timeline, current_actor, get_or_404, render, require
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.forms import CreditNoteForm
@@ -13,7 +13,7 @@ from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, INVOICE, SENT, 
 from plugins.invoicing.services import einvoice_gate
 from plugins.invoicing.services.verify import verify_invoice
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import amounts, get_or_404, require
+from plugins.invoicing.views.common import amounts
 
 XML_PROFILES = (("peppol", "Peppol BIS 3.0"), ("pint-ae", "PINT-AE"))
 

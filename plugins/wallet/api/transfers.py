@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.api import describe, json_body, require_permission
+from core.api import company_id, describe, json_body, require_permission
 from plugins.wallet import payroll, request_links
 from plugins.wallet.api import bp
-from plugins.wallet.api.common import company_id
 from plugins.wallet.api.schemas import PAYROLL, REPORT, REQUEST_LINK
 
 
