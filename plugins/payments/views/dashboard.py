@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from core.api import Widget, bar_chart, db
 from plugins.payments.archive.models import PaymentAny
+from plugins.payments.permissions import READ
 from plugins.payments.stats import period_key
-from plugins.payments.views.common import READ
 
 MONTHS = 12
 
