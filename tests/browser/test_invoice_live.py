@@ -67,7 +67,7 @@ def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser,
 
     row = lister.locator(f"#invoice-row-{invoice_id}")
     expect(row).to_contain_text(f"Draft #{invoice_id}")
-    expect(row.locator("[data-status]")).to_have_text("draft")
+    expect(row.locator("[data-status]")).to_have_text("Draft")
     detail = viewer.locator("#invoice-detail")
     expect(detail.locator("[data-invoice-number]")).to_have_text(f"Draft #{invoice_id}")
     # "Also viewing" names nobody while the viewer is alone (never the viewer themselves).
@@ -76,10 +76,10 @@ def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser,
 
     number = finalize_through_api(base, facts["token"], invoice_id)
 
-    expect(row.locator("[data-status]")).to_have_text("finalized")
+    expect(row.locator("[data-status]")).to_have_text("Finalized")
     expect(row).to_contain_text(number)
     expect(detail.locator("[data-invoice-number]")).to_have_text(number)
-    expect(detail.locator("[data-status]")).to_have_text("finalized")
+    expect(detail.locator("[data-status]")).to_have_text("Finalized")
     expect(detail.get_by_role("link", name="UBL XML (PINT-AE)")).to_be_visible()
     assert lister.evaluate("window.__notReloaded") is True
     assert viewer.evaluate("window.__notReloaded") is True
@@ -92,13 +92,13 @@ def test_editor_totals_follow_typed_lines(browser: Browser, shop):
     page.locator('[name="lines-0-description"]').fill("Bolts")
     page.locator('[name="lines-0-quantity"]').fill("3")
     page.locator('[name="lines-0-unit_price"]').fill("0.335")
-    expect(total).to_have_text("1.06 AED")  # 1.005 -> 1.01 half-up, + 0.05 VAT
+    expect(total).to_have_text("AED 1.06")  # 1.005 -> 1.01 half-up, + 0.05 VAT
 
     page.get_by_role("button", name="Add line").click()
     page.locator('[name="lines-1-description"]').fill("Service")
     page.locator('[name="lines-1-unit_price"]').fill("100")
-    expect(total).to_have_text("106.06 AED")
+    expect(total).to_have_text("AED 106.06")
 
     page.get_by_role("button", name="Remove this line").first.click()
-    expect(total).to_have_text("105.00 AED")
+    expect(total).to_have_text("AED 105.00")
     assert page.evaluate("window.__notReloaded") is True
