@@ -23,7 +23,6 @@ def init_app(app) -> None:
         ]
     )
     app.jinja_env.globals["slot"] = slot
-    app.jinja_env.filters["job_label"] = _job_label
     app.context_processor(_shell_context)
 
 
@@ -72,12 +71,6 @@ def _imports(env, template: str) -> dict:
             source_name, alias = name if isinstance(name, tuple) else (name, name)
             names[alias] = getattr(module, source_name)
     return names
-
-
-def _job_label(name: str) -> str:
-    from core.jobs.registry import job_label
-
-    return job_label(name)
 
 
 def slot(name: str, **context) -> Markup:

@@ -71,11 +71,3 @@ def needs_input(func) -> bool:
     except JobParamsInvalid:
         return True
     return False
-
-
-def job_label(name: str) -> str:
-    """A job type's name for people: ``peppol.inbox_fetch`` -> "Inbox fetch (Peppol)"."""
-    plugin, _, job = name.partition(".")
-    if not job:
-        return name.replace("_", " ").capitalize()
-    return f"{job.replace('_', ' ').capitalize()} ({plugin.capitalize()})"
