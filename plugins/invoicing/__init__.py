@@ -114,8 +114,8 @@ def handle_event(event):
 
 @hookimpl
 def authorize_room(actor, kind, record_id):
-    if kind != "invoice":
+    if kind not in ("invoice", "invoice_edit"):
         return None
     from plugins.invoicing.rooms import may_join
 
-    return may_join(actor, record_id)
+    return may_join(actor, record_id, editing=kind == "invoice_edit")

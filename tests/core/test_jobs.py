@@ -306,7 +306,7 @@ def test_running_job_fragment_polls_and_listens_finished_one_stops(app, client, 
     fragment = client.get(f"/jobs/{job.id}", headers=htmx).get_data(as_text=True)
     assert fragment.lstrip().startswith(f'<article id="job-{job.id}"')
     assert "<h1>" not in fragment  # only the job, not the page
-    trigger = f"ll:job_progress[detail.id=={job.id}] from:body, ll:reconnected from:body, every 2s"
+    trigger = f"ll:job_progress:id={job.id} from:body, ll:reconnected from:body, every 2s"
     assert f'hx-trigger="{trigger}"' in fragment
     assert '<progress value="50" max="200"' in fragment
 
