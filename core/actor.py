@@ -20,6 +20,8 @@ class Actor:
     name: str | None = None  # the user's full name, when they gave one
     locale: str | None = None  # the user's language setting (None: from the browser)
     timezone: str | None = None  # the user's time zone setting (None: the company's)
+    company_locale: str | None = None  # the company's default language
+    company_timezone: str | None = None  # the company's default time zone
 
     @property
     def is_super_admin(self) -> bool:

@@ -1,5 +1,6 @@
 """The one module plugins import from. Everything here is a stable, documented contract."""
 
+from core.access import company_id, get_or_404, may, require, user_id
 from core.actor import Actor
 from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
@@ -7,12 +8,17 @@ from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
+from core.charts import bar_chart
+from core.commit import commit
 from core.db import db
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
 from core.i18n.api import (
+    DateInputField,
+    InputError,
+    NumberField,
     _,
     format_date,
     format_datetime,
@@ -24,6 +30,10 @@ from core.i18n.api import (
     lazy_gettext,
     lazy_ngettext,
     ngettext,
+    normalize_date,
+    normalize_number,
+    parse_date,
+    parse_number,
     pgettext,
 )
 from core.idempotency import idempotent
@@ -42,6 +52,9 @@ from core.inputs import (
     whole_number,
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
+from core.listing import Column as SortColumn
+from core.listing import Page, Sorting, SortKey, capped_count, exact_count
+from core.listing import fetch as fetch_page
 from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
@@ -58,7 +71,7 @@ from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.templating import is_htmx, render
-from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_or_404, get_scoped, scoped
+from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
 from core.timeutil import utcnow
 from core.versioning import (
@@ -73,6 +86,13 @@ from core.versioning import (
 )
 
 __all__ = [
+    "DateInputField",
+    "InputError",
+    "NumberField",
+    "normalize_date",
+    "normalize_number",
+    "parse_date",
+    "parse_number",
     "_",
     "format_date",
     "format_datetime",
@@ -102,9 +122,13 @@ __all__ = [
     "MoneyOutOfRange",
     "NO_BODY",
     "NotFound",
+    "Page",
     "Permission",
     "Refused",
     "Scope",
+    "SortColumn",
+    "SortKey",
+    "Sorting",
     "StaleEdit",
     "StaleVersion",
     "TenantMixin",
@@ -115,7 +139,11 @@ __all__ = [
     "api_blueprint",
     "app_for_tests",
     "audit_timeline",
+    "bar_chart",
+    "commit",
+    "company_id",
     "bump_version",
+    "capped_count",
     "check_version",
     "choices_from",
     "company_room",
@@ -129,7 +157,9 @@ __all__ = [
     "emit",
     "enqueue_job",
     "etag",
+    "exact_count",
     "exact_decimal",
+    "fetch_page",
     "field_changes",
     "form_version",
     "get_or_404",
@@ -147,6 +177,7 @@ __all__ = [
     "limiter",
     "load_payload",
     "lock_for_update",
+    "may",
     "merged",
     "next_number",
     "next_value",
@@ -161,6 +192,7 @@ __all__ = [
     "read_only_ok",
     "record_room",
     "render",
+    "require",
     "require_permission",
     "require_write",
     "scoped",
@@ -168,6 +200,7 @@ __all__ = [
     "socketio",
     "text_field",
     "user_for_tests",
+    "user_id",
     "user_room",
     "utcnow",
     "validates_params",

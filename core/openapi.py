@@ -208,6 +208,10 @@ def _envelope(item: dict) -> dict:
                     "offset": {"type": "integer"},
                     "total": {"type": "integer"},
                     "next_offset": nullable_int,
+                    "next_cursor": {
+                        "type": ["string", "null"],
+                        "description": "Keyset lists: pass as ?after= for the next page",
+                    },
                 },
             },
         },

@@ -26,6 +26,7 @@ ACTORS_KEY = "ledgerline.actors"  # environ of the connection: {namespace: Actor
 G_KEYS = ("actor", "correlation_id", "_login_user")
 REFUSED = "authentication required: log in, or connect with auth={'token': '<API token>'}"
 REVOKED = "this connection's sign-in or API token has ended; connect again"
+GONE = "this connection closed before the room was joined; a new connection joins again"
 
 
 def init_app(app, socketio) -> None:
@@ -166,11 +167,32 @@ def on_join(data=None):
     room, failure = _allowed_room(data)
     if failure:
         return failure
-    join_room(room)
+    if not _enter(room):
+        return error("not_connected", GONE, {"room": room})
     if isinstance(data, dict) and data.get("presence") is True:
         presence.store().add(room, request.sid, _viewer(current_actor()))
+        if not _connected():  # closed meanwhile: its disconnect may already have dropped it
+            presence.store().drop(request.sid)
+            return error("not_connected", GONE, {"room": room})
         _broadcast_presence(room)
     return {"ok": True, "room": room, "viewers": presence.store().viewers(room)}
+
+
+def _enter(room: str) -> bool:
+    """Join ``room``; False when the connection closed while this join was being handled
+    (the page navigated away, or the server dropped it): the join is then moot."""
+    if not _connected():
+        return False
+    try:
+        join_room(room)
+    except (KeyError, ValueError):  # python-socketio: "sid is not connected to ..."
+        return False
+    return True
+
+
+def _connected() -> bool:
+    server = _server()
+    return server is None or server.manager.is_connected(request.sid, request.namespace)
 
 
 def on_leave(data=None):

@@ -6,6 +6,7 @@ from flask import Blueprint
 from flask_login import current_user, login_required
 
 from core.auth import backup_codes
+from core.i18n.selection import LOCALES
 from core.templating import render
 
 bp = Blueprint("core_account", __name__, url_prefix="/account")
@@ -22,7 +23,12 @@ def no_store(response):
 def index():
     user = current_user._get_current_object()
     left = backup_codes.remaining(user) if user.mfa_enabled else 0
-    return render("account/index.html", user=user, codes_left=left)
+    return render("account/index.html", user=user, codes_left=left, locale_names=LOCALES)
 
 
-from core.auth import mfa_views, password_views, token_views  # noqa: E402,F401  (routes on bp)
+from core.auth import (  # noqa: E402,F401  (routes on bp)
+    mfa_views,
+    password_views,
+    preferences_views,
+    token_views,
+)

@@ -21,6 +21,10 @@ def actor_for_user(user: User, via: str = "session", token=None) -> Actor:
         scopes=token.scope_set if token is not None else frozenset(),
         token_id=token.id if token is not None else None,
         name=user.full_name or None,
+        locale=user.locale,
+        timezone=user.timezone,
+        company_locale=user.company.locale if user.company is not None else None,
+        company_timezone=user.company.timezone if user.company is not None else None,
     )
 
 

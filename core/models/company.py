@@ -30,6 +30,9 @@ class Company(Versioned, db.Model):
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(32))
     base_currency: Mapped[str] = mapped_column(String(3), default="AED")
+    # Defaults for its users who chose none (language after the browser's, time zone).
+    locale: Mapped[str | None] = mapped_column(String(16))
+    timezone: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     PROFILE_FIELDS = (

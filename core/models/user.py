@@ -22,6 +22,9 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20), default=FINANCE_USER)
     company_id: Mapped[int | None] = mapped_column(ForeignKey("core_company.id"), index=True)
     full_name: Mapped[str | None] = mapped_column(String(200))
+    # Language (``en``, ``ar``) and IANA time zone; None: the browser's / the company's.
+    locale: Mapped[str | None] = mapped_column(String(16))
+    timezone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(default=True)
     mfa_secret_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     mfa_enabled: Mapped[bool] = mapped_column(default=False)

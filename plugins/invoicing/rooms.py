@@ -1,10 +1,13 @@
-"""Who may join an invoice's Socket.IO room: readers of that invoice's company."""
+"""Who may join an invoice's Socket.IO rooms: readers of that invoice's company; its edit room
+(``invoice_edit:<id>``, whose presence lists who has the editor open) only its writers."""
 
 from core.api import get_scoped
 from plugins.invoicing.models import Invoice
 
 
-def may_join(actor, record_id) -> bool:
+def may_join(actor, record_id, editing: bool = False) -> bool:
     if actor is None or not actor.can("invoicing.invoice.read") or not isinstance(record_id, int):
+        return False
+    if editing and not actor.can("invoicing.invoice.write"):
         return False
     return get_scoped(Invoice, record_id) is not None  # tenant scope hides other companies

@@ -1,7 +1,8 @@
 // Ledgerline real time: one Socket.IO connection per page, turned into htmx events.
 //
 // Every server event "X" becomes `htmx.trigger(document.body, "ll:X", data)`, so a fragment
-// with hx-trigger="ll:invoicing_invoice_updated from:body" re-fetches itself over HTTP. After a
+// with hx-trigger="ll:invoicing_invoice_updated from:body" re-fetches itself over HTTP (and
+// "ll:X:id=12" for one record, see fire()). After a
 // reconnect the page gets "ll:reconnected" to re-fetch what changed while it was away.
 // Rooms named by data-room / data-presence-room attributes are joined (and left when the
 // element goes away); presence lists inside [data-presence-room] are kept current.
@@ -32,12 +33,28 @@
     el.textContent = text;
   }
 
-  function fire(name, data) {
+  function trigger(name, data) {
     if (window.htmx) {
-      htmx.trigger(document.body, "ll:" + name, data || {});
+      htmx.trigger(document.body, name, data);
     } else {
-      document.body.dispatchEvent(new CustomEvent("ll:" + name, { detail: data || {} }));
+      document.body.dispatchEvent(new CustomEvent(name, { detail: data }));
     }
+  }
+
+  // "X" fires "ll:X", and "ll:X:<key>=<value>" for each id field of its data ("id",
+  // "invoice_id", ...): a fragment about one record listens to
+  // hx-trigger="ll:X:id=12 from:body". (htmx's [detail.id==12] filters need eval, which
+  // the content security policy forbids: they would match every event.)
+  function fire(name, data) {
+    data = data || {};
+    trigger("ll:" + name, data);
+    Object.keys(data).forEach(function (key) {
+      var value = data[key];
+      var scalar = typeof value === "number" || typeof value === "string";
+      if (scalar && (key === "id" || /_id$/.test(key))) {
+        trigger("ll:" + name + ":" + key + "=" + value, data);
+      }
+    });
   }
 
   function wantedRooms() {
@@ -82,9 +99,19 @@
     });
   }
 
-  function renderPresence(room, viewers) {
+  // An "also viewing" list ([data-presence-others]) never names the reader (any of their tabs).
+  function others(viewers) {
+    var meta = document.querySelector('meta[name="ll-user-id"]');
+    var me = meta ? meta.getAttribute("content") : null;
+    return viewers.filter(function (v) {
+      return String(v.user_id) !== me;
+    });
+  }
+
+  function renderPresence(room, everyone) {
     document.querySelectorAll("[data-presence-room]").forEach(function (box) {
       if (box.getAttribute("data-presence-room") !== room) return;
+      var viewers = box.hasAttribute("data-presence-others") ? others(everyone) : everyone;
       var list = box.querySelector("[data-presence-list]") || box;
       list.replaceChildren.apply(
         list,
@@ -123,7 +150,43 @@
     if (data && data.room) renderPresence(data.room, data.viewers || []);
   });
 
+  // An event that arrives while a fragment is being re-fetched would be lost: htmx queues
+  // the fragment's next request on the element, the answer in flight swaps that element out
+  // (hx-swap="outerHTML"), and htmx drops requests of elements no longer in the page. So
+  // events seen while any htmx request is in flight are fired once more when none is.
+  var inFlight = 0;
+  var replay = new Map(); // event + data -> [event, data]: the same event twice fires once
+
+  function fireReplays() {
+    if (inFlight > 0) return;
+    var events = Array.from(replay.values());
+    replay.clear();
+    events.forEach(function (e) {
+      fire(e[0], e[1]);
+    });
+  }
+
+  document.addEventListener("htmx:beforeSend", function (evt) {
+    var xhr = evt.detail && evt.detail.xhr;
+    if (!xhr) return;
+    inFlight += 1;
+    // "loadend" comes after htmx's own load handler (swap, queued requests), and also
+    // after an error, abort or timeout. The swapped-in fragment listens for events only once
+    // it has settled: replay then (htmx:afterSettle), or after the settle delay when the
+    // answer swapped nothing.
+    xhr.addEventListener("loadend", function () {
+      inFlight -= 1;
+      if (inFlight === 0 && replay.size > 0) {
+        setTimeout(fireReplays, (htmx.config.defaultSettleDelay || 0) + 100);
+      }
+    });
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (inFlight === 0 && replay.size > 0) fireReplays();
+  });
+
   socket.onAny(function (event, data) {
+    if (inFlight > 0) replay.set(event + " " + JSON.stringify(data), [event, data]);
     fire(event, data);
   });
 

@@ -19,10 +19,7 @@ from tests.browser.server import AppServer
 from tests.browser.shop import seed_shop
 from tests.browser.test_invoice_live import signed_in_page
 
-# Run in its own step. Intermittent: the page's room join sometimes fails in core's on_join
-# ("sid is not connected to requested namespace"), so the page never hears the state change and
-# keeps showing SENDING. Open bug in core real time, see the closing note.
-pytestmark = [pytest.mark.browser, pytest.mark.alone]
+pytestmark = pytest.mark.browser
 # ms, a ceiling, not a speed claim: each send validates with the official rules first, and on
 # a loaded 2-core CI machine (the PostgreSQL pass beside it) a retry's round trip took > 20 s.
 WAIT = 60_000

@@ -157,3 +157,29 @@ def test_live_activity_needs_login(app, client):
     resp = client.get("/live/activity")
     assert resp.status_code == 302
     assert "/login" in resp.headers["Location"]
+
+
+def test_a_join_handled_after_its_connection_closed_leaves_no_ghost_viewer(app, team, monkeypatch):
+    """The page navigated away while its join was being authorized: the join answers
+    not_connected instead of failing in python-socketio, and nobody sees a viewer who left."""
+    from flask import request
+
+    from core import realtime
+
+    company, _, _ = team
+    room = f"company:{company.id}"
+    leaving = connect(app, "admin@acme.ae")
+    staying = connect(app, "finance@acme.ae")
+    authorize = realtime.authorize
+
+    def closes_meanwhile(actor, kind, record_id):
+        allowed = authorize(actor, kind, record_id)
+        if actor.email == "admin@acme.ae":
+            socketio.server.disconnect(request.sid, namespace="/")
+        return allowed
+
+    monkeypatch.setattr(realtime, "authorize", closes_meanwhile)
+    leaving.emit("join", {"room": room, "presence": True})
+    ack = staying.emit("join", {"room": room, "presence": True}, callback=True)
+    assert [v["name"] for v in ack["viewers"]] == ["Fatima Al Mansoori"]
+    staying.disconnect()

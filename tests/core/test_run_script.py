@@ -34,6 +34,14 @@ def wait_for(url: str, proc, timeout: float = 60.0) -> None:
     raise AssertionError(f"{url} not answering after {timeout}s")
 
 
+def wait_for_text(log, text: str, proc, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text():
+        assert proc.poll() is None, "make run's script exited early"
+        assert time.monotonic() < deadline, f"{text!r} not in the output after {timeout}s"
+        time.sleep(0.2)
+
+
 def test_one_ctrl_c_stops_the_server_and_the_worker(db_url, tmp_path):
     port = free_port()
     env = {
@@ -55,6 +63,7 @@ def test_one_ctrl_c_stops_the_server_and_the_worker(db_url, tmp_path):
     try:
         wait_for(f"http://127.0.0.1:{port}/login", proc)
         worker = int(re.search(r"Jobs worker running beside it \(pid (\d+)\)", log.read_text())[1])
+        wait_for_text(log, "Ledgerline jobs worker", proc)  # the worker is up, not still starting
         assert alive(worker)
         os.killpg(proc.pid, signal.SIGINT)
         proc.wait(30)
@@ -62,7 +71,6 @@ def test_one_ctrl_c_stops_the_server_and_the_worker(db_url, tmp_path):
         while alive(worker) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not alive(worker), log.read_text()[-2000:]
-        assert "Ledgerline jobs worker" in log.read_text()
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)

@@ -17,6 +17,7 @@ from core.api import (
     dump_payload,
     field_changes,
     form_version,
+    get_or_404,
     last_editor,
     load_payload,
     merged,
@@ -24,7 +25,7 @@ from core.api import (
 )
 from plugins.invoicing.forms import InvoiceForm
 from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
-from plugins.invoicing.views.common import get_or_404, save
+from plugins.invoicing.views.common import save
 from plugins.invoicing.views.editor_data import describe_line, form_data
 
 
@@ -62,7 +63,11 @@ def stale_page(invoice: Invoice, original_json: str | None, mine: dict, form: In
         saved_by=last_editor("invoice", invoice.id, invoice.company_id),
     )
     return render(
-        "invoicing/invoice_stale.html", block="content", status=409, invoice=invoice, stale=stale
+        "core/stale_page.html",
+        status=409,
+        stale=stale,
+        back_url=url_for("invoicing.invoice_detail", invoice_id=invoice.id),
+        back_label=invoice.number or f"#{invoice.id}",
     )
 
 

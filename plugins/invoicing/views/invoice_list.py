@@ -1,58 +1,58 @@
-"""/invoicing/invoices: search, filters, sorting and pagination, refreshed live.
+"""/invoicing/invoices: search, filters, sorting on every column and keyset paging, live.
 
-The filters are the API's own (``filtered_query``), so page and API list the same rows. One
-page costs one COUNT, one query for the page's rows (customer joined) and one for the draft
-rows' lines (drafts carry no stored totals): never a query per row.
+The filters are the API's own (``filtered_query``) and the sortable columns the API's own
+(``sorting.INVOICES``), so page and API list the same rows in the same order. One page costs a
+count bounded at ``COUNT_CAP`` rows, one query for the page's rows (customer joined, started
+where the last page ended: ``after``/``before`` cursors) and one for the draft rows' lines.
 """
 
 from __future__ import annotations
 
 from flask import request
 from flask_login import login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
-from core.api import ApiError, DomainError, db, is_htmx, query_int, render
+from core.api import DomainError, capped_count, db, fetch_page, is_htmx, query_int, render, require
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
+from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import amounts, require
+from plugins.invoicing.views.common import amounts
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
-SORT_COLUMNS = {
-    "number": Invoice.number,
-    "date": Invoice.issue_date,
-    "total": Invoice.total,
-    "due": Invoice.due_date,
-}
-DEFAULT_SORT = "-date"
+COUNT_CAP = 10_000
+EAGER = (contains_eager(Invoice.customer), selectinload(Invoice.lines))
+COLUMNS = (
+    ("number", "Number"),
+    ("customer", "Customer"),
+    ("date", "Issued"),
+    ("due", "Due"),
+    ("total", "Total"),
+    ("amount_due", "Amount due"),
+    ("status", "Status"),
+    ("payment", "Payment"),
+)
 
 
-def _sort(value: str):
-    """ORDER BY for ``value`` (``date``, ``-total``...), ending with id so pages never overlap."""
-    descending = value.startswith("-")
-    column = SORT_COLUMNS.get(value.lstrip("-"))
-    if column is None:
-        raise ApiError(400, "invalid_parameter", f"Unknown sort {value!r}.")
-    if descending:
-        return (column.desc(), Invoice.id.desc())
-    return (column.asc(), Invoice.id.asc())
-
-
-def _whole(name: str, default: int, low: int, high: int | None) -> int:
-    return query_int(name, default, low, high)
-
-
-def _page(query, order, limit: int, offset: int):
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    rows = db.session.scalars(
-        query.options(contains_eager(Invoice.customer), selectinload(Invoice.lines))
-        .order_by(*order)
-        .limit(limit)
-        .offset(offset)
-    ).unique()
-    return total, [(row, amounts(row)) for row in rows]
+def load_page():
+    """The page asked for by the query string: ``(page, count, exact)``."""
+    sort = INVOICES.parse(request.args.get("sort"))
+    limit = query_int("limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
+    offset = query_int("offset", 0, 0, None)
+    query = filtered_query()
+    page = fetch_page(
+        query,
+        sort,
+        limit,
+        position=offset,
+        after=request.args.get("after"),
+        before=request.args.get("before"),
+        options=EAGER,
+    )
+    count, exact = capped_count(query, COUNT_CAP)
+    return page, count, exact
 
 
 def _customers() -> list[tuple[int, str]]:
@@ -63,24 +63,22 @@ def _customers() -> list[tuple[int, str]]:
 @login_required
 def invoice_list():
     require("invoicing.invoice.read")
-    sort = request.args.get("sort") or DEFAULT_SORT
-    error, total, rows = None, 0, []
-    limit = offset = 0
+    error, page, count, exact = None, None, 0, True
     try:
-        limit = _whole("limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
-        offset = _whole("offset", 0, 0, None)
-        total, rows = _page(filtered_query(), _sort(sort), limit, offset)
+        page, count, exact = load_page()
     except DomainError as exc:
         error = exc.message
+    rows = [(row, amounts(row)) for row in page.rows] if page else []
     return render(
         "invoicing/invoice_list.html",
         block="table",
         status=400 if error else 200,
         rows=rows,
-        total=total,
-        limit=limit or PAGE_SIZE,
-        offset=offset,
-        sort=sort,
+        page=page,
+        total=count,
+        exact=exact,
+        sort=page.sort if page else INVOICES.parse(None),
+        columns=COLUMNS,
         error=error,
         args=request.args,
         statuses=STATUSES,

@@ -1,0 +1,82 @@
+"""Counts for list pages without a COUNT(*) over the whole table on every page.
+
+* :func:`capped_count` counts at most ``cap + 1`` rows (``SELECT count(*) FROM (... LIMIT
+  cap + 1)``): its cost is bounded whatever the table's size, and it is always exact up to the
+  cap; beyond it the page says "10,000+".
+* :func:`cached_count` is the exact count, kept per query for ``TTL`` seconds and dropped as
+  soon as this process writes to one of the query's tables (ORM flush or bulk statement). Other
+  processes' writes show after at most ``TTL`` seconds: the API's ``total`` may be that old.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.util import find_tables
+
+from core.db import db
+from core.tenancy import current_scope
+
+TTL = 30.0
+_cache: dict[tuple, tuple[float, frozenset, int]] = {}
+_lock = threading.Lock()
+
+
+def capped_count(query, cap: int) -> tuple[int, bool]:
+    """``(count, exact)``: the number of rows up to ``cap``; ``exact`` False beyond it."""
+    inner = query.order_by(None).with_only_columns(*_key_columns(query)).limit(cap + 1)
+    n = db.session.scalar(select(func.count()).select_from(inner.subquery()))
+    return (cap, False) if n > cap else (n, True)
+
+
+def exact_count(query, cap: int = 10_000) -> int:
+    """The exact count: counted directly up to ``cap`` rows, from the cache beyond."""
+    n, exact = capped_count(query, cap)
+    return n if exact else cached_count(query)
+
+
+def cached_count(query) -> int:
+    key = _key(query)
+    now = time.monotonic()
+    with _lock:
+        hit = _cache.get(key)
+    if hit and hit[0] > now:
+        return hit[2]
+    tables = frozenset(t.name for t in find_tables(query, include_joins=True) if hasattr(t, "name"))
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    with _lock:
+        _cache[key] = (now + TTL, tables, total)
+    return total
+
+
+def forget(table_names) -> None:
+    names = set(table_names)
+    with _lock:
+        for key in [k for k, v in _cache.items() if v[1] & names]:
+            del _cache[key]
+
+
+def _key_columns(query):
+    entity = query.column_descriptions[0].get("entity")
+    return [entity.id] if entity is not None else list(query.selected_columns)[:1]
+
+
+def _key(query) -> tuple:
+    compiled = query.compile(dialect=db.engine.dialect)
+    params = tuple(sorted((k, repr(v)) for k, v in compiled.params.items()))
+    return (str(db.engine.url), repr(current_scope()), str(compiled), params)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session, flush_context) -> None:
+    touched = {*session.new, *session.dirty, *session.deleted}
+    forget(obj.__table__.name for obj in touched if hasattr(obj, "__table__"))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _after_bulk(state) -> None:
+    if (state.is_update or state.is_delete or state.is_insert) and state.bind_mapper:
+        forget([state.bind_mapper.local_table.name])

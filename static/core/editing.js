@@ -1,0 +1,40 @@
+// Edit pages: warn the moment someone else saves the record being edited.
+//
+// An element [data-edit-watch] names the server event that announces a save
+// (data-event, e.g. "invoicing_invoice_updated"), the record (data-record-id) and the version
+// the form was opened at (data-version). realtime.js turns that event into "ll:<event>" on
+// <body>; when it is about this record, at a newer version, and saved by somebody else, the
+// element is shown with their name. Its button sends the form to compare (nothing is saved).
+(function () {
+  "use strict";
+
+  function me() {
+    var meta = document.querySelector('meta[name="ll-user-id"]');
+    return meta ? meta.getAttribute("content") : null;
+  }
+
+  function watch(box) {
+    var name = box.getAttribute("data-event");
+    document.body.addEventListener("ll:" + name, function (event) {
+      var data = event.detail || {};
+      if (String(data.id) !== box.getAttribute("data-record-id")) return;
+      if (!(Number(data.version) > Number(box.getAttribute("data-version")))) return;
+      if (data.by_user_id != null && String(data.by_user_id) === me()) return;
+      var text = box.querySelector("[data-edit-watch-text]");
+      var template = box.getAttribute("data-text") || "";
+      text.textContent = template.replace("__NAME__", data.by || "?");
+      box.setAttribute("data-saved-version", String(data.version));
+      box.hidden = false;
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("[data-edit-watch]").forEach(watch);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,79 @@
+"""Two browsers, two users of one company, one draft open in both editors.
+
+Each sees the other listed as "also editing" (never themselves). The finance user saves
+first; the admin's editor says so at once, live, with their name. The admin's own save is
+then refused and shows, field by field, what the other changed; the admin keeps their note,
+takes the colleague's quantity, and the merged draft is saved.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.browser.server import AppServer
+from tests.browser.shop import seed_shop
+from tests.browser.test_invoice_live import signed_in_page
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def shop(app, db_url, tmp_path, make_company, make_user, api_token):
+    facts = seed_shop(make_company, make_user, api_token, finalized=False)
+    server = AppServer(db_url, tmp_path)
+    yield server.url, facts
+    server.stop()
+
+
+def test_stale_save_is_refused_shown_and_merged_with_live_notice(browser: Browser, shop):
+    base, facts = shop
+    invoice_id = facts["invoice_id"]
+    edit = f"/invoicing/invoices/{invoice_id}/edit"
+    admin = signed_in_page(browser, base, "admin@acme.ae", edit)
+    finance = signed_in_page(browser, base, "finance@acme.ae", edit)
+
+    room = f'[data-presence-room="invoice_edit:{invoice_id}"]'
+    expect(admin.locator(f"{room} li")).to_have_text(["finance@acme.ae"])
+    expect(finance.locator(f"{room} li")).to_have_text(["admin@acme.ae"])
+
+    admin.get_by_label("Notes").fill("Admin's note")
+    admin.locator("#buyer_reference").fill("ADMIN-REF")
+
+    notice = admin.locator("[data-edit-watch]")
+    expect(notice).to_be_hidden()
+    finance.get_by_label("Notes").fill("Finance's note")
+    finance.locator('[name="lines-0-quantity"]').fill("12")
+    finance.get_by_role("button", name="Save draft").click()
+    finance.wait_for_url(f"{base}/invoicing/invoices/{invoice_id}")
+
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("finance@acme.ae saved this record just now")
+    assert admin.evaluate("window.__notReloaded") is True  # live, not a reload
+    # The finance user left the editor: nobody else is editing any more.
+    expect(admin.locator(f"{room} li")).to_have_count(0)
+
+    admin.get_by_role("button", name="Save draft").click()
+    stale = admin.locator("#stale-edit")
+    expect(stale).to_contain_text("saved this record after you opened it")
+    notes = stale.locator('tr[data-change="notes"]')
+    expect(notes.locator('[data-value="mine"]')).to_have_text("Admin's note")
+    expect(notes.locator('[data-value="theirs"]')).to_have_text("Finance's note")
+    expect(notes).to_contain_text("both changed")
+    lines = stale.locator('tr[data-change="lines"]')
+    expect(lines.locator('[data-value="original"]')).to_contain_text("— 10 C62")
+    expect(lines.locator('[data-value="theirs"]')).to_contain_text("— 12 C62")
+    expect(stale.locator('tr[data-change="buyer_reference"] [data-value="mine"]')).to_have_text(
+        "ADMIN-REF"
+    )
+
+    notes.get_by_label("Yours").check()
+    admin.get_by_role("button", name="Save merged version").click()
+    admin.wait_for_url(f"{base}/invoicing/invoices/{invoice_id}")
+    detail = admin.locator("main")
+    expect(detail).to_contain_text("Admin's note")
+    expect(detail).to_contain_text("ADMIN-REF")
+
+    admin.goto(base + edit)
+    expect(admin.get_by_label("Notes")).to_have_value("Admin's note")
+    expect(admin.locator('[name="lines-0-quantity"]')).to_have_value("12")
