@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, send_from_directory, url_for
+from flask_babel import gettext as _
 from flask_login import login_required
 
 from core.company_form import CompanyForm
@@ -53,10 +54,10 @@ def _own_company(permission: str) -> Company:
     """The actor's own company; nobody reaches another company's profile through these pages."""
     actor = current_actor()
     if not actor.can(permission):
-        abort(403, "Your role cannot do this on the company profile.")
+        abort(403, _("Your role cannot do this on the company profile."))
     company = db.session.get(Company, actor.company_id) if actor.company_id else None
     if company is None:
-        abort(404, "Your account is not attached to a company.")
+        abort(404, _("Your account is not attached to a company."))
     return company
 
 
@@ -94,7 +95,7 @@ def company_edit():
         # Other open pages of this company re-fetch the profile; only field names travel.
         emit("company_updated", {"id": company.id, "changed": sorted(changed)}, company.id)
     db.session.commit()
-    notice = "Company profile saved." if changed else "Nothing changed."
+    notice = _("Company profile saved.") if changed else _("Nothing changed.")
     if not is_htmx():
         flash(notice, "success")
         return redirect(url_for("core_web.company"))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import login_required
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import DataRequired
 
 from core.db import db
+from core.i18n.labels import label
 from core.jobs import queries
 from core.jobs.enqueue import JobRefused, enqueue_job
 from core.jobs.registry import describe, manual_job_types
@@ -58,7 +60,7 @@ def run():
         job = enqueue_job(form.name.data, {}, company_id=actor.company_id, user_id=actor.user_id)
     except JobRefused as exc:
         return _page(actor, error=exc.message, status=400)
-    flash(f"Job #{job.id} ({job.name}) started.", "success")
+    flash(_("Job #%(id)s (%(name)s) started.", id=job.id, name=label("job", job.name)), "success")
     return redirect(url_for("core_jobs.index"), 303)
 
 

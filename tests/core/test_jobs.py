@@ -252,8 +252,8 @@ def test_api_start_needs_write_scope_and_admin(app, client, acme, make_user, api
 def test_admin_runs_a_job_from_the_jobs_page(app, client, acme, login):
     login()
     page = client.get("/jobs").get_data(as_text=True)
-    assert "Run core.demo_count" in page
-    assert "Run core.purge_idempotency" not in page  # scheduled, not started by hand
+    assert "Run “Count the audit log entries (demo)”" in page
+    assert "Forget old idempotency keys" not in page  # scheduled, not started by hand
     assert 'href="/jobs"' in page  # menu item
 
     resp = client.post(
@@ -263,7 +263,7 @@ def test_admin_runs_a_job_from_the_jobs_page(app, client, acme, login):
     job = db.session.scalars(select(Job)).one()
     html = client.get("/jobs").get_data(as_text=True)
     assert f'id="job-{job.id}"' in html and 'data-status="completed"' in html
-    assert f"Job #{job.id} (core.demo_count) started." in html
+    assert f"Job #{job.id} (Count the audit log entries (demo)) started." in html
 
 
 def test_run_button_refuses_unknown_types_and_missing_csrf(app, client, acme, login):
@@ -280,7 +280,8 @@ def test_finance_users_see_jobs_but_cannot_run_them(app, client, acme, make_user
     make_user(email="fin@acme.ae", company=acme[0], role="FINANCE_USER")
     login("fin@acme.ae")
     page = client.get("/jobs")
-    assert page.status_code == 200 and "Run core.demo_count" not in page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Count the audit log entries (demo)" not in page.get_data(as_text=True)
     token = csrf_token(client, "/jobs")
     resp = client.post("/jobs/run", data={"name": "core.demo_count", "csrf_token": token})
     assert resp.status_code == 403
