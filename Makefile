@@ -1,6 +1,8 @@
 # make run   set up .venv (runtime dependencies only), assets and a SQLite database with demo
 #            data; serve on $(HOST):$(PORT) (make run PORT=8000) with the jobs worker beside it;
 #            one Ctrl-C stops both
+# make cluster  PostgreSQL, Redis, two gunicorn app processes, two jobs workers and nginx in
+#            front on http://127.0.0.1:$(CLUSTER_PORT) (README "Running at scale"); Ctrl-C stops all
 # make test  lint + tests on SQLite (with browser tests) + tests on PostgreSQL
 # make bench every benchmark on SQLite and on a temporary PostgreSQL cluster, one table of ratios
 #            in benchmarks/RESULTS.md and the README; options through BENCH, e.g.
@@ -19,7 +21,9 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test bench install install-test assets tools chain db demo check-system check-run lint clean-db
+CLUSTER_PORT ?= 8080
+
+.PHONY: cluster check-cluster run test bench install install-test assets tools chain db demo check-system check-run lint clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +68,12 @@ demo: db
 
 run: check-run install assets demo
 	@HOST=$(HOST) PORT=$(PORT) scripts/run.sh
+
+cluster: check-cluster install assets
+	$(BIN)/python scripts/cluster.py --port $(CLUSTER_PORT)
+
+check-cluster:
+	@scripts/check_system.sh cluster
 
 check-run:
 	@scripts/check_system.sh run

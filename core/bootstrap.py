@@ -33,6 +33,7 @@ def _init_core_modules(app: Flask) -> None:
         inputs,
         jobs,
         migrations,
+        proxy,
         realtime,
         requestctx,
         templating,
@@ -52,6 +53,7 @@ def _init_core_modules(app: Flask) -> None:
         web,
         apiv1,
         cli,
+        proxy,  # last: it wraps Socket.IO's middleware too
     ):
         module.init_app(app)
 

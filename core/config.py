@@ -6,9 +6,13 @@ import os
 import secrets
 from pathlib import Path
 
+from core.inputs import json_dumps
+
 DEFAULTS = {
     "PLUGINS": "all",
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # JSON columns may hold values decoded from a request body, whose fractional numbers are
+    # Decimals (core.inputs.parse_json).
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "json_serializer": json_dumps},
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
@@ -30,6 +34,7 @@ DEFAULTS = {
     "JOBS_STALE_MINUTES": 15,  # a running job without a heartbeat this long has lost its worker
     "IDEMPOTENCY_TTL_HOURS": 24,
     "API_PAGE_LIMIT_MAX": 200,
+    "PROXY_HOPS": 0,  # proxies in front that set X-Forwarded-For/-Proto (core/proxy.py)
     "MFA_ISSUER": "Ledgerline",
 }
 

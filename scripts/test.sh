@@ -30,9 +30,11 @@ step() {
 step "ruff check" "$bin/ruff" check .
 step "ruff format --check" "$bin/ruff" format --check .
 step "lint-imports" "$bin/lint-imports" --no-cache
-step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}"
+step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not cluster"
 step "pytest on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
-  "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser"
+  "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser and not cluster"
+# nginx, two gunicorn processes, two jobs workers, Redis and PostgreSQL of its own (~1.5 min).
+step "pytest cluster (make cluster through nginx)" "$bin/pytest" -q -p no:cacheprovider -n 0 -m cluster
 
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'FAILED: %s\n' "${failed[@]}" >&2

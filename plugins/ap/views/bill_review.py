@@ -9,13 +9,23 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, audit_timeline, current_actor, db, render
+from core.api import (
+    DomainError,
+    audit_timeline,
+    current_actor,
+    db,
+    get_or_404,
+    may,
+    query_id,
+    render,
+    require,
+)
 from plugins.ap.api.common import commit
 from plugins.ap.models import Bill, GoodsReceipt, GoodsReceiptLine
 from plugins.ap.models.bill import OPEN_STATUSES
+from plugins.ap.permissions import APPROVE, READ, WRITE
 from plugins.ap.services import approval, bills, importing, match_run
 from plugins.ap.views import bp
-from plugins.ap.views.common import APPROVE, READ, WRITE, found, may, require, whole
 
 STATE_TEXT = {
     "full": "Matches",
@@ -71,13 +81,13 @@ def review_context(bill: Bill) -> dict:
 @login_required
 def bill_review(bill_id: int):
     require(READ)
-    bill = found(Bill, bill_id)
+    bill = get_or_404(Bill, bill_id)
     return render("ap/bill_review.html", block="review", **review_context(bill))
 
 
 def _act(bill_id: int, permission: str, action, done: str):
     require(permission)
-    bill = found(Bill, bill_id)
+    bill = get_or_404(Bill, bill_id)
     try:
         action(bill)
         commit()
@@ -116,5 +126,5 @@ def bill_rematch(bill_id: int):
 @bp.post("/bills/<int:bill_id>/lines/<int:line_id>")
 @login_required
 def bill_relink(bill_id: int, line_id: int):
-    target = whole(request.form.get("po_line_id"))
+    target = query_id("po_line_id", request.form)
     return _act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), "Line linked.")

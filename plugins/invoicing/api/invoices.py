@@ -11,7 +11,9 @@ from core.api import (
     NO_BODY,
     ApiError,
     check_version,
+    company_id,
     describe,
+    get_or_404,
     if_match,
     json_body,
     paginate,
@@ -24,7 +26,7 @@ from core.api import (
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
-from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CREDIT_NOTE, INVOICE_CREATE, INVOICE_PATCH
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
 from plugins.invoicing.services import drafts, einvoice_gate, finalize, transitions

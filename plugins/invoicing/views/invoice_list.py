@@ -13,12 +13,12 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
-from core.api import DomainError, capped_count, db, fetch_page, is_htmx, query_int, render
+from core.api import DomainError, capped_count, db, fetch_page, is_htmx, query_int, render, require
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
 from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import amounts, require
+from plugins.invoicing.views.common import amounts
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200

@@ -1,0 +1,164 @@
+"""Load: Locust drives N finance clerks (default 50) for S seconds (default 60) against one app
+process and then against the whole cluster (nginx, two app processes), both started here by
+scripts/cluster.py on PostgreSQL and Redis.
+
+    .venv/bin/python benchmarks/load.py [--users 50] [--seconds 60] [--targets single,cluster]
+
+Each clerk signs in, keeps a live Socket.IO connection, browses the invoice list, opens
+invoices, creates and finalizes drafts and records payments (benchmarks/load_users.py).
+Printed per target: requests, failures, requests/s, p50/p95 per action and overall, socket
+events received; afterwards the invoice numbers are checked gapless and both hash chains are
+verified through the API (/api/v1/chain/verify, /api/v1/payments/chain/verify).
+Not a test: nothing is asserted on times; the script exits 1 on any failure or broken chain.
+"""
+
+from gevent import monkey
+
+monkey.patch_all()
+
+import argparse  # noqa: E402
+import re  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from collections import defaultdict  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import gevent  # noqa: E402
+import requests  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import load_users  # noqa: E402
+from scripts.cluster import Cluster  # noqa: E402
+
+ACCOUNTS = 5  # clerks share these sign-ins (several sessions each, as colleagues' tabs would)
+
+
+def seed(cluster: Cluster) -> None:
+    """A company, its clerks with API tokens, one customer: through the app's own services."""
+    from benchmarks import common
+    from core import create_app
+    from core.db import db
+
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": cluster.postgres.url,
+            "INSTANCE_PATH": str(cluster.dir / "instance"),
+            "JOBS_BACKEND": "immediate",
+        }
+    )
+    with app.app_context():
+        company = common.seed_company()
+        for n in range(ACCOUNTS):
+            user = common.seed_user(company, email=f"clerk{n}@bench.ae")
+            load_users.ACCOUNTS.append({"email": user.email, "token": common.api_token(user)})
+        load_users.CUSTOMER["id"] = common.seed_customer(company.id).id
+        db.session.remove()
+        db.engine.dispose()
+
+
+def run_locust(host: str, users: int, seconds: int) -> dict:
+    from locust.env import Environment
+
+    load_users.SOCKET_EVENTS.update(received=0, connect_errors=0)
+    env = Environment(user_classes=[load_users.Clerk], host=host)
+    runner = env.create_local_runner()
+    runner.start(users, spawn_rate=max(1, users // 10))
+    gevent.sleep(seconds)
+    runner.quit()
+    stats = env.stats
+    rows = {}
+    for (name, _method), entry in sorted(stats.entries.items()):
+        rows[name] = summary(entry)
+    return {
+        "rows": rows,
+        "total": summary(stats.total),
+        "errors": {str(k): v.occurrences for k, v in stats.errors.items()},
+        "socket_events": load_users.SOCKET_EVENTS["received"],
+        "socket_connect_errors": load_users.SOCKET_EVENTS["connect_errors"],
+        "seconds": seconds,
+    }
+
+
+def summary(entry) -> dict:
+    return {
+        "requests": entry.num_requests,
+        "failures": entry.num_failures,
+        "rps": entry.total_rps,
+        "p50": entry.get_response_time_percentile(0.5),
+        "p95": entry.get_response_time_percentile(0.95),
+    }
+
+
+def verify(url: str) -> dict:
+    """Gapless numbers per series, and both hash chains intact, as the API reports them."""
+    http = requests.Session()
+    http.headers["Authorization"] = f"Bearer {load_users.ACCOUNTS[0]['token']}"
+    numbers, offset = [], 0
+    while offset is not None:
+        body = http.get(f"{url}/api/v1/invoices?limit=200&offset={offset}", timeout=60).json()
+        numbers += [row["number"] for row in body["data"] if row.get("number")]
+        offset = body["pagination"].get("next_offset")
+    series = defaultdict(list)
+    for number in numbers:
+        prefix, digits = re.match(r"^(.*?)(\d+)$", number).groups()
+        series[prefix].append(int(digits))
+    gaps = {p: sorted(set(range(1, max(n) + 1)) - set(n)) for p, n in series.items()}
+    return {
+        "finalized": len(numbers),
+        "duplicates": len(numbers) - len(set(numbers)),
+        "gaps": {p: g for p, g in gaps.items() if g},
+        "invoice_chain": http.get(f"{url}/api/v1/chain/verify", timeout=300).json(),
+        "payments_chain": http.get(f"{url}/api/v1/payments/chain/verify", timeout=300).json(),
+    }
+
+
+def report(target: str, result: dict) -> None:
+    print(f"\n== {target}: {result['seconds']} s")
+    print(
+        f"{'action':<24} {'requests':>9} {'failures':>9} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8}"
+    )
+    for name, row in [*result["rows"].items(), ("ALL", result["total"])]:
+        print(
+            f"{name:<24} {row['requests']:>9} {row['failures']:>9} {row['rps']:>7.1f} "
+            f"{row['p50']:>8.0f} {row['p95']:>8.0f}"
+        )
+    print(f"socket events received: {result['socket_events']}; errors: {result['errors'] or 0}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--targets", default="single,cluster")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="ll-load-"))
+    # 50 clerks sign in from one address within seconds: the per-address limit would refuse.
+    cluster = Cluster(
+        folder,
+        demo=False,
+        echo=print,
+        extra_env={"LEDGERLINE_LOGIN_RATE_LIMIT": "100000 per minute"},
+    )
+    ok = True
+    try:
+        cluster.start()
+        seed(cluster)
+        hosts = {"single": f"http://127.0.0.1:{cluster.apps[0].port}", "cluster": cluster.url}
+        for target in args.targets.split(","):
+            result = run_locust(hosts[target], args.users, args.seconds)
+            report(f"{target} ({hosts[target]})", result)
+            ok &= result["total"]["failures"] == 0 and not result["socket_connect_errors"]
+        checks = verify(cluster.url)
+        print(f"\nafterwards: {checks}")
+        ok &= not checks["gaps"] and not checks["duplicates"]
+        ok &= bool(checks["invoice_chain"].get("ok")) and bool(checks["payments_chain"].get("ok"))
+    finally:
+        cluster.stop()
+    print("OK" if ok else "FAILED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
