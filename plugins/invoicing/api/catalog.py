@@ -6,11 +6,11 @@ from flask import request
 from sqlalchemy import func, or_, select
 
 from core.api import (
-    ApiError,
     check_version,
+    company_id,
     db,
     describe,
-    get_scoped,
+    get_or_404,
     if_match,
     json_body,
     paginate,
@@ -19,7 +19,7 @@ from core.api import (
     with_etag,
 )
 from plugins.invoicing.api import bp
-from plugins.invoicing.api.common import commit, company_id
+from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CATALOG_CREATE, CATALOG_PATCH
 from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.services import catalog
@@ -29,10 +29,7 @@ TAGS = ("invoicing",)
 
 
 def _item(item_id: int) -> CatalogItem:
-    item = get_scoped(CatalogItem, item_id)
-    if item is None:
-        raise ApiError(404, "not_found", f"No catalogue item with id {item_id}.")
-    return item
+    return get_or_404(CatalogItem, item_id, "catalogue item")
 
 
 @bp.get("/catalog-items")

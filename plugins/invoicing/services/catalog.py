@@ -15,32 +15,59 @@ from plugins.invoicing.services import validation as v
 SUGGESTIONS = 8
 
 
+def _code(data, errors):
+    return v.text(data, "code", errors, 40, required=True)
+
+
+def _name(data, errors):
+    return v.text(data, "name", errors, 200, required=True)
+
+
+def _unit(data, errors):
+    unit = (v.text(data, "unit_code", errors, 8) or "C62").upper()
+    if unit not in codes.UNIT_CODES:
+        errors["unit_code"] = "is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)"
+    return unit
+
+
+def _price(data, errors):
+    return v.decimal(data, "unit_price", errors, minimum=Decimal("0"))
+
+
+def _category(data, errors):
+    category = (v.text(data, "tax_category", errors, 4) or "S").upper()
+    if category not in codes.VAT_CATEGORIES:
+        errors["tax_category"] = "is not a VAT category (S, Z, E, O, AE)"
+    return category
+
+
+def _active(data, errors):
+    if not isinstance(data["active"], bool):
+        errors["active"] = "must be true or false"
+    return data["active"]
+
+
+# field -> (reader, read even when absent from a full body)
+READERS = {
+    "code": (_code, True),
+    "name": (_name, True),
+    "unit_code": (_unit, True),
+    "unit_price": (_price, True),
+    "tax_category": (_category, True),
+    "active": (_active, False),
+}
+
+
 def parse(data: dict, partial: bool = False, company_id=None, item_id=None) -> dict:
     """The item's fields, checked; ``company_id`` also checks the code is free there."""
     if not isinstance(data, dict):
         raise ValidationFailed({"(body)": "must be an object"})
     errors = v.Errors()
-    out = {}
-    if not partial or "code" in data:
-        out["code"] = v.text(data, "code", errors, 40, required=True)
-    if not partial or "name" in data:
-        out["name"] = v.text(data, "name", errors, 200, required=True)
-    if not partial or "unit_code" in data:
-        unit = (v.text(data, "unit_code", errors, 8) or "C62").upper()
-        if unit not in codes.UNIT_CODES:
-            errors["unit_code"] = "is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)"
-        out["unit_code"] = unit
-    if not partial or "unit_price" in data:
-        out["unit_price"] = v.decimal(data, "unit_price", errors, minimum=Decimal("0"))
-    if not partial or "tax_category" in data:
-        category = (v.text(data, "tax_category", errors, 4) or "S").upper()
-        if category not in codes.VAT_CATEGORIES:
-            errors["tax_category"] = "is not a VAT category (S, Z, E, O, AE)"
-        out["tax_category"] = category
-    if "active" in data:
-        if not isinstance(data["active"], bool):
-            errors["active"] = "must be true or false"
-        out["active"] = data["active"]
+    out = {
+        name: read(data, errors)
+        for name, (read, always) in READERS.items()
+        if name in data or (always and not partial)
+    }
     if company_id is not None and out.get("code") and _code_taken(company_id, out["code"], item_id):
         errors["code"] = "is already used by another catalogue item"
     errors.check()

@@ -10,13 +10,16 @@ from flask_login import login_required
 from core.api import (
     StaleEdit,
     choices_from,
+    company_id,
     dump_payload,
     field_changes,
     form_version,
+    get_or_404,
     last_editor,
     load_payload,
     merged,
     render,
+    require,
 )
 from plugins.einvoice.public import codes
 from plugins.invoicing.catalog_form import CatalogForm
@@ -24,7 +27,7 @@ from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.services import catalog
 from plugins.invoicing.services.catalog_serialize import plain
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import company_id, get_or_404, require, save
+from plugins.invoicing.views.common import save
 
 LIST_SIZE = 200
 
