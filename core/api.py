@@ -8,6 +8,7 @@ from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
+from core.charts import bar_chart
 from core.commit import commit
 from core.db import db
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
@@ -140,6 +141,7 @@ __all__ = [
     "api_blueprint",
     "app_for_tests",
     "audit_timeline",
+    "bar_chart",
     "commit",
     "company_id",
     "bump_version",

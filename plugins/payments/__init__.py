@@ -78,7 +78,25 @@ def menu_items(actor):
     return [
         MenuItem("Payments", "payments.payment_list", 20, permission="payments.payment.read"),
         MenuItem("Refunds", "payments.refund_queue", 21, permission="payments.payment.read"),
+        MenuItem("Payments admin", "payments_admin.index", 22, permission="payments.admin"),
     ]
+
+
+@hookimpl
+def seed_demo(company):
+    import click
+
+    from plugins.payments.demo import seed
+
+    if made := seed(company):
+        click.echo(f"payments: {made} demo payments for {company.name}")
+
+
+@hookimpl
+def dashboard_widgets(actor):
+    from plugins.payments.views.dashboard import widgets
+
+    return widgets(actor)
 
 
 @hookimpl

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from core.api import commit as commit_refusing
 
-TRIGGER_REFUSALS = {"ap_document_readonly": "The original e-invoice is read-only."}
+TRIGGER_REFUSALS = {
+    "ap_document_readonly": "The original e-invoice is read-only.",
+    "ap_payment_immutable": "A bill payment is never changed or deleted: reverse it instead.",
+}
 
 
 def commit() -> None:

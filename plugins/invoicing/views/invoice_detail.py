@@ -22,16 +22,14 @@ def allowed_actions(invoice: Invoice, actor) -> list[tuple[str, str]]:
     """(action, label) pairs this actor may take on this invoice in its current status."""
     can = actor.can
     status = invoice.status
+    # The bar's fixed order: the next step in the workflow first, then the everyday actions,
+    # the destructive ones last (the template sets them apart).
     offers = [
-        ("edit", "Edit", status == DRAFT and can("invoicing.invoice.write")),
         ("finalize", "Finalize", status == DRAFT and can("invoicing.invoice.finalize")),
         ("approve", "Approve", status == FINALIZED and can("invoicing.invoice.approve")),
         ("send", "Mark as sent", status == APPROVED and can("invoicing.invoice.approve")),
-        (
-            "void",
-            "Void",
-            status in (FINALIZED, APPROVED, SENT) and can("invoicing.invoice.void"),
-        ),
+        ("edit", "Edit", status == DRAFT and can("invoicing.invoice.write")),
+        ("duplicate", "Duplicate", can("invoicing.invoice.write")),
         (
             "credit_note",
             "Credit note",
@@ -39,10 +37,17 @@ def allowed_actions(invoice: Invoice, actor) -> list[tuple[str, str]]:
             and status not in (DRAFT, VOID)
             and can("invoicing.invoice.write"),
         ),
-        ("duplicate", "Duplicate", can("invoicing.invoice.write")),
+        (
+            "void",
+            "Void",
+            status in (FINALIZED, APPROVED, SENT) and can("invoicing.invoice.void"),
+        ),
         ("delete", "Delete draft", status == DRAFT and can("invoicing.invoice.write")),
     ]
     return [(name, label) for name, label, ok in offers if ok and actor.can_write]
+
+
+DESTRUCTIVE = ("void", "delete")
 
 
 def _breakdown(invoice: Invoice) -> list[dict]:
@@ -72,6 +77,7 @@ def detail_context(invoice: Invoice) -> dict:
         "money": amounts(invoice),
         "breakdown": _breakdown(invoice),
         "actions": allowed_actions(invoice, actor),
+        "destructive": DESTRUCTIVE,
         "timeline": audit_timeline("invoice", invoice.id, invoice.company_id),
         "integrity": verify_invoice(invoice),
         "xml_profiles": XML_PROFILES,

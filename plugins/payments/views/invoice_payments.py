@@ -36,6 +36,7 @@ from plugins.payments.views.apply_credit import credit_context
 from plugins.payments.views.form_keys import form_idempotent, new_key
 
 SLOT = "invoicing.invoice.payments"
+ACTIONS_SLOT = "invoicing.invoice.actions"
 
 
 def balance(invoice: Invoice) -> Decimal:
@@ -74,14 +75,24 @@ def history_context(
 
 
 def render_slot(slot: str, context: dict):
-    """HTML for the invoice page's payments slot (payments' ``render_slot`` hookimpl)."""
+    """HTML for the invoice page's payments slot and its action bar (payments' ``render_slot``
+    hookimpl)."""
     invoice = context.get("invoice")
     actor = current_actor()
+    if slot == ACTIONS_SLOT and invoice is not None and actor is not None:
+        return _record_button(invoice)
     if slot != SLOT or invoice is None or invoice.is_draft or invoice.type != INVOICE:
         return None
     if actor is None or not actor.can(READ):
         return None
     return Markup(render_template("payments/_invoice_slot.html", **history_context(invoice)))
+
+
+def _record_button(invoice: Invoice):
+    """ "Record payment" in the invoice's action bar while something is still due."""
+    if not (payable(invoice) and may(WRITE) and balance(invoice) > 0):
+        return None
+    return Markup(render_template("payments/_record_button.html", invoice=invoice))
 
 
 @bp.get("/invoices/<int:invoice_id>/history")
