@@ -62,8 +62,8 @@ def test_the_openapi_document_marks_emirate_deprecated(client):
 @pytest.mark.parametrize(
     ("model_path", "table", "before"),
     [
-        ("plugins.invoicing.models:Customer", "invoicing_customer", "0008_invoicing_versions"),
-        ("plugins.ap.models.vendor:Vendor", "ap_vendor", "0002_ap"),
+        ("plugins.invoicing.models:Customer", "invoicing_customer", "0009_invoicing_lists"),
+        ("plugins.ap.models.vendor:Vendor", "ap_vendor", "0003_ap"),
     ],
 )
 def test_the_migration_moves_each_emirate_into_subdivision(app, make_company, model_path,

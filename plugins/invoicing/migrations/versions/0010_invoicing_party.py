@@ -1,7 +1,7 @@
 """invoicing party: one subdivision field (a UAE address's emirate included), trn of 32
 
-Revision ID: 0009_invoicing_party
-Revises: 0008_invoicing_versions
+Revision ID: 0010_invoicing_party
+Revises: 0009_invoicing_lists
 
 The customers table shares core's party fields (core.party.PartyMixin) with the company: the
 emirate of a UAE address is its ISO 3166-2 ``subdivision`` (AE-DU), as the company's always
@@ -13,8 +13,8 @@ SQLite does not enforce VARCHAR lengths, so only PostgreSQL's column type change
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_invoicing_party"
-down_revision = "0008_invoicing_versions"
+revision = "0010_invoicing_party"
+down_revision = "0009_invoicing_lists"
 branch_labels = None
 depends_on = None
 

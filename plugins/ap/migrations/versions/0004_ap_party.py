@@ -1,7 +1,7 @@
 """ap party: one subdivision field (a UAE address's emirate included), trn of 32
 
-Revision ID: 0003_ap_party
-Revises: 0002_ap
+Revision ID: 0004_ap_party
+Revises: 0003_ap
 
 The vendors table shares core's party fields (core.party.PartyMixin) with the company: the
 emirate of a UAE address is its ISO 3166-2 ``subdivision`` (AE-DU), as the company's always
@@ -13,8 +13,8 @@ SQLite does not enforce VARCHAR lengths, so only PostgreSQL's column type change
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_ap_party"
-down_revision = "0002_ap"
+revision = "0004_ap_party"
+down_revision = "0003_ap"
 branch_labels = None
 depends_on = None
 
