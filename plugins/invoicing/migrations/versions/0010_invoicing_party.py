@@ -1,7 +1,7 @@
 """invoicing party: one subdivision field (a UAE address's emirate included), trn of 32
 
 Revision ID: 0010_invoicing_party
-Revises: 0009_invoicing_lists
+Revises: 0009_invoicing_lists, 0009_invoicing_catalog
 
 The customers table shares core's party fields (core.party.PartyMixin) with the company: the
 emirate of a UAE address is its ISO 3166-2 ``subdivision`` (AE-DU), as the company's always
@@ -14,7 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_invoicing_party"
-down_revision = "0009_invoicing_lists"
+# Also joins the two revisions made side by side on 0008 (list search, catalog).
+down_revision = ("0009_invoicing_lists", "0009_invoicing_catalog")
 branch_labels = None
 depends_on = None
 
