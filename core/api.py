@@ -53,7 +53,16 @@ from core.inputs import (
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
 from core.listing import Column as SortColumn
-from core.listing import Page, Sorting, SortKey, capped_count, exact_count
+from core.listing import (
+    Page,
+    Sorting,
+    SortKey,
+    capped_count,
+    csv_response,
+    exact_count,
+    xlsx_response,
+)
+from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
 from core.locking import lock_for_update
 from core.manifest import Manifest
@@ -150,6 +159,7 @@ __all__ = [
     "correlation_id",
     "csrf",
     "csrf_token",
+    "csv_response",
     "current_actor",
     "db",
     "describe",
@@ -175,6 +185,7 @@ __all__ = [
     "json_body",
     "last_editor",
     "limiter",
+    "list_batches",
     "load_payload",
     "lock_for_update",
     "may",
@@ -205,5 +216,6 @@ __all__ = [
     "utcnow",
     "validates_params",
     "whole_number",
+    "xlsx_response",
     "with_etag",
 ]

@@ -53,6 +53,22 @@ CUSTOMER_CREATE = {
 }
 CUSTOMER_PATCH = {"type": "object", "properties": CUSTOMER_FIELDS, "additionalProperties": False}
 
+CATALOG_FIELDS = {
+    "code": {"type": "string", "maxLength": 40, "description": "Unique in the company"},
+    "name": {"type": "string", "maxLength": 200},
+    "unit_code": _text(8, "UN/ECE Rec 20 unit code; C62 by default"),
+    "unit_price": DECIMAL,
+    "tax_category": _text(4, "S, Z, E, O or AE; S by default"),
+    "active": {"type": "boolean", "description": "Offered in the line editors"},
+}
+CATALOG_CREATE = {
+    "type": "object",
+    "properties": CATALOG_FIELDS,
+    "required": ["code", "name", "unit_price"],
+    "additionalProperties": False,
+}
+CATALOG_PATCH = {"type": "object", "properties": CATALOG_FIELDS, "additionalProperties": False}
+
 LINE = {
     "type": "object",
     "properties": {
@@ -105,6 +121,8 @@ CREDIT_NOTE = {
 __all__ = [
     "CREDIT_NOTE",
     "CUSTOMER_CREATE",
+    "CATALOG_CREATE",
+    "CATALOG_PATCH",
     "CUSTOMER_PATCH",
     "INVOICE_CREATE",
     "INVOICE_PATCH",
