@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import JSON, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import TenantMixin, db, utcnow
+from core.api import TenantMixin, Versioned, db, utcnow
 
 
-class Vendor(TenantMixin, db.Model):
+class Vendor(Versioned, TenantMixin, db.Model):
     __tablename__ = "ap_vendor"
     __table_args__ = (
         Index("ix_ap_vendor_company_name", "company_id", "name"),
