@@ -54,7 +54,16 @@ from core.inputs import (
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
 from core.listing import Column as SortColumn
-from core.listing import Page, Sorting, SortKey, capped_count, exact_count
+from core.listing import (
+    Page,
+    Sorting,
+    SortKey,
+    capped_count,
+    csv_response,
+    exact_count,
+    xlsx_response,
+)
+from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
 from core.locking import lock_for_update
 from core.manifest import Manifest
@@ -65,6 +74,7 @@ from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
+from core.party import PartyMixin
 from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
@@ -125,6 +135,7 @@ __all__ = [
     "NO_BODY",
     "NotFound",
     "Page",
+    "PartyMixin",
     "Permission",
     "Refused",
     "Scope",
@@ -152,6 +163,7 @@ __all__ = [
     "correlation_id",
     "csrf",
     "csrf_token",
+    "csv_response",
     "current_actor",
     "db",
     "describe",
@@ -177,6 +189,7 @@ __all__ = [
     "json_body",
     "last_editor",
     "limiter",
+    "list_batches",
     "load_payload",
     "lock_for_update",
     "may",
@@ -207,5 +220,6 @@ __all__ = [
     "utcnow",
     "validates_params",
     "whole_number",
+    "xlsx_response",
     "with_etag",
 ]

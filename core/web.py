@@ -64,8 +64,42 @@ def _own_company(permission: str) -> Company:
 @bp.route("/company")
 @login_required
 def company():
+    if current_actor().is_super_admin:
+        return _company_picker()
     company = _own_company("core.company.read")
     return _company_page(company, CompanyForm(obj=company))
+
+
+def _company_picker():
+    """The super admin belongs to no company: the Company menu item lists them all."""
+    from sqlalchemy import func, select
+
+    from core.models import User
+
+    users = (
+        select(User.company_id, func.count(User.id).label("n")).group_by(User.company_id).subquery()
+    )
+    rows = db.session.execute(
+        select(Company, func.coalesce(users.c.n, 0))
+        .outerjoin(users, users.c.company_id == Company.id)
+        .order_by(Company.name)
+    ).all()
+    return render("core/company_picker.html", companies=rows)
+
+
+@bp.route("/company/<int:company_id>")
+@login_required
+def company_profile(company_id: int):
+    """One company's profile, read-only, for the super admin (others see only their own)."""
+    actor = current_actor()
+    if not actor.is_super_admin:
+        if actor.company_id != company_id:
+            abort(404, "No such company.")
+        return redirect(url_for("core_web.company"))
+    company = db.session.get(Company, company_id)
+    if company is None:
+        abort(404, "No such company.")
+    return render("core/company.html", company=company, form=None, notice=None, picked=True)
 
 
 def _company_page(company, form, block="content", status=200, notice=None):

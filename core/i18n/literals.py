@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-HOLE = "\x00"
+HOLE = "\u2063"  # invisible separator: not a letter, and HTMLParser keeps it in a tag name
 # Not prose: scripts, styles, and code shown as code (paths, headers, identifiers).
 CODE_TAGS = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
 SHOWN_ATTRIBUTES = frozenset({"title", "placeholder", "aria-label", "alt", "aria-description"})

@@ -266,6 +266,32 @@ def test_admin_runs_a_job_from_the_jobs_page(app, client, acme, login):
     assert f"Job #{job.id} (Count the audit log entries (demo)) started." in html
 
 
+def _text(html: str) -> str:
+    """What the page shows, without tags and attribute values (tooltips may hold the code)."""
+    import re
+
+    return re.sub(r"<[^>]*>", " ", html)
+
+
+def test_jobs_that_need_input_get_no_run_button_and_are_refused(app, client, acme, login):
+    """send_email needs an invoice, import_zip a file: a bare Run button could only fail with
+    "missing a required argument", so the page offers neither and refuses them if posted."""
+    from core.jobs.registry import manual_job_types, needs_input
+
+    login()
+    page = client.get("/jobs").get_data(as_text=True)
+    needy = [name for name, f in manual_job_types().items() if needs_input(f)]
+    assert "invoicing.send_email" in needy and "ap.import_zip" in needy
+    assert "core.demo_count" not in needy
+    token = csrf_token(client, "/jobs")
+    for name in needy:
+        assert f'value="{name}"' not in page
+        resp = client.post("/jobs/run", data={"name": name, "csrf_token": token})
+        assert resp.status_code == 400
+        assert "Choose one of the job types" in resp.get_data(as_text=True)
+    assert db.session.scalar(select(func.count(Job.id))) == 0
+
+
 def test_run_button_refuses_unknown_types_and_missing_csrf(app, client, acme, login):
     login()
     token = csrf_token(client, "/jobs")

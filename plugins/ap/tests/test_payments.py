@@ -145,3 +145,28 @@ def test_parallel_payments_never_pay_more_than_the_total(app, api, admin, api_to
         "PARTIALLY_PAID", "1200.00", "112.50"
     )  # fmt: skip
     assert len(api.get(path).get_json()["data"]) == 2
+
+
+def test_pay_and_reverse_on_the_bill_page(api, approved, login):
+    from tests.support.fixtures import csrf_token
+
+    client = login()
+    url = f"/ap/bills/{approved['id']}"
+    page = client.get(url).get_data(as_text=True)
+    assert "Record payment" in page and 'value="1312.50"' in page  # prefilled with what is due
+    token = csrf_token(client, url)
+    form = {"csrf_token": token, "amount": "500.00", "method": "bank_transfer", "reference": "T-9"}
+    assert client.post(f"{url}/payments", data=form).status_code == 302
+    page = client.get(url).get_data(as_text=True)
+    assert "Partially paid" in page and "812.50" in page and "T-9" in page
+
+    too_much = client.post(
+        f"{url}/payments", data={**form, "amount": "900.00"}, follow_redirects=True
+    )
+    assert "amount: is more than the 812.50 AED still due" in too_much.get_data(as_text=True)
+    [paid] = api.get(f"/api/v1/bills/{approved['id']}/payments").get_json()["data"]
+    reverse = {"csrf_token": token, "reason": "Duplicate transfer"}
+    assert client.post(f"{url}/payments/{paid['id']}/reverse", data=reverse).status_code == 302
+    page = client.get(url).get_data(as_text=True)
+    assert "Reversal of payment" in page and "Duplicate transfer" in page
+    assert _bill(api, approved)["status"] == "APPROVED"

@@ -1,6 +1,6 @@
 """Finalize: number, totals, VAT rows, hash chain, XML hash, signature; then frozen.
 
-The company's chain-head row is locked first (``UPDATE ... RETURNING``): on PostgreSQL a
+The company's chain-head row is locked first (one upsert ``... RETURNING``): on PostgreSQL a
 second finalization in the same company waits for this transaction, on SQLite writers are
 serialized by ``BEGIN IMMEDIATE``. Lock order is always chain head, then number sequence,
 so concurrent finalizations can neither fork the chain nor skip a number. A credit note then
@@ -12,7 +12,7 @@ database trigger refuses any later change to a non-draft invoice.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -24,20 +24,17 @@ from plugins.invoicing.services.drafts import require_draft
 
 
 def lock_chain(company_id: int) -> tuple[int, str | None]:
-    """Take the company's chain lock; return (next chain position, previous hash)."""
+    """Take the company's chain lock; return (next chain position, previous hash).
+
+    One upsert: the first finalization creates the head at position 1, later ones move it
+    on; either way the row is locked until the transaction ends."""
     session = db.session
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        insert(ChainHead)
-        .values(company_id=company_id, last_seq=0, last_hash=None)
-        .on_conflict_do_nothing(index_elements=["company_id"])
-    )
+    statement = insert(ChainHead).values(company_id=company_id, last_seq=1, last_hash=None)
     seq, last_hash = session.execute(
-        update(ChainHead)
-        .where(ChainHead.company_id == company_id)
-        .values(last_seq=ChainHead.last_seq + 1)
-        .returning(ChainHead.last_seq, ChainHead.last_hash)
-        .execution_options(synchronize_session=False)
+        statement.on_conflict_do_update(
+            index_elements=["company_id"], set_={"last_seq": ChainHead.last_seq + 1}
+        ).returning(ChainHead.last_seq, ChainHead.last_hash)
     ).one()
     return seq, last_hash
 
@@ -95,34 +92,44 @@ def _check_credit(invoice: Invoice) -> None:
 
 
 def _write_taxes(invoice: Invoice, totals) -> None:
+    """Line totals and VAT rows, written while the invoice is still a draft (the trigger
+    freezes a finalized one's). The rows go in as one bulk INSERT, cheaper than the unit of
+    work; the hash reads them back, so it covers what is stored."""
     for line, net in zip(invoice.lines, totals.line_nets, strict=True):
         line.line_total = net
-    invoice.taxes = [
-        Tax(
-            company_id=invoice.company_id,
-            tax_category=group.category,
-            tax_rate=group.rate,
-            taxable_amount=group.taxable,
-            tax_amount=group.tax,
-            exemption_reason=group.exemption_reason,
-        )
+    db.session.flush()
+    rows = [
+        {
+            "company_id": invoice.company_id,
+            "invoice_id": invoice.id,
+            "tax_category": group.category,
+            "tax_rate": group.rate,
+            "taxable_amount": group.taxable,
+            "tax_amount": group.tax,
+            "exemption_reason": group.exemption_reason,
+        }
         for group in totals.groups
     ]
-    db.session.flush()
+    if rows:
+        db.session.execute(insert(Tax), rows)
+    db.session.expire(invoice, ["taxes"])
 
 
 def finalize(invoice: Invoice) -> Invoice:
     seq, prev_hash = lock_chain(invoice.company_id)
     invoice = _reload(invoice.id)
     _check_ready(invoice)
-    einvoice_gate.check(invoice)  # before the number: a refusal leaves nothing behind
-    profile = einvoice_gate.sealed_profile(invoice)
+    profiles = einvoice_gate.profiles_for(invoice)
     code = "CN" if invoice.type == CREDIT_NOTE else "INV"
     number = next_number(invoice.company_id, code, on=invoice.issue_date)
     document = mapping.to_document(invoice, number)
     totals = mapping.totals.compute_totals(document)
+    # The official rules run on the numbered document, so what they passed is what is signed.
+    # A refusal raises before anything else is written; the caller's rollback gives the number
+    # and the chain position back (gapless), as for every other refusal here.
+    sealed = einvoice_gate.sealed_xml(invoice, document, totals, profiles)
     _write_taxes(invoice, totals)
-    xml_hash = xml.sha256(xml.render(document, profile))
+    xml_hash = xml.sha256(sealed)
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
         mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on

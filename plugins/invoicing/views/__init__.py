@@ -13,6 +13,7 @@ bp = Blueprint(
 )
 
 from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
+    catalog,
     chain_page,
     credit_note,
     customers,
@@ -20,5 +21,6 @@ from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
     imports,
     invoice_actions,
     invoice_detail,
+    invoice_export,
     invoice_list,
 )

@@ -126,4 +126,10 @@ def invoice_totals():
     """The totals block for what is typed now; saves nothing."""
     require("invoicing.invoice.write")
     form = InvoiceForm()
-    return render("invoicing/_totals.html", block="totals", preview=preview(form.payload()))
+    indexes = [entry.name.rsplit("-", 1)[-1] for entry in form.lines]
+    return render(
+        "invoicing/_totals.html",
+        block="totals",
+        preview=preview(form.payload()),
+        line_indexes=indexes,
+    )
