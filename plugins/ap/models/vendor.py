@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import JSON, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import PartyMixin, TenantMixin, db, utcnow
+from core.api import PartyMixin, TenantMixin, Versioned, db, utcnow
 
 
-class Vendor(PartyMixin, TenantMixin, db.Model):
+class Vendor(PartyMixin, Versioned, TenantMixin, db.Model):
     __tablename__ = "ap_vendor"
     __table_args__ = (
         Index("ix_ap_vendor_company_name", "company_id", "name"),
