@@ -1,5 +1,6 @@
 """The one module plugins import from. Everything here is a stable, documented contract."""
 
+from core.access import company_id, get_or_404, may, require, user_id
 from core.actor import Actor
 from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
@@ -7,6 +8,8 @@ from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
+from core.charts import bar_chart
+from core.commit import commit
 from core.db import db
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
@@ -50,7 +53,16 @@ from core.inputs import (
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
 from core.listing import Column as SortColumn
-from core.listing import Page, Sorting, SortKey, capped_count, exact_count
+from core.listing import (
+    Page,
+    Sorting,
+    SortKey,
+    capped_count,
+    csv_response,
+    exact_count,
+    xlsx_response,
+)
+from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
 from core.locking import lock_for_update
 from core.manifest import Manifest
@@ -68,7 +80,7 @@ from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.templating import is_htmx, render
-from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_or_404, get_scoped, scoped
+from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
 from core.timeutil import utcnow
 from core.versioning import (
@@ -136,6 +148,9 @@ __all__ = [
     "api_blueprint",
     "app_for_tests",
     "audit_timeline",
+    "bar_chart",
+    "commit",
+    "company_id",
     "bump_version",
     "capped_count",
     "check_version",
@@ -144,6 +159,7 @@ __all__ = [
     "correlation_id",
     "csrf",
     "csrf_token",
+    "csv_response",
     "current_actor",
     "db",
     "describe",
@@ -169,8 +185,10 @@ __all__ = [
     "json_body",
     "last_editor",
     "limiter",
+    "list_batches",
     "load_payload",
     "lock_for_update",
+    "may",
     "merged",
     "next_number",
     "next_value",
@@ -185,6 +203,7 @@ __all__ = [
     "read_only_ok",
     "record_room",
     "render",
+    "require",
     "require_permission",
     "require_write",
     "scoped",
@@ -192,9 +211,11 @@ __all__ = [
     "socketio",
     "text_field",
     "user_for_tests",
+    "user_id",
     "user_room",
     "utcnow",
     "validates_params",
     "whole_number",
+    "xlsx_response",
     "with_etag",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -10,31 +11,40 @@ from core.company_rules import EDITABLE_FIELDS, LEGAL_ID_TYPES, clean_company
 
 
 class CompanyForm(FlaskForm):
-    name = StringField("Company name")
-    trn = StringField("Tax registration number (TRN)", description="UAE: 15 digits, starts with 1")
-    address_line1 = StringField("Address line 1")
-    address_line2 = StringField("Address line 2")
-    city = StringField("City")
-    postal_code = StringField("Postal code")
-    country = StringField("Country", description="Two-letter ISO code, e.g. AE")
-    subdivision = StringField(
-        "Emirate / region", description="ISO 3166-2 code, e.g. AE-DU (Dubai), AE-AZ (Abu Dhabi)"
+    name = StringField(_l("Company name"))
+    trn = StringField(
+        _l("Tax registration number (TRN)"), description=_l("UAE: 15 digits, starts with 1")
     )
-    legal_id = StringField("Legal registration number", description="e.g. trade licence number")
+    address_line1 = StringField(_l("Address line 1"))
+    address_line2 = StringField(_l("Address line 2"))
+    city = StringField(_l("City"))
+    postal_code = StringField(_l("Postal code"))
+    country = StringField(_l("Country"), description=_l("Two-letter ISO code, e.g. AE"))
+    subdivision = StringField(
+        _l("Emirate / region"),
+        description=_l("ISO 3166-2 code, e.g. AE-DU (Dubai), AE-AZ (Abu Dhabi)"),
+    )
+    legal_id = StringField(
+        _l("Legal registration number"), description=_l("e.g. trade licence number")
+    )
     # The shared rules judge the choice, so a forged value gets their message, not WTForms'.
     legal_id_type = SelectField(
-        "Registration type",
+        _l("Registration type"),
         choices=[SelectChoice("", "—")] + [SelectChoice(k, v) for k, v in LEGAL_ID_TYPES.items()],
         validate_choice=False,
     )
     legal_id_authority = StringField(
-        "Issuing authority",
-        description="Trade licence: the licensing authority; passport: the issuing country code",
+        _l("Issuing authority"),
+        description=_l(
+            "Trade licence: the licensing authority; passport: the issuing country code"
+        ),
     )
-    peppol_id = StringField("Peppol participant ID", description="scheme:id, e.g. 0235:1001234567")
-    iban = StringField("IBAN")
-    email = EmailField("Invoicing e-mail")
-    phone = StringField("Phone")
+    peppol_id = StringField(
+        _l("Peppol participant ID"), description=_l("scheme:id, e.g. 0235:1001234567")
+    )
+    iban = StringField(_l("IBAN"))
+    email = EmailField(_l("Invoicing e-mail"))
+    phone = StringField(_l("Phone"))
 
     def submitted_profile(self) -> dict:
         return {name: getattr(self, name).data for name in EDITABLE_FIELDS}

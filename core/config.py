@@ -6,9 +6,13 @@ import os
 import secrets
 from pathlib import Path
 
+from core.inputs import json_dumps
+
 DEFAULTS = {
     "PLUGINS": "all",
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # JSON columns may hold values decoded from a request body, whose fractional numbers are
+    # Decimals (core.inputs.parse_json).
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "json_serializer": json_dumps},
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,

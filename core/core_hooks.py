@@ -20,3 +20,12 @@ def handle_event(event):
 
     record_event(event)
     return result
+
+
+@hookimpl(trylast=True)
+def record_url(record_type, record_id):
+    from flask import url_for
+
+    if record_type == "core_job":
+        return url_for("core_jobs.detail", job_id=int(record_id))
+    return None

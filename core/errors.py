@@ -109,6 +109,10 @@ def init_app(app) -> None:
 
 
 def _domain_error(exc: DomainError):
+    """A refusal keeps nothing the request had begun to write (a number taken, a counter
+    moved): the transaction ends here, not only when the app context is torn down, which
+    under a test client or a long-lived context may be after the next request's commit."""
+    _rollback()
     if wants_json():
         return error_response(exc.status, exc.code, exc.message, exc.details)
     return _page(exc.status, exc.message)

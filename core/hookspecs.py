@@ -144,3 +144,12 @@ def code_labels():
     Templates show them with ``{{ code | label("kind") }}`` (the code as tooltip), Python with
     ``core.api.label(kind, code)``. Kinds are shared: two plugins may add codes to one kind.
     """
+
+
+@hookspec(firstresult=True)
+def record_url(record_type, record_id):
+    """Return the URL of the page of a record the plugin owns, or None.
+
+    ``record_type`` and ``record_id`` are those of its domain events (``"invoice"``, ``42``);
+    sentences in the activity feed and record timelines link the record with it.
+    """

@@ -202,6 +202,12 @@ def _checked(key: str) -> str:
     return key
 
 
+def _number_text(text: str) -> dict:
+    """A fractional JSON number as the text written (two amounts a float would merge, such
+    as 9876543210987654.32 and .33, must not share a fingerprint), tagged apart from strings."""
+    return {"\u0000number": text}
+
+
 def _fingerprint() -> str:
     """Hash of method, path, query and body; JSON bodies compare by meaning, not spacing, and
     form posts by their fields without the CSRF token (it is re-signed every second)."""
@@ -211,7 +217,8 @@ def _fingerprint() -> str:
         body = json.dumps(fields).encode()
     else:
         try:
-            body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":")).encode()
+            data = json.loads(raw, parse_float=_number_text)
+            body = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
         except (ValueError, UnicodeDecodeError, RecursionError):
             body = raw
     head = f"{request.method} {request.full_path}\n".encode()

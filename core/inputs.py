@@ -152,20 +152,41 @@ def _no_constant(name: str):
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _finite_float(text: str) -> float:
-    number = float(text)
-    if number in (float("inf"), float("-inf")):
+# A JSON number beyond this exponent is refused as the float it used to be decoded to would
+# have been infinite: ``1e400`` stays a 400, not a Decimal that no column holds.
+JSON_NUMBER_MAX_EXPONENT = 308
+
+
+def _exact_number(text: str) -> Decimal:
+    """A JSON number with a fraction or exponent, as the Decimal it says (never a float)."""
+    number = Decimal(text)
+    if number and number.adjusted() > JSON_NUMBER_MAX_EXPONENT:
         raise ValueError(f"{text[:40]} is out of range")
     return number
 
 
+def json_default(value):
+    """``json.dumps(..., default=json_default)`` for data decoded from a request body: a
+    Decimal is written back as the JSON number it came from (integral ones as integers)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def json_dumps(value, **kwargs) -> str:
+    """``json.dumps`` that also writes the Decimals of a decoded request body."""
+    return json.dumps(value, default=json_default, **kwargs)
+
+
 def parse_json(raw: bytes):
-    """Decode a JSON body: 400 ``invalid_json`` for bad JSON, NaN/Infinity, or nesting deeper
-    than ``MAX_JSON_DEPTH`` (``"[" * 100000`` never reaches a recursion limit)."""
+    """Decode a JSON body: 400 ``invalid_json`` for bad JSON, NaN/Infinity, numbers out of
+    range, or nesting deeper than ``MAX_JSON_DEPTH`` (``"[" * 100000`` never reaches a
+    recursion limit). A number with a fraction or exponent becomes a ``Decimal``, exactly as
+    written: ``9876543210987654.32`` is never rounded through a binary float."""
     try:
         text = raw.decode("utf-8")
         check_depth(text)
-        return json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
+        return json.loads(text, parse_constant=_no_constant, parse_float=_exact_number)
     except RecursionError:
         raise _too_deep() from None
     except (ValueError, UnicodeDecodeError) as exc:
@@ -218,7 +239,7 @@ def check_json_values(value, errors: FieldErrors, path: str = "") -> None:
     elif isinstance(value, int):
         if not -MAX_INT - 1 <= value <= MAX_INT:
             errors[path or "(body)"] = "is out of range (64-bit integers only)"
-    elif isinstance(value, float) and value in (float("inf"), float("-inf")):
+    elif isinstance(value, float | Decimal) and not Decimal(value).is_finite():
         errors[path or "(body)"] = "is out of range"
 
 

@@ -7,6 +7,7 @@ The page never receives HTML over the socket: ``audit_added`` makes htmx GET
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
+from flask_babel import gettext as _
 from flask_login import login_required
 from markupsafe import Markup
 from sqlalchemy import select
@@ -30,7 +31,7 @@ def init_app(app) -> None:
 def activity():
     actor = current_actor()
     if not actor.can(PERMISSION):
-        abort(403, "You may not read the audit log.")
+        abort(403, _("You may not read the audit log."))
     return render_template("core/_live_activity.html", entries=latest(actor))
 
 
@@ -49,5 +50,5 @@ def widgets(actor) -> list[Widget]:
     html = render_template("core/_live_activity.html", entries=latest(actor))
     if actor.company_id is not None:
         room = f"company:{actor.company_id}"
-        html = render_template("core/_presence.html", room=room, label="Online now") + html
-    return [Widget(title="Live activity", html=Markup(html), order=10)]
+        html = render_template("core/_presence.html", room=room, label=_("Online now")) + html
+    return [Widget(title=_("Live activity"), html=Markup(html), order=10)]

@@ -1,6 +1,6 @@
 """Gapless per-company numbering, allocated inside the caller's transaction.
 
-The counter row is incremented with one ``UPDATE ... RETURNING``: on PostgreSQL the row lock
+The counter row is incremented with one upsert ``... RETURNING``: on PostgreSQL the row lock
 makes a concurrent finalization wait for this transaction to end, and on SQLite writers are
 serialized by ``BEGIN IMMEDIATE``. A rolled-back transaction gives its number back, so the
 sequence has no gaps and no duplicates.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -19,19 +18,17 @@ from core.models import Sequence
 
 
 def next_value(company_id: int, code: str, period: str = "") -> int:
+    """One upsert: the series' first value creates its row at 1, later ones add 1."""
     session = db.session
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        insert(Sequence)
-        .values(company_id=company_id, code=code, period=period, last_value=0)
-        .on_conflict_do_nothing(index_elements=["company_id", "code", "period"])
+    statement = insert(Sequence).values(
+        company_id=company_id, code=code, period=period, last_value=1
     )
     return session.execute(
-        update(Sequence)
-        .where(Sequence.company_id == company_id, Sequence.code == code, Sequence.period == period)
-        .values(last_value=Sequence.last_value + 1)
-        .returning(Sequence.last_value)
-        .execution_options(synchronize_session=False)
+        statement.on_conflict_do_update(
+            index_elements=["company_id", "code", "period"],
+            set_={"last_value": Sequence.last_value + 1},
+        ).returning(Sequence.last_value)
     ).scalar_one()
 
 

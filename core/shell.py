@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 
@@ -25,10 +26,10 @@ class Widget:
 
 
 CORE_MENU = [
-    MenuItem("Dashboard", "core_web.dashboard", 0),
-    MenuItem("Apps", "core_web.apps", 900, permission="core.apps.read"),
-    MenuItem("Jobs", "core_jobs.index", 910, permission="core.jobs.read"),
-    MenuItem("Company", "core_web.company", 920, permission="core.company.read"),
+    MenuItem(_l("Dashboard"), "core_web.dashboard", 0),
+    MenuItem(_l("Apps"), "core_web.apps", 900, permission="core.apps.read"),
+    MenuItem(_l("Jobs"), "core_jobs.index", 910, permission="core.jobs.read"),
+    MenuItem(_l("Company"), "core_web.company", 920, permission="core.company.read"),
 ]
 
 

@@ -137,16 +137,6 @@ def get_scoped(model, ident):
     return db.session.scalars(select(model).where(pk == ident)).one_or_none()
 
 
-def get_or_404(model, ident):
-    """``get_scoped`` or 404: another company's record looks exactly like a missing one."""
-    obj = get_scoped(model, ident)
-    if obj is None:
-        from flask import abort
-
-        abort(404)
-    return obj
-
-
 def _check_write(scope: Scope, obj) -> None:
     if scope.all_companies or scope.deny:
         raise TenantWriteRefused("this account is read-only")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, send_from_directory, url_for
+from flask_babel import gettext as _
 from flask_login import login_required
 
 from core.company_form import CompanyForm
@@ -53,18 +54,52 @@ def _own_company(permission: str) -> Company:
     """The actor's own company; nobody reaches another company's profile through these pages."""
     actor = current_actor()
     if not actor.can(permission):
-        abort(403, "Your role cannot do this on the company profile.")
+        abort(403, _("Your role cannot do this on the company profile."))
     company = db.session.get(Company, actor.company_id) if actor.company_id else None
     if company is None:
-        abort(404, "Your account is not attached to a company.")
+        abort(404, _("Your account is not attached to a company."))
     return company
 
 
 @bp.route("/company")
 @login_required
 def company():
+    if current_actor().is_super_admin:
+        return _company_picker()
     company = _own_company("core.company.read")
     return _company_page(company, CompanyForm(obj=company))
+
+
+def _company_picker():
+    """The super admin belongs to no company: the Company menu item lists them all."""
+    from sqlalchemy import func, select
+
+    from core.models import User
+
+    users = (
+        select(User.company_id, func.count(User.id).label("n")).group_by(User.company_id).subquery()
+    )
+    rows = db.session.execute(
+        select(Company, func.coalesce(users.c.n, 0))
+        .outerjoin(users, users.c.company_id == Company.id)
+        .order_by(Company.name)
+    ).all()
+    return render("core/company_picker.html", companies=rows)
+
+
+@bp.route("/company/<int:company_id>")
+@login_required
+def company_profile(company_id: int):
+    """One company's profile, read-only, for the super admin (others see only their own)."""
+    actor = current_actor()
+    if not actor.is_super_admin:
+        if actor.company_id != company_id:
+            abort(404, "No such company.")
+        return redirect(url_for("core_web.company"))
+    company = db.session.get(Company, company_id)
+    if company is None:
+        abort(404, "No such company.")
+    return render("core/company.html", company=company, form=None, notice=None, picked=True)
 
 
 def _company_page(company, form, block="content", status=200, notice=None):
@@ -94,7 +129,7 @@ def company_edit():
         # Other open pages of this company re-fetch the profile; only field names travel.
         emit("company_updated", {"id": company.id, "changed": sorted(changed)}, company.id)
     db.session.commit()
-    notice = "Company profile saved." if changed else "Nothing changed."
+    notice = _("Company profile saved.") if changed else _("Nothing changed.")
     if not is_htmx():
         flash(notice, "success")
         return redirect(url_for("core_web.company"))

@@ -9,3 +9,7 @@ mkdir -p static/vendor
 cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 cp node_modules/socket.io-client/dist/socket.io.min.js static/vendor/socket.io.min.js
 cp node_modules/@picocss/pico/css/pico.min.css static/vendor/pico.min.css
+# Test tool (devDependency): the accessibility engine the browser tests run in each page.
+if [ -f node_modules/axe-core/axe.min.js ]; then
+  cp node_modules/axe-core/axe.min.js static/vendor/axe.min.js
+fi

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from decimal import Decimal
 
 from flask import g, request
 from jsonschema import Draft202012Validator
@@ -145,42 +146,46 @@ _TYPE_WORDS = {
 }
 
 
+# Keywords whose message is the keyword's value in a sentence.
+_SIMPLE_MESSAGES = {
+    "enum": lambda value: "must be one of " + ", ".join(str(v) for v in value),
+    "maxLength": "must be at most {} characters".format,
+    "minLength": "must be at least {} characters".format,
+    "minimum": "must be at least {}".format,
+    "maximum": "must be at most {}".format,
+    "maxItems": "must have at most {} items".format,
+    "minItems": "must have at least {} items".format,
+    "minProperties": lambda value: "send at least one field",
+    "pattern": "must match {}".format,
+}
+
+
 def _messages(error, base: str):
-    kind, schema, instance = error.validator, error.schema, error.instance
+    kind, instance = error.validator, error.instance
     if kind == "additionalProperties" and isinstance(instance, dict):
-        known = schema.get("properties", {})
-        patterns = schema.get("patternProperties", {})
-        for name in instance:
-            if name not in known and not any(re.search(p, name) for p in patterns):
-                yield _join(base, name), "is not a known field"
+        yield from _unknown_fields(error.schema, instance, base)
     elif kind == "required" and isinstance(instance, dict):
         for name in error.validator_value:
             if name not in instance:
                 yield _join(base, name), "is required"
     elif kind == "type":
-        wanted = error.validator_value
-        wanted = wanted if isinstance(wanted, list) else [wanted]
-        if isinstance(instance, float) and "string" in wanted and "number" not in wanted:
-            yield base, 'must be a decimal written as a string such as "150.00" (no floats)'
-            return
-        yield base, "must be " + " or ".join(_TYPE_WORDS.get(t, t) for t in wanted)
-    elif kind == "enum":
-        yield base, "must be one of " + ", ".join(str(v) for v in error.validator_value)
-    elif kind == "maxLength":
-        yield base, f"must be at most {error.validator_value} characters"
-    elif kind == "minLength":
-        yield base, f"must be at least {error.validator_value} characters"
-    elif kind == "minimum":
-        yield base, f"must be at least {error.validator_value}"
-    elif kind == "maximum":
-        yield base, f"must be at most {error.validator_value}"
-    elif kind == "maxItems":
-        yield base, f"must have at most {error.validator_value} items"
-    elif kind == "minItems":
-        yield base, f"must have at least {error.validator_value} items"
-    elif kind == "minProperties":
-        yield base, "send at least one field"
-    elif kind == "pattern":
-        yield base, f"must match {error.validator_value}"
+        yield base, _type_message(error.validator_value, instance)
+    elif kind in _SIMPLE_MESSAGES:
+        yield base, _SIMPLE_MESSAGES[kind](error.validator_value)
     else:
         yield base, error.message[:200]
+
+
+def _unknown_fields(schema: dict, instance: dict, base: str):
+    known = schema.get("properties", {})
+    patterns = schema.get("patternProperties", {})
+    for name in instance:
+        if name not in known and not any(re.search(p, name) for p in patterns):
+            yield _join(base, name), "is not a known field"
+
+
+def _type_message(wanted, instance) -> str:
+    wanted = wanted if isinstance(wanted, list) else [wanted]
+    if isinstance(instance, float | Decimal) and "string" in wanted and "number" not in wanted:
+        return 'must be a decimal written as a string such as "150.00" (no floats)'
+    return "must be " + " or ".join(_TYPE_WORDS.get(t, t) for t in wanted)

@@ -1,3 +1,4 @@
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
@@ -6,12 +7,12 @@ from wtforms.validators import DataRequired, EqualTo, Length
 class LoginForm(FlaskForm):
     # No syntax check here: the address is only looked up, and accounts on internal domains
     # such as ``root@ledgerline.local`` (refused by e-mail syntax rules) must sign in too.
-    email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
 
 
 class CodeForm(FlaskForm):
-    code = StringField("Code", validators=[DataRequired(), Length(min=6, max=20)])
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(min=6, max=20)])
 
 
 class ActionForm(FlaskForm):
@@ -19,18 +20,21 @@ class ActionForm(FlaskForm):
 
 
 class TokenForm(FlaskForm):
-    name = StringField("Name", validators=[DataRequired(), Length(max=100)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
     scopes = SelectField(
-        "Access",
-        choices=[SelectChoice("read", "Read only"), SelectChoice("read,write", "Read and write")],
+        _l("Access"),
+        choices=[
+            SelectChoice("read", _l("Read only")),
+            SelectChoice("read,write", _l("Read and write")),
+        ],
         default="read",
     )
 
 
 class PasswordChangeForm(FlaskForm):
-    current = PasswordField("Current password", validators=[DataRequired(), Length(max=200)])
-    new = PasswordField("New password", validators=[DataRequired(), Length(min=10, max=200)])
+    current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=200)])
+    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
     confirm = PasswordField(
-        "New password again",
-        validators=[DataRequired(), EqualTo("new", message="The two new passwords differ.")],
+        _l("New password again"),
+        validators=[DataRequired(), EqualTo("new", message=_l("The two new passwords differ."))],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core.auth import backup_codes, mfa, sessions
@@ -52,7 +53,7 @@ def mfa_confirm():
             sessions.end_others(_user())  # sessions signed in without the new factor end
             db.session.commit()
             return no_store(render("account/mfa_codes.html", codes=codes))
-        form.code.errors.append("That code does not match. Check the time on your phone.")
+        form.code.errors.append(_("That code does not match. Check the time on your phone."))
     return _page(form, 400)
 
 
@@ -65,10 +66,10 @@ def mfa_disable():
             mfa.disable(_user())
             sessions.end_others(_user())
             db.session.commit()
-            flash("Two-factor authentication is off.", "info")
+            flash(_("Two-factor authentication is off."), "info")
             return redirect(url_for("core_account.mfa_page"))
         db.session.rollback()
-        form.code.errors.append("That code is not valid.")
+        form.code.errors.append(_("That code is not valid."))
     return _page(form, 400)
 
 
@@ -82,5 +83,5 @@ def mfa_new_codes():
             db.session.commit()
             return no_store(render("account/mfa_codes.html", codes=codes))
         db.session.rollback()
-        form.code.errors.append("That code is not valid.")
+        form.code.errors.append(_("That code is not valid."))
     return _page(form, 400)

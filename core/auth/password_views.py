@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core.auth import sessions
@@ -23,8 +24,8 @@ def password_page():
             user.password_hash = hash_password(form.new.data)
             sessions.end_others(user)
             db.session.commit()
-            flash("Your password is changed. Other browsers were signed out.", "success")
+            flash(_("Your password is changed. Other browsers were signed out."), "success")
             return redirect(url_for("core_account.index"))
-        form.current.errors.append("That is not your current password.")
+        form.current.errors.append(_("That is not your current password."))
     status = 400 if form.errors else 200
     return no_store(render("account/password.html", form=form, status=status))

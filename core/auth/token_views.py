@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from core.auth import tokens
@@ -18,7 +19,7 @@ MANAGE = "core.tokens.manage"
 def _allowed_user():
     actor = current_actor()
     if actor is None or not actor.can(MANAGE):
-        abort(403, "Your role cannot create API tokens.")
+        abort(403, _("Your role cannot create API tokens."))
     return current_user._get_current_object()
 
 
@@ -63,5 +64,5 @@ def token_revoke(token_id: int):
     if token.revoked_at is None:
         tokens.revoke(token)
         db.session.commit()
-    flash(f"Token “{token.name or token.prefix}” is revoked.", "info")
+    flash(_("Token “%(name)s” is revoked.", name=token.name or token.prefix), "info")
     return redirect(url_for("core_account.tokens_page"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
 from core.auth import user_admin
@@ -16,7 +18,7 @@ bp = Blueprint("core_users", __name__, url_prefix="/company/users")
 def _admin():
     actor = current_actor()
     if not actor.can(user_admin.MANAGE) or actor.company_id is None:
-        abort(403, "Only a company admin manages the company's users.")
+        abort(403, _("Only a company admin manages the company's users."))
     return actor
 
 
@@ -31,19 +33,21 @@ def index():
 @bp.route("/<int:user_id>/deactivate", methods=["POST"])
 @login_required
 def deactivate(user_id: int):
-    return _set(user_id, False, "{} is deactivated: signed out everywhere, API tokens revoked.")
+    return _set(
+        user_id, False, _l("%(user)s is deactivated: signed out everywhere, API tokens revoked.")
+    )
 
 
 @bp.route("/<int:user_id>/reactivate", methods=["POST"])
 @login_required
 def reactivate(user_id: int):
-    return _set(user_id, True, "{} can sign in again.")
+    return _set(user_id, True, _l("%(user)s can sign in again."))
 
 
-def _set(user_id: int, active: bool, notice: str):
+def _set(user_id: int, active: bool, notice):
     try:
         user = user_admin.set_active(_admin(), user_id, active)
     except user_admin.Refused as exc:
         abort(exc.status, exc.message)
-    flash(notice.format(user.email), "success")
+    flash(str(notice) % {"user": user.full_name or user.email}, "success")
     return redirect(url_for("core_users.index"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
@@ -22,11 +24,11 @@ bp = Blueprint("core_auth", __name__)
 _DUMMY_HASH = hash_password("not-a-real-password")
 
 TOO_MANY = "Too many sign-in attempts from your address. Wait a minute, then try again."
-ACCOUNT_LOCKED = (
-    "Too many failed sign-ins for this account. Wait {minutes} minutes, then try again, "
+ACCOUNT_LOCKED = _l(
+    "Too many failed sign-ins for this account. Wait %(minutes)s minutes, then try again, "
     "or ask your company admin."
 )
-DEACTIVATED = "This account is deactivated. Ask your company admin to reactivate it."
+DEACTIVATED = _l("This account is deactivated. Ask your company admin to reactivate it.")
 ACCOUNT_LIMIT = "LOGIN_ACCOUNT_LIMIT"
 CHALLENGE_LIMIT = "LOGIN_MFA_CHALLENGE_LIMIT"
 
@@ -63,12 +65,12 @@ def login():
             return _after_password(user, form.password.data)
         else:
             throttle.fail(account, ACCOUNT_LIMIT)
-            form.password.errors.append("E-mail or password is not correct.")
+            form.password.errors.append(_("E-mail or password is not correct."))
     return render("auth/login.html", form=form, status=400 if form.errors else 200)
 
 
 def _locked_message() -> str:
-    return ACCOUNT_LOCKED.format(minutes=max(1, throttle.retry_after(ACCOUNT_LIMIT) // 60))
+    return str(ACCOUNT_LOCKED) % {"minutes": max(1, throttle.retry_after(ACCOUNT_LIMIT) // 60)}
 
 
 def _account_locked(form):
@@ -92,7 +94,7 @@ def _after_password(user: User, password: str):
 def login_mfa():
     user = mfa.pending_user()
     if user is None:
-        flash("Your sign-in timed out. Please sign in again.", "info")
+        flash(_("Your sign-in timed out. Please sign in again."), "info")
         return redirect(url_for("core_auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
@@ -117,13 +119,13 @@ def _wrong_code(form, user: User):
     throttle.fail(throttle.account_key(user.email), ACCOUNT_LIMIT)
     if throttle.blocked(challenge, CHALLENGE_LIMIT):
         return _challenge_used_up()
-    form.code.errors.append("That code is not valid. Try again.")
+    form.code.errors.append(_("That code is not valid. Try again."))
     return render("auth/mfa.html", form=form, status=400)
 
 
 def _challenge_used_up():
     mfa.drop_challenge()
-    flash("Too many wrong codes. Sign in again with your password.", "error")
+    flash(_("Too many wrong codes. Sign in again with your password."), "error")
     return redirect(url_for("core_auth.login"))
 
 
@@ -145,5 +147,5 @@ def logout():
     db.session.commit()
     logout_user()
     session.clear()  # nothing of the old sign-in survives, pending MFA included
-    flash("You are signed out.", "info")
+    flash(_("You are signed out."), "info")
     return redirect(url_for("core_auth.login"))

@@ -34,10 +34,44 @@ ROLES = {
 }
 
 
+JOB_STATUSES = {
+    "pending": _l("Waiting"),
+    "running": _l("Running"),
+    "completed": _l("Completed"),
+    "failed": _l("Failed"),
+}
+
+JOBS = {
+    "core.demo_count": _l("Count the audit log entries (demo)"),
+    "core.purge_idempotency": _l("Forget old idempotency keys"),
+    "core.fail_stale_jobs": _l("Fail jobs whose worker stopped"),
+}
+
+# Domain events as sentences: %(actor)s is who did it, %(record)s a link to the record;
+# other placeholders come from the event's data (%(amount)s is formatted with its currency).
+EVENTS = {
+    "JobQueued": _l("%(actor)s started the job %(record)s"),
+    "CompanyUpdated": _l("%(actor)s updated the company profile"),
+    "UserCreated": _l("%(actor)s added the user %(record)s"),
+    "UserDeactivated": _l("%(actor)s deactivated the user %(record)s"),
+    "UserReactivated": _l("%(actor)s reactivated the user %(record)s"),
+}
+
+RECORD_TYPES = {
+    "core_job": _l("job"),
+    "core_user": _l("user"),
+    "company": _l("company"),
+}
+
+
 def core_labels() -> dict:
     return {
         "country": country_name,
         "currency": currency_name,
         "emirate": EMIRATES,
         "role": ROLES,
+        "job_status": JOB_STATUSES,
+        "job": JOBS,
+        "event": EVENTS,
+        "record_type": RECORD_TYPES,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from core.i18n import formatting, labels
+from core.i18n import formatting, labels, sentences
 
 
 def money(value, currency=None):
@@ -31,4 +31,5 @@ def register(app: Flask) -> None:
         datetime=datetime,
         label=labels.label_html,
         label_text=lambda code, kind: labels.label(kind, code),
+        event_sentence=sentences.sentence,
     )

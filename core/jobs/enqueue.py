@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 
 from flask import current_app
 
 from core.db import db
 from core.events import DomainEvent, on_commit, publish
+from core.inputs import json_dumps
 from core.jobs.registry import job_types
 from core.jobs.validation import JobParamsInvalid, validated
 from core.models import Job
@@ -61,7 +61,7 @@ def check(name: str, params: dict) -> dict:
             "unknown_job_type", f"There is no job type {name!r}.", {"known": sorted(known)}
         )
     try:
-        json.dumps(params)
+        json_dumps(params)
         inspect.signature(func).bind(None, **params)
     except TypeError as exc:
         raise JobRefused(

@@ -52,3 +52,22 @@ def describe(func) -> str:
     """The first line of the callable's docstring, shown next to the Run button."""
     doc = (func.__doc__ or "").strip()
     return doc.splitlines()[0] if doc else ""
+
+
+def needs_input(func) -> bool:
+    """True when the job cannot run from a bare Run button: its callable has a required
+    argument besides the job context (``import_zip(ctx, token)``), or its params check refuses
+    an empty set of params (``send_email`` needs an invoice)."""
+    import inspect
+
+    from core.jobs.validation import JobParamsInvalid, validated
+
+    params = list(inspect.signature(func).parameters.values())[1:]
+    plain = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    if any(p.default is inspect.Parameter.empty and p.kind in plain for p in params):
+        return True
+    try:
+        validated(func, {})
+    except JobParamsInvalid:
+        return True
+    return False

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import login_required
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import DataRequired
 
 from core.db import db
+from core.i18n.labels import label
 from core.jobs import queries
 from core.jobs.enqueue import JobRefused, enqueue_job
-from core.jobs.registry import describe, manual_job_types
+from core.jobs.registry import describe, manual_job_types, needs_input
 from core.requestctx import current_actor
 from core.templating import render
 
@@ -52,21 +54,27 @@ def run():
     if not queries.can_run(actor):
         abort(403)
     form = RunJobForm()
-    if not form.validate() or form.name.data not in manual_job_types():
+    if not form.validate() or form.name.data not in _runnable_types():
         return _page(actor, error="Choose one of the job types listed below.", status=400)
     try:
         job = enqueue_job(form.name.data, {}, company_id=actor.company_id, user_id=actor.user_id)
     except JobRefused as exc:
         return _page(actor, error=exc.message, status=400)
-    flash(f"Job #{job.id} ({job.name}) started.", "success")
+    flash(_("Job #%(id)s (%(name)s) started.", id=job.id, name=label("job", job.name)), "success")
     return redirect(url_for("core_jobs.index"), 303)
+
+
+def _runnable_types() -> dict:
+    """Manual job types a Run button can start: those that need no input (a file, an
+    invoice...) — those start from their own pages."""
+    return {name: f for name, f in manual_job_types().items() if not needs_input(f)}
 
 
 def _page(actor, error: str | None = None, status: int = 200):
     jobs = db.session.scalars(queries.visible_jobs(actor).limit(PAGE_SIZE)).all()
     runnable = []
     if queries.can_run(actor):
-        runnable = [(name, describe(f)) for name, f in sorted(manual_job_types().items())]
+        runnable = [(name, describe(f)) for name, f in sorted(_runnable_types().items())]
     return render(
         "core/jobs.html",
         jobs=jobs,

@@ -1,12 +1,17 @@
 """Lists: one sort helper, keyset pages, bounded or cached counts (see each module)."""
 
 from core.listing.counting import cached_count, capped_count, exact_count
-from core.listing.page import Page, fetch
+from core.listing.export import csv_response, write_xlsx, xlsx_response
+from core.listing.page import Page, batches, fetch
 from core.listing.sorting import Column, Sorting, SortKey
 
 __all__ = [
     "Column",
     "Page",
+    "batches",
+    "csv_response",
+    "write_xlsx",
+    "xlsx_response",
     "SortKey",
     "Sorting",
     "cached_count",

@@ -64,3 +64,18 @@ def _page(rows, sort, limit, position, more_after, more_before) -> Page:
         next_cursor=_cursor(sort, rows[-1]) if rows and more_after else None,
         prev_cursor=_cursor(sort, rows[0]) if rows and more_before else None,
     )
+
+
+def batches(query, sort: SortKey, size: int = 1000, options=()):
+    """Every row of ``query`` in ``sort`` order, ``size`` at a time, each batch started by
+    keyset where the last one ended and let go of (expunged) before the next is read: an
+    export of a million rows holds one batch in memory."""
+    after = None
+    while True:
+        page = fetch(query, sort, size, after=after, options=options)
+        yield page.rows
+        for row in page.rows:
+            db.session.expunge(row)
+        if page.next_cursor is None:
+            return
+        after = page.next_cursor

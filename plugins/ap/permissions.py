@@ -4,11 +4,14 @@ from core.api import Permission
 
 ADMIN, FINANCE = "COMPANY_ADMIN", "FINANCE_USER"
 BOTH = (ADMIN, FINANCE)
+READ, WRITE, APPROVE = "ap.read", "ap.write", "ap.approve"
+OVERRIDE, SETTINGS, PAY = "ap.override", "ap.settings", "ap.pay"
 
 PERMISSIONS = [
-    Permission("ap.read", BOTH, "See vendors, purchase orders, receipts and bills", write=False),
-    Permission("ap.write", BOTH, "Create vendors, purchase orders, receipts and bills"),
-    Permission("ap.approve", BOTH, "Approve fully matched bills for payment"),
-    Permission("ap.override", (ADMIN,), "Approve bills whose match is not clean, with a reason"),
-    Permission("ap.settings", (ADMIN,), "Change match tolerances and the duplicate policy"),
+    Permission(READ, BOTH, "See vendors, purchase orders, receipts and bills", write=False),
+    Permission(WRITE, BOTH, "Create vendors, purchase orders, receipts and bills"),
+    Permission(APPROVE, BOTH, "Approve fully matched bills for payment"),
+    Permission(PAY, BOTH, "Record and reverse payments of approved bills"),
+    Permission(OVERRIDE, (ADMIN,), "Approve bills whose match is not clean, with a reason"),
+    Permission(SETTINGS, (ADMIN,), "Change match tolerances and the duplicate policy"),
 ]

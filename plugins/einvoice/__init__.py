@@ -59,3 +59,10 @@ def einvoice_xml_profiles():
     from plugins.einvoice.ubl import BUILTIN_PROFILES
 
     return list(BUILTIN_PROFILES.values())
+
+
+@hookimpl
+def code_labels():
+    from plugins.einvoice.labels import code_labels
+
+    return code_labels()

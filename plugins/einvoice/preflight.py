@@ -18,21 +18,36 @@ WRITER_RULE = "LEDGERLINE-WRITER"
 
 def preflight(document, profiles, available: dict | None = None) -> list[Blocker]:
     """Every reason ``document`` cannot be issued in ``profiles``; [] when it can."""
+    return checked_xml(document, profiles, available)[0]
+
+
+def checked_xml(
+    document, profiles, available: dict | None = None
+) -> tuple[list[Blocker], dict[str, bytes]]:
+    """``preflight`` that also hands back the XML it checked, ``{profile: bytes}``: when there
+    is no blocker, each is the very document ``Profile.build`` writes, already validated, so a
+    caller sealing it need not build it again."""
     available = available or BUILTIN_PROFILES
     found: list[Blocker] = []
+    written: dict[str, bytes] = {}
     for name in profiles:
-        found += _one(document, name, available[name])
-    return list(dict.fromkeys(found))
+        blockers, xml = _one(document, name, available[name])
+        found += blockers
+        if xml is not None:
+            written[name] = xml
+    return list(dict.fromkeys(found)), written
 
 
-def _one(document, name: str, profile) -> list[Blocker]:
+def _one(document, name: str, profile) -> tuple[list[Blocker], bytes | None]:
     problems, xml = _draft_xml(document, profile)
     if xml is None:
-        return [_writer_blocker(name, p) for p in problems]
+        return [_writer_blocker(name, p) for p in problems], None
+    if isinstance(xml, str):
+        xml = xml.encode()
     official = []
     if name in PROFILES:
         official = [explain(name, finding) for finding in validate(xml, name).errors]
-    return official or [_writer_blocker(name, p) for p in problems]
+    return official or [_writer_blocker(name, p) for p in problems], xml
 
 
 def _draft_xml(document, profile) -> tuple[list[str], bytes | None]:
@@ -42,9 +57,10 @@ def _draft_xml(document, profile) -> tuple[list[str], bytes | None]:
             return [], profile.build(document)
         except ProfileError as exc:
             return [str(exc)], None
-    problems = profile.writer(document).problems()
+    writer = profile.writer(document)
+    problems = writer.problems()
     try:
-        return problems, profile.writer(document).build(check=False)
+        return problems, writer.build(check=False)
     except Exception:  # missing data the writer cannot even write: its objections say why
         if not problems:
             raise

@@ -26,7 +26,7 @@ from plugins.einvoice.edocument import EAllowanceCharge, EDocument, ELine, EPart
 from plugins.einvoice.errors import NotUBLError
 from plugins.einvoice.explain import Blocker
 from plugins.einvoice.namespaces import NS
-from plugins.einvoice.preflight import preflight
+from plugins.einvoice.preflight import checked_xml, preflight
 from plugins.einvoice.profiles import PROFILES, detect_profile
 from plugins.einvoice.reader import read
 from plugins.einvoice.registry import xml_profiles
@@ -60,6 +60,7 @@ __all__ = [
     "TaxGroup",
     "Totals",
     "ValidationReport",
+    "checked_xml",
     "codes",
     "compute_totals",
     "detect_profile",

@@ -41,10 +41,13 @@ def register_blueprints(app):
 @hookimpl
 def menu_items(actor):
     from core.api import MenuItem
+    from core.api import lazy_gettext as _l
 
     return [
-        MenuItem("Invoices", "invoicing.invoice_list", 10, permission="invoicing.invoice.read"),
-        MenuItem("Customers", "invoicing.customer_list", 11, permission="invoicing.customer.read"),
+        MenuItem(_l("Invoices"), "invoicing.invoice_list", 10, permission="invoicing.invoice.read"),
+        MenuItem(
+            _l("Customers"), "invoicing.customer_list", 11, permission="invoicing.customer.read"
+        ),
     ]
 
 
@@ -119,3 +122,17 @@ def authorize_room(actor, kind, record_id):
     from plugins.invoicing.rooms import may_join
 
     return may_join(actor, record_id, editing=kind == "invoice_edit")
+
+
+@hookimpl
+def code_labels():
+    from plugins.invoicing.labels import code_labels
+
+    return code_labels()
+
+
+@hookimpl
+def record_url(record_type, record_id):
+    from plugins.invoicing.labels import record_url
+
+    return record_url(record_type, record_id)

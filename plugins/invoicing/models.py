@@ -61,6 +61,11 @@ class Invoice(Versioned, TenantMixin, db.Model):
         Index("ix_invoicing_invoice_company_issue_date", "company_id", "issue_date", "id"),
         Index("ix_invoicing_invoice_company_customer", "company_id", "customer_id"),
         Index("ix_invoicing_invoice_number", "number"),
+        # One per sortable list column (migration 0009): pages read in index order.
+        *(
+            Index(f"ix_invoicing_invoice_list_{c}", "company_id", c, "id")
+            for c in ("number", "due_date", "total", "amount_due", "payment_status", "customer_id")
+        ),
         UniqueConstraint("company_id", "number", name="uq_invoicing_invoice_company_number"),
         UniqueConstraint("company_id", "chain_seq", name="uq_invoicing_invoice_company_chain"),
     )

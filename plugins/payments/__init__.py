@@ -30,6 +30,13 @@ def _credit_chain_models():
 
 
 @hookimpl
+def init_app(app):
+    from plugins.payments import quota
+
+    quota.init_app(app)
+
+
+@hookimpl
 def register_permissions():
     from plugins.payments.permissions import PERMISSIONS
 
@@ -38,7 +45,6 @@ def register_permissions():
 
 @hookimpl
 def register_blueprints(app):
-    from plugins.payments import quota  # noqa: F401  (its flush listener enforces the quota)
     from plugins.payments.api import bp
     from plugins.payments.api import credit as _credit_routes  # noqa: F401  (credit, chain)
     from plugins.payments.views import bp as pages_bp
@@ -72,7 +78,25 @@ def menu_items(actor):
     return [
         MenuItem("Payments", "payments.payment_list", 20, permission="payments.payment.read"),
         MenuItem("Refunds", "payments.refund_queue", 21, permission="payments.payment.read"),
+        MenuItem("Payments admin", "payments_admin.index", 22, permission="payments.admin"),
     ]
+
+
+@hookimpl
+def seed_demo(company):
+    import click
+
+    from plugins.payments.demo import seed
+
+    if made := seed(company):
+        click.echo(f"payments: {made} demo payments for {company.name}")
+
+
+@hookimpl
+def dashboard_widgets(actor):
+    from plugins.payments.views.dashboard import widgets
+
+    return widgets(actor)
 
 
 @hookimpl

@@ -4,12 +4,14 @@ from core.api import Permission
 
 ADMIN, FINANCE = "COMPANY_ADMIN", "FINANCE_USER"
 BOTH = (ADMIN, FINANCE)
+READ, WRITE = "payments.payment.read", "payments.payment.write"
+APPROVE, ADMINISTER = "payments.refund.approve", "payments.admin"
 
 PERMISSIONS = [
-    Permission("payments.payment.read", BOTH, "See payments and refunds", write=False),
-    Permission("payments.payment.write", BOTH, "Record and reverse payments, request refunds"),
-    Permission("payments.refund.approve", (ADMIN,), "Approve, process and reject refunds"),
+    Permission(READ, BOTH, "See payments and refunds", write=False),
+    Permission(WRITE, BOTH, "Record and reverse payments, request refunds"),
+    Permission(APPROVE, (ADMIN,), "Approve, process and reject refunds"),
     Permission(
-        "payments.admin", (ADMIN,), "See payment stats, archive old payments, export company data"
+        ADMINISTER, (ADMIN,), "See payment stats, archive old payments, export company data"
     ),
 ]

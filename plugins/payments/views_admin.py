@@ -22,6 +22,7 @@ from core.api import DomainError, current_actor, db, render, utcnow
 from plugins.payments import settings, stats
 from plugins.payments.api.admin import cutoff, start_archive
 from plugins.payments.archive.job import JOB
+from plugins.payments.forms import method_label
 
 bp = Blueprint("payments_admin", __name__, url_prefix="/payments/admin")
 ADMIN = "payments.admin"
@@ -67,6 +68,32 @@ def latest_job(company_id: int):
     return db.session.execute(query).one_or_none()
 
 
+# What each storage table holds, in the words of the payments pages (no table names).
+STORAGE_LABELS = {
+    "payments_payment": "Payments",
+    "payments_allocation": "Payment allocations to invoices",
+    "payments_refund": "Refunds",
+    "payments_payment_archive": "Archived payments",
+    "payments_allocation_archive": "Archived allocations",
+    "payments_refund_archive": "Archived refunds",
+}
+STATUS_LABELS = {"posted": "Posted", "reversed": "Reversed"}
+REFUND_LABELS = {
+    "requested": "requested",
+    "approved": "approved",
+    "processed": "paid out",
+    "rejected": "rejected",
+}
+
+
+def _month_label(key: str) -> str:
+    """ "2026-03" -> "March 2026"."""
+    try:
+        return dt.date.fromisoformat(f"{key}-01").strftime("%B %Y")
+    except ValueError:
+        return key
+
+
 def _page(actor, form, status=200, notice=None, settings_form=None):
     cid = actor.company_id
     first_of_year = dt.date(utcnow().year, 1, 1)
@@ -80,6 +107,11 @@ def _page(actor, form, status=200, notice=None, settings_form=None):
         may_archive=actor.can_write,
         settings_form=settings_form or _settings_form(cid),
         notice=notice,
+        storage_label=lambda table: STORAGE_LABELS.get(table, table),
+        status_label=lambda status: STATUS_LABELS.get(status, status.capitalize()),
+        refund_label=lambda status: REFUND_LABELS.get(status, status),
+        method_label=method_label,
+        month_label=_month_label,
         status=status,
     )
 

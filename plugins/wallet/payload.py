@@ -29,7 +29,9 @@ def fields(request) -> dict:
 
 
 def canonical(payload: dict) -> bytes:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()
+    # default=str: a payload to verify may carry a fractional JSON number (a Decimal); none
+    # that this app signed does, so it can only fail to verify, never crash.
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
 def signed(request) -> dict:

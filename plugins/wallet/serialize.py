@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.wallet import links, state
+from plugins.wallet import links, refunds, state
 from plugins.wallet.models import PaymentRequest
 
 
@@ -35,6 +35,7 @@ def request_json(request: PaymentRequest) -> dict:
         "confirmations_needed": request.confirmations,
         "payment_id": request.payment_id,
         "refund_units": str(int(request.refund_units or 0)),
+        "refund": refunds.instruction(request),
         "destroyed": request.destroyed_at is not None,
         "pay_url": links.pay_url(request),
     }

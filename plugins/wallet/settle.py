@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.api import ApiError, db
+from core.api import DomainError, db
 from plugins.payments.public import external
 from plugins.wallet import state, units
 from plugins.wallet.models import SETTLED
@@ -54,7 +54,7 @@ def _post(request) -> str:
     try:
         with db.session.begin_nested():  # a refusal leaves nothing half-written
             payment_id, credit = _record(request, amount, last)
-    except ApiError as exc:  # e.g. the invoice was voided meanwhile: say so, keep watching
+    except DomainError as exc:  # e.g. the invoice was voided meanwhile: say so, keep watching
         return f"could not post payment: {exc.code}: {exc.message}"
     request.payment_id, request.posted_units = payment_id, posted
     request.refund_units = total - posted

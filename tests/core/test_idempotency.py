@@ -116,6 +116,23 @@ def test_same_key_with_another_body_is_409(client, things, acme):
     assert created_count() == 1
 
 
+def test_amounts_a_float_would_merge_are_two_requests(client, things, acme):
+    """As floats, 9876543210987654.32 and .33 are one number; the key's body check and the
+    stored body (a JSON column) keep what was written."""
+    from core.db import db
+    from core.models import AuditEntry
+
+    _, _, secret = acme
+    first = post(client, secret, None, key="pay-1", raw='{"amount": 9876543210987654.32}')
+    assert first.status_code == 201
+    resp = post(client, secret, None, key="pay-1", raw='{"amount": 9876543210987654.33}')
+    assert resp.status_code == 409
+    assert resp.get_json()["error"]["code"] == "idempotency_key_reused"
+    entry = db.session.get(AuditEntry, first.get_json()["id"])
+    assert "amount" in entry.details
+    db.session.commit()
+
+
 def test_without_a_key_every_post_creates(client, things, acme):
     _, _, secret = acme
     post(client, secret, {"name": "A"})

@@ -53,3 +53,29 @@ def test_iso_date_reads_only_iso_text():
     assert iso_date("31/03/2025", "due", errors) is None
     assert iso_date(20250331, "issued", errors) is None
     assert errors == {"due": "must be a date YYYY-MM-DD", "issued": "must be a date YYYY-MM-DD"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a float would make it 9876543210987654.0 (53-bit mantissa)
+        (b'{"amount": 9876543210987654.32}', Decimal("9876543210987654.32")),
+        (b'{"amount": 0.1}', Decimal("0.1")),  # not 0.1000000000000000055511151231257827
+        (b'{"amount": 1.5e2}', Decimal("150")),
+        (b'{"amount": 150}', 150),
+    ],
+)
+def test_json_numbers_are_decoded_exactly_never_through_a_float(raw, expected):
+    from core.inputs import parse_json
+
+    amount = parse_json(raw)["amount"]
+    assert amount == expected and type(amount) is type(expected)
+
+
+@pytest.mark.parametrize("raw", [b'{"a": NaN}', b'{"a": -Infinity}', b'{"a": 1e400}'])
+def test_json_bodies_without_a_finite_number_are_400(raw):
+    from core.inputs import parse_json
+
+    with pytest.raises(DomainError) as refused:
+        parse_json(raw)
+    assert (refused.value.status, refused.value.code) == (400, "invalid_json")

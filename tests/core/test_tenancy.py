@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import delete, func, select, update
-from werkzeug.exceptions import NotFound
 
 from tests.support.tenant_model import Note, create_table
 
@@ -77,16 +76,17 @@ def test_select_shows_only_own_company(world):
 
 
 def test_get_scoped_refuses_other_company_even_from_the_identity_map(world):
+    from core.api import NotFound, get_or_404, get_scoped
     from core.db import db
-    from core.tenancy import get_or_404, get_scoped
 
     b1 = db.session.get(Note, world["ids"]["b1"])  # loaded unscoped: now in the identity map
     assert b1 is not None
     with as_user(world["users"]["a"]):
         assert get_scoped(Note, world["ids"]["b1"]) is None
         assert get_scoped(Note, world["ids"]["a1"]).body == "a note 1"
-        with pytest.raises(NotFound):
+        with pytest.raises(NotFound) as refused:
             get_or_404(Note, world["ids"]["b1"])
+        assert refused.value.message == f"No note with id {world['ids']['b1']}."
         assert get_or_404(Note, world["ids"]["a2"]).body == "a note 2"
 
 
@@ -172,7 +172,7 @@ def notes_page(app):
     """A tiny page that shows one note through ``get_or_404``, as a plugin's view would."""
     from flask import Blueprint
 
-    from core.tenancy import get_or_404
+    from core.api import get_or_404
 
     bp = Blueprint("test_notes", __name__)
 

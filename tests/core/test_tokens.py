@@ -56,7 +56,7 @@ def test_secret_is_shown_once_and_stored_hashed(client, user, login):
     assert secret not in listing
     row = only_token()
     assert f"<code>{row.prefix}…</code>" in listing and "Accounting export" in listing
-    assert "read, write" in listing and "never" in listing
+    assert "Read and write" in listing and "never" in listing
     assert row.token_hash == hashlib.sha256(secret.encode()).hexdigest()
     assert secret not in (row.token_hash, row.prefix, row.name)
 

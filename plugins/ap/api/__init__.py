@@ -4,4 +4,4 @@ from core.api import api_blueprint
 
 bp = api_blueprint("ap_api", __name__)
 
-from plugins.ap.api import bills, orders, receipts, settings, vendors  # noqa: E402,F401
+from plugins.ap.api import bills, orders, payments, receipts, settings, vendors  # noqa: E402,F401

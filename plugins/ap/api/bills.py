@@ -9,16 +9,21 @@ from core.api import (
     NO_BODY,
     ApiError,
     ValidationFailed,
+    company_id,
     current_actor,
     describe,
+    get_or_404,
     idempotent,
     json_body,
     paginate,
+    query_choice,
+    query_id,
     require_permission,
+    user_id,
 )
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
-from plugins.ap.api.common import choice, commit, company_id, found, user_id, whole_arg
+from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import (
     APPROVE_REQUEST,
     BILL,
@@ -49,13 +54,13 @@ def bills_list():
     ``purchase_order_id``, ``date_from``/``date_to`` (issue date), ``q`` (part of the vendor's
     invoice number or name)."""
     query = select(Bill)
-    if status := choice("status", BILL_STATUSES):
+    if status := query_choice("status", BILL_STATUSES):
         query = query.where(Bill.status == status)
-    if match := choice("match_status", MATCH_STATUSES):
+    if match := query_choice("match_status", MATCH_STATUSES):
         query = query.where(Bill.match_status == match)
-    if (vendor := whole_arg("vendor_id")) is not None:
+    if (vendor := query_id("vendor_id")) is not None:
         query = query.where(Bill.vendor_id == vendor)
-    if (order := whole_arg("purchase_order_id")) is not None:
+    if (order := query_id("purchase_order_id")) is not None:
         query = query.where(Bill.order_id == order)
     query = _dates(query)
     query = search(query, request.args.get("q", ""))
@@ -165,7 +170,7 @@ def _xml_body() -> bytes:
 @describe(tags=TAGS, response=BILL)
 def bills_read(bill_id: int):
     """One bill with its lines and its match against the purchase order."""
-    return s.bill(found(Bill, bill_id, "bill"))
+    return s.bill(get_or_404(Bill, bill_id, "bill"))
 
 
 @bp.get("/bills/<int:bill_id>/document")
@@ -173,7 +178,7 @@ def bills_read(bill_id: int):
 @describe(tags=TAGS, summary="The original e-invoice XML of an imported bill.")
 def bills_document(bill_id: int):
     """The XML exactly as received; ``X-Content-SHA256`` carries its SHA-256."""
-    bill = found(Bill, bill_id, "bill")
+    bill = get_or_404(Bill, bill_id, "bill")
     doc = db_document(bill.id)
     headers = {
         "X-Content-SHA256": doc.sha256,
@@ -195,7 +200,7 @@ def db_document(bill_id: int) -> BillDocument:
 @describe(tags=TAGS, request=NO_BODY, body_required=False, response=BILL)
 def bills_match(bill_id: int):
     """Run the match again (409 ``bill_not_open`` once approved, paid or rejected)."""
-    bill = match_run.run(found(Bill, bill_id, "bill"))
+    bill = match_run.run(get_or_404(Bill, bill_id, "bill"))
     commit()
     return s.bill(bill)
 
@@ -210,7 +215,7 @@ def bills_relink(bill_id: int, line_id: int):
     bad = isinstance(target, bool) or not isinstance(target, int) or not 0 < target < 2**31
     if target is not None and bad:
         raise ValidationFailed({"po_line_id": "must be an id or null"})
-    bill = bills.relink(found(Bill, bill_id, "bill"), line_id, target)
+    bill = bills.relink(get_or_404(Bill, bill_id, "bill"), line_id, target)
     commit()
     return s.bill(bill)
 
@@ -227,7 +232,7 @@ def bills_approve(bill_id: int):
     if reason is not None and not isinstance(reason, str):
         raise ValidationFailed({"reason": "must be text"})
     reason = (reason or "").strip()[:2000] or None
-    bill = approval.approve(found(Bill, bill_id, "bill"), current_actor(), reason)
+    bill = approval.approve(get_or_404(Bill, bill_id, "bill"), current_actor(), reason)
     commit()
     return s.bill(bill)
 
@@ -240,7 +245,7 @@ def bills_reject(bill_id: int):
     """Reject a bill with a reason; it no longer counts as billed on its PO."""
     body = json_body(required=False)
     reason = body.get("reason") if isinstance(body.get("reason"), str) else None
-    bill = approval.reject(found(Bill, bill_id, "bill"), (reason or "").strip()[:2000] or None)
+    bill = approval.reject(get_or_404(Bill, bill_id, "bill"), (reason or "").strip()[:2000] or None)
     match_run.rematch_order(bill.order_id) if bill.order_id else None
     commit()
     return s.bill(bill)

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import NO_BODY, describe, idempotent, json_body, paginate, require_permission
+from core.api import (
+    NO_BODY,
+    company_id,
+    describe,
+    get_or_404,
+    idempotent,
+    json_body,
+    paginate,
+    query_choice,
+    query_id,
+    require_permission,
+    user_id,
+)
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
-from plugins.ap.api.common import choice, commit, company_id, found, user_id, whole_arg
+from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import PO_PATCH_REQUEST, PO_REQUEST, PURCHASE_ORDER
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.models.order import PO_STATUSES
@@ -22,9 +34,9 @@ TAGS = ("ap",)
 def orders_list():
     """List purchase orders, newest first. Filters: ``status``, ``vendor_id``."""
     query = select(PurchaseOrder)
-    if status := choice("status", PO_STATUSES):
+    if status := query_choice("status", PO_STATUSES):
         query = query.where(PurchaseOrder.status == status)
-    if (vendor := whole_arg("vendor_id")) is not None:
+    if (vendor := query_id("vendor_id")) is not None:
         query = query.where(PurchaseOrder.vendor_id == vendor)
     page = paginate(query, order_by=(PurchaseOrder.id.desc(),), serialize=lambda o: o)
     billed = billing_status.billed_quantities([o.id for o in page["data"]])
@@ -48,7 +60,7 @@ def orders_create():
 @describe(tags=TAGS, response=PURCHASE_ORDER)
 def orders_read(order_id: int):
     """One purchase order with ordered, received, accepted and billed quantities per line."""
-    return s.purchase_order(found(PurchaseOrder, order_id, "purchase order"))
+    return s.purchase_order(get_or_404(PurchaseOrder, order_id, "purchase order"))
 
 
 @bp.patch("/purchase-orders/<int:order_id>")
@@ -56,13 +68,13 @@ def orders_read(order_id: int):
 @describe(tags=TAGS, request=PO_PATCH_REQUEST, response=PURCHASE_ORDER)
 def orders_update(order_id: int):
     """Change a draft purchase order (``lines`` replaces all lines); 409 once sent."""
-    order = orders.update(found(PurchaseOrder, order_id, "purchase order"), json_body())
+    order = orders.update(get_or_404(PurchaseOrder, order_id, "purchase order"), json_body())
     commit()
     return s.purchase_order(order)
 
 
 def _move(order_id: int, action):
-    order = action(found(PurchaseOrder, order_id, "purchase order"))
+    order = action(get_or_404(PurchaseOrder, order_id, "purchase order"))
     match_run.rematch_order(order.id)
     commit()
     return s.purchase_order(order)

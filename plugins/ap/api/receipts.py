@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import describe, idempotent, json_body, paginate, require_permission
+from core.api import (
+    describe,
+    get_or_404,
+    idempotent,
+    json_body,
+    paginate,
+    query_id,
+    require_permission,
+    user_id,
+)
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
-from plugins.ap.api.common import commit, found, user_id, whole_arg
+from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import RECEIPT, RECEIPT_REQUEST
 from plugins.ap.models import GoodsReceipt, PurchaseOrder
 from plugins.ap.services import receipts
@@ -25,7 +34,7 @@ def receipts_create(order_id: int):
     More than ordered is refused (422 ``over_receipt``) unless within the company's
     over-receipt tolerance; open bills of the PO are matched again."""
     receipt = receipts.post(
-        found(PurchaseOrder, order_id, "purchase order"), json_body(), user_id()
+        get_or_404(PurchaseOrder, order_id, "purchase order"), json_body(), user_id()
     )
     commit()
     return s.receipt(receipt), 201
@@ -36,7 +45,7 @@ def receipts_create(order_id: int):
 @describe(tags=TAGS, paginated=True, response=RECEIPT)
 def receipts_of_order(order_id: int):
     """The goods receipts of one purchase order, oldest first."""
-    found(PurchaseOrder, order_id, "purchase order")
+    get_or_404(PurchaseOrder, order_id, "purchase order")
     query = select(GoodsReceipt).where(GoodsReceipt.order_id == order_id)
     return paginate(query, order_by=(GoodsReceipt.id,), serialize=s.receipt)
 
@@ -47,7 +56,7 @@ def receipts_of_order(order_id: int):
 def receipts_list():
     """All goods receipts, newest first; ``purchase_order_id`` filters."""
     query = select(GoodsReceipt)
-    if (order := whole_arg("purchase_order_id")) is not None:
+    if (order := query_id("purchase_order_id")) is not None:
         query = query.where(GoodsReceipt.order_id == order)
     return paginate(query, order_by=(GoodsReceipt.id.desc(),), serialize=s.receipt)
 
@@ -57,4 +66,4 @@ def receipts_list():
 @describe(tags=TAGS, response=RECEIPT)
 def receipts_read(receipt_id: int):
     """One goods receipt note."""
-    return s.receipt(found(GoodsReceipt, receipt_id, "goods receipt"))
+    return s.receipt(get_or_404(GoodsReceipt, receipt_id, "goods receipt"))

@@ -14,7 +14,10 @@ NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
 ID = {"type": "integer"}
 NULLABLE_ID = {"type": ["integer", "null"]}
 STATUS_PO = {"type": "string", "enum": ["DRAFT", "SENT", "CLOSED", "CANCELLED"]}
-STATUS_BILL = {"type": "string", "enum": ["DRAFT", "MATCHED", "APPROVED", "PAID", "REJECTED"]}
+STATUS_BILL = {
+    "type": "string",
+    "enum": ["DRAFT", "MATCHED", "APPROVED", "PARTIALLY_PAID", "PAID", "REJECTED"],
+}
 MATCH_STATUS = {
     "type": ["string", "null"],
     "enum": ["FULL_MATCH", "VARIANCE_DETECTED", "PARTIAL_MATCH", "NOT_MATCHED", None],
@@ -126,7 +129,7 @@ BILL = obj(
     match_status=MATCH_STATUS,
     match=obj(["lines", "total_variance"], lines={"type": "array", "items": MATCH_LINE},
               total_variance={"type": ["string", "null"]}),
-    subtotal=MONEY, tax_total=MONEY, total=MONEY,
+    subtotal=MONEY, tax_total=MONEY, total=MONEY, amount_paid=MONEY, amount_due=MONEY,
     possible_duplicate_of={"type": ["integer", "null"]},
     warnings={"type": "array", "items": {"type": "string"}}, source={"type": "string"},
 )  # fmt: skip
@@ -142,6 +145,20 @@ SETTINGS = obj(
     peppol_rules={"type": "string", "enum": ["enforce", "warn"]},
 )  # fmt: skip
 SETTINGS_IN = closed(SETTINGS)
+PAYMENT_IN = obj(
+    ["amount", "method"],
+    amount=DECIMAL, method={"type": "string"}, date=DATE, currency={"type": "string"},
+    reference=TEXT, notes=TEXT,
+)  # fmt: skip
+REVERSE_IN = obj(["reason"], reason={"type": "string"})
+PAYMENT = obj(
+    ["id", "bill_id", "amount", "currency", "method", "date", "reversal_of", "bill"],
+    id=ID, bill_id=ID, amount=MONEY, currency={"type": "string"}, method={"type": "string"},
+    date=DATE, reference=TEXT, notes=TEXT, reversal_of=NULLABLE_ID,
+    reversed_by=NULLABLE_ID, created_at={"type": "string"},
+    bill=obj(["id", "status", "amount_paid", "amount_due"], id=ID, status=STATUS_BILL,
+             amount_paid=MONEY, amount_due=MONEY),
+)  # fmt: skip
 
 
 # What the API accepts: closed versions of the request shapes above.
@@ -151,5 +168,6 @@ PO_REQUEST, PO_PATCH_REQUEST = closed(PO_IN), closed(PO_PATCH)
 RECEIPT_REQUEST, BILL_REQUEST = closed(RECEIPT_IN), closed(BILL_IN)
 APPROVE_REQUEST, REJECT_REQUEST = closed(APPROVE_IN), closed(REJECT_IN)
 RELINK_REQUEST = closed(RELINK_IN)
+PAYMENT_REQUEST, REVERSE_REQUEST = closed(PAYMENT_IN), closed(REVERSE_IN)
 XML_BODY = {"application/xml": {"schema": {"type": "string", "description": "UBL 2.1 XML"}}}
 ZIP_BODY = {"application/zip": {"schema": {"type": "string", "format": "binary"}}}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from plugins.ap.models import Bill, GoodsReceipt, PurchaseOrder, Vendor
 from plugins.ap.services import billing_status
 from plugins.ap.services.numbers import money_text, price_text, quantity_text
+from plugins.ap.services.paying import ZERO, due
 from plugins.invoicing.public import amount_places
 
 VENDOR_FIELDS = (
@@ -114,6 +115,8 @@ def bill(b: Bill) -> dict:
         "subtotal": money_text(b.subtotal, places),
         "tax_total": money_text(b.tax_total, places),
         "total": money_text(b.total, places),
+        "amount_paid": money_text(b.amount_paid or ZERO, places),
+        "amount_due": money_text(due(b), places),
         "possible_duplicate_of": b.possible_duplicate_of_id,
         "source": b.source,
         "warnings": list(b.warnings or []),

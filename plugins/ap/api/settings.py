@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.api import describe, json_body, require_permission
+from core.api import company_id, describe, json_body, require_permission, user_id
 from plugins.ap.api import bp
-from plugins.ap.api.common import commit, company_id, user_id
+from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import SETTINGS, SETTINGS_IN
 from plugins.ap.services import settings
 

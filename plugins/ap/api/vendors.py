@@ -5,10 +5,18 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import select
 
-from core.api import describe, idempotent, json_body, paginate, require_permission
+from core.api import (
+    company_id,
+    describe,
+    get_or_404,
+    idempotent,
+    json_body,
+    paginate,
+    require_permission,
+)
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
-from plugins.ap.api.common import commit, company_id, found
+from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import VENDOR, VENDOR_PATCH, VENDOR_REQUEST
 from plugins.ap.models import Vendor
 from plugins.ap.services import vendors
@@ -46,7 +54,7 @@ def vendors_create():
 @describe(tags=TAGS, response=VENDOR)
 def vendors_read(vendor_id: int):
     """One vendor."""
-    return s.vendor(found(Vendor, vendor_id, "vendor"))
+    return s.vendor(get_or_404(Vendor, vendor_id, "vendor"))
 
 
 @bp.patch("/vendors/<int:vendor_id>")
@@ -54,6 +62,6 @@ def vendors_read(vendor_id: int):
 @describe(tags=TAGS, request=VENDOR_PATCH, response=VENDOR)
 def vendors_update(vendor_id: int):
     """Change some fields of a vendor."""
-    vendor = vendors.update(found(Vendor, vendor_id, "vendor"), json_body())
+    vendor = vendors.update(get_or_404(Vendor, vendor_id, "vendor"), json_body())
     commit()
     return s.vendor(vendor)

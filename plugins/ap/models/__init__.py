@@ -3,6 +3,7 @@
 from plugins.ap.models.bill import Bill, BillLine
 from plugins.ap.models.document import BillDocument
 from plugins.ap.models.order import PurchaseOrder, PurchaseOrderLine
+from plugins.ap.models.payment import BillPayment
 from plugins.ap.models.receipt import GoodsReceipt, GoodsReceiptLine
 from plugins.ap.models.settings import ApSettings
 from plugins.ap.models.vendor import Vendor
@@ -16,6 +17,7 @@ MODELS = [
     Bill,
     BillLine,
     BillDocument,
+    BillPayment,
     ApSettings,
 ]
 
@@ -25,6 +27,7 @@ __all__ = [
     "Bill",
     "BillDocument",
     "BillLine",
+    "BillPayment",
     "GoodsReceipt",
     "GoodsReceiptLine",
     "PurchaseOrder",

@@ -15,7 +15,9 @@ from plugins.ap.models.order import PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
 
 DRAFT, MATCHED, APPROVED, PAID, REJECTED = "DRAFT", "MATCHED", "APPROVED", "PAID", "REJECTED"
-BILL_STATUSES = (DRAFT, MATCHED, APPROVED, PAID, REJECTED)
+PARTIALLY_PAID = "PARTIALLY_PAID"
+BILL_STATUSES = (DRAFT, MATCHED, APPROVED, PARTIALLY_PAID, PAID, REJECTED)
+PAYABLE_STATUSES = (APPROVED, PARTIALLY_PAID)
 OPEN_STATUSES = (DRAFT, MATCHED)  # may still be (re-)matched
 FULL_MATCH, VARIANCE_DETECTED = "FULL_MATCH", "VARIANCE_DETECTED"
 PARTIAL_MATCH, NOT_MATCHED = "PARTIAL_MATCH", "NOT_MATCHED"
@@ -65,6 +67,7 @@ class Bill(TenantMixin, db.Model):
     override_reason: Mapped[str | None] = mapped_column(Text)
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     paid_at: Mapped[datetime | None]
+    amount_paid: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)  # sum of its payments
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

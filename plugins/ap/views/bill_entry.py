@@ -8,13 +8,13 @@ import datetime as dt
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, current_actor, db, render
+from core.api import DomainError, current_actor, db, get_or_404, render, require
 from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
+from plugins.ap.permissions import WRITE
 from plugins.ap.services import billing_status, bills
 from plugins.ap.services.numbers import price_text, quantity_text
 from plugins.ap.views import bp
-from plugins.ap.views.common import WRITE, found, require
 
 
 def _prefill(order: PurchaseOrder) -> list[dict]:
@@ -49,7 +49,7 @@ def _body(order: PurchaseOrder) -> dict:
 @login_required
 def bill_entry(order_id: int):
     require(WRITE)
-    order = found(PurchaseOrder, order_id)
+    order = get_or_404(PurchaseOrder, order_id)
     errors = {}
     if request.method == "POST":
         try:

@@ -6,11 +6,12 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import DomainError, db, render
+from core.api import DomainError, db, may, query_id, query_int, render, require
 from plugins.ap.models import Bill, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
+from plugins.ap.permissions import READ, WRITE
 from plugins.ap.views import bp
-from plugins.ap.views.common import READ, WRITE, may, require, sorted_by, whole
+from plugins.ap.views.common import sorted_by
 
 PAGE = 50
 SORTS = {
@@ -37,7 +38,7 @@ def _filtered():
         query = query.where(Bill.status == args["status"])
     if args.get("match_status") in MATCH_STATUSES:
         query = query.where(Bill.match_status == args["match_status"])
-    if (vendor := whole(args.get("vendor_id"))) is not None:
+    if (vendor := query_id("vendor_id", args)) is not None:
         query = query.where(Bill.vendor_id == vendor)
     return _dates(search(query, args.get("q", "")))
 
@@ -47,7 +48,7 @@ def _filtered():
 def bill_list():
     require(READ)
     error, rows, total, sort = None, [], 0, "-id"
-    offset = whole(request.args.get("offset")) or 0
+    offset = query_int("offset", 0)
     try:
         query = _filtered()
         total = db.session.scalar(select(func.count()).select_from(query.subquery()))

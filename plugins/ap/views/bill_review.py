@@ -9,13 +9,24 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, audit_timeline, current_actor, db, render
+from core.api import (
+    DomainError,
+    audit_timeline,
+    current_actor,
+    db,
+    get_or_404,
+    may,
+    query_id,
+    render,
+    require,
+)
 from plugins.ap.api.common import commit
 from plugins.ap.models import Bill, GoodsReceipt, GoodsReceiptLine
 from plugins.ap.models.bill import OPEN_STATUSES
+from plugins.ap.permissions import APPROVE, READ, WRITE
 from plugins.ap.services import approval, bills, importing, match_run
 from plugins.ap.views import bp
-from plugins.ap.views.common import APPROVE, READ, WRITE, found, may, require, whole
+from plugins.ap.views.bill_payments import payments_context
 
 STATE_TEXT = {
     "full": "Matches",
@@ -64,6 +75,7 @@ def review_context(bill: Bill) -> dict:
         "can_write": may(WRITE),
         "can_approve": may(APPROVE),
         "can_override": may("ap.override"),
+        **payments_context(bill),
     }
 
 
@@ -71,20 +83,22 @@ def review_context(bill: Bill) -> dict:
 @login_required
 def bill_review(bill_id: int):
     require(READ)
-    bill = found(Bill, bill_id)
+    bill = get_or_404(Bill, bill_id)
     return render("ap/bill_review.html", block="review", **review_context(bill))
 
 
-def _act(bill_id: int, permission: str, action, done: str):
+def act(bill_id: int, permission: str, action, done: str):
+    """Run ``action(bill)``, commit, flash; a refusal is flashed with the fields it names."""
     require(permission)
-    bill = found(Bill, bill_id)
+    bill = get_or_404(Bill, bill_id)
     try:
         action(bill)
         commit()
         flash(done, "success")
     except DomainError as exc:
         db.session.rollback()
-        flash(exc.message, "error")
+        fields = (exc.details or {}).get("fields") or {}
+        flash(" ".join([exc.message, *(f"{k}: {v}." for k, v in fields.items())]), "error")
     return redirect(url_for("ap.bill_review", bill_id=bill_id))
 
 
@@ -98,23 +112,23 @@ def bill_approve(bill_id: int):
     def action(bill):
         approval.approve(bill, current_actor(), _reason())
 
-    return _act(bill_id, APPROVE, action, "Bill approved for payment.")
+    return act(bill_id, APPROVE, action, "Bill approved for payment.")
 
 
 @bp.post("/bills/<int:bill_id>/reject")
 @login_required
 def bill_reject(bill_id: int):
-    return _act(bill_id, APPROVE, lambda b: approval.reject(b, _reason()), "Bill rejected.")
+    return act(bill_id, APPROVE, lambda b: approval.reject(b, _reason()), "Bill rejected.")
 
 
 @bp.post("/bills/<int:bill_id>/match")
 @login_required
 def bill_rematch(bill_id: int):
-    return _act(bill_id, WRITE, match_run.run, "Matched again.")
+    return act(bill_id, WRITE, match_run.run, "Matched again.")
 
 
 @bp.post("/bills/<int:bill_id>/lines/<int:line_id>")
 @login_required
 def bill_relink(bill_id: int, line_id: int):
-    target = whole(request.form.get("po_line_id"))
-    return _act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), "Line linked.")
+    target = query_id("po_line_id", request.form)
+    return act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), "Line linked.")

@@ -8,13 +8,13 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, current_actor, db, render
+from core.api import DomainError, current_actor, db, render, require
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
 from plugins.ap.models.settings import DEFAULTS
+from plugins.ap.permissions import WRITE
 from plugins.ap.services import orders, settings, vendors
 from plugins.ap.views import bp
-from plugins.ap.views.common import WRITE, require
 
 LINE_ROWS = 6
 LINE_FIELDS = ("description", "item_code", "quantity", "unit_code", "unit_price", "tax_rate",

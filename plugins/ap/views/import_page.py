@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, current_actor, db, render
+from core.api import DomainError, current_actor, db, render, require
 from plugins.ap.api.common import commit
+from plugins.ap.permissions import WRITE
 from plugins.ap.services import bulk, importing
 from plugins.ap.views import bp
-from plugins.ap.views.common import WRITE, require
 
 MAX_UPLOAD = 50 * 1024 * 1024
 

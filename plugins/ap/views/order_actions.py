@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, db
+from core.api import DomainError, db, get_or_404, require
 from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
+from plugins.ap.permissions import WRITE
 from plugins.ap.services import match_run, orders, receipts
 from plugins.ap.views import bp
-from plugins.ap.views.common import WRITE, found, require
 
 ACTIONS = {"send": orders.send, "close": orders.close, "cancel": orders.cancel}
 DONE = {"send": "Purchase order sent.", "close": "Purchase order closed.",
@@ -26,7 +26,7 @@ def _back(order_id: int):
 def order_move(order_id: int, action: str):
     require(WRITE)
     try:
-        order = ACTIONS[action](found(PurchaseOrder, order_id))
+        order = ACTIONS[action](get_or_404(PurchaseOrder, order_id))
         match_run.rematch_order(order.id)
         commit()
         flash(DONE[action], "success")
@@ -54,7 +54,7 @@ def _receipt_lines(order: PurchaseOrder) -> list[dict]:
 @login_required
 def order_receive(order_id: int):
     require(WRITE)
-    order = found(PurchaseOrder, order_id)
+    order = get_or_404(PurchaseOrder, order_id)
     body = {"received_date": request.form.get("received_date", ""),
             "lines": _receipt_lines(order)}  # fmt: skip
     try:

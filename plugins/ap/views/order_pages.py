@@ -9,13 +9,14 @@ from flask import request
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import audit_timeline, db, render
+from core.api import audit_timeline, db, get_or_404, may, query_id, render, require
 from plugins.ap.api import serialize
 from plugins.ap.models import Bill, GoodsReceipt, PurchaseOrder, Vendor
 from plugins.ap.models.order import PO_STATUSES
+from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import billing_status
 from plugins.ap.views import bp
-from plugins.ap.views.common import READ, WRITE, found, may, require, sorted_by, whole
+from plugins.ap.views.common import sorted_by
 
 PAGE = 50
 SORTS = {
@@ -32,7 +33,7 @@ def order_list():
     query = select(PurchaseOrder)
     if request.args.get("status") in PO_STATUSES:
         query = query.where(PurchaseOrder.status == request.args["status"])
-    if (vendor := whole(request.args.get("vendor_id"))) is not None:
+    if (vendor := query_id("vendor_id")) is not None:
         query = query.where(PurchaseOrder.vendor_id == vendor)
     if q := request.args.get("q", "").strip():
         query = query.where(PurchaseOrder.number.ilike(f"%{q}%"))
@@ -52,7 +53,7 @@ def order_list():
 @login_required
 def order_detail(order_id: int):
     require(READ)
-    order = found(PurchaseOrder, order_id)
+    order = get_or_404(PurchaseOrder, order_id)
     receipts = db.session.scalars(
         select(GoodsReceipt).where(GoodsReceipt.order_id == order.id).order_by(GoodsReceipt.id)
     ).all()
@@ -68,7 +69,7 @@ def order_detail(order_id: int):
 @login_required
 def receipt_detail(receipt_id: int):
     require(READ)
-    receipt = found(GoodsReceipt, receipt_id)
+    receipt = get_or_404(GoodsReceipt, receipt_id)
     return render(
         "ap/receipt_detail.html", receipt=receipt,
         timeline=audit_timeline("goods_receipt", receipt.id, receipt.company_id),

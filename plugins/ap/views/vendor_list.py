@@ -6,10 +6,10 @@ from flask import request
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import db, render
+from core.api import db, render, require
 from plugins.ap.models import Vendor
+from plugins.ap.permissions import READ
 from plugins.ap.views import bp
-from plugins.ap.views.common import READ, require
 
 
 @bp.get("/vendors")

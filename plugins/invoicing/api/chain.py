@@ -1,9 +1,8 @@
 """/api/v1/chain/verify"""
 
-from core.api import describe, require_permission
+from core.api import company_id, describe, require_permission
 from plugins.invoicing import chain
 from plugins.invoicing.api import bp
-from plugins.invoicing.api.common import company_id
 
 
 @bp.get("/chain/verify")

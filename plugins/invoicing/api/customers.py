@@ -7,8 +7,10 @@ from sqlalchemy import func, or_, select
 
 from core.api import (
     check_version,
+    company_id,
     db,
     describe,
+    get_or_404,
     if_match,
     json_body,
     paginate,
@@ -17,7 +19,7 @@ from core.api import (
 )
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
-from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CUSTOMER_CREATE, CUSTOMER_PATCH
 from plugins.invoicing.models import Customer
 from plugins.invoicing.services import customers

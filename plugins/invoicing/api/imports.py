@@ -5,9 +5,8 @@ from __future__ import annotations
 from flask import request, url_for
 from werkzeug.utils import secure_filename
 
-from core.api import ApiError, current_actor, describe, enqueue_job, require_permission
+from core.api import ApiError, company_id, current_actor, describe, enqueue_job, require_permission
 from plugins.invoicing.api import bp
-from plugins.invoicing.api.common import company_id
 from plugins.invoicing.importer import JOB, storage
 from plugins.invoicing.services import limits
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Response, request
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from core.api import (
@@ -11,7 +11,9 @@ from core.api import (
     NO_BODY,
     ApiError,
     check_version,
+    company_id,
     describe,
+    get_or_404,
     if_match,
     json_body,
     paginate,
@@ -21,12 +23,12 @@ from core.api import (
     require_permission,
     with_etag,
 )
-from plugins.invoicing import mapping, xml
+from plugins.invoicing import mapping, search, xml
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
-from plugins.invoicing.api.common import commit, company_id, get_or_404
+from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CREDIT_NOTE, INVOICE_CREATE, INVOICE_PATCH
-from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
+from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Invoice
 from plugins.invoicing.services import drafts, einvoice_gate, finalize, transitions
 from plugins.invoicing.sorting import INVOICES
 
@@ -70,9 +72,8 @@ def filtered_query(args=None):
     if end := query_date("date_to"):
         query = query.where(Invoice.issue_date <= end)
     q = request.args.get("q", "").strip()
-    if q:
-        like = f"%{q.lower()}%"
-        query = query.where(or_(Invoice.number.ilike(like), Customer.name.ilike(like)))
+    if search.words(q):
+        query = query.where(Invoice.id.in_(search.matching_ids(q)))
     return query
 
 

@@ -27,30 +27,59 @@ def parse(data: dict, partial: bool = False) -> dict:
     for name, max_len in TEXT_FIELDS.items():
         if not partial or name in data:
             out[name] = v.text(data, name, errors, max_len, required=name == "name")
-    if not partial or "trn" in data:
-        out["trn"] = v.trn(v.text(data, "trn", errors, 15), "trn", errors)
-    if not partial or "email" in data:
-        out["email"] = v.email(v.text(data, "email", errors, 254), errors)
-    if not partial or "peppol_id" in data:
-        out["peppol_id"] = v.peppol_id(v.text(data, "peppol_id", errors, 80), errors)
-    if not partial or "vat_ids" in data:
-        out["vat_ids"] = v.vat_ids(data.get("vat_ids"), errors)
-    if not partial or "country" in data:
-        country = (v.text(data, "country", errors, 2) or "AE").upper()
-        if not codes.is_country(country):
-            errors["country"] = "must be an ISO 3166 two-letter code"
-        out["country"] = country
-    if not partial or "emirate" in data:
-        raw = v.text(data, "emirate", errors, 5)
-        out["emirate"] = v.emirate(raw, out.get("country"), errors)
-    if not partial or "subdivision" in data:
-        raw = v.text(data, "subdivision", errors, 6)
-        out["subdivision"] = _subdivision(raw, out.get("country"), errors)
+    for name, read in READERS:
+        if not partial or name in data:
+            out[name] = read(data, errors, out)
     out.update(v.legal(data, errors, partial))
     if not partial or "payment_terms_days" in data:
         out["payment_terms_days"] = _terms(data.get("payment_terms_days", 30), errors)
     errors.check()
     return out
+
+
+def _trn(data: dict, errors, out: dict) -> str | None:
+    return v.trn(v.text(data, "trn", errors, 15), "trn", errors)
+
+
+def _email(data: dict, errors, out: dict) -> str | None:
+    return v.email(v.text(data, "email", errors, 254), errors)
+
+
+def _peppol_id(data: dict, errors, out: dict) -> str | None:
+    return v.peppol_id(v.text(data, "peppol_id", errors, 80), errors)
+
+
+def _vat_ids(data: dict, errors, out: dict) -> list:
+    return v.vat_ids(data.get("vat_ids"), errors)
+
+
+def _country(data: dict, errors, out: dict) -> str:
+    country = (v.text(data, "country", errors, 2) or "AE").upper()
+    if not codes.is_country(country):
+        errors["country"] = "must be an ISO 3166 two-letter code"
+    return country
+
+
+def _emirate(data: dict, errors, out: dict) -> str | None:
+    return v.emirate(v.text(data, "emirate", errors, 5), out.get("country"), errors)
+
+
+def _subdivision_field(data: dict, errors, out: dict) -> str | None:
+    raw = v.text(data, "subdivision", errors, 6)
+    return _subdivision(raw, out.get("country"), errors)
+
+
+# Fields read by a function of their own, in order: the emirate and subdivision are checked
+# against the country read before them.
+READERS = (
+    ("trn", _trn),
+    ("email", _email),
+    ("peppol_id", _peppol_id),
+    ("vat_ids", _vat_ids),
+    ("country", _country),
+    ("emirate", _emirate),
+    ("subdivision", _subdivision_field),
+)
 
 
 def _subdivision(value: str | None, country: str | None, errors) -> str | None:

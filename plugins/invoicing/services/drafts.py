@@ -43,33 +43,61 @@ def parse_header(company_id: int, data: dict, partial: bool) -> dict:
     if not isinstance(data, dict):
         raise ValidationFailed({"(body)": "must be an object"})
     errors = v.Errors()
+
+    def wanted(name: str) -> bool:
+        return not partial or name in data
+
     out = {}
-    if not partial or "customer_id" in data:
+    if wanted("customer_id"):
         out["customer"] = _customer(company_id, data.get("customer_id"), errors)
     for name, max_len in HEADER_TEXT.items():
-        if name in data or not partial:
+        if wanted(name):
             out[name] = v.text(data, name, errors, max_len)
     for name in ("issue_date", "due_date"):
-        if name in data or not partial:
+        if wanted(name):
             out[name] = v.date(data, name, errors)
-    if "currency" in data or not partial:
-        out["currency"] = (v.text(data, "currency", errors, 3) or "AED").upper()
-        if not codes.is_currency(out["currency"]):
-            errors["currency"] = "must be an ISO 4217 currency code"
-    if "exchange_rate" in data or not partial:
-        rate = v.decimal(data, "exchange_rate", errors, default=Decimal("1"))
-        if rate is not None and rate <= 0:
-            errors["exchange_rate"] = "must be positive"
-        out["exchange_rate"] = rate
-    if "credit_reason" in data or not partial:
-        raw = v.text(data, "credit_reason", errors, 12)
-        out["credit_reason"] = v.code(raw, "credit_reason", codes.CREDIT_NOTE_REASONS, errors)
-    if "payment_iban" in data or not partial:
-        out["payment_iban"] = v.iban(v.text(data, "payment_iban", errors, 34), errors)
-    if "lines" in data or not partial:
-        out["lines"] = parse_lines(data.get("lines"), errors)
+    for name, read in HEADER_READERS:
+        if wanted(name):
+            out[name] = read(data, errors)
     errors.check()
     return out
+
+
+def _currency(data: dict, errors) -> str:
+    currency = (v.text(data, "currency", errors, 3) or "AED").upper()
+    if not codes.is_currency(currency):
+        errors["currency"] = "must be an ISO 4217 currency code"
+    return currency
+
+
+def _exchange_rate(data: dict, errors) -> Decimal | None:
+    rate = v.decimal(data, "exchange_rate", errors, default=Decimal("1"))
+    if rate is not None and rate <= 0:
+        errors["exchange_rate"] = "must be positive"
+    return rate
+
+
+def _credit_reason(data: dict, errors) -> str | None:
+    raw = v.text(data, "credit_reason", errors, 12)
+    return v.code(raw, "credit_reason", codes.CREDIT_NOTE_REASONS, errors)
+
+
+def _payment_iban(data: dict, errors) -> str | None:
+    return v.iban(v.text(data, "payment_iban", errors, 34), errors)
+
+
+def _lines(data: dict, errors) -> list[dict]:
+    return parse_lines(data.get("lines"), errors)
+
+
+# The header fields read by a function of their own, in the order they are checked.
+HEADER_READERS = (
+    ("currency", _currency),
+    ("exchange_rate", _exchange_rate),
+    ("credit_reason", _credit_reason),
+    ("payment_iban", _payment_iban),
+    ("lines", _lines),
+)
 
 
 def parse_lines(items, errors) -> list[dict]:

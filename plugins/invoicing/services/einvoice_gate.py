@@ -7,7 +7,7 @@ The same check feeds the draft page, so people see what would block finalize whi
 from __future__ import annotations
 
 from core.api import Company, Refused, db
-from plugins.einvoice.public import Blocker, preflight, required_profiles
+from plugins.einvoice.public import Blocker, checked_xml, preflight, required_profiles
 from plugins.invoicing import mapping, xml
 from plugins.invoicing.models import CREDIT_NOTE, Invoice
 
@@ -39,10 +39,22 @@ def blockers(invoice: Invoice) -> list[Blocker]:
     return preflight(document, profiles_for(invoice), xml.profiles())
 
 
-def _negative_total(invoice: Invoice, document) -> list[Blocker]:
+def sealed_xml(invoice: Invoice, document, totals, profiles: list[str]) -> bytes:
+    """Finalize's check, on the document as numbered: 422 as ``check`` does, else the XML of
+    ``profiles[0]`` that passed the official rules, the one finalize hashes and signs."""
+    found = _negative_total(invoice, document, totals)
+    written = {}
+    if not found:
+        found, written = checked_xml(document, profiles, xml.profiles())
+    if found:
+        raise Refused("einvoice_rules", summary(found), {"blockers": _details(found)})
+    return written[profiles[0]]
+
+
+def _negative_total(invoice: Invoice, document, totals=None) -> list[Blocker]:
     if invoice.type == CREDIT_NOTE:
         return []
-    total = mapping.totals.compute_totals(document).tax_inclusive
+    total = (totals or mapping.totals.compute_totals(document)).tax_inclusive
     if total >= 0:
         return []
     hint = (

@@ -1,6 +1,6 @@
 """Finalize: number, totals, VAT rows, hash chain, XML hash, signature; then frozen.
 
-The company's chain-head row is locked first (``UPDATE ... RETURNING``): on PostgreSQL a
+The company's chain-head row is locked first (one upsert ``... RETURNING``): on PostgreSQL a
 second finalization in the same company waits for this transaction, on SQLite writers are
 serialized by ``BEGIN IMMEDIATE``. Lock order is always chain head, then number sequence,
 so concurrent finalizations can neither fork the chain nor skip a number. A credit note then
@@ -24,20 +24,17 @@ from plugins.invoicing.services.drafts import require_draft
 
 
 def lock_chain(company_id: int) -> tuple[int, str | None]:
-    """Take the company's chain lock; return (next chain position, previous hash)."""
+    """Take the company's chain lock; return (next chain position, previous hash).
+
+    One upsert: the first finalization creates the head at position 1, later ones move it
+    on; either way the row is locked until the transaction ends."""
     session = db.session
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        insert(ChainHead)
-        .values(company_id=company_id, last_seq=0, last_hash=None)
-        .on_conflict_do_nothing(index_elements=["company_id"])
-    )
+    statement = insert(ChainHead).values(company_id=company_id, last_seq=1, last_hash=None)
     seq, last_hash = session.execute(
-        update(ChainHead)
-        .where(ChainHead.company_id == company_id)
-        .values(last_seq=ChainHead.last_seq + 1)
-        .returning(ChainHead.last_seq, ChainHead.last_hash)
-        .execution_options(synchronize_session=False)
+        statement.on_conflict_do_update(
+            index_elements=["company_id"], set_={"last_seq": ChainHead.last_seq + 1}
+        ).returning(ChainHead.last_seq, ChainHead.last_hash)
     ).one()
     return seq, last_hash
 
@@ -115,14 +112,17 @@ def finalize(invoice: Invoice) -> Invoice:
     seq, prev_hash = lock_chain(invoice.company_id)
     invoice = _reload(invoice.id)
     _check_ready(invoice)
-    einvoice_gate.check(invoice)  # before the number: a refusal leaves nothing behind
-    profile = einvoice_gate.sealed_profile(invoice)
+    profiles = einvoice_gate.profiles_for(invoice)
     code = "CN" if invoice.type == CREDIT_NOTE else "INV"
     number = next_number(invoice.company_id, code, on=invoice.issue_date)
     document = mapping.to_document(invoice, number)
     totals = mapping.totals.compute_totals(document)
+    # The official rules run on the numbered document, so what they passed is what is signed.
+    # A refusal raises before anything else is written; the caller's rollback gives the number
+    # and the chain position back (gapless), as for every other refusal here.
+    sealed = einvoice_gate.sealed_xml(invoice, document, totals, profiles)
     _write_taxes(invoice, totals)
-    xml_hash = xml.sha256(xml.render(document, profile))
+    xml_hash = xml.sha256(sealed)
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
         mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on

@@ -51,7 +51,8 @@ def test_finalize_button_finalizes_and_other_actions_follow(signed_in, company, 
     invoice = db.session.get(Invoice, draft.id)
     assert invoice.status == "FINALIZED" and invoice.number
     assert invoice.number in html and "Invoice finalized." in html
-    assert _buttons(html) == ["approve", "void", "credit_note", "duplicate"]
+    # The fixed order: next step first, destructive last (set apart in the bar).
+    assert _buttons(html) == ["approve", "duplicate", "credit_note", "void"]
     assert f"/api/v1/invoices/{draft.id}/ubl?profile=pint-ae" in html
     assert 'data-integrity="ok"' in html
     assert "InvoiceFinalized" in html  # audit timeline
@@ -86,7 +87,7 @@ def test_finance_user_sees_no_approve_or_void(company, customer, make_user, logi
     make_user(email="finance@acme.ae", company=company, role="FINANCE_USER")
     client = login("finance@acme.ae")
     invoice = make_final(company, customer)
-    assert _buttons(_page(client, invoice)) == ["credit_note", "duplicate"]
+    assert _buttons(_page(client, invoice)) == ["duplicate", "credit_note"]
     resp = post_form(client, f"/invoicing/invoices/{invoice.id}/void", {})
     assert resp.status_code == 403
     db.session.expire_all()

@@ -20,5 +20,6 @@ from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
     imports,
     invoice_actions,
     invoice_detail,
+    invoice_export,
     invoice_list,
 )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask_login import login_required
 
-from core.api import render
+from core.api import company_id, render, require
 from plugins.invoicing import chain as hash_chain
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import company_id, require
 
 
 @bp.get("/chain")

@@ -1,41 +1,17 @@
-"""Helpers shared by the invoicing pages: the actor's company, permission checks, lookups,
-saving a form through a service."""
+"""Helpers shared by the invoicing pages: saving a form through a service, amounts shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import abort
-
-from core.api import DomainError, current_actor, db, get_scoped
+from core.api import DomainError, db
 from plugins.invoicing import mapping
 from plugins.invoicing.api.common import commit
 from plugins.invoicing.forms import apply_errors
 from plugins.invoicing.models import Invoice
 
 T = TypeVar("T")
-
-
-def company_id() -> int:
-    actor = current_actor()
-    if actor is None or actor.company_id is None:
-        abort(403, "Your account belongs to no company.")
-    return actor.company_id
-
-
-def require(permission: str) -> None:
-    actor = current_actor()
-    if actor is None or not actor.can(permission):
-        abort(403, "Your role cannot do this.")
-
-
-def get_or_404(model, record_id: int, label: str):
-    """Tenant scoping hides other companies' rows, even ones already in the identity map."""
-    row = get_scoped(model, record_id)
-    if row is None:
-        abort(404, f"No {label} with id {record_id}.")
-    return row
 
 
 def show_refusal(form, exc: DomainError) -> None:

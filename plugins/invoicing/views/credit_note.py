@@ -10,12 +10,12 @@ from __future__ import annotations
 from flask import url_for
 from flask_login import login_required
 
-from core.api import DomainError
+from core.api import DomainError, get_or_404, require
 from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.services import transitions
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import commit, get_or_404, require, show_refusal
+from plugins.invoicing.views.common import commit, show_refusal
 from plugins.invoicing.views.invoice_actions import go
 from plugins.invoicing.views.invoice_detail import render_detail
 

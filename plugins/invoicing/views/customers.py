@@ -7,14 +7,14 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, or_, select
 
-from core.api import current_actor, db, render
+from core.api import company_id, current_actor, db, get_or_404, render, require
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.forms import CUSTOMER_FIELDS, CustomerForm
 from plugins.invoicing.models import Customer, Invoice
 from plugins.invoicing.services import customers
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import company_id, get_or_404, require, save
+from plugins.invoicing.views.common import save
 
 PAGE_SIZE = 50
 RECENT_INVOICES = 50

@@ -13,7 +13,7 @@ from flask_login import login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from core.api import db, dump_payload, form_version, render
+from core.api import company_id, db, dump_payload, form_version, get_or_404, render, require
 from plugins.invoicing.forms import (
     LINE_FIELD_CATEGORIES,
     VATEX_SUGGESTIONS,
@@ -23,7 +23,7 @@ from plugins.invoicing.forms import (
 from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
 from plugins.invoicing.services import drafts
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import company_id, get_or_404, require, save
+from plugins.invoicing.views.common import save
 from plugins.invoicing.views.editor_data import form_data
 from plugins.invoicing.views.editor_merge import merge_save, stale_page
 from plugins.invoicing.views.editor_totals import preview

@@ -17,6 +17,7 @@ from core.api import (
     dump_payload,
     field_changes,
     form_version,
+    get_or_404,
     last_editor,
     load_payload,
     merged,
@@ -24,7 +25,7 @@ from core.api import (
 )
 from plugins.invoicing.forms import InvoiceForm
 from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
-from plugins.invoicing.views.common import get_or_404, save
+from plugins.invoicing.views.common import save
 from plugins.invoicing.views.editor_data import describe_line, form_data
 
 

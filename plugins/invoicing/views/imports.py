@@ -8,12 +8,11 @@ from flask_login import login_required
 from flask_wtf import FlaskForm
 from werkzeug.utils import secure_filename
 
-from core.api import ApiError, current_actor, enqueue_job, render
+from core.api import ApiError, company_id, current_actor, enqueue_job, render, require
 from plugins.invoicing.importer import JOB, bounds, storage
 from plugins.invoicing.importer.columns import KNOWN, REQUIRED
 from plugins.invoicing.services import limits
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import company_id, require
 
 WRITE = "invoicing.invoice.write"
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from flask import Response, flash, redirect, url_for
 from flask_login import login_required
 
-from core.api import DomainError, db, is_htmx
+from core.api import DomainError, db, get_or_404, is_htmx, require
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.services import drafts, finalize, transitions
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import commit, get_or_404, require
+from plugins.invoicing.views.common import commit
 from plugins.invoicing.views.invoice_detail import render_detail
 
 # action -> (permission, service call, whether it yields a new document to open)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app
 from flask_login import login_required
 
-from core.api import audit_timeline, current_actor, render
+from core.api import audit_timeline, current_actor, get_or_404, render, require
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.forms import CreditNoteForm
@@ -13,7 +13,7 @@ from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, INVOICE, SENT, 
 from plugins.invoicing.services import einvoice_gate
 from plugins.invoicing.services.verify import verify_invoice
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import amounts, get_or_404, require
+from plugins.invoicing.views.common import amounts
 
 XML_PROFILES = (("peppol", "Peppol BIS 3.0"), ("pint-ae", "PINT-AE"))
 
@@ -22,16 +22,14 @@ def allowed_actions(invoice: Invoice, actor) -> list[tuple[str, str]]:
     """(action, label) pairs this actor may take on this invoice in its current status."""
     can = actor.can
     status = invoice.status
+    # The bar's fixed order: the next step in the workflow first, then the everyday actions,
+    # the destructive ones last (the template sets them apart).
     offers = [
-        ("edit", "Edit", status == DRAFT and can("invoicing.invoice.write")),
         ("finalize", "Finalize", status == DRAFT and can("invoicing.invoice.finalize")),
         ("approve", "Approve", status == FINALIZED and can("invoicing.invoice.approve")),
         ("send", "Mark as sent", status == APPROVED and can("invoicing.invoice.approve")),
-        (
-            "void",
-            "Void",
-            status in (FINALIZED, APPROVED, SENT) and can("invoicing.invoice.void"),
-        ),
+        ("edit", "Edit", status == DRAFT and can("invoicing.invoice.write")),
+        ("duplicate", "Duplicate", can("invoicing.invoice.write")),
         (
             "credit_note",
             "Credit note",
@@ -39,10 +37,17 @@ def allowed_actions(invoice: Invoice, actor) -> list[tuple[str, str]]:
             and status not in (DRAFT, VOID)
             and can("invoicing.invoice.write"),
         ),
-        ("duplicate", "Duplicate", can("invoicing.invoice.write")),
+        (
+            "void",
+            "Void",
+            status in (FINALIZED, APPROVED, SENT) and can("invoicing.invoice.void"),
+        ),
         ("delete", "Delete draft", status == DRAFT and can("invoicing.invoice.write")),
     ]
     return [(name, label) for name, label, ok in offers if ok and actor.can_write]
+
+
+DESTRUCTIVE = ("void", "delete")
 
 
 def _breakdown(invoice: Invoice) -> list[dict]:
@@ -72,6 +77,7 @@ def detail_context(invoice: Invoice) -> dict:
         "money": amounts(invoice),
         "breakdown": _breakdown(invoice),
         "actions": allowed_actions(invoice, actor),
+        "destructive": DESTRUCTIVE,
         "timeline": audit_timeline("invoice", invoice.id, invoice.company_id),
         "integrity": verify_invoice(invoice),
         "xml_profiles": XML_PROFILES,

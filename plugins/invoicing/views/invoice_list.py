@@ -13,12 +13,23 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
-from core.api import DomainError, capped_count, db, fetch_page, is_htmx, query_int, render
+from core.api import (
+    Company,
+    DomainError,
+    capped_count,
+    current_actor,
+    db,
+    fetch_page,
+    is_htmx,
+    query_int,
+    render,
+    require,
+)
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
 from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import amounts, require
+from plugins.invoicing.views.common import amounts
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
@@ -56,7 +67,17 @@ def load_page():
 
 
 def _customers() -> list[tuple[int, str]]:
-    return list(db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name)))
+    """The customer filter's options. The super admin sees every company's customers, where
+    two companies may each have an "Atlas Freight": the company's name tells them apart."""
+    if not current_actor().is_super_admin:
+        query = select(Customer.id, Customer.name).order_by(Customer.name)
+        return list(db.session.execute(query))
+    rows = db.session.execute(
+        select(Customer.id, Customer.name, Company.name)
+        .join(Company, Company.id == Customer.company_id)
+        .order_by(Customer.name, Company.name)
+    )
+    return [(cid, f"{name} — {company}") for cid, name, company in rows]
 
 
 @bp.get("/invoices")

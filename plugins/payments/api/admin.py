@@ -7,14 +7,15 @@ from flask import Response, stream_with_context
 from core.api import (
     JobParamsInvalid,
     ValidationFailed,
+    company_id,
     describe,
     enqueue_job,
     json_body,
     require_permission,
+    user_id,
     utcnow,
 )
 from plugins.payments.api import bp
-from plugins.payments.api.common import company_id, user_id
 from plugins.payments.archive.job import JOB, check_params
 from plugins.payments.export.writer import buffered, export_lines
 

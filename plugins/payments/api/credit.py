@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from core.api import describe, json_body, require_permission
+from core.api import company_id, describe, get_or_404, json_body, require_permission, user_id
 from plugins.invoicing.public import Customer
 from plugins.payments import chain_verify, credit, settings
 from plugins.payments.api import bp
-from plugins.payments.api.common import commit, company_id, found, user_id
+from plugins.payments.api.common import commit
 from plugins.payments.api.requests import CREDIT_USE
 from plugins.payments.api.serialize import amount as money
 from plugins.payments.services import credit_use, inputs
@@ -95,7 +95,7 @@ def payments_settings_update():
 def customer_credit(customer_id: int):
     """A customer's unused credit per currency (``balance``) and every credit entry, oldest
     first: ``overpayment`` (+), ``applied`` to an invoice, ``reversed`` or ``refunded`` (−)."""
-    found(Customer, customer_id, "customer")
+    get_or_404(Customer, customer_id, "customer")
     entries = credit.entries(company_id(), customer_id)
     return {
         "customer_id": customer_id,
@@ -122,7 +122,7 @@ def credit_allocation_create():
     invoice_id = inputs.whole(body, "invoice_id", errors, required=True)
     amount = inputs.money(body, "amount", errors, required=True)
     errors.check()
-    found(Customer, customer_id, "customer")
+    get_or_404(Customer, customer_id, "customer")
     invoice, entries = credit_use.apply(company_id(), customer_id, invoice_id, amount, user_id())
     commit()
     result = {

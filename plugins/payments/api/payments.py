@@ -7,25 +7,23 @@ from sqlalchemy import select
 
 from core.api import (
     MAX_ID,
+    company_id,
     current_actor,
     describe,
+    get_or_404,
     get_scoped,
     json_body,
     paginate,
+    query_choice,
+    query_date,
+    query_id,
     require_permission,
+    user_id,
 )
 from plugins.invoicing.public import Invoice
 from plugins.payments.api import bp, chain_links
 from plugins.payments.api import serialize as s
-from plugins.payments.api.common import (
-    choice,
-    commit,
-    company_id,
-    date_arg,
-    found,
-    user_id,
-    whole_arg,
-)
+from plugins.payments.api.common import commit
 from plugins.payments.api.requests import PAYMENT_CREATE, REASON
 from plugins.payments.api.schemas import PAYMENT
 from plugins.payments.archive import read as archive_read
@@ -53,17 +51,17 @@ def filtered_query(model=Payment):
     query = select(model)
     if model is not Payment:  # a view: no TenantMixin scoping, name the company
         query = query.where(model.company_id == company_id())
-    if (customer := whole_arg("customer_id")) is not None:
+    if (customer := query_id("customer_id")) is not None:
         query = query.where(model.customer_id == customer)
-    if (creator := whole_arg("user_id")) is not None:
+    if (creator := query_id("user_id")) is not None:
         query = query.where(model.created_by_id == creator)
-    if method := choice("method", methods.allowed()):
+    if method := query_choice("method", methods.allowed()):
         query = query.where(model.method == method)
-    if status := choice("status", (POSTED, REVERSED)):
+    if status := query_choice("status", (POSTED, REVERSED)):
         query = query.where(model.status == status)
-    if start := date_arg("date_from"):
+    if start := query_date("date_from"):
         query = query.where(model.date >= start)
-    if end := date_arg("date_to"):
+    if end := query_date("date_to"):
         query = query.where(model.date <= end)
     return query
 
@@ -113,7 +111,7 @@ def payments_read(payment_id: int):
     """One payment with its allocations; an archived one is still found (``archived``)."""
     live = get_scoped(Payment, payment_id)
     archived = None if live else archive_read.archived_payment(current_actor(), payment_id)
-    row = live or archived or found(Payment, payment_id, "payment")
+    row = live or archived or get_or_404(Payment, payment_id, "payment")
     return chain_links.payment(archive_read.payment_json(row))
 
 
@@ -126,7 +124,7 @@ def payments_receipt(payment_id: int):
 
     from plugins.payments import receipts
 
-    payment = found(Payment, payment_id, "payment")
+    payment = get_or_404(Payment, payment_id, "payment")
     return Response(
         receipts.render_receipt(payment),
         mimetype="application/pdf",
@@ -142,7 +140,7 @@ def payments_reverse(payment_id: int):
     body = json_body(required=False)
     reason = inputs.text(body, "reason", errors := inputs.Errors(), 500)
     errors.check()
-    reversal = reverse.reverse(found(Payment, payment_id, "payment"), reason, user_id())
+    reversal = reverse.reverse(get_or_404(Payment, payment_id, "payment"), reason, user_id())
     commit()
     return chain_links.payment(s.payment(reversal)), 201
 
@@ -152,7 +150,7 @@ def payments_reverse(payment_id: int):
 @describe(tags=TAGS, paginated=True, response=PAYMENT)
 def invoice_payments(invoice_id: int):
     """Payments (and reversals) that touched one invoice, oldest first."""
-    found(Invoice, invoice_id, "invoice")
+    get_or_404(Invoice, invoice_id, "invoice")
     touched = select(Allocation.payment_id).where(Allocation.invoice_id == invoice_id)
     query = select(Payment).where(Payment.id.in_(touched))
     page = paginate(query, order_by=(Payment.id,), serialize=s.payment)

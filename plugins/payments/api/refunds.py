@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import describe, json_body, paginate, require_permission
+from core.api import (
+    describe,
+    get_or_404,
+    json_body,
+    paginate,
+    query_choice,
+    query_id,
+    require_permission,
+    user_id,
+)
 from plugins.payments.api import bp, chain_links
 from plugins.payments.api import serialize as s
-from plugins.payments.api.common import choice, commit, found, user_id, whole_arg
+from plugins.payments.api.common import commit
 from plugins.payments.api.requests import REASON, REFUND_CREATE
 from plugins.payments.api.schemas import REFUND
 from plugins.payments.models import REFUND_STATUSES, Payment, Refund
@@ -33,14 +42,14 @@ def refunds_list():
     Filters: ``status``, ``payment_id``, ``customer_id`` (of the payment), ``user_id`` (who
     requested it)."""
     query = select(Refund)
-    if status := choice("status", REFUND_STATUSES):
+    if status := query_choice("status", REFUND_STATUSES):
         query = query.where(Refund.status == status)
-    if (payment := whole_arg("payment_id")) is not None:
+    if (payment := query_id("payment_id")) is not None:
         query = query.where(Refund.payment_id == payment)
-    if (customer := whole_arg("customer_id")) is not None:
+    if (customer := query_id("customer_id")) is not None:
         paid_by = select(Payment.id).where(Payment.customer_id == customer)
         query = query.where(Refund.payment_id.in_(paid_by))
-    if (requester := whole_arg("user_id")) is not None:
+    if (requester := query_id("user_id")) is not None:
         query = query.where(Refund.requested_by_id == requester)
     page = paginate(query, order_by=(Refund.id.desc(),), serialize=s.refund)
     return chain_links.page(page, chain_links.REFUND_KINDS)
@@ -52,7 +61,7 @@ def refunds_list():
 def refunds_create():
     """Request a refund of part or all of what is left of a payment."""
     payment_id, amount, reason = inputs.refund(json_body())
-    payment = found(Payment, payment_id, "payment")
+    payment = get_or_404(Payment, payment_id, "payment")
     refund = refunds.request_refund(payment, amount, reason, user_id())
     commit()
     return chain_links.refund(s.refund(refund)), 201
@@ -63,14 +72,14 @@ def refunds_create():
 @describe(tags=TAGS, response=REFUND)
 def refunds_read(refund_id: int):
     """One refund; ``hash`` and ``prev_hash`` of its chain entry once it is processed."""
-    return chain_links.refund(s.refund(found(Refund, refund_id, "refund")))
+    return chain_links.refund(s.refund(get_or_404(Refund, refund_id, "refund")))
 
 
 def _move(refund_id: int, action: str):
     body = json_body(required=False)
     reason = inputs.text(body, "reason", errors := inputs.Errors(), 500)
     errors.check()
-    refund = refunds.move(found(Refund, refund_id, "refund"), action, reason)
+    refund = refunds.move(get_or_404(Refund, refund_id, "refund"), action, reason)
     commit()
     return chain_links.refund(s.refund(refund))
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask import request
 
-from core.api import ApiError, describe, require_permission
+from core.api import ApiError, company_id, describe, query_date, require_permission
 from plugins.payments import stats
 from plugins.payments.api import bp
-from plugins.payments.api.common import company_id, date_arg
 from plugins.payments.api.serialize import amount
 
 
@@ -24,7 +23,7 @@ def payments_stats():
     period = request.args.get("period") or "month"
     if period not in stats.PERIODS:
         raise ApiError(400, "invalid_parameter", "period must be month or day.", {"period": period})
-    start, end = date_arg("from"), date_arg("to")
+    start, end = query_date("from"), query_date("to")
     if start and end and start > end:
         raise ApiError(400, "invalid_parameter", "from must not be after to.", {"from": str(start)})
     cid = company_id()

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from core.api import describe, paginate, require_permission
+from core.api import (
+    company_id,
+    describe,
+    paginate,
+    query_choice,
+    query_date,
+    query_id,
+    require_permission,
+)
 from plugins.payments import transactions as tx
 from plugins.payments.api import bp
-from plugins.payments.api.common import choice, company_id, date_arg, whole_arg
 from plugins.payments.api.serialize import amount, iso
 
 Transaction = tx.Transaction
@@ -30,15 +37,15 @@ def _json(t: Transaction) -> dict:
 
 def filtered_query():
     query = tx.of_company(company_id())
-    if (customer := whole_arg("customer_id")) is not None:
+    if (customer := query_id("customer_id")) is not None:
         query = query.where(Transaction.customer_id == customer)
-    if (user := whole_arg("user_id")) is not None:
+    if (user := query_id("user_id")) is not None:
         query = query.where(Transaction.user_id == user)
-    if kind := choice("kind", tx.KINDS):
+    if kind := query_choice("kind", tx.KINDS):
         query = query.where(Transaction.kind == kind)
-    if start := date_arg("date_from"):
+    if start := query_date("date_from"):
         query = query.where(Transaction.date >= start)
-    if end := date_arg("date_to"):
+    if end := query_date("date_to"):
         query = query.where(Transaction.date <= end)
     return query
 

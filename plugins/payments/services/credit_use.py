@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import ApiError, db
+from core.api import Refused, db
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.models import Allocation, Payment
@@ -21,8 +21,7 @@ def apply(company_id: int, customer_id: int, invoice_id: int, amount: Decimal, u
     """Pay ``amount`` of ``invoice_id`` from ``customer_id``'s credit; returns the entries."""
     invoice = settlement.payable(invoice_id)
     if invoice.customer_id != customer_id:
-        raise ApiError(
-            422,
+        raise Refused(
             "customer_mismatch",
             f"Invoice {invoice.number} belongs to another customer.",
             {"invoice_id": invoice.id, "invoice_customer_id": invoice.customer_id},
@@ -32,8 +31,7 @@ def apply(company_id: int, customer_id: int, invoice_id: int, amount: Decimal, u
     sources = _sources(company_id, customer_id, invoice.currency)
     available = sum(sources.values(), Decimal("0.00"))
     if amount > available:
-        raise ApiError(
-            422,
+        raise Refused(
             "insufficient_credit",
             f"The customer has {available} {invoice.currency} of credit, not {amount}.",
             {"available": str(available), "currency": invoice.currency, "amount": str(amount)},
@@ -51,8 +49,7 @@ def apply(company_id: int, customer_id: int, invoice_id: int, amount: Decimal, u
 def _check_due(invoice, amount: Decimal) -> None:
     due = settlement.amount_due(invoice, ledger.paid_on(invoice.id))
     if amount > due:
-        raise ApiError(
-            422,
+        raise Refused(
             "overpayment",
             f"{amount} is more than the {due} still due on {invoice.number}.",
             {"invoice_id": invoice.id, "amount": str(amount), "amount_due": str(due)},

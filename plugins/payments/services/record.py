@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.api import ApiError, db, next_number
+from core.api import Refused, db, next_number
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, chain_records, credit, settings
 from plugins.payments.models import POSTED, Allocation, Payment
@@ -62,15 +62,13 @@ def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str,
     """The amount to allocate: ``amount``, or under the credit policy at most what is due."""
     details = {"invoice_id": invoice.id}
     if invoice.customer_id != customer_id:
-        raise ApiError(
-            422,
+        raise Refused(
             "customer_mismatch",
             f"Invoice {invoice.number} belongs to another customer than this payment.",
             {**details, "invoice_customer_id": invoice.customer_id},
         )
     if invoice.currency != currency:
-        raise ApiError(
-            422,
+        raise Refused(
             "currency_mismatch",
             f"Invoice {invoice.number} is in {invoice.currency}, the payment in {currency}.",
             {**details, "invoice_currency": invoice.currency},
@@ -79,8 +77,7 @@ def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str,
     if keep_credit:
         return max(min(amount, due), Decimal("0.00"))
     if amount > due:
-        raise ApiError(
-            422,
+        raise Refused(
             "overpayment",
             f"{amount} is more than the {due} still due on {invoice.number}.",
             {**details, "amount": str(amount), "amount_due": str(due)},
@@ -93,8 +90,7 @@ def _check_total(data: PaymentInput, keep_credit: bool) -> None:
     if allocated != data.amount and not (keep_credit and data.amount > allocated):
         # Only the credit policy keeps an unallocated remainder (as customer credit).
         code = "overpayment" if data.amount > allocated else "allocation_exceeds_payment"
-        raise ApiError(
-            422,
+        raise Refused(
             code,
             f"The allocations add up to {allocated}, the payment is {data.amount}; "
             "they must be equal.",

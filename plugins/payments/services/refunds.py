@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, lock_for_update, utcnow
+from core.api import Conflict, Refused, db, lock_for_update, utcnow
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, chain_records, credit
 from plugins.payments.models import (
@@ -53,16 +53,14 @@ def refundable(payment: Payment) -> Decimal:
 def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None) -> Refund:
     payment = lock_for_update(Payment, payment.id)  # serializes requests against one payment
     if payment.is_reversal or payment.status != POSTED:
-        raise ApiError(
-            409,
+        raise Conflict(
             "payment_not_refundable",
             f"{payment.number} is {'a reversal' if payment.is_reversal else payment.status}; "
             "only posted payments can be refunded.",
         )
     left = refundable(payment)
     if amount > left:
-        raise ApiError(
-            422,
+        raise Refused(
             "refund_exceeds_payment",
             f"Only {left} of {payment.number} is left to refund.",
             {"amount": str(amount), "refundable": str(left)},
@@ -86,8 +84,7 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
     sources, target, event = MOVES[action]
     refund = lock_for_update(Refund, refund.id)
     if refund.status not in sources:
-        raise ApiError(
-            409,
+        raise Conflict(
             "invalid_transition",
             f"A {refund.status} refund cannot be {target}.",
             {"status": refund.status, "allowed_from": sorted(sources)},
@@ -110,7 +107,7 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
 
 def _give_back(refund: Refund, covered: dict) -> None:
     if refund.payment.status != POSTED:
-        raise ApiError(409, "payment_not_refundable", "The payment was reversed meanwhile.")
+        raise Conflict("payment_not_refundable", "The payment was reversed meanwhile.")
     for invoice_id in sorted(covered):  # invoices before the chain: the order record() locks
         settlement.lock(invoice_id)
     chain.hold(refund.company_id)

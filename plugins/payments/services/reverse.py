@@ -16,7 +16,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from core.api import ApiError, db, lock_for_update, next_number
+from core.api import Conflict, db, lock_for_update, next_number
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, chain_records, credit
 from plugins.payments.models import (
@@ -41,7 +41,7 @@ def reverse(payment: Payment, reason: str | None, user_id: int | None = None) ->
     unused_credit = _check_credit_unused(payment)
     total = sum(covered.values()) + unused_credit
     if total <= 0:
-        raise ApiError(409, "nothing_to_reverse", "This payment was refunded in full already.")
+        raise Conflict("nothing_to_reverse", "This payment was refunded in full already.")
     today = dt.date.today()
     reversal = Payment(
         company_id=payment.company_id,
@@ -78,8 +78,7 @@ def _check_credit_unused(payment: Payment):
     """The payment's unused credit; 409 ``credit_already_used`` if some was applied."""
     applied, unused = credit.of_payment(payment.id)
     if applied > 0:
-        raise ApiError(
-            409,
+        raise Conflict(
             "credit_already_used",
             f"{applied} of the customer credit {payment.number} created was already used on "
             "invoices, so it cannot be reversed; request a refund instead.",
@@ -90,17 +89,16 @@ def _check_credit_unused(payment: Payment):
 
 def _check_reversible(payment: Payment) -> None:
     if payment.is_reversal:
-        raise ApiError(409, "payment_is_reversal", "A reversal record cannot itself be reversed.")
+        raise Conflict("payment_is_reversal", "A reversal record cannot itself be reversed.")
     if payment.status == REVERSED:
-        raise ApiError(409, "payment_already_reversed", f"{payment.number} is reversed already.")
+        raise Conflict("payment_already_reversed", f"{payment.number} is reversed already.")
     pending = db.session.scalar(
         select(Refund.id)
         .where(Refund.payment_id == payment.id, Refund.status.in_((REQUESTED, APPROVED)))
         .limit(1)
     )
     if pending is not None:
-        raise ApiError(
-            409,
+        raise Conflict(
             "refund_pending",
             "Process or reject the open refunds of this payment before reversing it.",
             {"refund_id": pending},

@@ -56,13 +56,13 @@ def test_status_may_only_move_from_posted_to_reversed(posted):
 
 
 def test_the_orm_gets_a_clear_409_through_the_api_helper(app, posted):
-    from core.api import ApiError
+    from core.api import Conflict
     from plugins.payments.api.common import commit
     from plugins.payments.models import Payment
 
     payment = db.session.get(Payment, posted["id"])
     payment.reference = "edited in place"
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(Conflict) as info:
         commit()
     assert (info.value.status, info.value.code) == (409, "payment_immutable")
     db.session.expire_all()

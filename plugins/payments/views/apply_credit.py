@@ -12,14 +12,25 @@ from decimal import Decimal
 from flask import redirect, url_for
 from flask_login import login_required
 
-from core.api import DomainError, ValidationFailed, current_actor, db, is_htmx, render
+from core.api import (
+    DomainError,
+    ValidationFailed,
+    company_id,
+    current_actor,
+    db,
+    get_or_404,
+    is_htmx,
+    may,
+    render,
+    require,
+)
 from plugins.invoicing.public import Invoice
 from plugins.payments import credit
 from plugins.payments.api.common import commit
 from plugins.payments.forms import ApplyCreditForm
+from plugins.payments.permissions import WRITE
 from plugins.payments.services import credit_use, inputs
 from plugins.payments.views import bp
-from plugins.payments.views.common import WRITE, company_id, found, may, require
 from plugins.payments.views.form_keys import form_idempotent, new_key
 
 
@@ -50,7 +61,7 @@ def credit_context(invoice: Invoice, due: Decimal, form=None, error=None) -> dic
 @form_idempotent
 def apply_credit(invoice_id: int):
     require(WRITE)
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     form = ApplyCreditForm()
     try:
         if not form.validate_on_submit():
@@ -62,12 +73,12 @@ def apply_credit(invoice_id: int):
         commit()
     except DomainError as exc:
         db.session.rollback()
-        invoice = found(Invoice, invoice_id, "invoice")
+        invoice = get_or_404(Invoice, invoice_id, "invoice")
         return _section(invoice, 422, credit_form=form, credit_error=_message(exc))
     if not is_htmx():
         return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
     db.session.expire_all()
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     return _section(invoice, 201, notice=f"{amount} {invoice.currency} of credit applied.")
 
 

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from core.api import current_actor, db
 from plugins.payments import credit
 from plugins.payments.archive.models import PaymentAny
-from plugins.payments.views.common import READ, invoices_by_id
+from plugins.payments.permissions import READ
+from plugins.payments.views.common import invoices_by_id
 
 SLOT = "invoicing.customer.detail"
 KIND_LABELS = {

@@ -13,19 +13,30 @@ from flask_login import login_required
 from markupsafe import Markup
 from sqlalchemy import select
 
-from core.api import DomainError, current_actor, db, is_htmx, render
+from core.api import (
+    DomainError,
+    company_id,
+    current_actor,
+    db,
+    get_or_404,
+    is_htmx,
+    may,
+    render,
+    require,
+)
 from plugins.invoicing.public import INVOICE, Invoice, settlement
 from plugins.payments import settings
 from plugins.payments.api.common import commit
 from plugins.payments.forms import RecordPaymentForm, apply_errors, method_label
 from plugins.payments.models import Allocation, Payment
+from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs, ledger, record
 from plugins.payments.views import bp
 from plugins.payments.views.apply_credit import credit_context
-from plugins.payments.views.common import READ, WRITE, company_id, found, may, require
 from plugins.payments.views.form_keys import form_idempotent, new_key
 
 SLOT = "invoicing.invoice.payments"
+ACTIONS_SLOT = "invoicing.invoice.actions"
 
 
 def balance(invoice: Invoice) -> Decimal:
@@ -64,9 +75,12 @@ def history_context(
 
 
 def render_slot(slot: str, context: dict):
-    """HTML for the invoice page's payments slot (payments' ``render_slot`` hookimpl)."""
+    """HTML for the invoice page's payments slot and its action bar (payments' ``render_slot``
+    hookimpl)."""
     invoice = context.get("invoice")
     actor = current_actor()
+    if slot == ACTIONS_SLOT and invoice is not None and actor is not None:
+        return _record_button(invoice)
     if slot != SLOT or invoice is None or invoice.is_draft or invoice.type != INVOICE:
         return None
     if actor is None or not actor.can(READ):
@@ -74,11 +88,18 @@ def render_slot(slot: str, context: dict):
     return Markup(render_template("payments/_invoice_slot.html", **history_context(invoice)))
 
 
+def _record_button(invoice: Invoice):
+    """ "Record payment" in the invoice's action bar while something is still due."""
+    if not (payable(invoice) and may(WRITE) and balance(invoice) > 0):
+        return None
+    return Markup(render_template("payments/_record_button.html", invoice=invoice))
+
+
 @bp.get("/invoices/<int:invoice_id>/history")
 @login_required
 def invoice_history(invoice_id: int):
     require(READ)
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     return render("payments/invoice_history.html", block="history", **history_context(invoice))
 
 
@@ -100,7 +121,7 @@ def _form_page(invoice: Invoice, form: RecordPaymentForm, status=200, error=None
 @login_required
 def record_form(invoice_id: int):
     require(WRITE)
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     form = RecordPaymentForm(formdata=None)
     form.amount.data = str(balance(invoice))
     return _form_page(invoice, form)
@@ -111,7 +132,7 @@ def record_form(invoice_id: int):
 @form_idempotent
 def record_payment(invoice_id: int):
     require(WRITE)
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     form = RecordPaymentForm()
     if not form.validate_on_submit():
         return _form_page(invoice, form, status=422)
@@ -120,13 +141,13 @@ def record_payment(invoice_id: int):
         commit()
     except DomainError as exc:
         db.session.rollback()
-        invoice = found(Invoice, invoice_id, "invoice")
+        invoice = get_or_404(Invoice, invoice_id, "invoice")
         placed = apply_errors(form, exc)
         return _form_page(invoice, form, status=422, error=None if placed else exc.message)
     if not is_htmx():
         return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
     db.session.expire_all()
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     return render(
         "payments/record_done.html",
         block="done",

@@ -8,7 +8,17 @@ from flask import flash, redirect, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import ApiError, DomainError, current_actor, db, is_htmx, render
+from core.api import (
+    ApiError,
+    DomainError,
+    current_actor,
+    db,
+    get_or_404,
+    is_htmx,
+    may,
+    render,
+    require,
+)
 from plugins.payments.api.common import commit
 from plugins.payments.forms import (
     ReasonForm,
@@ -17,17 +27,10 @@ from plugins.payments.forms import (
     method_label,
 )
 from plugins.payments.models import POSTED, Payment, Refund
+from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs, refunds, reverse
 from plugins.payments.views import bp
-from plugins.payments.views.common import (
-    READ,
-    WRITE,
-    customer_names,
-    found,
-    invoices_by_id,
-    may,
-    require,
-)
+from plugins.payments.views.common import customer_names, invoices_by_id
 from plugins.payments.views.form_keys import form_idempotent, new_key
 
 
@@ -79,20 +82,20 @@ def render_detail(payment: Payment, status=200, error=None, notice=None, **forms
 @login_required
 def payment_detail(payment_id: int):
     require(READ)
-    return render_detail(found(Payment, payment_id, "payment"))
+    return render_detail(get_or_404(Payment, payment_id, "payment"))
 
 
 def _done(payment_id: int, message: str):
     if is_htmx():
         db.session.expire_all()
-        return render_detail(found(Payment, payment_id, "payment"), notice=message)
+        return render_detail(get_or_404(Payment, payment_id, "payment"), notice=message)
     flash(message, "success")
     return redirect(url_for("payments.payment_detail", payment_id=payment_id), 303)
 
 
 def _refused(payment_id: int, exc: ApiError, **forms):
     db.session.rollback()
-    payment = found(Payment, payment_id, "payment")
+    payment = get_or_404(Payment, payment_id, "payment")
     status = 422 if forms else exc.status
     return render_detail(payment, status=status, error=exc.message, **forms)
 
@@ -101,7 +104,7 @@ def _refused(payment_id: int, exc: ApiError, **forms):
 @login_required
 def payment_reverse(payment_id: int):
     require(WRITE)
-    payment = found(Payment, payment_id, "payment")
+    payment = get_or_404(Payment, payment_id, "payment")
     form = ReasonForm()
     if not form.validate_on_submit():
         return render_detail(payment, status=422, reverse_form=form)
@@ -118,7 +121,7 @@ def payment_reverse(payment_id: int):
 @form_idempotent
 def refund_request(payment_id: int):
     require(WRITE)
-    payment = found(Payment, payment_id, "payment")
+    payment = get_or_404(Payment, payment_id, "payment")
     form = RefundRequestForm()
     if not form.validate_on_submit():
         return render_detail(payment, status=422, refund_form=form)
@@ -131,6 +134,6 @@ def refund_request(payment_id: int):
         placed = apply_errors(form, exc)
         if placed:
             db.session.rollback()
-            return render_detail(found(Payment, payment_id, "payment"), 422, refund_form=form)
+            return render_detail(get_or_404(Payment, payment_id, "payment"), 422, refund_form=form)
         return _refused(payment_id, exc, refund_form=form)
     return _done(payment_id, f"Refund of {amount} requested; it waits for approval.")

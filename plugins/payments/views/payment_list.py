@@ -12,15 +12,16 @@ from flask import request
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import DomainError, db, is_htmx, render
+from core.api import DomainError, db, is_htmx, render, require
 from plugins.invoicing.public import Customer
 from plugins.payments.api.payments import filtered_query
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.forms import method_label
 from plugins.payments.models import POSTED, REVERSED, Payment
+from plugins.payments.permissions import READ
 from plugins.payments.services import methods
 from plugins.payments.views import bp
-from plugins.payments.views.common import READ, customer_names, require
+from plugins.payments.views.common import customer_names
 from plugins.payments.views.paging import PAGE_SIZE, window
 
 

@@ -6,13 +6,14 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import ApiError, DomainError, db, is_htmx, render
+from core.api import ApiError, DomainError, db, get_or_404, is_htmx, may, render, require
 from plugins.payments.api.common import commit
 from plugins.payments.forms import ActionForm, ReasonForm
 from plugins.payments.models import APPROVED, REFUND_STATUSES, REQUESTED, Refund
+from plugins.payments.permissions import APPROVE, READ
 from plugins.payments.services import refunds
 from plugins.payments.views import bp
-from plugins.payments.views.common import APPROVE, READ, customer_names, found, may, require
+from plugins.payments.views.common import customer_names
 from plugins.payments.views.paging import PAGE_SIZE, window
 
 OPEN = "open"  # requested or approved: what still waits for someone
@@ -73,7 +74,7 @@ def refund_queue():
 @login_required
 def refund_decide(refund_id: int, action: str):
     require(APPROVE)
-    refund = found(Refund, refund_id, "refund")
+    refund = get_or_404(Refund, refund_id, "refund")
     form = ReasonForm() if action == "reject" else ActionForm()
     if not form.validate_on_submit():
         return render_queue(422, error="Check the reason (at most 500 characters).")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask import request
 
-from core.api import describe, require_permission
+from core.api import company_id, describe, require_permission
 from plugins.peppol import health
 from plugins.peppol.api import bp
-from plugins.peppol.api.common import company_id
 from plugins.peppol.permissions import READ
 
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import select
 
-from core.api import NO_BODY, describe, enqueue_job, paginate, require_permission
+from core.api import (
+    NO_BODY,
+    company_id,
+    describe,
+    enqueue_job,
+    paginate,
+    require_permission,
+    user_id,
+)
 from plugins.peppol.api import bp
-from plugins.peppol.api.common import company_id, iso, user_id
 from plugins.peppol.inbox import FETCH_JOB
 from plugins.peppol.models import InboundDocument
 from plugins.peppol.permissions import READ, SEND
+from plugins.peppol.timefmt import iso
 
 TAGS = ("peppol",)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import request
 
-from core.api import describe, require_permission
+from core.api import company_id, describe, require_permission
 from plugins.peppol import lookup, participants
 from plugins.peppol.api import bp
-from plugins.peppol.api.common import company_id, iso
 from plugins.peppol.permissions import READ
+from plugins.peppol.timefmt import iso
 
 
 @bp.get("/peppol/participants/<participant_id>")

@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask import Response
 from sqlalchemy import select
 
-from core.api import db, describe, json_body, require_permission
+from core.api import company_id, db, describe, get_or_404, json_body, require_permission
 from plugins.peppol import manage
 from plugins.peppol.api import bp
 from plugins.peppol.api import serialize as s
-from plugins.peppol.api.common import company_id, found
 from plugins.peppol.models import ProviderAccount
 from plugins.peppol.permissions import MANAGE, READ
 
@@ -58,7 +57,7 @@ def providers_list():
 @describe(tags=TAGS)
 def providers_read(provider_id: int):
     """One provider account."""
-    return s.provider(found(ProviderAccount, provider_id, "provider account"))
+    return s.provider(get_or_404(ProviderAccount, provider_id, "provider account"))
 
 
 @bp.patch("/peppol/providers/<int:provider_id>")
@@ -66,7 +65,9 @@ def providers_read(provider_id: int):
 @describe(tags=TAGS, request=UPDATE)
 def providers_update(provider_id: int):
     """Change a provider account (send ``api_key`` to replace its credentials)."""
-    account = manage.change(found(ProviderAccount, provider_id, "provider account"), json_body())
+    account = manage.change(
+        get_or_404(ProviderAccount, provider_id, "provider account"), json_body()
+    )
     db.session.commit()
     return s.provider(account)
 
@@ -76,6 +77,6 @@ def providers_update(provider_id: int):
 @describe(tags=TAGS, status=204)
 def providers_delete(provider_id: int):
     """Remove a provider account (its attempts keep the name)."""
-    manage.remove(found(ProviderAccount, provider_id, "provider account"))
+    manage.remove(get_or_404(ProviderAccount, provider_id, "provider account"))
     db.session.commit()
     return Response(status=204)

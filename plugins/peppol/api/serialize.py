@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from plugins.peppol import circuit
-from plugins.peppol.api.common import iso
 from plugins.peppol.models import Attempt, ProviderAccount, Transmission
+from plugins.peppol.timefmt import iso
 from plugins.peppol.tracking import mls_dict
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.api import db, describe, json_body, require_permission
+from core.api import company_id, db, describe, json_body, require_permission
 from plugins.peppol import settings
 from plugins.peppol.api import bp
-from plugins.peppol.api.common import company_id
 from plugins.peppol.inbox.schedule import settings_for
 from plugins.peppol.permissions import MANAGE, READ
 

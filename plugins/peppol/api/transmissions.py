@@ -12,14 +12,15 @@ from core.api import (
     db,
     describe,
     enqueue_job,
+    get_or_404,
     paginate,
     require_permission,
+    user_id,
 )
 from plugins.invoicing.public import Invoice
 from plugins.peppol import tracking, transmit
 from plugins.peppol.api import bp
 from plugins.peppol.api import serialize as s
-from plugins.peppol.api.common import found, user_id
 from plugins.peppol.models import FAILED, STATES, Transmission
 from plugins.peppol.permissions import READ, SEND
 
@@ -37,7 +38,7 @@ def invoices_transmit(invoice_id: int):
     nothing is queued. 202 with the new transmission; 200 with the same transmission when the
     document is already queued, in flight, sent, delivered or accepted.
     """
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     outcome = transmit.transmit(invoice, user_id())
     t = db.session.get(Transmission, outcome.transmission.id)
     db.session.refresh(t)
@@ -80,7 +81,7 @@ def transmissions_list():
 @describe(tags=TAGS)
 def transmissions_read(transmission_id: int):
     """One transmission with every attempt and its Message Level Status."""
-    return s.transmission(found(Transmission, transmission_id, "transmission"))
+    return s.transmission(get_or_404(Transmission, transmission_id, "transmission"))
 
 
 @bp.post("/peppol/transmissions/<int:transmission_id>/refresh")
@@ -88,9 +89,9 @@ def transmissions_read(transmission_id: int):
 @describe(tags=TAGS, request=NO_BODY, body_required=False)
 def transmissions_refresh(transmission_id: int):
     """Ask the provider for delivery and MLS now (the worker also polls every 5 minutes)."""
-    t = found(Transmission, transmission_id, "transmission")
+    t = get_or_404(Transmission, transmission_id, "transmission")
     tracking.refresh(t)
-    return s.transmission(found(Transmission, transmission_id, "transmission"))
+    return s.transmission(get_or_404(Transmission, transmission_id, "transmission"))
 
 
 @bp.post("/peppol/transmissions/<int:transmission_id>/retry")
@@ -98,10 +99,10 @@ def transmissions_refresh(transmission_id: int):
 @describe(tags=TAGS, request=NO_BODY, body_required=False)
 def transmissions_retry(transmission_id: int):
     """Run the next round of a FAILED transmission now instead of after its backoff."""
-    t = found(Transmission, transmission_id, "transmission")
+    t = get_or_404(Transmission, transmission_id, "transmission")
     if t.state != FAILED:
         raise Conflict("not_failed", f"Only a FAILED transmission is retried (it is {t.state}).")
     enqueue_job(
         transmit.SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=user_id()
     )
-    return s.transmission(found(Transmission, transmission_id, "transmission"))
+    return s.transmission(get_or_404(Transmission, transmission_id, "transmission"))

@@ -5,12 +5,21 @@ from __future__ import annotations
 from flask import Response
 from sqlalchemy import select
 
-from core.api import ValidationFailed, db, describe, json_body, paginate, require_permission
+from core.api import (
+    ValidationFailed,
+    company_id,
+    db,
+    describe,
+    get_or_404,
+    json_body,
+    paginate,
+    require_permission,
+)
 from plugins.peppol import notify, webhooks
 from plugins.peppol.api import bp
-from plugins.peppol.api.common import company_id, found, iso
 from plugins.peppol.models import Webhook, WebhookDelivery
 from plugins.peppol.permissions import MANAGE, READ
+from plugins.peppol.timefmt import iso
 from plugins.peppol.urls import problem
 
 TAGS = ("peppol",)
@@ -84,7 +93,7 @@ def webhooks_list():
 @describe(tags=TAGS, status=204)
 def webhooks_delete(webhook_id: int):
     """Stop sending to an endpoint (its delivery log stays)."""
-    found(Webhook, webhook_id, "webhook").active = False
+    get_or_404(Webhook, webhook_id, "webhook").active = False
     db.session.commit()
     return Response(status=204)
 
@@ -94,6 +103,6 @@ def webhooks_delete(webhook_id: int):
 @describe(tags=TAGS, paginated=True)
 def webhooks_deliveries(webhook_id: int):
     """The delivery log of one endpoint, newest first."""
-    found(Webhook, webhook_id, "webhook")
+    get_or_404(Webhook, webhook_id, "webhook")
     query = select(WebhookDelivery).where(WebhookDelivery.webhook_id == webhook_id)
     return paginate(query, order_by=(WebhookDelivery.id.desc(),), serialize=delivery_json)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 
@@ -76,8 +77,9 @@ class Health:
     extra: dict = field(default_factory=dict)
 
 
-class Provider:
-    """Base class of adapters. ``type`` names it; ``supports`` lists optional abilities."""
+class Provider(ABC):
+    """Base class of adapters. ``type`` names it; ``supports`` lists optional abilities; an
+    adapter that leaves one of the calls below unwritten cannot be instantiated."""
 
     type = ""
     label = ""
@@ -86,20 +88,26 @@ class Provider:
     def __init__(self, account: AccountConfig):
         self.account = account
 
+    @abstractmethod
     def send(self, doc: Outgoing) -> SendResult:
-        raise NotImplementedError
+        """Hand ``doc`` to the access point; the message id it answers identifies it later."""
 
+    @abstractmethod
     def status(self, message_id: str) -> Status:
-        raise NotImplementedError
+        """Where the message ``message_id`` is now: with the provider, delivered, or an MLS."""
 
+    @abstractmethod
     def fetch_inbox(self) -> list[InboxMessage]:
-        raise NotImplementedError
+        """Documents received for the account and not yet acknowledged."""
 
+    @abstractmethod
     def acknowledge(self, message_id: str, mls: Mls) -> None:
-        raise NotImplementedError
+        """Tell the provider the inbound ``message_id`` was handled, with our MLS."""
 
+    @abstractmethod
     def lookup(self, participant_id: str) -> Lookup:
-        raise NotImplementedError
+        """Whether ``participant_id`` is registered in the Peppol network, and for what."""
 
+    @abstractmethod
     def health(self) -> Health:
-        raise NotImplementedError
+        """Whether the provider answers, with a short detail for the health page."""

@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask import request
 from flask_login import login_required
 
-from core.api import render
+from core.api import company_id, render, require
 from plugins.peppol import health
 from plugins.peppol.permissions import READ
 from plugins.peppol.views import bp
-from plugins.peppol.views.common import company_id, require
 
 
 @bp.get("/health", endpoint="health")

@@ -7,14 +7,13 @@ from flask import current_app, flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, db, enqueue_job, render
+from core.api import DomainError, company_id, db, enqueue_job, may, render, require
 from plugins.peppol import settings
 from plugins.peppol.inbox import FETCH_JOB
 from plugins.peppol.inbox.schedule import settings_for
 from plugins.peppol.models import InboundDocument
 from plugins.peppol.permissions import MANAGE, READ, SEND
 from plugins.peppol.views import bp
-from plugins.peppol.views.common import company_id, may, require
 
 BILL_PAGE = "ap.bill_review"
 

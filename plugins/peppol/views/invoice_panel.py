@@ -7,13 +7,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, db, is_htmx
+from core.api import DomainError, company_id, db, get_or_404, is_htmx, may, require
 from plugins.invoicing.public import Invoice
 from plugins.peppol import transmit
 from plugins.peppol.models import Transmission
 from plugins.peppol.permissions import READ, SEND
 from plugins.peppol.views import bp
-from plugins.peppol.views.common import found, may, require
 
 DRAFT, VOID = "DRAFT", "VOID"  # invoicing's status values
 
@@ -50,7 +49,7 @@ def render_panel(invoice: Invoice) -> str:
 @login_required
 def invoice_panel(invoice_id: int):
     require(READ)
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     return render_template("peppol/_invoice_panel.html", **panel_context(invoice))
 
 
@@ -58,7 +57,7 @@ def invoice_panel(invoice_id: int):
 @login_required
 def invoice_send(invoice_id: int):
     require(SEND)
-    invoice = found(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice_id, "invoice")
     error, rules = None, []
     try:
         transmit.transmit(invoice)
@@ -70,7 +69,7 @@ def invoice_send(invoice_id: int):
         if error:
             flash(error, "error")
         return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
-    context = panel_context(found(Invoice, invoice_id, "invoice"), error, rules)
+    context = panel_context(get_or_404(Invoice, invoice_id, "invoice"), error, rules)
     return render_template("peppol/_invoice_panel.html", **context)
 
 
@@ -79,10 +78,9 @@ def invoice_send(invoice_id: int):
 def customer_lookup(customer_id: int):
     from plugins.invoicing.public import Customer
     from plugins.peppol import lookup, participants
-    from plugins.peppol.views.common import company_id
 
     require(READ)
-    customer = found(Customer, customer_id, "customer")
+    customer = get_or_404(Customer, customer_id, "customer")
     check = participants.check(customer.peppol_id or "")
     if check.valid_format:
         lookup.lookup(company_id(), check, refresh=True)

@@ -6,13 +6,13 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import db, enqueue_job, render
+from core.api import db, enqueue_job, get_or_404, may, render, require
 from plugins.peppol import tracking
 from plugins.peppol.models import FAILED, STATES, Transmission
 from plugins.peppol.permissions import READ, SEND
 from plugins.peppol.transmit import SEND_JOB
 from plugins.peppol.views import bp
-from plugins.peppol.views.common import STATE_CLASS, found, may, require
+from plugins.peppol.views.common import STATE_CLASS
 
 
 @bp.get("/")
@@ -38,7 +38,7 @@ def transmissions():
 @login_required
 def transmission_detail(transmission_id: int):
     require(READ)
-    t = found(Transmission, transmission_id, "transmission")
+    t = get_or_404(Transmission, transmission_id, "transmission")
     return render(
         "peppol/transmission.html",
         block="detail",
@@ -53,7 +53,7 @@ def transmission_detail(transmission_id: int):
 @login_required
 def transmission_action(transmission_id: int, action: str):
     require(SEND)
-    t = found(Transmission, transmission_id, "transmission")
+    t = get_or_404(Transmission, transmission_id, "transmission")
     if action == "refresh":
         tracking.refresh(t)
     elif t.state == FAILED:

@@ -6,13 +6,12 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, db, render
+from core.api import DomainError, company_id, db, get_or_404, may, render, require
 from plugins.peppol import circuit, manage
 from plugins.peppol.models import ProviderAccount
 from plugins.peppol.permissions import MANAGE, READ
 from plugins.peppol.providers.registry import provider_types
 from plugins.peppol.views import bp
-from plugins.peppol.views.common import company_id, found, may, require
 
 FORM_FIELDS = (
     "name",
@@ -83,7 +82,7 @@ def providers_add():
 @login_required
 def providers_action(provider_id: int, action: str):
     require(MANAGE)
-    account = found(ProviderAccount, provider_id, "provider account")
+    account = get_or_404(ProviderAccount, provider_id, "provider account")
     if action == "delete":
         manage.remove(account)
     else:

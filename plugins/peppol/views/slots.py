@@ -23,9 +23,9 @@ def render_slot(slot, context):
 
 
 def _customer(customer) -> str:
+    from core.api import may
     from plugins.peppol import lookup, participants
     from plugins.peppol.permissions import READ
-    from plugins.peppol.views.common import may
 
     if not may(READ) or not customer.peppol_id:
         return ""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.api import describe, require_permission
+from core.api import company_id, describe, require_permission
 from plugins.wallet import health, settings
 from plugins.wallet.api import bp
-from plugins.wallet.api.common import company_id
 from plugins.wallet.api.schemas import REPORT
 from plugins.wallet.rpc import NotConfigured
 

@@ -6,8 +6,10 @@ from sqlalchemy import select
 
 from core.api import (
     NO_BODY,
+    company_id,
     db,
     describe,
+    get_or_404,
     json_body,
     paginate,
     require_permission,
@@ -15,7 +17,6 @@ from core.api import (
 from plugins.wallet import cursor as scan_cursor
 from plugins.wallet import destroy, factory, serialize, state
 from plugins.wallet.api import bp
-from plugins.wallet.api.common import company_id, found
 from plugins.wallet.api.schemas import BULK, CREATE, MARK, REPORT, REQUEST
 from plugins.wallet.models import PaymentRequest
 
@@ -49,7 +50,7 @@ def payment_requests_create(invoice_id: int):
 @describe(tags=TAGS, response=REQUEST)
 def payment_requests_read(request_id: int):
     """One payment request with the on-chain payments recorded for it."""
-    request = found(PaymentRequest, request_id, "payment request")
+    request = get_or_404(PaymentRequest, request_id, "payment request")
     return serialize.detail_json(request, scanned_head(request))
 
 
@@ -70,7 +71,7 @@ def payment_requests_destroy(request_id: int):
     """Stop watching the request's address (audit entry ``wallet_destroyed``). For an HD
     address the answer carries the sweep instruction for an offline signer: the server never
     signs."""
-    request = found(PaymentRequest, request_id, "payment request")
+    request = get_or_404(PaymentRequest, request_id, "payment request")
     sweep = destroy.destroy(request)
     db.session.commit()
     return {**serialize.request_json(request), "sweep": sweep}
@@ -105,7 +106,7 @@ def payment_requests_mark(request_id: int):
     no longer recomputes it. Settled posts what arrived; Invalid reverses a posted payment."""
     from plugins.wallet import mark
 
-    found(PaymentRequest, request_id, "payment request")
+    get_or_404(PaymentRequest, request_id, "payment request")
     request, _ = mark.mark(request_id, json_body().get("status"))
     db.session.commit()
     return serialize.detail_json(request, scanned_head(request))

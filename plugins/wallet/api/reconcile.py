@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.api import FieldErrors, describe, json_body, require_permission
+from core.api import FieldErrors, company_id, describe, json_body, require_permission
 from plugins.wallet import reconcile
 from plugins.wallet.api import bp
-from plugins.wallet.api.common import company_id
 from plugins.wallet.api.schemas import RECONCILE, REPORT
 
 

@@ -104,6 +104,7 @@ PAYROLL = closed(
     {
         "payees": {"type": "array", "items": PAYEE, "minItems": 1, "maxItems": 500},
         "token_address": ADDRESS,
+        "from": ADDRESS,
     },
     required=("payees",),
 )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.api import db, describe, json_body, require_permission
+from core.api import company_id, db, describe, json_body, require_permission
 from plugins.wallet import settings
 from plugins.wallet.api import bp
-from plugins.wallet.api.common import company_id
 from plugins.wallet.api.schemas import SETTINGS, SETTINGS_OUT
 
 TAGS = ("wallet",)

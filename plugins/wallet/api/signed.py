@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.api import Scope, db, describe, json_body, public, require_permission, scoped
+from core.api import Scope, db, describe, get_or_404, json_body, public, require_permission, scoped
 from plugins.wallet import payload
 from plugins.wallet.api import bp
-from plugins.wallet.api.common import found
 from plugins.wallet.api.schemas import REPORT, VERIFY
 from plugins.wallet.models import PaymentRequest
 
@@ -16,7 +15,7 @@ from plugins.wallet.models import PaymentRequest
 def payment_requests_signed(request_id: int):
     """The payload (invoice number and hash, amount, token, address, expiry) signed with the
     company's invoice signing key (RSA-PSS, SHA-256, over canonical JSON)."""
-    request = found(PaymentRequest, request_id, "payment request")
+    request = get_or_404(PaymentRequest, request_id, "payment request")
     answer = payload.signed(request)
     db.session.commit()  # the company's signing key may have been created just now
     return answer

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from core.api import describe, json_body, require_permission
+from core.api import company_id, describe, json_body, require_permission
 from plugins.wallet import payroll, request_links
 from plugins.wallet.api import bp
-from plugins.wallet.api.common import company_id
 from plugins.wallet.api.schemas import PAYROLL, REPORT, REQUEST_LINK
 
 
@@ -14,10 +13,14 @@ from plugins.wallet.api.schemas import PAYROLL, REPORT, REQUEST_LINK
 @describe(tags=("wallet",), request=PAYROLL, response=REPORT)
 def wallet_payroll_batch():
     """Build one Tempo batch transaction (type 0x76) paying ``payees``
-    (``[{address, amount, memo?}]``) with ``transferWithMemo`` calls. Returned unsigned for an
-    external signer: the server holds no key."""
+    (``[{address, amount, memo?}]``) with ``transferWithMemo`` calls, from ``from`` (default:
+    the company's master address). Returned unsigned for an external signer — ``transaction``
+    holds the nonce, fees, gas limit, the unsigned encoding and the hash to sign: the server
+    holds no key."""
     body = json_body()
-    return payroll.build(company_id(), body.get("payees"), body.get("token_address"))
+    return payroll.build(
+        company_id(), body.get("payees"), body.get("token_address"), body.get("from")
+    )
 
 
 @bp.post("/wallet/request-links")

@@ -63,6 +63,8 @@ def test_overpayment_is_paid_over_with_customer_credit(anvil, wallet_api, reques
     customer = wallet_api.get(f"/api/v1/invoices/{req['invoice_id']}").get_json()["customer_id"]
     credit = wallet_api.get(f"/api/v1/customers/{customer}/credit").get_json()
     assert credit["balance"] == {"USD": "5.00"}
+    got = wallet_api.get(f"/api/v1/wallet/payment-requests/{req['id']}").get_json()
+    assert (got["refund_units"], got["refund"]) == ("0", None)  # credit: nothing owed on chain
 
 
 def test_overpayment_under_reject_policy_posts_the_due_and_owes_a_refund(
@@ -77,6 +79,13 @@ def test_overpayment_under_reject_policy_posts_the_due_and_owes_a_refund(
     assert (got["status"], got["exception"]) == ("Settled", "PaidOver")
     assert got["refund_units"] == "5000000"
     assert invoice(wallet_api, req) == ("paid", "0.00")
+    payer = got["payments"][0]["from_address"]
+    assert payer.lower() == anvil.accounts[1].lower()  # anvil.pay sends from dev account 1
+    assert got["refund"] == {
+        "from": req["address"], "to": payer, "token_address": ALPHA_USD,
+        "amount_units": "5000000", "memo": req["memo"], "signed": False,
+        "uri": f"ethereum:{ALPHA_USD}@{req['chain_id']}/transfer?address={payer}&uint256=5000000",
+    }  # fmt: skip
 
 
 def test_late_payment_is_settled_paid_late(anvil, wallet_api, request_for, scan):

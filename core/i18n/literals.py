@@ -1,0 +1,93 @@
+"""Find text in templates that does not go through the catalogue.
+
+The template is lexed by Jinja: its literal parts are kept, every ``{{ }}``/``{% %}`` becomes
+a hole. The result is read as HTML; any text between tags, or in an attribute people see
+(``title``, ``placeholder``, ``aria-label``, ``alt``, a button's ``value``), that still has a
+letter in it is untranslated. Words that are the same in every language (Ledgerline, PDF,
+IBAN...) do not count. ``{% trans %}`` blocks and ``_()`` calls are holes, so they pass.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+HOLE = "\x00"
+# Not prose: scripts, styles, and code shown as code (paths, headers, identifiers).
+CODE_TAGS = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
+SHOWN_ATTRIBUTES = frozenset({"title", "placeholder", "aria-label", "alt", "aria-description"})
+# Names and acronyms written the same in every language the app speaks.
+UNIVERSAL = re.compile(
+    r"\b(?:Ledgerline|PDF|XML|CSV|XLSX|IBAN|TRN|UBL|Peppol|PINT-AE|GTIN|QR|API|ID|URL|MFA|"
+    r"SHA-256|JSON|ZIP|NDJSON|EAS|VATEX|TIP-1022|EVM|RPC|xpub|Tempo|AED|USD|UTC|OK|"
+    r"ISO|BIS|EN|HTTP|HTTPS|JWT|TOTP|e\.g\.|PO|GRN|INV|CN|PAY|BILL|Tradeshift|Basware|"
+    r"Socket\.IO|Huey|Redis|SMTP|USDC|pathUSD|ETH|wei)\b"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_ENTITY = re.compile(r"&[#\w]+;")
+
+
+def holes(env, source: str) -> str:
+    """The template's literal text, with a hole where Jinja puts anything."""
+    parts = []
+    depth = 0
+    translating = False  # inside {% trans %}...{% endtrans %}: the catalogue's text
+    first_name = False
+    for _, kind, value in env.lex(source):
+        if kind in ("variable_begin", "block_begin", "comment_begin"):
+            depth += 1
+            first_name = kind == "block_begin"
+            parts.append(HOLE)
+        elif kind in ("variable_end", "block_end", "comment_end"):
+            depth -= 1
+        elif kind == "name" and first_name:
+            first_name = False
+            if value == "trans":
+                translating = True
+            elif value == "endtrans":
+                translating = False
+        elif kind == "data" and depth == 0 and not translating:
+            parts.append(value)
+        elif kind == "raw_begin":
+            parts.append(HOLE)
+    return "".join(parts)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in CODE_TAGS:
+            self.hidden += 1
+        attributes = dict(attrs)
+        for name, value in attrs:
+            if value and (name in SHOWN_ATTRIBUTES or _button_value(tag, name, attributes)):
+                self._check(value)
+
+    def handle_endtag(self, tag):
+        if tag in CODE_TAGS and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self._check(data)
+
+    def _check(self, text: str) -> None:
+        bare = UNIVERSAL.sub("", _ENTITY.sub(" ", text.replace(HOLE, " ")))
+        if _LETTER.search(bare):
+            self.found.append(" ".join(text.replace(HOLE, "{…}").split()))
+
+
+def _button_value(tag: str, name: str, attributes: dict) -> bool:
+    return name == "value" and tag == "input" and attributes.get("type") in ("submit", "button")
+
+
+def untranslated(env, source: str) -> list[str]:
+    """Each piece of literal, user-visible text in the template ``source``."""
+    reader = _Reader()
+    reader.feed(holes(env, source))
+    reader.close()
+    return reader.found
