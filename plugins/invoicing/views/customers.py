@@ -3,11 +3,12 @@ and a customer's page with its invoices."""
 
 from __future__ import annotations
 
-from flask import redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, or_, select
 
 from core.api import (
+    _,
     company_id,
     current_actor,
     db,
@@ -76,6 +77,7 @@ def customer_new():
     saved = save(form, lambda: _write(form, None)) if form.validate() else None
     if saved is None:
         return _form_page(form, None, 422)
+    flash(_("Customer %(name)s created.", name=saved.name), "success")
     return redirect(url_for("invoicing.customer_detail", customer_id=saved.id), 303)
 
 
@@ -96,6 +98,7 @@ def customer_edit(customer_id: int):
     if saved is None:
         customer = get_or_404(Customer, customer_id, "customer")
         return _form_page(form, customer, 422, version=opened, original=original)
+    flash(_("Customer saved."), "success")
     return redirect(url_for("invoicing.customer_detail", customer_id=customer_id), 303)
 
 
