@@ -15,11 +15,12 @@ MANIFEST = Manifest(
 
 @hookimpl
 def register_models():
+    from plugins.invoicing.catalog_model import CatalogItem
     from plugins.invoicing.mailer.models import EmailLog
     from plugins.invoicing.models import MODELS
     from plugins.invoicing.reminders.models import Reminder
 
-    return [*MODELS, EmailLog, Reminder]
+    return [*MODELS, EmailLog, Reminder, CatalogItem]
 
 
 @hookimpl
@@ -47,6 +48,9 @@ def menu_items(actor):
         MenuItem(_l("Invoices"), "invoicing.invoice_list", 10, permission="invoicing.invoice.read"),
         MenuItem(
             _l("Customers"), "invoicing.customer_list", 11, permission="invoicing.customer.read"
+        ),
+        MenuItem(
+            _l("Catalogue"), "invoicing.catalog_list", 12, permission="invoicing.catalog.read"
         ),
     ]
 
@@ -93,17 +97,19 @@ def seed_demo(company):
     import click
 
     from core.api import DomainError
+    from plugins.invoicing.catalog_demo import seed_catalog
     from plugins.invoicing.demo import seed
 
     try:
         done = seed(company)
+        items = seed_catalog(company.id)
     except DomainError as exc:  # e.g. a plan limit: say why instead of a traceback
         raise click.ClickException(
             f"invoicing demo data for {company.name}: {exc.message}"
         ) from None
     click.echo(
         f"invoicing: {done.customers} customer(s), {done.documents} document(s) added for "
-        f"{company.name}, {done.overdue} marked overdue"
+        f"{company.name}, {done.overdue} marked overdue, {items} catalogue item(s)"
     )
 
 
