@@ -73,6 +73,7 @@ from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
+from core.party import PartyMixin
 from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
@@ -132,6 +133,7 @@ __all__ = [
     "NO_BODY",
     "NotFound",
     "Page",
+    "PartyMixin",
     "Permission",
     "Refused",
     "Scope",

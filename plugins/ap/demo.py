@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from core.api import Company, Scope, db, scoped
 from plugins.ap.models import Vendor
-from plugins.ap.services import approval, bills, orders, receipts, vendors
+from plugins.ap.services import approval, bills, orders, paying, receipts, vendors
 
 VENDORS = {
     "steel": {
@@ -89,12 +89,17 @@ def seed(company: Company) -> int:
 
 
 def _steel(cid: int, steel: Vendor, ago) -> None:
-    """A full match (approved), a price variance, and a partial match (goods rejected)."""
+    """A full match (approved, partly paid), a price variance, a partial match (goods rejected)."""
     bolts, rebar = _line("Steel bolts M8", "500", "2.50"), _line("Rebar 12mm", "40", "180.00")
     full = _order(cid, steel, ago(30), [bolts, rebar])
     _receive(full, ago(25), ("500", "500", None), ("40", "40", None))
     billed = (("Steel bolts M8", "500", "2.50"), ("Rebar 12mm", "40", "180.00"))
-    approval.approve(_bill(cid, steel, "ESS-2026-101", ago(20), full, *billed), DemoActor(), None)
+    approved = approval.approve(
+        _bill(cid, steel, "ESS-2026-101", ago(20), full, *billed), DemoActor(), None
+    )
+    first_instalment = {"amount": "5000.00", "method": "bank_transfer", "date": ago(3).isoformat(),
+                        "reference": "Instalment 1 of 2"}  # fmt: skip
+    paying.pay(approved.id, first_instalment, None)
     variance = _order(cid, steel, ago(21), [_line("Welding rods", "200", "4.00")])
     _receive(variance, ago(18), ("200", "200", None))
     _bill(cid, steel, "ESS-2026-117", ago(15), variance, ("Welding rods", "200", "4.12"))

@@ -27,7 +27,7 @@ from plugins.einvoice.errors import NotUBLError
 from plugins.einvoice.explain import Blocker
 from plugins.einvoice.namespaces import NS
 from plugins.einvoice.preflight import checked_xml, preflight
-from plugins.einvoice.profiles import PROFILES, detect_profile
+from plugins.einvoice.profiles import PROFILES, SEALING_PROFILES, detect_profile
 from plugins.einvoice.reader import read
 from plugins.einvoice.registry import xml_profiles
 from plugins.einvoice.report import Finding, ValidationReport
@@ -41,6 +41,7 @@ __all__ = [
     "BUILTIN_PROFILES",
     "NS",
     "PROFILES",
+    "SEALING_PROFILES",
     "Allowance",
     "Blocker",
     "Document",

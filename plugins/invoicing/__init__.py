@@ -15,11 +15,12 @@ MANIFEST = Manifest(
 
 @hookimpl
 def register_models():
+    from plugins.invoicing.catalog_model import CatalogItem
     from plugins.invoicing.mailer.models import EmailLog
     from plugins.invoicing.models import MODELS
     from plugins.invoicing.reminders.models import Reminder
 
-    return [*MODELS, EmailLog, Reminder]
+    return [*MODELS, EmailLog, Reminder, CatalogItem]
 
 
 @hookimpl
@@ -47,6 +48,9 @@ def menu_items(actor):
         MenuItem(_l("Invoices"), "invoicing.invoice_list", 10, permission="invoicing.invoice.read"),
         MenuItem(
             _l("Customers"), "invoicing.customer_list", 11, permission="invoicing.customer.read"
+        ),
+        MenuItem(
+            _l("Catalogue"), "invoicing.catalog_list", 12, permission="invoicing.catalog.read"
         ),
     ]
 

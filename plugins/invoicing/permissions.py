@@ -13,4 +13,6 @@ PERMISSIONS = [
     Permission("invoicing.invoice.void", (ADMIN,), "Void invoices"),
     Permission("invoicing.customer.read", BOTH, "See customers", write=False),
     Permission("invoicing.customer.write", BOTH, "Create and edit customers"),
+    Permission("invoicing.catalog.read", BOTH, "See the catalogue", write=False),
+    Permission("invoicing.catalog.write", BOTH, "Add and change catalogue items"),
 ]

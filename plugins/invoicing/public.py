@@ -8,7 +8,9 @@ customer models, settlement locks and document signatures.
 
 from plugins.einvoice.public import Line, Totals, codes, compute_totals, totals
 from plugins.invoicing import mapping, settlement, signatures, xml
+from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.models import INVOICE, Customer, Invoice
+from plugins.invoicing.services.catalog import search as catalog_search
 from plugins.invoicing.services.customers import parse as parse_party
 from plugins.invoicing.services.validation import iban as check_iban
 
@@ -24,7 +26,13 @@ def document_xml(invoice: Invoice, profile: str) -> bytes:
     return xml.render(mapping.to_document(invoice), profile)
 
 
+# The line editors' autocomplete (an htmx GET with the typed description): AP's order and bill
+# lines point their description field at it, as the invoice editor does.
+CATALOG_SUGGEST_ENDPOINT = "invoicing.catalog_suggest"
+
 __all__ = [
+    "CATALOG_SUGGEST_ENDPOINT",
+    "CatalogItem",
     "INVOICE",
     "UNIT_CODES",
     "VAT_CATEGORIES",
@@ -33,6 +41,7 @@ __all__ = [
     "Line",
     "Totals",
     "amount_places",
+    "catalog_search",
     "check_iban",
     "compute_totals",
     "document_xml",

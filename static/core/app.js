@@ -107,3 +107,55 @@
     labelCells(event.detail.elt && event.detail.elt.parentNode ? event.detail.elt.parentNode : document);
   });
 })();
+
+// Dates more than a year from today (a payment dated 2031, an invoice dated 2015) are usually
+// typos: ask before sending the form. Answering "no" sends nothing and keeps every value typed.
+// htmx forms are asked through htmx:confirm (before the request), plain forms on submit.
+(function () {
+  "use strict";
+
+  var YEAR_MS = 366 * 24 * 3600 * 1000;
+
+  function farDates(form) {
+    var today = new Date();
+    today.setHours(0, 0, 0, 0);
+    var found = [];
+    Array.prototype.forEach.call(form.querySelectorAll('input[type="date"]'), function (input) {
+      if (!input.value || input.disabled || input.hasAttribute("data-ll-any-date")) return;
+      var day = new Date(input.value + "T00:00:00");
+      if (isNaN(day.getTime()) || Math.abs(day - today) <= YEAR_MS) return;
+      var label = input.labels && input.labels[0] ? input.labels[0].textContent.trim() : input.name;
+      found.push(label.split("\n")[0].trim() + ": " + input.value);
+    });
+    return found;
+  }
+
+  function message(found) {
+    var meta = document.querySelector('meta[name="ll-far-date-message"]');
+    var text = meta ? meta.getAttribute("content") : "More than a year from today:";
+    return text + "\n\n" + found.join("\n");
+  }
+
+  // Returns false when the user chose to go back and correct the date.
+  function confirmed(form) {
+    if (!form || form.tagName !== "FORM") return true;
+    var found = farDates(form);
+    return !found.length || window.confirm(message(found));
+  }
+
+  document.addEventListener("htmx:confirm", function (event) {
+    var elt = event.detail.elt;
+    var form = elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));
+    if (event.detail.verb === "get" || confirmed(form)) return;
+    event.preventDefault();
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if ((form.getAttribute("method") || "get").toLowerCase() === "get") return; // filters, searches
+    if (form.hasAttribute("hx-post") || form.hasAttribute("hx-put") || form.hasAttribute("hx-patch")) {
+      return; // asked through htmx:confirm
+    }
+    if (!confirmed(form)) event.preventDefault();
+  });
+})();

@@ -15,6 +15,7 @@ from plugins.ap.models.settings import DEFAULTS
 from plugins.ap.permissions import WRITE
 from plugins.ap.services import orders, settings, vendors
 from plugins.ap.views import bp
+from plugins.invoicing.public import CATALOG_SUGGEST_ENDPOINT
 
 LINE_ROWS = 6
 LINE_FIELDS = ("description", "item_code", "quantity", "unit_code", "unit_price", "tax_rate",
@@ -77,7 +78,8 @@ def order_new():
     vendor_rows = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
     return render("ap/order_form.html", status=422 if errors else 200, errors=errors,
                   vendors=vendor_rows, rows=LINE_ROWS, form=request.form,
-                  today=dt.date.today())  # fmt: skip
+                  today=dt.date.today(),
+                  catalog_suggest=url_for(CATALOG_SUGGEST_ENDPOINT))  # fmt: skip
 
 
 @bp.route("/settings", methods=["GET", "POST"])

@@ -8,12 +8,12 @@ for a long run.
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 
-from plugins.einvoice.public import BUILTIN_PROFILES, PROFILES, preflight
+from plugins.einvoice.public import BUILTIN_PROFILES, SEALING_PROFILES, preflight
 from plugins.einvoice.tests.drafts import EXAMPLES, documents
 from tests.support.einvoice import explain, validate
 
 
-@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("profile", SEALING_PROFILES)
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -4,4 +4,10 @@ from core.api import api_blueprint
 
 bp = api_blueprint("invoicing_api", __name__)
 
-from plugins.invoicing.api import chain, customers, imports, invoices  # noqa: E402,F401  (routes)
+from plugins.invoicing.api import (  # noqa: E402,F401  (routes)
+    catalog,
+    chain,
+    customers,
+    imports,
+    invoices,
+)

@@ -34,8 +34,13 @@ CUSTOMER_FIELDS = {
     "city": _text(100),
     "postal_code": _text(20),
     "country": _text(2, "ISO 3166 alpha-2; AE by default"),
-    "emirate": _text(5, "UAE addresses: ISO 3166-2 emirate code (AE-DU)"),
-    "subdivision": _text(6, "Other countries: ISO 3166-2 code (BE-BRU)"),
+    "emirate": {
+        **_text(5, "Deprecated alias of subdivision for a UAE address (AE-DU); still accepted"),
+        "deprecated": True,
+    },
+    "subdivision": _text(
+        6, "ISO 3166-2 code of the region: the emirate in the UAE (AE-DU), BE-BRU, US-NY elsewhere"
+    ),
     "legal_id": _text(64),
     "legal_id_type": _text(3, "TL, EID, PAS or CD"),
     "legal_id_authority": _text(200),
@@ -52,6 +57,22 @@ CUSTOMER_CREATE = {
     "additionalProperties": False,
 }
 CUSTOMER_PATCH = {"type": "object", "properties": CUSTOMER_FIELDS, "additionalProperties": False}
+
+CATALOG_FIELDS = {
+    "code": {"type": "string", "maxLength": 40, "description": "Unique in the company"},
+    "name": {"type": "string", "maxLength": 200},
+    "unit_code": _text(8, "UN/ECE Rec 20 unit code; C62 by default"),
+    "unit_price": DECIMAL,
+    "tax_category": _text(4, "S, Z, E, O or AE; S by default"),
+    "active": {"type": "boolean", "description": "Offered in the line editors"},
+}
+CATALOG_CREATE = {
+    "type": "object",
+    "properties": CATALOG_FIELDS,
+    "required": ["code", "name", "unit_price"],
+    "additionalProperties": False,
+}
+CATALOG_PATCH = {"type": "object", "properties": CATALOG_FIELDS, "additionalProperties": False}
 
 LINE = {
     "type": "object",
@@ -105,6 +126,8 @@ CREDIT_NOTE = {
 __all__ = [
     "CREDIT_NOTE",
     "CUSTOMER_CREATE",
+    "CATALOG_CREATE",
+    "CATALOG_PATCH",
     "CUSTOMER_PATCH",
     "INVOICE_CREATE",
     "INVOICE_PATCH",

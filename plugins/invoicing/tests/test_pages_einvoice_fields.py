@@ -84,7 +84,7 @@ def _invoice_form(customer_id: int, *rows, **extra) -> dict:
 def _visible_details(page: str, row: int) -> dict[str, str]:
     """The VAT detail fields a user sees (and the browser sends) on one line: name -> value."""
     tree = lxml_html.fromstring(page)
-    rows = tree.xpath("//table[@id='invoice-lines']//tr[@data-line-row]")
+    rows = tree.xpath("//table[@id='invoice-lines']//tbody[@data-line-row]")
     found = {}
     for label in rows[row].xpath(".//label[@data-line-detail]"):
         control = label.xpath(".//input | .//select")[0]

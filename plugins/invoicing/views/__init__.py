@@ -13,6 +13,7 @@ bp = Blueprint(
 )
 
 from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
+    catalog,
     chain_page,
     credit_note,
     customers,

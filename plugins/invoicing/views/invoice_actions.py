@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Response, flash, redirect, url_for
 from flask_login import login_required
 
-from core.api import DomainError, db, get_or_404, is_htmx, require
+from core.api import DomainError, _, db, get_or_404, is_htmx, require
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.services import drafts, finalize, transitions
 from plugins.invoicing.views import bp
@@ -53,6 +53,7 @@ def invoice_action(invoice_id: int, action: str):
         invoice = get_or_404(Invoice, invoice_id, "invoice")
         return render_detail(invoice, status=exc.status, error=exc.message)
     if opens_new:
+        flash(_("Copy created as a new draft: check it and save."), "success")
         return go(url_for("invoicing.invoice_edit", invoice_id=result.id))
     if is_htmx():
         return render_detail(result, notice=NOTICES[action])
@@ -72,4 +73,5 @@ def invoice_delete(invoice_id: int):
         db.session.rollback()
         invoice = get_or_404(Invoice, invoice_id, "invoice")
         return render_detail(invoice, status=exc.status, error=exc.message)
+    flash(_("Draft deleted."), "success")
     return go(url_for("invoicing.invoice_list"))

@@ -12,6 +12,7 @@ from plugins.invoicing.public import Customer, Invoice
 from plugins.payments.forms import method_label
 from plugins.payments.models import REVERSED, Payment
 from plugins.payments.services import ledger
+from plugins.payments.services.balance_after import balances_after
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,13 @@ def _lines(payment: Payment) -> list[ReceiptLine]:
     invoices = {
         i.id: i for i in db.session.scalars(select(Invoice).where(Invoice.id.in_(covered))).unique()
     }
+    # The balance right after this payment, not today's (later payments would show 0.00).
+    after = balances_after(payment, invoices)
     return [
         ReceiptLine(
             invoice_number=invoices[i].number,
             applied=amount,
-            remaining=invoices[i].amount_due or Decimal("0.00"),
+            remaining=after[i],
             currency=invoices[i].currency,
         )
         for i, amount in covered.items()

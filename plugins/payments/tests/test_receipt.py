@@ -43,13 +43,31 @@ def test_receipt_names_parties_payment_and_invoices_with_balances(api, invoice_f
     assert "REVERSED" not in text
 
 
+def test_receipt_shows_the_balance_right_after_that_payment_not_today(
+    api, invoice_for, client, login
+):
+    """Issue 13: a 1,000.00 partial payment's receipt read "Balance due 0.00" once a later
+    payment had settled the invoice. It shows what was left right after it, on the PDF and on
+    the payment's page."""
+    inv = invoice_for("2000.00")  # 2,100.00 with VAT
+    first = pay(api, allocation(inv["id"], "1000.00")).get_json()
+    pay(api, allocation(inv["id"], "1100.00"))
+    text = _text(api.get(f"/api/v1/payments/{first['id']}/receipt"))
+    assert f"{inv['number']} 1,000.00 AED 1,100.00 AED" in text
+    assert api.get(f"/api/v1/invoices/{inv['id']}").get_json()["amount_due"] == "0.00"
+    login()
+    page = client.get(f"/payments/{first['id']}").get_data(as_text=True)
+    assert "Balance after this payment" in page
+    assert '<td class="ll-num" data-balance-after>1,100.00 AED</td>' in page
+
+
 def test_reversed_payment_and_its_reversal_say_so(api, invoice_for):
     inv = invoice_for("1000.00")
     paid = pay(api, allocation(inv["id"], "500.00")).get_json()
     reversal = api.post(f"/api/v1/payments/{paid['id']}/reverse").get_json()
     original = _text(api.get(f"/api/v1/payments/{paid['id']}/receipt"))
     assert f"REVERSED by {reversal['number']}" in original
-    assert "1,050.00 AED" in original  # the invoice is fully due again
+    assert "550.00 AED" in original  # what was left right after it (1,050.00 - 500.00)
     mirror = _text(api.get(f"/api/v1/payments/{reversal['id']}/receipt"))
     assert f"REVERSAL of payment {paid['number']}" in mirror and "-500.00 AED" in mirror
 

@@ -29,6 +29,7 @@ from plugins.payments.forms import (
 from plugins.payments.models import POSTED, Payment, Refund
 from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs, refunds, reverse
+from plugins.payments.services.balance_after import balances_after
 from plugins.payments.views import bp
 from plugins.payments.views.common import customer_names, invoices_by_id
 from plugins.payments.views.form_keys import form_idempotent, new_key
@@ -53,7 +54,8 @@ def detail_context(payment: Payment, refund_form=None, reverse_form=None) -> dic
     return {
         "payment": payment,
         "customer": customer_names([payment.customer_id]).get(payment.customer_id),
-        "invoices": invoices_by_id(a.invoice_id for a in payment.allocations),
+        "invoices": (invoices := invoices_by_id(a.invoice_id for a in payment.allocations)),
+        "balance_after": balances_after(payment, invoices),
         "refunds": db.session.scalars(
             select(Refund).where(Refund.payment_id == payment.id).order_by(Refund.id)
         ).all(),
