@@ -49,7 +49,7 @@ KNOWN_CODES = re.compile(
     r"|FULL_MATCH|VARIANCE_DETECTED|PARTIAL_MATCH|NOT_MATCHED|PERMANENTLY_FAILED)\b"
 )
 SNAKE_CASE = re.compile(r"(?<![\w@./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/-])")
-CAMEL_EVENT = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\b")
+CAMEL_EVENT = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # InvoiceCreated
 E_NOTATION = re.compile(r"\b\d+(?:[.,]\d+)?E[+-]?\d+\b")
 
 # Links that are not pages: downloads, exports, sign-out, the API, assets.
