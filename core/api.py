@@ -28,6 +28,7 @@ from core.i18n.api import (
     label,
     labels,
     lazy_gettext,
+    lazy_label,
     lazy_ngettext,
     ngettext,
     normalize_date,
@@ -73,6 +74,7 @@ from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
+from core.party import PartyMixin
 from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
@@ -95,6 +97,7 @@ from core.versioning import (
 )
 
 __all__ = [
+    "lazy_label",
     "DateInputField",
     "InputError",
     "NumberField",
@@ -132,6 +135,7 @@ __all__ = [
     "NO_BODY",
     "NotFound",
     "Page",
+    "PartyMixin",
     "Permission",
     "Refused",
     "Scope",

@@ -26,6 +26,7 @@ def init(app: Flask) -> None:
 def _init_core_modules(app: Flask) -> None:
     from core import (
         apiv1,
+        audit_page,
         auth,
         cli,
         errors,
@@ -51,6 +52,7 @@ def _init_core_modules(app: Flask) -> None:
         realtime,
         jobs,
         web,
+        audit_page,
         apiv1,
         cli,
         proxy,  # last: it wraps Socket.IO's middleware too

@@ -29,6 +29,7 @@ CORE_MENU = [
     MenuItem(_l("Dashboard"), "core_web.dashboard", 0),
     MenuItem(_l("Apps"), "core_web.apps", 900, permission="core.apps.read"),
     MenuItem(_l("Jobs"), "core_jobs.index", 910, permission="core.jobs.read"),
+    MenuItem(_l("Audit log"), "core_audit.index", 915, permission="core.audit.read"),
     MenuItem(_l("Company"), "core_web.company", 920, permission="core.company.read"),
 ]
 

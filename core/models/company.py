@@ -4,31 +4,19 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.db import db
+from core.party import PartyMixin
 from core.timeutil import utcnow
 from core.versioning import Versioned
 
 
-class Company(Versioned, db.Model):
+class Company(PartyMixin, Versioned, db.Model):
+    """The tenant. Its party fields (``PartyMixin``) are the seller in every document; PINT-AE
+    requires a 0235 seller's legal registration (ibr-150-ae)."""
+
     __tablename__ = "core_company"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    trn: Mapped[str | None] = mapped_column(String(32))
-    country: Mapped[str] = mapped_column(String(2), default="AE")
-    address_line1: Mapped[str | None] = mapped_column(String(200))
-    address_line2: Mapped[str | None] = mapped_column(String(200))
-    city: Mapped[str | None] = mapped_column(String(100))
-    postal_code: Mapped[str | None] = mapped_column(String(20))
-    # ISO 3166-2 code (AE-DU): PINT-AE writes the seller's emirate from it.
-    subdivision: Mapped[str | None] = mapped_column(String(6))
-    # Legal registration (trade licence, ...): PINT-AE requires it of a 0235 seller (ibr-150-ae).
-    legal_id: Mapped[str | None] = mapped_column(String(64))
-    legal_id_type: Mapped[str | None] = mapped_column(String(3))
-    legal_id_authority: Mapped[str | None] = mapped_column(String(200))
-    peppol_id: Mapped[str | None] = mapped_column(String(64))
     iban: Mapped[str | None] = mapped_column(String(34))
-    email: Mapped[str | None] = mapped_column(String(254))
-    phone: Mapped[str | None] = mapped_column(String(32))
     base_currency: Mapped[str] = mapped_column(String(3), default="AED")
     # Defaults for its users who chose none (language after the browser's, time zone).
     locale: Mapped[str | None] = mapped_column(String(16))

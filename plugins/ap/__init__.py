@@ -55,7 +55,7 @@ def menu_items(actor):
 def authorize_room(actor, kind, record_id):
     if kind not in ("bill", "purchase_order", "goods_receipt"):
         return None
-    from plugins.ap.views.rooms import may_join
+    from plugins.ap.rooms import may_join
 
     return may_join(actor, kind, record_id)
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, TenantMixin, Versioned, db, utcnow
+from core.api import ExactNumeric, PartyMixin, TenantMixin, Versioned, db, utcnow
 
 MONEY = ExactNumeric(18, 2)
 PRECISE = ExactNumeric(18, 6)
@@ -25,31 +25,12 @@ PAYMENT_STATUSES = ("unpaid", "partial", "paid", "overdue")
 INVOICE, CREDIT_NOTE = "invoice", "credit_note"
 
 
-class Customer(Versioned, TenantMixin, db.Model):
+class Customer(PartyMixin, Versioned, TenantMixin, db.Model):
     __tablename__ = "invoicing_customer"
     __table_args__ = (Index("ix_invoicing_customer_company_name", "company_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    trn: Mapped[str | None] = mapped_column(String(15))
     vat_ids: Mapped[list] = mapped_column(JSON, default=list)
-    email: Mapped[str | None] = mapped_column(String(254))
-    phone: Mapped[str | None] = mapped_column(String(32))
-    address_line1: Mapped[str | None] = mapped_column(String(200))
-    address_line2: Mapped[str | None] = mapped_column(String(200))
-    city: Mapped[str | None] = mapped_column(String(100))
-    postal_code: Mapped[str | None] = mapped_column(String(20))
-    country: Mapped[str] = mapped_column(String(2), default="AE")
-    peppol_id: Mapped[str | None] = mapped_column(String(80))
-    # ISO 3166-2 subdivision (AE-DU, AE-AZ, ...): PINT-AE needs the emirate of a UAE address.
-    emirate: Mapped[str | None] = mapped_column(String(5))
-    # ISO 3166-2 subdivision of a foreign address (BE-BRU, US-NY): PINT-AE wants one for every
-    # buyer (ibr-144-ae); UAE addresses use ``emirate``.
-    subdivision: Mapped[str | None] = mapped_column(String(6))
-    # Legal registration (trade licence, Emirates ID, passport, cabinet decision), optional.
-    legal_id: Mapped[str | None] = mapped_column(String(64))
-    legal_id_type: Mapped[str | None] = mapped_column(String(3))
-    legal_id_authority: Mapped[str | None] = mapped_column(String(200))
     payment_terms_days: Mapped[int] = mapped_column(default=30)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

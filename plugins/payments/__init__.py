@@ -48,7 +48,7 @@ def register_blueprints(app):
     from plugins.payments.api import bp
     from plugins.payments.api import credit as _credit_routes  # noqa: F401  (credit, chain)
     from plugins.payments.views import bp as pages_bp
-    from plugins.payments.views_admin import bp as admin_bp
+    from plugins.payments.views.admin import bp as admin_bp
 
     app.register_blueprint(bp)
     app.register_blueprint(pages_bp)
@@ -64,7 +64,7 @@ def job_types():
 
 @hookimpl
 def register_commands(cli):
-    from plugins.payments.chain_cli import verify_command
+    from plugins.payments.chain.cli import verify_command
     from plugins.payments.export.cli import group
 
     group.add_command(verify_command)
@@ -111,6 +111,6 @@ def render_slot(slot, context):
 def authorize_room(actor, kind, record_id):
     if kind != "payment":
         return None
-    from plugins.payments.services.rooms import may_join
+    from plugins.payments.rooms import may_join
 
     return may_join(actor, record_id)

@@ -61,7 +61,7 @@ class RecordPaymentForm(KeyedForm):
 
 
 class ApplyCreditForm(KeyedForm):
-    """Pay an invoice from its customer's credit (``services/credit_use.py``)."""
+    """Pay an invoice from its customer's credit (``credit/use.py``)."""
 
     amount = StringField("Credit to apply", validators=[InputRequired()])
 

@@ -2,7 +2,7 @@
 
 ``overpayment_policy`` says what happens to money received beyond what the allocated invoices
 still owe: ``reject`` (the default) refuses the payment with ``overpayment``; ``credit`` keeps
-the difference as customer credit (``plugins/payments/credit.py``).
+the difference as customer credit (``plugins/payments/credit/``).
 """
 
 from __future__ import annotations

@@ -10,12 +10,14 @@ from core.api import (
     describe,
     get_or_404,
     idempotent,
+    if_match,
     json_body,
     paginate,
     query_choice,
     query_id,
     require_permission,
     user_id,
+    with_etag,
 )
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
@@ -57,20 +59,25 @@ def orders_create():
 
 @bp.get("/purchase-orders/<int:order_id>")
 @require_permission("ap.read")
-@describe(tags=TAGS, response=PURCHASE_ORDER)
+@describe(tags=TAGS, response=PURCHASE_ORDER, versioned=True)
 def orders_read(order_id: int):
     """One purchase order with ordered, received, accepted and billed quantities per line."""
-    return s.purchase_order(get_or_404(PurchaseOrder, order_id, "purchase order"))
+    order = get_or_404(PurchaseOrder, order_id, "purchase order")
+    return with_etag(s.purchase_order(order), order)
 
 
 @bp.patch("/purchase-orders/<int:order_id>")
 @require_permission("ap.write")
-@describe(tags=TAGS, request=PO_PATCH_REQUEST, response=PURCHASE_ORDER)
+@describe(tags=TAGS, request=PO_PATCH_REQUEST, response=PURCHASE_ORDER, versioned=True)
 def orders_update(order_id: int):
-    """Change a draft purchase order (``lines`` replaces all lines); 409 once sent."""
-    order = orders.update(get_or_404(PurchaseOrder, order_id, "purchase order"), json_body())
+    """Change a draft purchase order (``lines`` replaces all lines); 409 once sent.
+
+    ``If-Match`` with the ``ETag`` of your GET: 409 ``stale_version`` if it was changed since.
+    """
+    order = get_or_404(PurchaseOrder, order_id, "purchase order")
+    order = orders.update(order, json_body(), if_match(), s.purchase_order)
     commit()
-    return s.purchase_order(order)
+    return with_etag(s.purchase_order(order), order)
 
 
 def _move(order_id: int, action):

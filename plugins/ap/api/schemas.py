@@ -42,7 +42,9 @@ VENDOR_IN = obj(
     ["name"],
     name={"type": "string"}, trn=TEXT, vat_ids={"type": "array", "items": {"type": "string"}},
     email=TEXT, phone=TEXT, address_line1=TEXT, address_line2=TEXT, city=TEXT,
-    postal_code=TEXT, country=TEXT, emirate=TEXT, subdivision=TEXT, peppol_id=TEXT,
+    postal_code=TEXT, country=TEXT, subdivision=TEXT, peppol_id=TEXT,
+    emirate={**TEXT, "deprecated": True,
+             "description": "Deprecated alias of subdivision for a UAE address (AE-DU)"},
     legal_id=TEXT, legal_id_type=TEXT, legal_id_authority=TEXT, iban=TEXT,
     payment_terms_days={"type": "integer"},
 )  # fmt: skip

@@ -6,13 +6,16 @@ from flask import request
 from sqlalchemy import select
 
 from core.api import (
+    check_version,
     company_id,
     describe,
     get_or_404,
     idempotent,
+    if_match,
     json_body,
     paginate,
     require_permission,
+    with_etag,
 )
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
@@ -51,17 +54,20 @@ def vendors_create():
 
 @bp.get("/vendors/<int:vendor_id>")
 @require_permission("ap.read")
-@describe(tags=TAGS, response=VENDOR)
+@describe(tags=TAGS, response=VENDOR, versioned=True)
 def vendors_read(vendor_id: int):
-    """One vendor."""
-    return s.vendor(get_or_404(Vendor, vendor_id, "vendor"))
+    """One vendor; ``ETag`` is its version."""
+    vendor = get_or_404(Vendor, vendor_id, "vendor")
+    return with_etag(s.vendor(vendor), vendor)
 
 
 @bp.patch("/vendors/<int:vendor_id>")
 @require_permission("ap.write")
-@describe(tags=TAGS, request=VENDOR_PATCH, response=VENDOR)
+@describe(tags=TAGS, request=VENDOR_PATCH, response=VENDOR, versioned=True)
 def vendors_update(vendor_id: int):
-    """Change some fields of a vendor."""
-    vendor = vendors.update(get_or_404(Vendor, vendor_id, "vendor"), json_body())
+    """Change some fields of a vendor (``If-Match``: 409 ``stale_version`` if it changed)."""
+    vendor = get_or_404(Vendor, vendor_id, "vendor")
+    check_version(vendor, if_match(), s.vendor)
+    vendors.update(vendor, json_body())
     commit()
-    return s.vendor(vendor)
+    return with_etag(s.vendor(vendor), vendor)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import TenantMixin, Versioned, db, utcnow
 from plugins.ap.models.columns import MONEY, PRECISE, RATE
 from plugins.ap.models.vendor import Vendor
 
@@ -24,7 +24,7 @@ MATCH_TYPES = (THREE_WAY, TWO_WAY)
 ZERO = Decimal("0")
 
 
-class PurchaseOrder(TenantMixin, db.Model):
+class PurchaseOrder(Versioned, TenantMixin, db.Model):
     __tablename__ = "ap_purchase_order"
     __table_args__ = (
         UniqueConstraint("company_id", "number", name="uq_ap_purchase_order_company_number"),

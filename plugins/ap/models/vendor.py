@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import JSON, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import TenantMixin, db, utcnow
+from core.api import PartyMixin, TenantMixin, Versioned, db, utcnow
 
 
-class Vendor(TenantMixin, db.Model):
+class Vendor(PartyMixin, Versioned, TenantMixin, db.Model):
     __tablename__ = "ap_vendor"
     __table_args__ = (
         Index("ix_ap_vendor_company_name", "company_id", "name"),
@@ -19,22 +19,7 @@ class Vendor(TenantMixin, db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    trn: Mapped[str | None] = mapped_column(String(15))
     vat_ids: Mapped[list] = mapped_column(JSON, default=list)
-    email: Mapped[str | None] = mapped_column(String(254))
-    phone: Mapped[str | None] = mapped_column(String(32))
-    address_line1: Mapped[str | None] = mapped_column(String(200))
-    address_line2: Mapped[str | None] = mapped_column(String(200))
-    city: Mapped[str | None] = mapped_column(String(100))
-    postal_code: Mapped[str | None] = mapped_column(String(20))
-    country: Mapped[str] = mapped_column(String(2), default="AE")
-    emirate: Mapped[str | None] = mapped_column(String(5))
-    subdivision: Mapped[str | None] = mapped_column(String(6))
-    peppol_id: Mapped[str | None] = mapped_column(String(80))
-    legal_id: Mapped[str | None] = mapped_column(String(64))
-    legal_id_type: Mapped[str | None] = mapped_column(String(3))
-    legal_id_authority: Mapped[str | None] = mapped_column(String(200))
     iban: Mapped[str | None] = mapped_column(String(34))
     payment_terms_days: Mapped[int] = mapped_column(default=30)
     created_by_import: Mapped[bool] = mapped_column(default=False)

@@ -5,7 +5,17 @@ DRAFT -> SENT -> CLOSED, or DRAFT/SENT -> CANCELLED while nothing was received.
 
 from __future__ import annotations
 
-from core.api import ApiError, FieldErrors, db, get_scoped, next_number, text_field, utcnow
+from core.api import (
+    ApiError,
+    FieldErrors,
+    bump_version,
+    check_version,
+    db,
+    get_scoped,
+    next_number,
+    text_field,
+    utcnow,
+)
 from plugins.ap.models.order import (
     CANCELLED,
     CLOSED,
@@ -60,10 +70,12 @@ def create(company_id: int, data: dict, user_id: int | None) -> PurchaseOrder:
     return order
 
 
-def update(order: PurchaseOrder, data: dict) -> PurchaseOrder:
+def update(order: PurchaseOrder, data: dict, expected_version=None, serialize=None):
+    """Change a draft; ``expected_version`` (If-Match) is checked on the locked row."""
     order = lock(PurchaseOrder, order.id)
     if order.status != DRAFT:
         raise ApiError(409, "po_not_draft", "Only draft purchase orders can be changed.")
+    check_version(order, expected_version, serialize)
     values = _parse(data, partial=True)
     lines = values.pop("lines", None)
     for name, value in values.items():
@@ -72,6 +84,7 @@ def update(order: PurchaseOrder, data: dict) -> PurchaseOrder:
         _set_lines(order, lines)
     else:
         totals.apply(order, order.lines, order.currency)
+    bump_version(order)
     db.session.flush()
     notify.announce("PurchaseOrderUpdated", "ap_po_changed", "purchase_order", order)
     return order

@@ -34,8 +34,13 @@ CUSTOMER_FIELDS = {
     "city": _text(100),
     "postal_code": _text(20),
     "country": _text(2, "ISO 3166 alpha-2; AE by default"),
-    "emirate": _text(5, "UAE addresses: ISO 3166-2 emirate code (AE-DU)"),
-    "subdivision": _text(6, "Other countries: ISO 3166-2 code (BE-BRU)"),
+    "emirate": {
+        **_text(5, "Deprecated alias of subdivision for a UAE address (AE-DU); still accepted"),
+        "deprecated": True,
+    },
+    "subdivision": _text(
+        6, "ISO 3166-2 code of the region: the emirate in the UAE (AE-DU), BE-BRU, US-NY elsewhere"
+    ),
     "legal_id": _text(64),
     "legal_id_type": _text(3, "TL, EID, PAS or CD"),
     "legal_id_authority": _text(200),

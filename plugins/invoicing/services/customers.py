@@ -30,6 +30,8 @@ def parse(data: dict, partial: bool = False) -> dict:
     for name, read in READERS:
         if not partial or name in data:
             out[name] = read(data, errors, out)
+    if not partial or "subdivision" in data or "emirate" in data:
+        out["subdivision"] = _region(data, errors, out.get("country"))
     out.update(v.legal(data, errors, partial))
     if not partial or "payment_terms_days" in data:
         out["payment_terms_days"] = _terms(data.get("payment_terms_days", 30), errors)
@@ -60,37 +62,50 @@ def _country(data: dict, errors, out: dict) -> str:
     return country
 
 
-def _emirate(data: dict, errors, out: dict) -> str | None:
-    return v.emirate(v.text(data, "emirate", errors, 5), out.get("country"), errors)
-
-
-def _subdivision_field(data: dict, errors, out: dict) -> str | None:
-    raw = v.text(data, "subdivision", errors, 6)
-    return _subdivision(raw, out.get("country"), errors)
-
-
-# Fields read by a function of their own, in order: the emirate and subdivision are checked
-# against the country read before them.
+# Fields read by a function of their own, in order; the subdivision is checked against the
+# country read before it.
 READERS = (
     ("trn", _trn),
     ("email", _email),
     ("peppol_id", _peppol_id),
     ("vat_ids", _vat_ids),
     ("country", _country),
-    ("emirate", _emirate),
-    ("subdivision", _subdivision_field),
 )
+
+# ``emirate`` is the deprecated name of ``subdivision`` for a UAE address (README, API).
+DEPRECATED_ALIASES = {"emirate": "subdivision"}
+
+
+def _region(data: dict, errors, country: str | None) -> str | None:
+    """``subdivision``: the ISO 3166-2 code of the region, in the UAE the emirate (AE-DU).
+
+    The deprecated ``emirate`` is still read. For a UAE address it is taken before
+    ``subdivision`` (the customer form sends both and shows the emirate), elsewhere after it;
+    an ``emirate`` given for a foreign address is refused under its own name, as before.
+    """
+    emirate = v.text(data, "emirate", errors, 5)
+    subdivision = v.text(data, "subdivision", errors, 6)
+    uae = country == "AE" or (country is None and (emirate or subdivision or "")[:3] == "AE-")
+    if emirate is not None and (uae or subdivision is None):
+        return v.emirate(emirate, country, errors)
+    if uae:
+        return _uae_subdivision(subdivision, errors)
+    return _subdivision(subdivision, country, errors)
+
+
+def _uae_subdivision(value: str | None, errors) -> str | None:
+    found = v.Errors()
+    value = v.emirate(value, "AE", found)
+    if found:
+        errors["subdivision"] = "a UAE address gives its emirate: " + found["emirate"]
+    return value
 
 
 def _subdivision(value: str | None, country: str | None, errors) -> str | None:
-    """An ISO 3166-2 code of the customer's own country (pycountry's list); UAE addresses
-    give their emirate instead, so the two never disagree."""
+    """An ISO 3166-2 code of the customer's own (foreign) country, from pycountry's list."""
     if value is None:
         return None
     value = value.upper()
-    if country == "AE":
-        errors["subdivision"] = "a UAE address gives its emirate instead"
-        return value
     found = pycountry.subdivisions.get(code=value)
     if found is None or (country and found.country_code != country):
         where = f" of {country}" if country else ""

@@ -115,3 +115,32 @@ def test_reload_link_and_same_change_by_both(two_editors, company, customer):
     reload_link = lxml.html.fromstring(refused).xpath("//*[@data-merge-reload]")[0]
     assert reload_link.get("href") == path
     assert _open(first, draft.id)["_version"] == "2"
+
+
+def test_customer_edit_refused_when_stale_then_merged(two_editors, customer):
+    first, second = two_editors
+    path = f"/invoicing/customers/{customer.id}/edit"
+
+    def open_form(client):
+        html = client.get(path).get_data(as_text=True)
+        return form_fields(html, "customer-form")
+
+    mine, theirs = open_form(first), open_form(second)
+    assert mine["_version"] == "1"
+    assert (
+        second.post(path, data=theirs | {"city": "Dubai", "phone": "+971 4 000 0000"}).status_code
+        == 303
+    )
+    refused = first.post(path, data=mine | {"city": "Sharjah"})
+    assert refused.status_code == 409
+    page = lxml.html.fromstring(refused.get_data(as_text=True))
+    rows = {r.get("data-change") for r in page.xpath("//tr[@data-change]")}
+    assert rows == {"city", "phone"}
+    merge = dict(page.xpath("//form[@data-merge-form]")[0].form_values())
+    assert merge["take:city"] == "mine" and merge["take:phone"] == "theirs"
+    assert first.post(path, data=merge).status_code == 303
+    db.session.expire_all()
+    from plugins.invoicing.models import Customer
+
+    stored = db.session.get(Customer, customer.id)
+    assert (stored.city, stored.phone, stored.version) == ("Sharjah", "+971 4 000 0000", 3)

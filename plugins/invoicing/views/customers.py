@@ -3,18 +3,30 @@ and a customer's page with its invoices."""
 
 from __future__ import annotations
 
-from flask import redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, or_, select
 
-from core.api import company_id, current_actor, db, get_or_404, render, require
+from core.api import (
+    _,
+    company_id,
+    current_actor,
+    db,
+    dump_payload,
+    form_version,
+    get_or_404,
+    load_payload,
+    render,
+    require,
+)
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
-from plugins.invoicing.forms import CUSTOMER_FIELDS, CustomerForm
+from plugins.invoicing.forms import CustomerForm
 from plugins.invoicing.models import Customer, Invoice
 from plugins.invoicing.services import customers
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
+from plugins.invoicing.views.customer_merge import form_data, merge_save, stale_page
 
 PAGE_SIZE = 50
 RECENT_INVOICES = 50
@@ -33,15 +45,19 @@ def customer_list():
     return render("invoicing/customer_list.html", block="results", customers=rows, q=q)
 
 
-def _form_data(customer: Customer) -> dict:
-    data = {name: getattr(customer, name) for name in CUSTOMER_FIELDS}
-    data["vat_ids"] = ", ".join(customer.vat_ids or [])
-    data["payment_terms_days"] = str(customer.payment_terms_days)
-    return data
-
-
-def _form_page(form: CustomerForm, customer: Customer | None, status: int = 200):
-    return render("invoicing/customer_form.html", status=status, form=form, customer=customer)
+def _form_page(form, customer, status: int = 200, version=None, original=None):
+    """The form; ``version``/``original`` are what the user opened (kept across a 422)."""
+    if customer is not None:
+        version = version if version is not None else customer.version
+        original = original or dump_payload(form_data(customer))
+    return render(
+        "invoicing/customer_form.html",
+        status=status,
+        form=form,
+        customer=customer,
+        version=version,
+        original=original,
+    )
 
 
 def _write(form: CustomerForm, customer: Customer | None) -> Customer:
@@ -61,6 +77,7 @@ def customer_new():
     saved = save(form, lambda: _write(form, None)) if form.validate() else None
     if saved is None:
         return _form_page(form, None, 422)
+    flash(_("Customer %(name)s created.", name=saved.name), "success")
     return redirect(url_for("invoicing.customer_detail", customer_id=saved.id), 303)
 
 
@@ -69,12 +86,19 @@ def customer_new():
 def customer_edit(customer_id: int):
     require("invoicing.customer.write")
     customer = get_or_404(Customer, customer_id, "customer")
-    form = CustomerForm(data=_form_data(customer))
+    if request.method == "POST" and request.form.get("_merge"):
+        return merge_save(customer, _form_page)
+    form = CustomerForm(data=form_data(customer))
     if not form.is_submitted():
         return _form_page(form, customer)
+    opened, original = form_version(request.form.get("_version")), request.form.get("_original")
+    if opened is not None and opened != customer.version:
+        return stale_page(customer, load_payload(original), form.payload())
     saved = save(form, lambda: _write(form, customer)) if form.validate() else None
     if saved is None:
-        return _form_page(form, get_or_404(Customer, customer_id, "customer"), 422)
+        customer = get_or_404(Customer, customer_id, "customer")
+        return _form_page(form, customer, 422, version=opened, original=original)
+    flash(_("Customer saved."), "success")
     return redirect(url_for("invoicing.customer_detail", customer_id=customer_id), 303)
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import abort, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from core.api import company_id, db, dump_payload, form_version, get_or_404, render, require
+from core.api import _, company_id, db, dump_payload, form_version, get_or_404, render, require
 from plugins.invoicing.forms import (
     LINE_FIELD_CATEGORIES,
     VATEX_SUGGESTIONS,
@@ -86,6 +86,7 @@ def invoice_new():
     saved = save(form, lambda: _write(form, None)) if form.validate() else None
     if saved is None:
         return _page(form, None, status=422)
+    flash(_("Draft saved. Finalize it when it is ready."), "success")
     return redirect(url_for("invoicing.invoice_detail", invoice_id=saved.id), 303)
 
 
@@ -117,6 +118,7 @@ def invoice_edit(invoice_id: int):
     if saved is None:
         invoice = _editable(invoice_id)  # re-read after the rollback
         return _page(form, invoice, status=422, version=opened, original=original)
+    flash(_("Draft saved."), "success")
     return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
 
 

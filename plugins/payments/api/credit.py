@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from core.api import company_id, describe, get_or_404, json_body, require_permission, user_id
 from plugins.invoicing.public import Customer
-from plugins.payments import chain_verify, credit, settings
+from plugins.payments import credit, settings
 from plugins.payments.api import bp
 from plugins.payments.api.common import commit
 from plugins.payments.api.requests import CREDIT_USE
 from plugins.payments.api.serialize import amount as money
-from plugins.payments.services import credit_use, inputs
+from plugins.payments.chain import verify as chain_verify
+from plugins.payments.credit import use as credit_use
+from plugins.payments.services import inputs
 
 TAGS = ("payments",)
 MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$"}

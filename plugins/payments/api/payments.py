@@ -21,13 +21,14 @@ from core.api import (
     user_id,
 )
 from plugins.invoicing.public import Invoice
-from plugins.payments.api import bp, chain_links
+from plugins.payments.api import bp
 from plugins.payments.api import serialize as s
 from plugins.payments.api.common import commit
 from plugins.payments.api.requests import PAYMENT_CREATE, REASON
 from plugins.payments.api.schemas import PAYMENT
 from plugins.payments.archive import read as archive_read
 from plugins.payments.archive.models import PaymentAny
+from plugins.payments.chain import links as chain_links
 from plugins.payments.models import POSTED, REVERSED, Allocation, Payment
 from plugins.payments.services import inputs, methods, record, reverse
 

@@ -14,11 +14,12 @@ from core.api import (
     require_permission,
     user_id,
 )
-from plugins.payments.api import bp, chain_links
+from plugins.payments.api import bp
 from plugins.payments.api import serialize as s
 from plugins.payments.api.common import commit
 from plugins.payments.api.requests import REASON, REFUND_CREATE
 from plugins.payments.api.schemas import REFUND
+from plugins.payments.chain import links as chain_links
 from plugins.payments.models import REFUND_STATUSES, Payment, Refund
 from plugins.payments.services import inputs, refunds
 

@@ -6,7 +6,7 @@ moves when the payment and its reversal are dated before the cut-off, no refund 
 open (requested or approved) and none of its customer credit is left unused.
 
 Why unused credit keeps a payment live: using credit writes a new allocation of the overpaying
-payment (``services/credit_use.py``), and allocations can only be added next to a live
+payment (``credit/use.py``), and allocations can only be added next to a live
 payment. An archived payment's credit would still show in the customer's balance but could
 never be drawn. Once its credit is used up, reversed or refunded, the payment archives normally.
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from core.api import Refused, db, next_number
 from plugins.invoicing.public import settlement
-from plugins.payments import chain, chain_records, credit, settings
+from plugins.payments import chain, credit, settings
+from plugins.payments.chain import records as chain_records
 from plugins.payments.models import POSTED, Allocation, Payment
 from plugins.payments.services import duplicates, ledger, notify
 from plugins.payments.services.inputs import PaymentInput
@@ -15,7 +16,7 @@ from plugins.payments.services.inputs import PaymentInput
 def record(company_id: int, data: PaymentInput, user_id: int | None = None) -> Payment:
     """Post a payment. Under the company's ``credit`` overpayment policy an allocation above an
     invoice's amount due is cut to it, and whatever of the payment is left unallocated becomes
-    customer credit (``plugins/payments/credit.py``); under ``reject`` both are refused."""
+    customer credit (``plugins/payments/credit/``); under ``reject`` both are refused."""
     # Lock in id order: two payments over the same invoices never deadlock on PostgreSQL.
     invoices = {i: settlement.payable(i) for i in sorted(i for i, _ in data.allocations)}
     first = invoices[data.allocations[0][0]]

@@ -4,7 +4,7 @@ A refund is capped at what is left of its payment (amount minus refunds not reje
 Processing it gives the money back out of the invoices the payment covered, newest allocation
 first, as negative allocations: their amount due reopens by that much. Customer credit the
 payment created and nobody used yet is paid back before any invoice reopens. A processed
-refund is chained (``plugins/payments/chain.py``).
+refund is chained (``plugins/payments/chain/``).
 
 Concurrency: a request locks its payment, a move locks its refund (and, to process, then the
 payment), and every check runs on what the lock read: of simultaneous requests for the whole
@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 
 from core.api import Conflict, Refused, db, lock_for_update, utcnow
 from plugins.invoicing.public import settlement
-from plugins.payments import chain, chain_records, credit
+from plugins.payments import chain, credit
+from plugins.payments.chain import records as chain_records
 from plugins.payments.models import (
     APPROVED,
     POSTED,

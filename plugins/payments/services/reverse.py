@@ -18,7 +18,8 @@ from sqlalchemy import select
 
 from core.api import Conflict, db, lock_for_update, next_number
 from plugins.invoicing.public import settlement
-from plugins.payments import chain, chain_records, credit
+from plugins.payments import chain, credit
+from plugins.payments.chain import records as chain_records
 from plugins.payments.models import (
     APPROVED,
     POSTED,

@@ -115,7 +115,7 @@ def test_verify_needs_the_admin_permission(client, api_token, make_user, company
 
 
 def test_payments_from_eight_threads_make_one_unbroken_chain(app, company, customer, invoice_for):
-    from plugins.payments.chain_verify import verify
+    from plugins.payments.chain.verify import verify
     from plugins.payments.services import inputs, record
 
     invoices = [invoice_for("100.00")["id"] for _ in range(8)]

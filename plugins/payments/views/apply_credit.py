@@ -27,9 +27,10 @@ from core.api import (
 from plugins.invoicing.public import Invoice
 from plugins.payments import credit
 from plugins.payments.api.common import commit
+from plugins.payments.credit import use as credit_use
 from plugins.payments.forms import ApplyCreditForm
 from plugins.payments.permissions import WRITE
-from plugins.payments.services import credit_use, inputs
+from plugins.payments.services import inputs
 from plugins.payments.views import bp
 from plugins.payments.views.form_keys import form_idempotent, new_key
 

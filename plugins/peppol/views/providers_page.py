@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, company_id, db, get_or_404, may, render, require
+from core.api import DomainError, _, company_id, db, get_or_404, may, render, require
 from plugins.peppol import circuit, manage
 from plugins.peppol.models import ProviderAccount
 from plugins.peppol.permissions import MANAGE, READ
@@ -75,6 +75,7 @@ def providers_add():
             k: v for k, v in request.form.items() if k in ("name", "type", "priority", "base_url")
         }
         return _page(422, exc.message, exc.details.get("fields", exc.details), kept)
+    flash(_("Provider added."), "success")
     return redirect(url_for("peppol.providers"), 303)
 
 
@@ -88,4 +89,10 @@ def providers_action(provider_id: int, action: str):
     else:
         manage.change(account, {"enabled": action == "enable"})
     db.session.commit()
+    done = {
+        "delete": _("Provider removed."),
+        "enable": _("Provider enabled."),
+        "disable": _("Provider disabled."),
+    }
+    flash(done[action], "success")
     return redirect(url_for("peppol.providers"), 303)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.api import db
-from plugins.payments import chain, chain_records
+from plugins.payments import chain
 from plugins.payments.chain import ChainEntry, ChainReport
+from plugins.payments.chain import records as chain_records
 
 PAGE = 500
 

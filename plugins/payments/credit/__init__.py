@@ -109,7 +109,8 @@ def entries(company_id: int, customer_id: int):
 
 def add(payment, amount: Decimal, kind: str, user_id=None, **links) -> CreditEntry:
     """Write one credit entry for ``payment``'s customer and chain it."""
-    from plugins.payments import chain, chain_records
+    from plugins.payments import chain
+    from plugins.payments.chain import records as chain_records
 
     entry = CreditEntry(
         company_id=payment.company_id,

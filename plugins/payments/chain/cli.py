@@ -12,7 +12,7 @@ from core.api import Company, db
 @click.option("--company", "company_id", type=int, help="Only this company id.")
 def verify_command(company_id: int | None) -> None:
     """Recompute the payments chain of each company; exit 1 at the first broken one."""
-    from plugins.payments import chain_verify
+    from plugins.payments.chain import verify as chain_verify
 
     ids = (
         [company_id]

@@ -131,7 +131,7 @@ def lock(company_id: int) -> tuple[int, str | None]:
 
 
 def append(company_id: int, kind: str, record_id: int, record: dict) -> ChainEntry:
-    """Chain one record (its ``payload`` from ``chain_records``) at the end of the chain."""
+    """Chain one record (its ``payload`` from ``chain.records``) at the end of the chain."""
     db.session.flush()
     seq, prev_hash = lock(company_id)
     digest = compute_hash(company_id, seq, kind, record_id, prev_hash, record)
