@@ -12,6 +12,7 @@ from flask_login import login_required
 
 from core.api import csv_response, list_batches, require, xlsx_response
 from plugins.invoicing.api.invoices import filtered_query
+from plugins.invoicing.permissions import INVOICE_READ
 from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import amounts
@@ -48,7 +49,7 @@ def _row(inv) -> list:
 
 
 def export_rows():
-    require("invoicing.invoice.read")
+    require(INVOICE_READ)
     sort = INVOICES.parse(request.args.get("sort"))
     for batch in list_batches(filtered_query(), sort, options=EAGER):
         yield [_row(inv) for inv in batch]
