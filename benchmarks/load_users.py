@@ -16,23 +16,28 @@ import threading
 import socketio
 from locust import HttpUser, between, task
 
+from benchmarks import common
+
 PASSWORD = "bench password 1"
 ACCOUNTS: list[dict] = []  # [{"email", "token"}], filled by load.py before the run
 CUSTOMER: dict = {}  # {"id": ...}
 _next_account = itertools.count()
 _lock = threading.Lock()
 SOCKET_EVENTS = {"received": 0, "connect_errors": 0}
+READY = {"users": 0}  # clerks signed in with their socket open
 
 
 def draft(customer_id: int) -> dict:
-    return {
-        "customer_id": customer_id,
-        "issue_date": "2026-03-01",
-        "lines": [
-            {"description": "Consulting", "quantity": "3", "unit_price": "150.00"},
-            {"description": "Licence", "quantity": "1", "unit_price": "99.99", "unit_code": "H87"},
-        ],
-    }
+    return common.draft_body(customer_id, random.randrange(1, 10**6))
+
+
+def why(resp) -> str:
+    """The API's error code and message (no correlation id, so equal failures add up)."""
+    try:
+        error = resp.json()["error"]
+        return f"{resp.status_code} {error['code']}: {error['message']}"[:300]
+    except (ValueError, KeyError, TypeError):
+        return f"{resp.status_code} {resp.text[:200]}"
 
 
 class Clerk(HttpUser):
@@ -45,6 +50,8 @@ class Clerk(HttpUser):
         self.seen: list[int] = []
         self._sign_in(account["email"])
         self._open_socket()
+        with _lock:
+            READY["users"] += 1
 
     def on_stop(self) -> None:
         if getattr(self, "sio", None) is not None:
@@ -62,7 +69,8 @@ class Clerk(HttpUser):
 
     def _open_socket(self) -> None:
         """The page's live connection, on the browser's cookies (nginx's route cookie too)."""
-        self.sio = socketio.Client(reconnection=True, http_session=self.client)
+        # A browser waits longer than python-socketio's 5 s for a busy server's handshake.
+        self.sio = socketio.Client(reconnection=True, http_session=self.client, request_timeout=30)
 
         @self.sio.on("*")
         def _any(event, data):
@@ -70,7 +78,9 @@ class Clerk(HttpUser):
                 SOCKET_EVENTS["received"] += 1
 
         try:
-            self.sio.connect(self.host, transports=["websocket"], wait_timeout=30)
+            # The same User-Agent as the pages: sessions are bound to address and browser.
+            agent = {"User-Agent": self.client.headers["User-Agent"]}
+            self.sio.connect(self.host, headers=agent, transports=["websocket"], wait_timeout=30)
         except Exception as exc:  # counted as a failed request: the run must show 0
             with _lock:
                 SOCKET_EVENTS["connect_errors"] += 1
@@ -113,11 +123,16 @@ class Clerk(HttpUser):
         if resp.status_code != 201:
             return
         invoice_id = resp.json()["id"]
-        done = self.client.post(
-            f"/api/v1/invoices/{invoice_id}/finalize", headers=self.api, name="api: finalize"
-        )
-        if done.ok:
-            self.finalized.append((invoice_id, done.json()["amount_due"]))
+        with self.client.post(
+            f"/api/v1/invoices/{invoice_id}/finalize",
+            headers=self.api,
+            name="api: finalize",
+            catch_response=True,
+        ) as done:
+            if done.ok:
+                self.finalized.append((invoice_id, done.json()["amount_due"]))
+            else:
+                done.failure(why(done))
 
     @task(1)
     def record_payment(self) -> None:

@@ -28,6 +28,7 @@ from core.i18n.api import (
     label,
     labels,
     lazy_gettext,
+    lazy_label,
     lazy_ngettext,
     ngettext,
     normalize_date,
@@ -96,6 +97,7 @@ from core.versioning import (
 )
 
 __all__ = [
+    "lazy_label",
     "DateInputField",
     "InputError",
     "NumberField",

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, send_from_directory, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    request,
+    send_from_directory,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from core import company_merge
 from core.company_form import CompanyForm
 from core.db import db
 from core.events import DomainEvent, publish
@@ -14,6 +24,7 @@ from core.realtime import emit
 from core.requestctx import current_actor
 from core.shell import widgets_for
 from core.templating import is_htmx, render
+from core.versioning import bump_version
 
 bp = Blueprint("core_web", __name__)
 
@@ -23,6 +34,8 @@ def init_app(app) -> None:
 
     app.register_blueprint(bp)
     security_headers.init_app(app)
+    # The profile form carries what it showed, for the merge page of a stale save.
+    app.jinja_env.globals["company_profile_json"] = company_merge.profile_json
 
 
 @bp.route("/favicon.ico")
@@ -119,7 +132,14 @@ def _company_page(company, form, block="content", status=200, notice=None):
 def company_edit():
     company = _own_company("core.company.update")
     form = CompanyForm(obj=company)
-    cleaned = form.clean(company.to_dict()) if form.validate_on_submit() else None
+    if form.is_submitted() and request.form.get("_merge"):
+        form, again = company_merge.merged_form(company)
+        if again is not None:
+            return again
+    elif form.is_submitted() and (stale := company_merge.stale_answer(company, form)):
+        return stale
+    valid = form.validate() if form.is_submitted() else False
+    cleaned = form.clean(company.to_dict()) if valid else None
     if cleaned is None:
         status = 422 if form.is_submitted() else 200
         return _company_page(company, form, block="edit_form", status=status)
@@ -143,4 +163,6 @@ def _apply(company: Company, cleaned: dict) -> dict:
     changed = {k: v for k, v in cleaned.items() if getattr(company, k) != v}
     for name, value in changed.items():
         setattr(company, name, value)
+    if changed:
+        bump_version(company)
     return changed

@@ -34,6 +34,7 @@ from scripts.cluster_services import (  # noqa: E402
 )
 
 BIN = Path(sys.executable).parent
+POOL = '{"pool_pre_ping": true, "pool_size": 20, "max_overflow": 30, "pool_timeout": 60}'
 
 
 class Cluster:
@@ -70,6 +71,9 @@ class Cluster:
             "LEDGERLINE_JOBS_REDIS_URL": f"{redis}/1",
             "LEDGERLINE_RATELIMIT_STORAGE_URI": f"{redis}/2",
             "LEDGERLINE_PROXY_HOPS": "1",
+            # gevent serves hundreds of requests at once per process: a bigger pool than
+            # SQLAlchemy's 5 + 10 (PostgreSQL here allows 300 connections).
+            "LEDGERLINE_SQLALCHEMY_ENGINE_OPTIONS": POOL,
             **self.extra_env,
         }
         for name in ("LEDGERLINE_SOCKETIO_TRANSPORTS", "LEDGERLINE_PRODUCTION"):

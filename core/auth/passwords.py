@@ -15,6 +15,8 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, has_app_context
 
+from core.offload import off_loop
+
 _ALLOWED = frozenset({"time_cost", "memory_cost", "parallelism", "hash_len", "salt_len"})
 
 # Backup codes are random (about 50 bits), not chosen by people, so a lighter Argon2 setting
@@ -23,7 +25,7 @@ _code_hasher = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
 
 
 def hash_password(password: str) -> str:
-    return _password_hasher().hash(password)
+    return off_loop(_password_hasher().hash, password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
@@ -61,6 +63,6 @@ def _hasher_for(params: tuple) -> PasswordHasher:
 
 def _verify(hasher: PasswordHasher, stored_hash: str, secret: str) -> bool:
     try:
-        return hasher.verify(stored_hash, secret)
+        return off_loop(hasher.verify, stored_hash, secret)
     except (VerificationError, InvalidHashError):
         return False

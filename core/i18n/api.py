@@ -4,12 +4,13 @@ from flask_babel import gettext, lazy_gettext, lazy_ngettext, ngettext, pgettext
 
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
-from core.i18n.labels import label, labels
+from core.i18n.labels import label, labels, lazy_label
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 
 _ = gettext
 
 __all__ = [
+    "lazy_label",
     "DateInputField",
     "InputError",
     "NumberField",

@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po, write_po
 from core import PROJECT_ROOT
 from core.i18n.catalogs import CORE_CATALOGUE, DOMAIN
 
-METHODS = [("**.html", "jinja2"), ("**.py", "python")]
+METHODS = [("**.html", "jinja2"), ("**/templates/**.txt", "jinja2"), ("**.py", "python")]
 KEYWORDS = {
     "_": None,
     "gettext": None,

@@ -73,6 +73,13 @@ def labels(kind: str) -> list[tuple[str, str]]:
     return registry().choices(kind)
 
 
+def lazy_label(kind: str, code):
+    """The label of ``code`` looked up when shown (for choices built at import time)."""
+    from flask_babel import LazyString
+
+    return LazyString(label, kind, code)
+
+
 def label_html(code, kind: str) -> Markup:
     """The label with the code as its tooltip: ``<span title="C62">Unit</span>``."""
     if code is None or code == "":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-HOLE = "\x00"
+HOLE = "\u2063"  # invisible separator: not a letter, and HTMLParser keeps it in a tag name
 # Not prose: scripts, styles, and code shown as code (paths, headers, identifiers).
 CODE_TAGS = frozenset({"script", "style", "code", "pre", "kbd", "samp"})
 SHOWN_ATTRIBUTES = frozenset({"title", "placeholder", "aria-label", "alt", "aria-description"})
@@ -85,9 +85,55 @@ def _button_value(tag: str, name: str, attributes: dict) -> bool:
     return name == "value" and tag == "input" and attributes.get("type") in ("submit", "button")
 
 
+def printed_strings(env, source: str) -> list[str]:
+    """String literals a ``{{ }}`` prints as they are: ``{{ "valid" if ok else "BROKEN" }}``,
+    ``{{ x or "none" }}`` (a string right after ``{{``, ``else`` or ``or``), in text or in an
+    attribute people see; machine values (``class``, ``role``, ``data-*``) are not text."""
+    found = []
+    previous = None
+    shown = False
+    depth = 0  # inside a call's arguments: not printed as it is
+    text = []
+    for _, kind, value in env.lex(source):
+        if kind == "whitespace":
+            continue
+        if kind == "data":
+            text.append(value)
+        elif kind == "variable_begin":
+            shown, depth = _shown_here("".join(text[-20:])), 0
+        elif kind == "variable_end":
+            shown = False
+        elif kind == "operator" and value in "([{":
+            depth += 1
+        elif kind == "operator" and value in ")]}":
+            depth -= 1
+        elif (
+            shown
+            and not depth
+            and kind == "string"
+            and previous in ("variable_begin", "else", "or")
+        ):
+            bare = UNIVERSAL.sub("", _ENTITY.sub(" ", value))
+            if _LETTER.search(bare):
+                found.append(value)
+        previous = value if kind == "name" else kind
+    return found
+
+
+_ATTRIBUTE_OPEN = re.compile(r"([\w:-]+)\s*=\s*[\"']?[^\"'<>]*$")
+
+
+def _shown_here(before: str) -> bool:
+    """Whether output at the end of ``before`` is text or a shown attribute's value."""
+    if before.rfind("<") <= before.rfind(">"):
+        return True  # between tags
+    attribute = _ATTRIBUTE_OPEN.search(before)
+    return attribute is not None and attribute.group(1) in SHOWN_ATTRIBUTES
+
+
 def untranslated(env, source: str) -> list[str]:
     """Each piece of literal, user-visible text in the template ``source``."""
     reader = _Reader()
     reader.feed(holes(env, source))
     reader.close()
-    return reader.found
+    return reader.found + printed_strings(env, source)

@@ -94,17 +94,19 @@ def seed_demo(company):
     import click
 
     from core.api import DomainError
+    from plugins.invoicing.catalog_demo import seed_catalog
     from plugins.invoicing.demo import seed
 
     try:
         done = seed(company)
+        items = seed_catalog(company.id)
     except DomainError as exc:  # e.g. a plan limit: say why instead of a traceback
         raise click.ClickException(
             f"invoicing demo data for {company.name}: {exc.message}"
         ) from None
     click.echo(
         f"invoicing: {done.customers} customer(s), {done.documents} document(s) added for "
-        f"{company.name}, {done.overdue} marked overdue"
+        f"{company.name}, {done.overdue} marked overdue, {items} catalogue item(s)"
     )
 
 

@@ -7,6 +7,8 @@ the pages and the API always agree on what is valid.
 
 from __future__ import annotations
 
+import re
+
 from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
@@ -19,6 +21,8 @@ from wtforms import (
     TextAreaField,
 )
 
+from core.api import DateInputField, NumberField, lazy_label
+from core.api import lazy_gettext as _l
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 
@@ -67,25 +71,24 @@ CUSTOMER_FIELDS = (
 
 
 def _unit_choices():
-    return [SelectChoice(code, f"{code} · {label}") for code, label in codes.UNIT_CODES.items()]
+    return [SelectChoice(code, lazy_label("unit", code)) for code in codes.UNIT_CODES]
 
 
 def _vat_choices():
-    return [SelectChoice(code, f"{code} · {label}") for code, label in codes.VAT_CATEGORIES.items()]
+    return [SelectChoice(code, lazy_label("vat_category", code)) for code in codes.VAT_CATEGORIES]
 
 
-def _coded(labels: dict, empty: str) -> list[SelectChoice]:
-    """A select over one of codes.py's lists, with an empty first choice."""
+def _coded(labels: dict, kind: str, empty) -> list[SelectChoice]:
+    """A select over one of codes.py's lists (shown by their labels), an empty choice first."""
     return [SelectChoice("", empty)] + [
-        SelectChoice(code, f"{code} · {label}") for code, label in labels.items()
+        SelectChoice(code, lazy_label(kind, code)) for code in labels
     ]
 
 
 def _emirate_choices():
     # Stored as ISO 3166-2 (AE-DU); mapping.EMIRATES turns it into the code PINT-AE writes.
-    names = {iso: codes.UAE_EMIRATES[short] for iso, short in mapping.EMIRATES.items()}
-    return [SelectChoice("", "Choose an emirate…")] + [
-        SelectChoice(iso, name) for iso, name in names.items()
+    return [SelectChoice("", _l("Choose an emirate…"))] + [
+        SelectChoice(iso, lazy_label("emirate", iso)) for iso in mapping.EMIRATES
     ]
 
 
@@ -105,43 +108,47 @@ VATEX_SUGGESTIONS = tuple(codes.DEFAULT_EXEMPTION_CODES.values())
 class LineForm(Form):
     """One invoice line; a sub-form without its own CSRF token (the editor form has one)."""
 
-    description = StringField("Description")
-    quantity = StringField("Quantity", default="1")
-    unit_code = SelectField("Unit", choices=_unit_choices(), default="C62")
-    unit_price = StringField("Unit price")
-    allowance = StringField("Allowance", default="0")
-    tax_category = SelectField("VAT", choices=_vat_choices(), default="S")
-    exemption_reason = StringField("Exemption reason")
-    exemption_code = StringField("Exemption code", description="VATEX code, e.g. VATEX-EU-132")
-    gtin = StringField("GTIN", description="GS1 item number, 8 to 14 digits")
+    description = StringField(_l("Description"))
+    quantity = NumberField(_l("Quantity"), default="1")
+    unit_code = SelectField(_l("Unit"), choices=_unit_choices(), default="C62")
+    unit_price = NumberField(_l("Unit price"))
+    allowance = NumberField(_l("Allowance"), default="0")
+    tax_category = SelectField(_l("VAT"), choices=_vat_choices(), default="S")
+    exemption_reason = StringField(_l("Exemption reason"))
+    exemption_code = StringField(
+        _l("Exemption code"), description=_l("VATEX code, e.g. VATEX-EU-132")
+    )
+    gtin = StringField(_l("GTIN"), description=_l("GS1 item number, 8 to 14 digits"))
     goods_type = SelectField(
-        "Goods type",
-        choices=_coded(codes.REVERSE_CHARGE_GOODS, "Type of goods…"),
+        _l("Goods type"),
+        choices=_coded(codes.REVERSE_CHARGE_GOODS, "goods_type", _l("Type of goods…")),
         validate_choice=False,
     )
 
 
 class InvoiceForm(FlaskForm):
-    customer_id = SelectField("Customer", choices=[], validate_choice=False)
+    customer_id = SelectField(_l("Customer"), choices=[], validate_choice=False)
     # Dates stay text: the service reports a bad date with the same message as the API.
-    issue_date = StringField("Issue date", render_kw={"type": "date"})
-    due_date = StringField("Due date", description="Empty: the customer's payment terms")
-    currency = StringField("Currency", default="AED")
-    exchange_rate = StringField("Exchange rate to AED", default="1")
+    issue_date = DateInputField(_l("Issue date"))
+    due_date = DateInputField(_l("Due date"), description=_l("Empty: the customer's payment terms"))
+    currency = StringField(_l("Currency"), default="AED")
+    exchange_rate = NumberField(_l("Exchange rate to AED"), default="1")
     buyer_reference = StringField(
-        "Buyer reference", description="Peppol BIS: this or the order reference (R003)"
+        _l("Buyer reference"), description=_l("Peppol BIS: this or the order reference (R003)")
     )
     order_reference = StringField(
-        "Purchase order reference", description="Peppol BIS: this or the buyer reference (R003)"
+        _l("Purchase order reference"),
+        description=_l("Peppol BIS: this or the buyer reference (R003)"),
     )
-    notes = TextAreaField("Notes")
+    notes = TextAreaField(_l("Notes"))
     payment_iban = StringField(
-        "IBAN for payment", description="Peppol BIS / PINT-AE: credit transfer needs one (BR-61)"
+        _l("IBAN for payment"),
+        description=_l("Peppol BIS / PINT-AE: credit transfer needs one (BR-61)"),
     )
     # Credit notes only (the editor shows it for them); PINT-AE ibr-158-ae.
     credit_reason = SelectField(
-        "Credit note reason",
-        choices=_coded(codes.CREDIT_NOTE_REASONS, "Choose a reason…"),
+        _l("Credit note reason"),
+        choices=_coded(codes.CREDIT_NOTE_REASONS, "credit_reason", _l("Choose a reason…")),
         validate_choice=False,
     )
     lines = FieldList(FormField(LineForm), min_entries=1, max_entries=1000)
@@ -161,42 +168,48 @@ def line_payload(form: LineForm) -> dict:
 
 
 class CustomerForm(FlaskForm):
-    name = StringField("Name")
-    trn = StringField("TRN", description="UAE: 15 digits")
-    vat_ids = StringField("Other VAT ids", description="Comma separated, with ISO prefix")
-    email = EmailField("E-mail")
-    phone = StringField("Phone")
+    name = StringField(_l("Name"))
+    trn = StringField(_l("TRN"), description=_l("UAE: 15 digits"))
+    vat_ids = StringField(_l("Other VAT ids"), description=_l("Comma separated, with ISO prefix"))
+    email = EmailField(_l("E-mail"))
+    phone = StringField(_l("Phone"))
     address_line1 = StringField(
-        "Address line 1", description="PINT-AE: street, city and emirate/region (ibr-144-ae)"
+        _l("Address line 1"),
+        description=_l("PINT-AE: street, city and emirate/region (ibr-144-ae)"),
     )
-    address_line2 = StringField("Address line 2")
-    city = StringField("City", description="PINT-AE: required (ibr-144-ae)")
-    postal_code = StringField("Postal code")
-    country = StringField("Country", default="AE", description="Two-letter ISO code")
+    address_line2 = StringField(_l("Address line 2"))
+    city = StringField(_l("City"), description=_l("PINT-AE: required (ibr-144-ae)"))
+    postal_code = StringField(_l("Postal code"))
+    country = StringField(_l("Country"), default="AE", description=_l("Two-letter ISO code"))
     emirate = SelectField(
-        "Emirate", choices=_emirate_choices(), validate_choice=False, description="UAE addresses"
+        _l("Emirate"),
+        choices=_emirate_choices(),
+        validate_choice=False,
+        description=_l("UAE addresses"),
     )
     subdivision = StringField(
-        "Region or state", description="Outside the UAE: ISO 3166-2 code, e.g. BE-BRU, US-NY"
+        _l("Region or state"),
+        description=_l("Outside the UAE: ISO 3166-2 code, e.g. BE-BRU, US-NY"),
     )
     legal_id = StringField(
-        "Legal registration number",
-        description="Trade licence, ID, ...; PINT-AE: required on out-of-scope (480) invoices",
+        _l("Legal registration number"),
+        description=_l("Trade licence, ID, ...; PINT-AE: required on out-of-scope (480) invoices"),
     )
     legal_id_type = SelectField(
-        "Registration type",
-        choices=_coded(codes.LEGAL_ID_TYPES, "None"),
+        _l("Registration type"),
+        choices=_coded(codes.LEGAL_ID_TYPES, "legal_id_type", _l("None")),
         validate_choice=False,
-        description="Needed with a registration number",
+        description=_l("Needed with a registration number"),
     )
     legal_id_authority = StringField(
-        "Issuing authority", description="Trade licence: the authority; passport: country (IN)"
+        _l("Issuing authority"),
+        description=_l("Trade licence: the authority; passport: country (IN)"),
     )
     peppol_id = StringField(
-        "Peppol participant ID",
-        description="scheme:value, e.g. 0235:1…; Peppol BIS: required (R010)",
+        _l("Peppol participant ID"),
+        description=_l("scheme:value, e.g. 0235:1…; Peppol BIS: required (R010)"),
     )
-    payment_terms_days = StringField("Payment terms (days)", default="30")
+    payment_terms_days = StringField(_l("Payment terms (days)"), default="30")
 
     def payload(self) -> dict:
         return {name: getattr(self, name).data for name in CUSTOMER_FIELDS}
@@ -206,10 +219,23 @@ class CreditNoteForm(FlaskForm):
     """The credit-note action asks why (UAE VAT law art. 61; PINT-AE ibr-158-ae)."""
 
     credit_reason = SelectField(
-        "Reason",
-        choices=_coded(codes.CREDIT_NOTE_REASONS, "Choose a reason…"),
+        _l("Reason"),
+        choices=_coded(codes.CREDIT_NOTE_REASONS, "credit_reason", _l("Choose a reason…")),
         validate_choice=False,
     )
+
+
+def _field_name(name: str) -> str:
+    """``lines[2].unit_price`` → "Line 3, Unit price" (what the user sees, not the key)."""
+    match = re.fullmatch(r"lines\[(\d+)\]\.(\w+)", name)
+    if match:
+        field = getattr(LineForm, match.group(2), None)
+        text = str(field.args[0]) if field is not None and field.args else match.group(2)
+        return str(_l("Line %(num)s, %(field)s", num=int(match.group(1)) + 1, field=text))
+    field = getattr(InvoiceForm, name, None) or getattr(CustomerForm, name, None)
+    if field is not None and field.args:
+        return str(field.args[0])
+    return name.replace("_", " ").capitalize()
 
 
 def apply_errors(form, fields: dict) -> None:
@@ -218,7 +244,7 @@ def apply_errors(form, fields: dict) -> None:
     for name, message in fields.items():
         field = _field_for(form, name)
         if field is None:
-            leftovers.append(f"{name} {message}")
+            leftovers.append(f"{_field_name(name)}: {message}")
         else:
             field.errors = [*(field.errors or []), message]
     form.form_errors = [*getattr(form, "form_errors", []), *leftovers]

@@ -67,7 +67,7 @@ def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser,
 
     row = lister.locator(f"#invoice-row-{invoice_id}")
     expect(row).to_contain_text(f"Draft #{invoice_id}")
-    expect(row.locator("[data-status]")).to_have_text("draft")
+    expect(row.locator("[data-status]")).to_have_text("Draft")
     detail = viewer.locator("#invoice-detail")
     expect(detail.locator("[data-invoice-number]")).to_have_text(f"Draft #{invoice_id}")
     # "Also viewing" names nobody while the viewer is alone (never the viewer themselves).
@@ -76,10 +76,10 @@ def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser,
 
     number = finalize_through_api(base, facts["token"], invoice_id)
 
-    expect(row.locator("[data-status]")).to_have_text("finalized")
+    expect(row.locator("[data-status]")).to_have_text("Finalized")
     expect(row).to_contain_text(number)
     expect(detail.locator("[data-invoice-number]")).to_have_text(number)
-    expect(detail.locator("[data-status]")).to_have_text("finalized")
+    expect(detail.locator("[data-status]")).to_have_text("Finalized")
     expect(detail.get_by_role("link", name="UBL XML (PINT-AE)")).to_be_visible()
     assert lister.evaluate("window.__notReloaded") is True
     assert viewer.evaluate("window.__notReloaded") is True

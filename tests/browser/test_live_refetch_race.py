@@ -75,5 +75,5 @@ def test_a_change_during_a_refetch_still_reaches_the_page(browser: Browser, shop
     route, finalized_answer = held[0]
     route.fulfill(response=finalized_answer)
 
-    expect(page.locator("#invoice-detail [data-status]")).to_have_text("approved")
+    expect(page.locator("#invoice-detail [data-status]")).to_have_text("Approved")
     assert page.evaluate("window.__notReloaded") is True

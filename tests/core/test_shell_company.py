@@ -162,3 +162,27 @@ def test_open_pages_of_the_same_company_hear_about_the_change(
         {"id": acme.id, "changed": ["address_line1", "city", "email", "iban", "peppol_id", "phone"]}
     ]
     assert not [m for m in beta_socket.get_received() if m["name"] == "company_updated"]
+
+
+def test_profile_saved_elsewhere_meanwhile_is_shown_and_merged(app, acme, admin, make_user):
+    """The form was opened at version 1; a colleague saved the city since: nothing is
+    overwritten, the changes are shown field by field, the merge keeps both."""
+    import lxml.html
+
+    page = admin.get("/company").get_data(as_text=True)
+    form = dict(
+        lxml.html.fromstring(page).xpath("//section[@id='company-edit']//form")[0].form_values()
+    )
+    assert form["_version"] == "1"
+    assert _post(admin, city="Abu Dhabi").status_code == 302  # the colleague's save
+    refused = admin.post("/company/edit", data={**form, "name": "Acme Trading FZE"})
+    assert refused.status_code == 409
+    tree = lxml.html.fromstring(refused.get_data(as_text=True))
+    rows = {r.get("data-change") for r in tree.xpath("//tr[@data-change]")}
+    assert {"name", "city"} <= rows
+    assert _saved(app, acme.id).name == "Acme Trading LLC"
+    merge = dict(tree.xpath("//form[@data-merge-form]")[0].form_values())
+    assert merge["take:name"] == "mine" and merge["take:city"] == "theirs"
+    assert admin.post("/company/edit", data=merge).status_code == 302
+    company = _saved(app, acme.id)
+    assert (company.name, company.city, company.version) == ("Acme Trading FZE", "Abu Dhabi", 3)

@@ -45,7 +45,9 @@ def _snapshot():
 
 def test_demo_fills_each_company_with_every_state_once(app):
     output = _demo(app)
-    assert "14 document(s) added for Acme Trading LLC, 4 marked overdue" in output
+    assert (
+        "14 document(s) added for Acme Trading LLC, 4 marked overdue, 6 catalogue item(s)" in output
+    )
     for trn in (ACME_TRN, "100987654300003"):
         docs = _documents(_company(trn).id)
         states = Counter((d.type, d.status) for d in docs)
@@ -68,6 +70,7 @@ def test_demo_fills_each_company_with_every_state_once(app):
     before = _snapshot()
     again = _demo(app)
     assert "0 customer(s), 0 document(s) added for Acme Trading LLC" in again
+    assert "0 catalogue item(s)" in again
     assert _snapshot() == before
 
 

@@ -35,7 +35,7 @@ def test_draft_detail_shows_lines_vat_totals_and_draft_actions(signed_in, compan
     html = _page(signed_in, draft)
     assert f"Draft #{draft.id}" in html and "Gulf Buyer LLC" in html and "Consulting" in html
     # 10 x 150 + 99.99 = 1599.99; VAT 5 % = 80.00 (79.9995 half-up); total 1679.99
-    assert "1,599.99 AED" in html and "80.00 AED" in html and "1,679.99 AED" in html
+    assert "AED\xa01,599.99" in html and "AED\xa080.00" in html and "AED\xa01,679.99" in html
     assert _buttons(html) == ["finalize", "duplicate", "delete"]
     assert f'data-room="invoice:{draft.id}"' in html
     assert f'data-presence-room="invoice:{draft.id}"' in html
@@ -162,5 +162,5 @@ def test_dashboard_widget_counts_amounts_due(signed_in, company, customer):
     make_draft(company, customer)
     html = signed_in.get("/").get_data(as_text=True)
     assert 'id="invoicing-widget"' in html
-    assert "1,679.99 AED" in html and "1 draft" in html
+    assert "AED\xa01,679.99" in html and "1 draft" in html
     assert 'href="/invoicing/invoices"' in html  # menu entry

@@ -150,10 +150,10 @@ def test_editor_saves_and_shows_exemption_and_reverse_charge_fields(signed_in, c
 
     detail = signed_in.get(resp.headers["Location"]).get_data(as_text=True)
     assert "GTIN 5790000435968" in detail and "VATEX-EU-132" in detail
-    assert "DL8.48.3.1 · Art. 48(3)(1)" in detail
+    assert 'title="DL8.48.3.1">Art. 48(3)(1)<' in detail
     # The live totals are untouched by the new fields: 1200 exempt + 7500 reverse charge
     # + 1500 at 5 % = 10200 net, 75 VAT.
-    assert "10,275.00 AED" in detail
+    assert "AED\xa010,275.00" in detail
 
 
 def test_changing_a_line_keeps_the_other_lines_details(signed_in, customer):
@@ -275,7 +275,7 @@ def test_credit_note_reason_is_edited_in_the_editor(signed_in, company, customer
     db.session.expire_all()
     assert db.session.get(Invoice, note.id).credit_reason == "VD"
     shown = signed_in.get(f"/invoicing/invoices/{note.id}").get_data(as_text=True)
-    assert "VD · Volume discount" in shown
+    assert 'title="VD">Volume discount<' in shown
     # An ordinary invoice has no reason to give.
     new_page = signed_in.get("/invoicing/invoices/new").get_data(as_text=True)
     assert 'name="credit_reason"' not in new_page
@@ -336,7 +336,7 @@ def test_customer_legal_fields_are_saved_and_shown(signed_in):
     made = db.session.scalars(select(Customer).where(Customer.name == "Oasis Foods")).one()
     assert (made.emirate, made.legal_id, made.legal_id_type) == ("AE-SH", "TL-778899", "TL")
     shown = signed_in.get(resp.headers["Location"]).get_data(as_text=True)
-    assert "AE-SH · Sharjah" in shown
+    assert 'title="AE-SH">Sharjah<' in shown
     assert "Trade licence · TL-778899 · Sharjah Economic Development Department" in shown
     edit = signed_in.get(f"/invoicing/customers/{made.id}/edit").get_data(as_text=True)
     assert '<option selected value="AE-SH">' in edit and '<option selected value="TL">' in edit

@@ -11,6 +11,7 @@ from flask import Response, flash, redirect, url_for
 from flask_login import login_required
 
 from core.api import DomainError, _, db, get_or_404, is_htmx, require
+from core.api import lazy_gettext as _l
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.permissions import (
     INVOICE_APPROVE,
@@ -32,10 +33,10 @@ ACTIONS = {
     "duplicate": (INVOICE_WRITE, drafts.duplicate, True),
 }  # credit_note asks for a reason first: views/credit_note.py
 NOTICES = {
-    "finalize": "Invoice finalized.",
-    "approve": "Invoice approved.",
-    "send": "Invoice marked as sent.",
-    "void": "Invoice voided.",
+    "finalize": _l("Invoice finalized."),
+    "approve": _l("Invoice approved."),
+    "send": _l("Invoice marked as sent."),
+    "void": _l("Invoice voided."),
 }
 
 
@@ -62,8 +63,8 @@ def invoice_action(invoice_id: int, action: str):
         flash(_("Copy created as a new draft: check it and save."), "success")
         return go(url_for("invoicing.invoice_edit", invoice_id=result.id))
     if is_htmx():
-        return render_detail(result, notice=NOTICES[action])
-    flash(NOTICES[action], "success")
+        return render_detail(result, notice=str(NOTICES[action]))
+    flash(str(NOTICES[action]), "success")
     return go(url_for("invoicing.invoice_detail", invoice_id=invoice_id))
 
 
