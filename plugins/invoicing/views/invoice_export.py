@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from core.api import csv_response, db, list_batches, require, xlsx_response
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.models import DRAFT, Customer, Invoice
+from plugins.invoicing.permissions import INVOICE_READ
 from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import amounts
@@ -77,7 +78,7 @@ def _rows(batch) -> list[list]:
 
 
 def export_rows():
-    require("invoicing.invoice.read")
+    require(INVOICE_READ)
     sort = INVOICES.parse(request.args.get("sort"))
     query = filtered_query().with_only_columns(*COLUMNS)
     for batch in list_batches(query, sort):
