@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, hookimpl
+from plugins.payments.permissions import ADMINISTER, READ
 
 MANIFEST = Manifest(
     name="payments",
@@ -76,9 +77,9 @@ def menu_items(actor):
     from core.api import MenuItem
 
     return [
-        MenuItem("Payments", "payments.payment_list", 20, permission="payments.payment.read"),
-        MenuItem("Refunds", "payments.refund_queue", 21, permission="payments.payment.read"),
-        MenuItem("Payments admin", "payments_admin.index", 22, permission="payments.admin"),
+        MenuItem("Payments", "payments.payment_list", 20, permission=READ),
+        MenuItem("Refunds", "payments.refund_queue", 21, permission=READ),
+        MenuItem("Payments admin", "payments_admin.index", 22, permission=ADMINISTER),
     ]
 
 

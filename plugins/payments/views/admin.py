@@ -23,9 +23,10 @@ from plugins.payments import settings, stats
 from plugins.payments.api.admin import cutoff, start_archive
 from plugins.payments.archive.job import JOB
 from plugins.payments.forms import method_label
+from plugins.payments.permissions import ADMINISTER
 
 bp = Blueprint("payments_admin", __name__, url_prefix="/payments/admin")
-ADMIN = "payments.admin"
+ADMIN = ADMINISTER
 
 
 class ArchiveForm(FlaskForm):

@@ -14,9 +14,10 @@ from sqlalchemy import select
 from core.api import ApiError, current_actor, db, enqueue_job, render
 from plugins.wallet import health, settings
 from plugins.wallet.models import PaymentRequest
+from plugins.wallet.permissions import ADMINISTER
 from plugins.wallet.views import bp
 
-ADMIN = "wallet.admin"
+ADMIN = ADMINISTER
 RECONCILE_JOB = "wallet.reconcile"
 
 
