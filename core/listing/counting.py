@@ -32,7 +32,7 @@ def capped_count(query, cap: int) -> tuple[int, bool]:
     return (cap, False) if n > cap else (n, True)
 
 
-def exact_count(query, cap: int = 10_000) -> int:
+def exact_count(query, cap: int = 1_000) -> int:
     """The exact count: counted directly up to ``cap`` rows, from the cache beyond."""
     n, exact = capped_count(query, cap)
     return n if exact else cached_count(query)

@@ -18,6 +18,8 @@ from decimal import Decimal
 
 from flask import Response, stream_with_context
 
+from core.tenancy import current_scope, scoped
+
 CHUNK = 64 * 1024
 
 
@@ -26,22 +28,32 @@ def _disposition(filename: str) -> dict:
 
 
 def csv_response(filename: str, header: list[str], batches: Iterable[list[list]]) -> Response:
+    """Stream ``batches`` (lists of rows) as CSV. Flask runs the request's teardown before the
+    body is sent (the tenant scope is reset, the session removed); the body is produced under
+    the scope of the request that asked for it, in a session of its own."""
+    scope = current_scope()
+
     def generate():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        buffer.write("\ufeff")  # spreadsheet programs read the text as UTF-8
-        writer.writerow(header)
-        for batch in batches:
-            writer.writerows([_text(v) for v in row] for row in batch)
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+        with scoped(scope):
+            yield from _csv_text(header, batches)
 
     return Response(
         stream_with_context(generate()),
         mimetype="text/csv",
         headers=_disposition(filename),
     )
+
+
+def _csv_text(header, batches):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")  # spreadsheet programs read the text as UTF-8
+    writer.writerow(header)
+    for batch in batches:
+        writer.writerows([_text(v) for v in row] for row in batch)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
 
 
 def xlsx_response(filename: str, header: list[str], batches: Iterable[list[list]]) -> Response:

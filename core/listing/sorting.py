@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.engine import Row
+
 from core.inputs import invalid_parameter
 
 
@@ -24,7 +26,9 @@ class Column:
     value: Callable[[Any], Any] | None = None
 
     def read(self, row) -> Any:
-        return self.value(row) if self.value else getattr(row, self.expr.key)
+        if self.value is None or isinstance(row, Row):  # a plain row has every column by name
+            return getattr(row, self.expr.key)
+        return self.value(row)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, hookimpl
+from plugins.payments.permissions import ADMINISTER, READ
 
 MANIFEST = Manifest(
     name="payments",
@@ -77,9 +78,9 @@ def menu_items(actor):
     from core.api import lazy_gettext as _l
 
     return [
-        MenuItem(_l("Payments"), "payments.payment_list", 20, permission="payments.payment.read"),
-        MenuItem(_l("Refunds"), "payments.refund_queue", 21, permission="payments.payment.read"),
-        MenuItem(_l("Payments admin"), "payments_admin.index", 22, permission="payments.admin"),
+        MenuItem(_l("Payments"), "payments.payment_list", 20, permission=READ),
+        MenuItem(_l("Refunds"), "payments.refund_queue", 21, permission=READ),
+        MenuItem(_l("Payments admin"), "payments_admin.index", 22, permission=ADMINISTER),
     ]
 
 

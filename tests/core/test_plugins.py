@@ -129,7 +129,7 @@ def test_apps_page_lists_enabled_and_disabled_plugins(app, client, make_company,
     html = resp.get_data(as_text=True)
     base = _row(html, "fx_base")
     assert "2.3.4" in base and "Enabled" in base and "register_models" in base
-    assert "Not applied (head 0001_fx_base)" in base
+    assert "Not applied (head <code>0001_fx_base</code>)" in base
     child = _row(html, "fx_child")
     assert "Installed, disabled" in child and "fx_base" in child and "menu_items" in child
 
@@ -143,7 +143,7 @@ def test_apps_page_shows_the_branch_up_to_date_after_upgrade(
     make_user(company=make_company())
     login()
     base = _row(client.get("/apps").get_data(as_text=True), "fx_base")
-    assert "Up to date (0001_fx_base)" in base
+    assert "Up to date (<code>0001_fx_base</code>)" in base
 
 
 def test_apps_page_needs_a_login(client):

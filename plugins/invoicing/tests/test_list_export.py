@@ -83,3 +83,47 @@ def test_other_companies_invoices_are_not_exported(client, book, make_company): 
     make_final(rival, make_customer(rival, "Rival Customer"), lines=one_line("10"))
     rows = _csv(client, "?limit=200")
     assert len(rows) == 6 and "Rival Customer" not in {r[2] for r in rows}
+
+
+def test_streamed_export_keeps_the_company_scope_after_the_request_ends(
+    app,
+    client,
+    book,  # noqa: F811
+    make_company,
+    monkeypatch,
+):
+    """As served: no app context around the request, so Flask tears the request down (tenant
+    scope reset, session removed) before the body is streamed; later batches stay scoped."""
+    import threading
+
+    from core.api import db
+    from core.listing.page import batches as real
+    from plugins.invoicing.tests.test_pages_support import make_customer, make_final, one_line
+    from plugins.invoicing.views import invoice_export
+
+    rival = make_company(
+        name="Rival LLC",
+        trn="100555555500003",
+        iban="AE070331234567890123456",
+        city="Dubai",
+        address_line1="9 Al Wasl Road",
+    )
+    make_final(rival, make_customer(rival, "Rival Customer"), lines=one_line("10"))
+    monkeypatch.setattr(
+        invoice_export, "list_batches", lambda *a, **k: real(*a, **{**k, "size": 2})
+    )
+    db.session.remove()
+    got = {}
+
+    def served():  # a thread starts with no context, as a server's worker does
+        resp = client.get("/invoicing/invoices/export.csv?sort=date", buffered=False)
+        got["body"] = b"".join(
+            c if isinstance(c, bytes) else c.encode() for c in resp.response
+        ).decode()
+        resp.close()
+
+    worker = threading.Thread(target=served)
+    worker.start()
+    worker.join(60)
+    rows = list(csv.reader(io.StringIO(got["body"].lstrip("\ufeff"))))
+    assert len(rows) == 6 and "Rival Customer" not in {r[2] for r in rows}

@@ -72,16 +72,25 @@ def test_a_forged_cursor_is_a_message_not_a_crash(client, book):  # noqa: F811
     assert client.get("/invoicing/invoices?before=%%%").status_code == 400
 
 
-def test_count_is_bounded_and_says_so(client, book, company, customer, monkeypatch):  # noqa: F811
+def test_count_beyond_the_cap_comes_from_the_cache_and_follows_writes(
+    client,
+    book,  # noqa: F811
+    company,
+    customer,
+    monkeypatch,
+):
+    from core.listing import counting
     from plugins.invoicing.views import invoice_list
 
     monkeypatch.setattr(invoice_list, "COUNT_CAP", 3)
-    html = _page(client, "/invoicing/invoices?limit=2")
-    assert "1–2 of 3+" in html
-    html = _page(client, "/invoicing/invoices?limit=2&status=DRAFT")
-    assert "1–2 of 2" in html and "2+" not in html
-    make_draft(company, customer, lines=one_line("5"))
-    assert "1–2 of 3<" in _page(client, "/invoicing/invoices?limit=2&status=DRAFT")
+    counted = []
+    real = counting.cached_count
+    monkeypatch.setattr(counting, "cached_count", lambda q: counted.append(1) or real(q))
+    assert "1–2 of 5" in _page(client, "/invoicing/invoices?limit=2")
+    assert "1–2 of 2<" in _page(client, "/invoicing/invoices?limit=2&status=DRAFT")
+    assert len(counted) == 1  # 5 is beyond the cap of 3; 2 is counted directly
+    make_draft(company, customer, lines=one_line("5"))  # a write drops the cached count
+    assert "1–2 of 6" in _page(client, "/invoicing/invoices?limit=2")
 
 
 def test_api_pages_by_cursor_and_keeps_offset(client, book, admin, api_token):  # noqa: F811
