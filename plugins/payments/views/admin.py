@@ -13,12 +13,11 @@ import datetime as dt
 from flask import Blueprint, abort
 from flask_login import login_required
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import DateField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from core.api import DomainError, current_actor, db, render, utcnow
+from core.api import DomainError, current_actor, db, latest_job, render, require, utcnow
 from plugins.payments import settings, stats
 from plugins.payments.api.admin import cutoff, start_archive
 from plugins.payments.archive.job import JOB
@@ -52,21 +51,8 @@ def _settings_form(company_id: int) -> SettingsForm:
 
 
 def _require_admin():
-    actor = current_actor()
-    if actor is None or not actor.can(ADMIN) or actor.company_id is None:
-        abort(403, "Only company admins can see this page.")
-    return actor
-
-
-def latest_job(company_id: int):
-    jobs = db.metadata.tables["core_job"]
-    query = (
-        select(jobs)
-        .where(jobs.c.company_id == company_id, jobs.c.name == JOB)
-        .order_by(jobs.c.id.desc())
-        .limit(1)
-    )
-    return db.session.execute(query).one_or_none()
+    require(ADMIN)
+    return current_actor()
 
 
 # What each storage table holds, in the words of the payments pages (no table names).
@@ -104,7 +90,7 @@ def _page(actor, form, status=200, notice=None, settings_form=None):
         totals=stats.totals(cid, "month", first_of_year, None),
         counts=stats.counts(cid),
         storage=stats.storage(cid),
-        job=latest_job(cid),
+        job=latest_job(JOB, cid),
         may_archive=actor.can_write,
         settings_form=settings_form or _settings_form(cid),
         notice=notice,
