@@ -191,3 +191,12 @@ def test_another_companys_payment_is_404(signed_in, three, make_company, make_us
 def test_menu_shows_payments_and_refunds(signed_in):
     html = signed_in.get("/").get_data(as_text=True)
     assert ">Payments</a>" in html and ">Refunds</a>" in html
+
+
+def test_a_long_reference_is_cut_short_with_the_whole_text_on_hover(signed_in, api, invoice_for):
+    inv = invoice_for("100.00")
+    reference = "REF-" + "x" * 196
+    made = pay(api, allocation(inv["id"], "10.00"), reference=reference).get_json()
+    html = signed_in.get("/payments/").get_data(as_text=True)
+    row = html.split(f'id="payment-row-{made["id"]}"', 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="ll-truncate" title="{reference}">{reference}</td>' in row
