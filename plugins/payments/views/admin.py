@@ -17,7 +17,8 @@ from wtforms import DateField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from core.api import DomainError, current_actor, db, latest_job, render, require, utcnow
+from core.api import DomainError, _, current_actor, db, latest_job, render, require, utcnow
+from core.api import lazy_gettext as _l
 from plugins.payments import settings, stats
 from plugins.payments.api.admin import cutoff, start_archive
 from plugins.payments.archive.job import JOB
@@ -29,20 +30,20 @@ ADMIN = ADMINISTER
 
 
 class ArchiveForm(FlaskForm):
-    before = DateField("Archive payments dated before", validators=[InputRequired()])
+    before = DateField(_l("Archive payments dated before"), validators=[InputRequired()])
 
 
 POLICY_LABELS = {
-    settings.REJECT: "Refuse the payment",
-    settings.CREDIT: "Keep the difference as customer credit",
+    settings.REJECT: _l("Refuse the payment"),
+    settings.CREDIT: _l("Keep the difference as customer credit"),
 }
 
 
 class SettingsForm(FlaskForm):
     overpayment_policy = RadioField(
-        "When a payment is more than its invoices owe",
+        _l("When a payment is more than its invoices owe"),
         choices=[SelectChoice(value, label) for value, label in POLICY_LABELS.items()],
-        validators=[InputRequired("Choose what happens to an overpayment.")],
+        validators=[InputRequired(_l("Choose what happens to an overpayment."))],
     )
 
 
@@ -115,7 +116,7 @@ def index():
 def archive():
     actor = _require_admin()
     if not actor.can_write:
-        abort(403, "This account can read but not change anything.")
+        abort(403, _("This account can read but not change anything."))
     form = ArchiveForm()
     if not form.validate():
         return _page(actor, form, status=400)
@@ -125,7 +126,8 @@ def archive():
         form.before.errors = [*form.before.errors, exc.details["fields"]["before"]]
         return _page(actor, form, status=400)
     job = start_archive(before)
-    return _page(actor, ArchiveForm(formdata=None), notice=f"Archive job #{job.id} started.")
+    notice = _("Archive job #%(id)s started.", id=job.id)
+    return _page(actor, ArchiveForm(formdata=None), notice=notice)
 
 
 @bp.post("/settings")
@@ -133,7 +135,7 @@ def archive():
 def update_settings():
     actor = _require_admin()
     if not actor.can_write:
-        abort(403, "This account can read but not change anything.")
+        abort(403, _("This account can read but not change anything."))
     form = SettingsForm()
     if not form.validate():
         return _page(actor, ArchiveForm(formdata=None), status=400, settings_form=form)
@@ -141,4 +143,5 @@ def update_settings():
     settings.update(actor.company_id, {"overpayment_policy": form.overpayment_policy.data})
     db.session.commit()
     label = POLICY_LABELS[form.overpayment_policy.data]
-    return _page(actor, ArchiveForm(formdata=None), notice=f"Settings saved: {label.lower()}.")
+    notice = _("Settings saved: %(choice)s.", choice=str(label).lower())
+    return _page(actor, ArchiveForm(formdata=None), notice=notice)
