@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from core.api import DomainError, _, db, invalid_parameter, render, require
 from plugins.invoicing.models import Invoice
+from plugins.invoicing.permissions import INVOICE_APPROVE, INVOICE_FINALIZE, INVOICE_VOID
 from plugins.invoicing.services import finalize, transitions
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import commit
@@ -21,9 +22,9 @@ from plugins.invoicing.views.invoice_export import export_selected
 
 MAX_BULK = 200
 BULK = {
-    "finalize": ("invoicing.invoice.finalize", finalize.finalize),
-    "send": ("invoicing.invoice.approve", transitions.send),
-    "void": ("invoicing.invoice.void", transitions.void),
+    "finalize": (INVOICE_FINALIZE, finalize.finalize),
+    "send": (INVOICE_APPROVE, transitions.send),
+    "void": (INVOICE_VOID, transitions.void),
 }
 
 

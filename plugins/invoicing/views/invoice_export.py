@@ -87,7 +87,7 @@ def export_rows():
 
 def export_selected(ids: list[int]):
     """CSV of the invoices ticked in the list (bulk action "export"), in the list's order."""
-    require("invoicing.invoice.read")
+    require(INVOICE_READ)
     sort = INVOICES.parse(None)
     query = filtered_query().with_only_columns(*COLUMNS).where(Invoice.id.in_(ids))
     batches = (_rows(batch) for batch in list_batches(query, sort))
