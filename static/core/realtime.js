@@ -28,9 +28,10 @@
   function setStatus(state, text) {
     var el = document.getElementById("ll-connection");
     if (!el) return;
+    // The page gives the words in the reader's language (data-text-<state>, data-title-<state>).
     el.setAttribute("data-state", state);
-    el.setAttribute("title", "Live updates: " + text);
-    el.textContent = text;
+    el.setAttribute("title", el.getAttribute("data-title-" + state) || "Live updates: " + text);
+    el.textContent = el.getAttribute("data-text-" + state) || text;
   }
 
   function trigger(name, data) {

@@ -84,7 +84,7 @@ def test_pages_and_htmx_work_under_the_csp(browser: Browser, shop):
     page.get_by_role("button", name="Record payment").click()
     dialog = page.locator("#record-payment-dialog")
     expect(dialog).to_be_visible()
-    expect(dialog.get_by_label("Amount")).to_have_value("1575.00")
+    expect(dialog.get_by_label("Amount")).to_have_value("1,575.00")
     # An htmx form swap with field errors (the company profile editor).
     page.goto(base + "/company")
     page.get_by_label("Company name").fill("")

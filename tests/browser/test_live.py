@@ -63,7 +63,9 @@ def test_dashboard_shows_colleague_arriving_and_a_change_made_elsewhere(page: Pa
         activity = page.locator("#ll-live-activity")
         expect(activity).to_contain_text("Nothing has happened yet.")
         patch_company(server.url, facts["admin_token"], city="Abu Dhabi")
-        expect(activity).to_contain_text("CompanyUpdated")
+        expect(activity.locator("[data-event=CompanyUpdated]")).to_contain_text(
+            "updated the company profile"
+        )
     finally:
         colleague.disconnect()
     expect(online).to_have_text(["admin@acme.ae"])
@@ -86,7 +88,7 @@ def test_page_catches_up_after_the_server_comes_back(page: Page, live, db_url, t
         expect(page.locator("#ll-connection")).to_have_attribute(
             "data-state", "online", timeout=20_000
         )
-        expect(activity).to_contain_text("InvoiceFinalized")
+        expect(activity.locator("[data-event=InvoiceFinalized]")).to_contain_text("finalized")
         assert page.evaluate("window.__notReloaded") is True
     finally:
         replacement.stop()
