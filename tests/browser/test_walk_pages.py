@@ -13,7 +13,7 @@ URL. Each page fails the test on:
   CamelCase event names) or a number in ``1.5E+3`` notation;
 - an axe-core violation of serious or critical impact.
 
-Screenshots of every page go to ``test-results/walk/<locale>-<viewport>/`` (the super admin's
+Screenshots of every page go to ``test-artifacts/walk/<locale>-<viewport>/`` (the super admin's
 to ``superadmin-en-desktop/``; gitignored); the
 path is printed. All problems are collected and reported together, page by page.
 
@@ -39,7 +39,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.walk]
 
 VIEWPORTS = {"desktop": (1440, 900), "phone": (390, 844)}
 PASSWORD = "ledgerline-demo"
-ARTIFACTS = ROOT / "test-results" / "walk"
+ARTIFACTS = ROOT / "test-artifacts" / "walk"  # not test-results: pytest-playwright empties it
 AXE = ROOT / "static" / "vendor" / "axe.min.js"
 MAX_PAGES = 80
 
