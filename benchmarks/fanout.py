@@ -187,7 +187,9 @@ def main() -> int:
         cluster.stop()
     rows = {t.name: t.summary() for t in targets}
     report(rows, args)
-    return 0 if not any(row["missing"] for row in rows.values()) else 1
+    ok = not any(row["missing"] for row in rows.values())
+    load.keep_logs_if_failed(folder, ok)
+    return 0 if ok else 1
 
 
 def report(rows: dict, args) -> None:

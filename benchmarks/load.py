@@ -18,6 +18,7 @@ monkey.patch_all()
 
 import argparse  # noqa: E402
 import re  # noqa: E402
+import shutil  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -170,6 +171,14 @@ def report(target: str, result: dict) -> None:
         )
 
 
+def keep_logs_if_failed(folder: Path, ok: bool) -> None:
+    """The run folder (databases, every process's log) goes, unless something failed."""
+    if ok:
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        print(f"logs of every process kept in {folder}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
@@ -184,9 +193,10 @@ def main() -> int:
         echo=print,
         extra_env={"LEDGERLINE_LOGIN_RATE_LIMIT": "100000 per minute"},
     )
-    ok = True
+    ok = False
     try:
         cluster.start()
+        ok = True
         seed(cluster)
         hosts = {"single": f"http://127.0.0.1:{cluster.apps[0].port}", "cluster": cluster.url}
         for target in args.targets.split(","):
@@ -200,6 +210,7 @@ def main() -> int:
         ok &= bool(checks["invoice_chain"].get("ok")) and bool(checks["payments_chain"].get("ok"))
     finally:
         cluster.stop()
+        keep_logs_if_failed(folder, ok)
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 

@@ -53,6 +53,7 @@ from core.inputs import (
     whole_number,
 )
 from core.jobs import JobContext, JobParamsInvalid, enqueue_job, validates_params
+from core.jobs.queries import latest_job
 from core.listing import Column as SortColumn
 from core.listing import (
     Page,
@@ -188,6 +189,7 @@ __all__ = [
     "join_record_room",
     "json_body",
     "last_editor",
+    "latest_job",
     "limiter",
     "list_batches",
     "load_payload",

@@ -36,7 +36,7 @@ step "pytest on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
 # nginx, two gunicorn processes, two jobs workers, Redis and PostgreSQL of its own (~1.5 min).
 step "pytest cluster (make cluster through nginx)" "$bin/pytest" -q -p no:cacheprovider -n 0 -m cluster
 # Every page at 1440 and 390 px in every locale, with axe-core and screenshots (~6 min).
-step "pytest page walk (test-results/walk)" "$bin/pytest" -q -p no:cacheprovider -n 0 -m walk
+step "pytest page walk (test-artifacts/walk)" "$bin/pytest" -q -p no:cacheprovider -n 0 -m walk
 
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'FAILED: %s\n' "${failed[@]}" >&2

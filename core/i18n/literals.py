@@ -94,8 +94,11 @@ def printed_strings(env, source: str) -> list[str]:
     shown = False
     depth = 0  # inside a call's arguments: not printed as it is
     text = []
-    for _, kind, value in env.lex(source):
-        if kind == "whitespace":
+    tokens = [(kind, value) for _, kind, value in env.lex(source) if kind != "whitespace"]
+    for index, (kind, value) in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else (None, None)
+        if following == ("operator", "|"):  # "posted" | label_text(...): a code, not text
+            previous = kind
             continue
         if kind == "data":
             text.append(value)

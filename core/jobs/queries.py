@@ -43,3 +43,9 @@ def can_run(actor) -> bool:
         and actor.company_id is not None
         and actor.can_write
     )
+
+
+def latest_job(name: str, company_id: int) -> Job | None:
+    """The most recent job ``name`` of the company (for a page that shows the last run)."""
+    query = select(Job).where(Job.company_id == company_id, Job.name == name)
+    return db.session.scalars(query.order_by(Job.id.desc()).limit(1)).first()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, hookimpl
+from plugins.ap.permissions import READ
 
 MANIFEST = Manifest(
     name="ap",
@@ -48,7 +49,7 @@ def job_types():
 def menu_items(actor):
     from core.api import MenuItem
 
-    return [MenuItem("Bills", "ap.bill_list", 30, permission="ap.read")]
+    return [MenuItem("Bills", "ap.bill_list", 30, permission=READ)]
 
 
 @hookimpl

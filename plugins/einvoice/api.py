@@ -17,6 +17,7 @@ from core.api import (
 )
 from plugins.einvoice import requirements, schemas
 from plugins.einvoice.errors import NotUBLError
+from plugins.einvoice.permissions import SETTINGS_READ, SETTINGS_WRITE, VALIDATE
 from plugins.einvoice.profiles import PROFILES
 from plugins.einvoice.rulefiles import versions
 from plugins.einvoice.validator import validate
@@ -28,7 +29,7 @@ XML_TYPES = {"application/xml", "text/xml"}
 
 @bp.post("/validate")
 @read_only_ok
-@require_permission("einvoice.document.validate")
+@require_permission(VALIDATE)
 @describe(
     tags=TAGS,
     response=schemas.REPORT,
@@ -79,7 +80,7 @@ def _body() -> bytes:
 
 
 @bp.get("/settings")
-@require_permission("einvoice.settings.read")
+@require_permission(SETTINGS_READ)
 @describe(tags=TAGS, response=schemas.SETTINGS)
 def einvoice_settings():
     """The profiles every document of the company must pass before it is sealed."""
@@ -87,7 +88,7 @@ def einvoice_settings():
 
 
 @bp.put("/settings")
-@require_permission("einvoice.settings.write")
+@require_permission(SETTINGS_WRITE)
 @describe(tags=TAGS, request=schemas.SETTINGS_UPDATE, response=schemas.SETTINGS)
 def einvoice_settings_update():
     """Choose the required profiles; an empty list returns to the automatic choice."""

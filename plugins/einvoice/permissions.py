@@ -3,14 +3,17 @@
 from core.api import Permission
 
 ADMIN, FINANCE = "COMPANY_ADMIN", "FINANCE_USER"
+VALIDATE = "einvoice.document.validate"
+SETTINGS_READ = "einvoice.settings.read"
+SETTINGS_WRITE = "einvoice.settings.write"
 
 PERMISSIONS = [
     Permission(
-        "einvoice.document.validate",
+        VALIDATE,
         (ADMIN, FINANCE),
         "Check UBL documents against the official rules",
         write=False,
     ),
-    Permission("einvoice.settings.read", (ADMIN, FINANCE), "See e-invoice settings", write=False),
-    Permission("einvoice.settings.write", (ADMIN,), "Choose the required e-invoice profiles"),
+    Permission(SETTINGS_READ, (ADMIN, FINANCE), "See e-invoice settings", write=False),
+    Permission(SETTINGS_WRITE, (ADMIN,), "Choose the required e-invoice profiles"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, hookimpl
+from plugins.invoicing.permissions import CATALOG_READ, CUSTOMER_READ, INVOICE_READ
 
 MANIFEST = Manifest(
     name="invoicing",
@@ -45,13 +46,9 @@ def menu_items(actor):
     from core.api import lazy_gettext as _l
 
     return [
-        MenuItem(_l("Invoices"), "invoicing.invoice_list", 10, permission="invoicing.invoice.read"),
-        MenuItem(
-            _l("Customers"), "invoicing.customer_list", 11, permission="invoicing.customer.read"
-        ),
-        MenuItem(
-            _l("Catalogue"), "invoicing.catalog_list", 12, permission="invoicing.catalog.read"
-        ),
+        MenuItem(_l("Invoices"), "invoicing.invoice_list", 10, permission=INVOICE_READ),
+        MenuItem(_l("Customers"), "invoicing.customer_list", 11, permission=CUSTOMER_READ),
+        MenuItem(_l("Catalogue"), "invoicing.catalog_list", 12, permission=CATALOG_READ),
     ]
 
 

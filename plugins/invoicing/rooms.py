@@ -3,11 +3,12 @@
 
 from core.api import get_scoped
 from plugins.invoicing.models import Invoice
+from plugins.invoicing.permissions import INVOICE_READ, INVOICE_WRITE
 
 
 def may_join(actor, record_id, editing: bool = False) -> bool:
-    if actor is None or not actor.can("invoicing.invoice.read") or not isinstance(record_id, int):
+    if actor is None or not actor.can(INVOICE_READ) or not isinstance(record_id, int):
         return False
-    if editing and not actor.can("invoicing.invoice.write"):
+    if editing and not actor.can(INVOICE_WRITE):
         return False
     return get_scoped(Invoice, record_id) is not None  # tenant scope hides other companies

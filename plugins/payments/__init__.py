@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, hookimpl
+from plugins.payments.permissions import ADMINISTER, READ
 
 MANIFEST = Manifest(
     name="payments",
@@ -74,11 +75,12 @@ def register_commands(cli):
 @hookimpl
 def menu_items(actor):
     from core.api import MenuItem
+    from core.api import lazy_gettext as _l
 
     return [
-        MenuItem("Payments", "payments.payment_list", 20, permission="payments.payment.read"),
-        MenuItem("Refunds", "payments.refund_queue", 21, permission="payments.payment.read"),
-        MenuItem("Payments admin", "payments_admin.index", 22, permission="payments.admin"),
+        MenuItem(_l("Payments"), "payments.payment_list", 20, permission=READ),
+        MenuItem(_l("Refunds"), "payments.refund_queue", 21, permission=READ),
+        MenuItem(_l("Payments admin"), "payments_admin.index", 22, permission=ADMINISTER),
     ]
 
 
@@ -114,3 +116,17 @@ def authorize_room(actor, kind, record_id):
     from plugins.payments.rooms import may_join
 
     return may_join(actor, record_id)
+
+
+@hookimpl
+def code_labels():
+    from plugins.payments.labels import code_labels
+
+    return code_labels()
+
+
+@hookimpl
+def record_url(record_type, record_id):
+    from plugins.payments.labels import record_url
+
+    return record_url(record_type, record_id)

@@ -13,35 +13,29 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from core.api import DomainError
+from core.api import DomainError, NumberField, label
+from core.api import lazy_gettext as _l
 from plugins.payments.services import methods
-
-METHOD_LABELS = {
-    "bank_transfer": "Bank transfer",
-    "card": "Card",
-    "cash": "Cash",
-    "cheque": "Cheque",
-    "wallet": "Wallet",
-    "other": "Other",
-}
 
 
 def method_label(code: str) -> str:
-    return METHOD_LABELS.get(code, code.replace("_", " ").capitalize())
+    """The method's label (``code_labels``); a plugin's code without one, in words."""
+    text = label("method", code)
+    return text if text != code else code.replace("_", " ").capitalize()
 
 
 class KeyedForm(FlaskForm):
     """A form that creates records: the key makes a double submit create one (form_keys.py)."""
 
-    idempotency_key = HiddenField(validators=[InputRequired("Reload the form and try again.")])
+    idempotency_key = HiddenField(validators=[InputRequired(_l("Reload the form and try again."))])
 
 
 class RecordPaymentForm(KeyedForm):
-    amount = StringField("Amount", validators=[InputRequired()])
-    method = SelectField("Method")
-    date = DateField("Date", validators=[InputRequired()], default=dt.date.today)
-    reference = StringField("Reference", validators=[Optional(), Length(max=200)])
-    notes = TextAreaField("Notes", validators=[Optional(), Length(max=5000)])
+    amount = NumberField(_l("Amount"), validators=[InputRequired()], digits=2)
+    method = SelectField(_l("Method"))
+    date = DateField(_l("Date"), validators=[InputRequired()], default=dt.date.today)
+    reference = StringField(_l("Reference"), validators=[Optional(), Length(max=200)])
+    notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=5000)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,18 +57,18 @@ class RecordPaymentForm(KeyedForm):
 class ApplyCreditForm(KeyedForm):
     """Pay an invoice from its customer's credit (``credit/use.py``)."""
 
-    amount = StringField("Credit to apply", validators=[InputRequired()])
+    amount = NumberField(_l("Credit to apply"), validators=[InputRequired()], digits=2)
 
 
 class RefundRequestForm(KeyedForm):
-    amount = StringField("Amount", validators=[InputRequired()])
-    reason = StringField("Reason", validators=[InputRequired(), Length(max=500)])
+    amount = NumberField(_l("Amount"), validators=[InputRequired()], digits=2)
+    reason = StringField(_l("Reason"), validators=[InputRequired(), Length(max=500)])
 
 
 class ReasonForm(FlaskForm):
     """Reversal of a payment, rejection of a refund: an optional reason."""
 
-    reason = StringField("Reason", validators=[Optional(), Length(max=500)])
+    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=500)])
 
 
 class ActionForm(FlaskForm):

@@ -2,9 +2,10 @@
 
 from core.api import get_scoped
 from plugins.payments.models import Payment
+from plugins.payments.permissions import READ
 
 
 def may_join(actor, record_id) -> bool:
-    if actor is None or not actor.can("payments.payment.read") or not isinstance(record_id, int):
+    if actor is None or not actor.can(READ) or not isinstance(record_id, int):
         return False
     return get_scoped(Payment, record_id) is not None  # tenant scope hides other companies

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, hookimpl
+from plugins.peppol.permissions import READ
 
 MANIFEST = Manifest(
     name="peppol",
@@ -74,7 +75,7 @@ def job_schedules():
 def menu_items(actor):
     from core.api import MenuItem
 
-    return [MenuItem("Peppol", "peppol.transmissions", 30, permission="peppol.read")]
+    return [MenuItem("Peppol", "peppol.transmissions", 30, permission=READ)]
 
 
 @hookimpl

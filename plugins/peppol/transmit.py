@@ -19,10 +19,11 @@ from core.api import Company, Conflict, Refused, db, enqueue_job
 from plugins.invoicing.public import Invoice, document_xml
 from plugins.peppol import accounts, participants, validation
 from plugins.peppol.models import ACTIVE, PERMANENTLY_FAILED, QUEUED, REJECTED, Transmission
+from plugins.peppol.permissions import SEND
 
 DRAFT, VOID, CREDIT_NOTE = "DRAFT", "VOID", "credit_note"  # invoicing's status and type values
 
-SEND_JOB = "peppol.send"
+SEND_JOB = SEND
 RESENDABLE = (REJECTED, PERMANENTLY_FAILED)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, hookimpl
+from plugins.wallet.permissions import ADMINISTER
 
 MANIFEST = Manifest(
     name="wallet",
@@ -73,7 +74,7 @@ def job_schedules():
 def menu_items(actor):
     from core.api import MenuItem
 
-    return [MenuItem("Wallet", "wallet.admin", 30, permission="wallet.admin")]
+    return [MenuItem("Wallet", ADMINISTER, 30, permission=ADMINISTER)]
 
 
 @hookimpl

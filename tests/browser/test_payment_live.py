@@ -56,16 +56,16 @@ def test_invoice_page_shows_a_payment_made_elsewhere_live(browser: Browser, shop
     page = signed_in_page(browser, base, "admin@acme.ae", f"/invoicing/invoices/{invoice_id}")
     history = page.locator("#invoice-payments")
     expect(history).to_contain_text("No payments yet.")
-    expect(history.locator("[data-balance]")).to_have_text("1,575.00 AED")
+    expect(history.locator("[data-balance]")).to_have_text("AED\u00a01,575.00")
 
     number = pay_through_api(base, facts["token"], invoice_id, "575.00")
 
     expect(history).to_contain_text(number)
-    expect(history.locator("[data-balance]")).to_have_text("1,000.00 AED")
-    expect(history.locator("[data-payment-status]")).to_have_text("partial")
+    expect(history.locator("[data-balance]")).to_have_text("AED\u00a01,000.00")
+    expect(history.locator("[data-payment-status]")).to_have_text("Partly paid")
     detail = page.locator("#invoice-detail")
-    expect(detail.locator("[data-payment-status]")).to_have_text("partial")
-    expect(detail.locator('[data-total="amount_due"]')).to_have_text("1,000.00 AED")
+    expect(detail.locator("[data-payment-status]")).to_have_text("Partly paid")
+    expect(detail.locator('[data-total="amount_due"]')).to_have_text("AED\u00a01,000.00")
     assert page.evaluate("window.__notReloaded") is True
 
 
@@ -77,16 +77,16 @@ def test_record_dialog_pays_the_rest_once(browser: Browser, shop):
     page.get_by_role("button", name="Record payment").click()
     dialog = page.locator("#record-payment-dialog")
     expect(dialog).to_be_visible()
-    expect(dialog.get_by_label("Amount")).to_have_value("1500.00")
+    expect(dialog.get_by_label("Amount")).to_have_value("1,500.00")
     dialog.get_by_label("Reference").fill("TT-1")
     dialog.get_by_role("button", name="Record payment").dblclick()
 
     expect(dialog).to_contain_text("recorded.")
     history = page.locator("#invoice-payments")
-    expect(history.locator("[data-balance]")).to_have_text("0.00 AED")
-    expect(history.locator("[data-payment-status]")).to_have_text("paid")
+    expect(history.locator("[data-balance]")).to_have_text("AED\u00a00.00")
+    expect(history.locator("[data-payment-status]")).to_have_text("Paid")
     expect(history.locator("tbody tr")).to_have_count(2)  # the API payment and one from the form
     dialog.get_by_role("button", name="Close").click()
     expect(dialog).to_be_hidden()
-    expect(page.locator("#invoice-detail [data-payment-status]")).to_have_text("paid")
+    expect(page.locator("#invoice-detail [data-payment-status]")).to_have_text("Paid")
     assert page.evaluate("window.__notReloaded") is True

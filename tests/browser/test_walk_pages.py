@@ -13,7 +13,7 @@ URL. Each page fails the test on:
   CamelCase event names) or a number in ``1.5E+3`` notation;
 - an axe-core violation of serious or critical impact.
 
-Screenshots of every page go to ``test-results/walk/<locale>-<viewport>/`` (the super admin's
+Screenshots of every page go to ``test-artifacts/walk/<locale>-<viewport>/`` (the super admin's
 to ``superadmin-en-desktop/``; gitignored); the
 path is printed. All problems are collected and reported together, page by page.
 
@@ -39,7 +39,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.walk]
 
 VIEWPORTS = {"desktop": (1440, 900), "phone": (390, 844)}
 PASSWORD = "ledgerline-demo"
-ARTIFACTS = ROOT / "test-results" / "walk"
+ARTIFACTS = ROOT / "test-artifacts" / "walk"  # not test-results: pytest-playwright empties it
 AXE = ROOT / "static" / "vendor" / "axe.min.js"
 MAX_PAGES = 80
 
@@ -49,7 +49,7 @@ KNOWN_CODES = re.compile(
     r"|FULL_MATCH|VARIANCE_DETECTED|PARTIAL_MATCH|NOT_MATCHED|PERMANENTLY_FAILED)\b"
 )
 SNAKE_CASE = re.compile(r"(?<![\w@./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/-])")
-CAMEL_EVENT = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\b")
+CAMEL_EVENT = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # InvoiceCreated
 E_NOTATION = re.compile(r"\b\d+(?:[.,]\d+)?E[+-]?\d+\b")
 
 # Links that are not pages: downloads, exports, sign-out, the API, assets.

@@ -186,6 +186,8 @@ def test_rolling_restart_loses_no_event_and_no_request(cluster):
         LiveClient(cluster.url, cluster.tokens["finance"], B, ["polling"], resync).connect(),
         LiveClient(cluster.url, cluster.tokens["finance"], A, resync=resync).connect(),
     ]
+    room = f"company:{cluster.company_id}"
+    assert clients[0].join(room, presence=True)["ok"]  # Farid, viewing through process b
     before = all_ids(session(cluster.tokens["finance"]), list_url)
     created, failures, stop = [], [], threading.Event()
 
@@ -221,6 +223,11 @@ def test_rolling_restart_loses_no_event_and_no_request(cluster):
         assert all(c.connects >= 2 for c in clients[:2]) and clients[2].connects == 1
         assert set(created[after_restart:]) <= clients[0].ids("invoicing_invoice_created")
         assert not (set(created) & before)
+        # Process b closed its sockets as it stopped: no viewer is left behind in presence
+        # (Farid's client reconnected but has not asked for presence again).
+        watcher = LiveClient(cluster.url, cluster.tokens["admin"], A).connect()
+        clients.append(watcher)
+        assert [v["name"] for v in watcher.join(room, presence=True)["viewers"]] == ["Amal Admin"]
     finally:
         for client in clients:
             client.close()

@@ -344,8 +344,10 @@ def form_field_names(browser, app, ids) -> list[str]:
             continue
         for record_id in ids[:5] if "<" in rule else [None]:
             url = _ARG.sub(str(record_id), rule) if record_id else rule
-            html = browser.get(url).get_data(as_text=True)
-            names |= set(re.findall(r'name="([\w\-\[\]]+)"', html))
+            resp = browser.get(url)
+            if resp.mimetype != "text/html":  # downloads (CSV, XLSX, PDF) have no forms
+                continue
+            names |= set(re.findall(r'name="([\w\-\[\]]+)"', resp.get_data(as_text=True)))
     names.discard("csrf_token")
     return sorted(names)
 

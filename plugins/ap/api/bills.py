@@ -35,6 +35,7 @@ from plugins.ap.api.schemas import (
 )
 from plugins.ap.models import Bill, BillDocument, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
+from plugins.ap.permissions import APPROVE, READ, WRITE
 from plugins.ap.services import approval, bills, bulk, importing, match_run
 from plugins.ap.services.inputs import date as parse_date
 
@@ -44,7 +45,7 @@ DATE_QUERY = {"type": "string", "format": "date"}
 
 
 @bp.get("/bills")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(
     tags=TAGS, paginated=True, response=BILL,
     query={"date_from": DATE_QUERY, "date_to": DATE_QUERY, "q": {"type": "string"}},
@@ -92,7 +93,7 @@ def _dates(query):
 
 
 @bp.post("/bills")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(tags=TAGS, status=201, request=BILL_REQUEST, response=BILL)
 def bills_create():
@@ -106,7 +107,7 @@ def bills_create():
 
 
 @bp.post("/bills/import")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(
     tags=TAGS, status=201, response=BILL, body_media=XML_BODY,
@@ -124,7 +125,7 @@ def bills_import():
 
 
 @bp.post("/bills/import-zip")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(
     tags=TAGS, status=202, summary="Import a ZIP of e-invoices as a job.", body_media=ZIP_BODY,
@@ -166,7 +167,7 @@ def _xml_body() -> bytes:
 
 
 @bp.get("/bills/<int:bill_id>")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=BILL)
 def bills_read(bill_id: int):
     """One bill with its lines and its match against the purchase order."""
@@ -174,7 +175,7 @@ def bills_read(bill_id: int):
 
 
 @bp.get("/bills/<int:bill_id>/document")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, summary="The original e-invoice XML of an imported bill.")
 def bills_document(bill_id: int):
     """The XML exactly as received; ``X-Content-SHA256`` carries its SHA-256."""
@@ -195,7 +196,7 @@ def db_document(bill_id: int) -> BillDocument:
 
 
 @bp.post("/bills/<int:bill_id>/match")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(tags=TAGS, request=NO_BODY, body_required=False, response=BILL)
 def bills_match(bill_id: int):
@@ -206,7 +207,7 @@ def bills_match(bill_id: int):
 
 
 @bp.patch("/bills/<int:bill_id>/lines/<int:line_id>")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, request=RELINK_REQUEST, response=BILL)
 def bills_relink(bill_id: int, line_id: int):
     """Choose by hand the PO line a bill line is for (``null`` unlinks it); re-matches."""
@@ -221,7 +222,7 @@ def bills_relink(bill_id: int, line_id: int):
 
 
 @bp.post("/bills/<int:bill_id>/approve")
-@require_permission("ap.approve")
+@require_permission(APPROVE)
 @idempotent
 @describe(tags=TAGS, request=APPROVE_REQUEST, body_required=False, response=BILL)
 def bills_approve(bill_id: int):
@@ -238,7 +239,7 @@ def bills_approve(bill_id: int):
 
 
 @bp.post("/bills/<int:bill_id>/reject")
-@require_permission("ap.approve")
+@require_permission(APPROVE)
 @idempotent
 @describe(tags=TAGS, request=REJECT_REQUEST, response=BILL)
 def bills_reject(bill_id: int):

@@ -25,13 +25,14 @@ from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import PO_PATCH_REQUEST, PO_REQUEST, PURCHASE_ORDER
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.models.order import PO_STATUSES
+from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import billing_status, match_run, orders
 
 TAGS = ("ap",)
 
 
 @bp.get("/purchase-orders")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, paginated=True, response=PURCHASE_ORDER)
 def orders_list():
     """List purchase orders, newest first. Filters: ``status``, ``vendor_id``."""
@@ -47,7 +48,7 @@ def orders_list():
 
 
 @bp.post("/purchase-orders")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(tags=TAGS, status=201, request=PO_REQUEST, response=PURCHASE_ORDER)
 def orders_create():
@@ -58,7 +59,7 @@ def orders_create():
 
 
 @bp.get("/purchase-orders/<int:order_id>")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=PURCHASE_ORDER, versioned=True)
 def orders_read(order_id: int):
     """One purchase order with ordered, received, accepted and billed quantities per line."""
@@ -67,7 +68,7 @@ def orders_read(order_id: int):
 
 
 @bp.patch("/purchase-orders/<int:order_id>")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, request=PO_PATCH_REQUEST, response=PURCHASE_ORDER, versioned=True)
 def orders_update(order_id: int):
     """Change a draft purchase order (``lines`` replaces all lines); 409 once sent.
@@ -88,7 +89,7 @@ def _move(order_id: int, action):
 
 
 @bp.post("/purchase-orders/<int:order_id>/send")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
 def orders_send(order_id: int):
@@ -97,7 +98,7 @@ def orders_send(order_id: int):
 
 
 @bp.post("/purchase-orders/<int:order_id>/close")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
 def orders_close(order_id: int):
@@ -106,7 +107,7 @@ def orders_close(order_id: int):
 
 
 @bp.post("/purchase-orders/<int:order_id>/cancel")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
 def orders_cancel(order_id: int):

@@ -18,6 +18,7 @@ from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import PAYMENT, PAYMENT_REQUEST, REVERSE_REQUEST
 from plugins.ap.api.serialize import iso
 from plugins.ap.models import Bill, BillPayment
+from plugins.ap.permissions import READ
 from plugins.ap.services import paying
 from plugins.ap.services.numbers import money_text
 from plugins.invoicing.public import amount_places
@@ -49,7 +50,7 @@ def payment(row: BillPayment, bill: Bill) -> dict:
 
 
 @bp.get("/bills/<int:bill_id>/payments")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, paginated=True, response=PAYMENT)
 def bill_payments_list(bill_id: int):
     """The bill's payments and reversals, oldest first."""

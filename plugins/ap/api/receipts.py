@@ -19,13 +19,14 @@ from plugins.ap.api import serialize as s
 from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import RECEIPT, RECEIPT_REQUEST
 from plugins.ap.models import GoodsReceipt, PurchaseOrder
+from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import receipts
 
 TAGS = ("ap",)
 
 
 @bp.post("/purchase-orders/<int:order_id>/receipts")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(tags=TAGS, status=201, request=RECEIPT_REQUEST, response=RECEIPT)
 def receipts_create(order_id: int):
@@ -41,7 +42,7 @@ def receipts_create(order_id: int):
 
 
 @bp.get("/purchase-orders/<int:order_id>/receipts")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, paginated=True, response=RECEIPT)
 def receipts_of_order(order_id: int):
     """The goods receipts of one purchase order, oldest first."""
@@ -51,7 +52,7 @@ def receipts_of_order(order_id: int):
 
 
 @bp.get("/goods-receipts")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, paginated=True, response=RECEIPT)
 def receipts_list():
     """All goods receipts, newest first; ``purchase_order_id`` filters."""
@@ -62,7 +63,7 @@ def receipts_list():
 
 
 @bp.get("/goods-receipts/<int:receipt_id>")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=RECEIPT)
 def receipts_read(receipt_id: int):
     """One goods receipt note."""

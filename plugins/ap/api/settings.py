@@ -6,13 +6,14 @@ from core.api import company_id, describe, json_body, require_permission, user_i
 from plugins.ap.api import bp
 from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import SETTINGS, SETTINGS_IN
+from plugins.ap.permissions import CHANGE_SETTINGS, READ
 from plugins.ap.services import settings
 
 TAGS = ("ap",)
 
 
 @bp.get("/ap/settings")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=SETTINGS)
 def ap_settings_read():
     """The company's AP settings (defaults until changed)."""
@@ -20,7 +21,7 @@ def ap_settings_read():
 
 
 @bp.patch("/ap/settings")
-@require_permission("ap.settings")
+@require_permission(CHANGE_SETTINGS)
 @describe(tags=TAGS, request=SETTINGS_IN, response=SETTINGS)
 def ap_settings_update():
     """Change some settings. Tolerances are "the greater of P % or A" (price in money, quantity

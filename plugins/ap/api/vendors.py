@@ -22,13 +22,14 @@ from plugins.ap.api import serialize as s
 from plugins.ap.api.common import commit
 from plugins.ap.api.schemas import VENDOR, VENDOR_PATCH, VENDOR_REQUEST
 from plugins.ap.models import Vendor
+from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import vendors
 
 TAGS = ("ap",)
 
 
 @bp.get("/vendors")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, paginated=True, response=VENDOR, query={"q": {"type": "string"}})
 def vendors_list():
     """List vendors by name; ``q`` searches the name, TRN and Peppol id."""
@@ -42,7 +43,7 @@ def vendors_list():
 
 
 @bp.post("/vendors")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @idempotent
 @describe(tags=TAGS, status=201, request=VENDOR_REQUEST, response=VENDOR)
 def vendors_create():
@@ -53,7 +54,7 @@ def vendors_create():
 
 
 @bp.get("/vendors/<int:vendor_id>")
-@require_permission("ap.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=VENDOR, versioned=True)
 def vendors_read(vendor_id: int):
     """One vendor; ``ETag`` is its version."""
@@ -62,7 +63,7 @@ def vendors_read(vendor_id: int):
 
 
 @bp.patch("/vendors/<int:vendor_id>")
-@require_permission("ap.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, request=VENDOR_PATCH, response=VENDOR, versioned=True)
 def vendors_update(vendor_id: int):
     """Change some fields of a vendor (``If-Match``: 409 ``stale_version`` if it changed)."""

@@ -18,6 +18,7 @@ from plugins.ap.models.bill import (
     REJECTED,
     Bill,
 )
+from plugins.ap.permissions import OVERRIDE
 from plugins.ap.services import match_run, notify
 from plugins.ap.services.locking import lock
 
@@ -48,7 +49,7 @@ def approve(bill: Bill, actor, reason: str | None) -> Bill:
 
 def _check_override(bill: Bill, actor, reason: str | None) -> None:
     missing = []
-    if not actor.can("ap.override"):
+    if not actor.can(OVERRIDE):
         missing.append("the permission ap.override")
     if not reason:
         missing.append("a written reason")

@@ -8,7 +8,15 @@ import datetime as dt
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, current_actor, db, get_or_404, render, require
+from core.api import (
+    DomainError,
+    current_actor,
+    db,
+    get_or_404,
+    normalize_number,
+    render,
+    require,
+)
 from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.permissions import WRITE
@@ -30,12 +38,12 @@ def _prefill(order: PurchaseOrder) -> list[dict]:
 def _body(order: PurchaseOrder) -> dict:
     lines = []
     for line in order.lines:
-        quantity = request.form.get(f"quantity_{line.id}", "").strip()
+        quantity = normalize_number(request.form.get(f"quantity_{line.id}", ""))
         if quantity and quantity != "0":
             lines.append({
                 "po_line_id": line.id, "description": line.description,
                 "item_code": line.item_code, "quantity": quantity, "unit_code": line.unit_code,
-                "unit_price": request.form.get(f"price_{line.id}", "").strip(),
+                "unit_price": normalize_number(request.form.get(f"price_{line.id}", "")),
                 "tax_category": line.tax_category, "tax_rate": str(line.tax_rate),
             })  # fmt: skip
     form = request.form

@@ -23,7 +23,7 @@ from core.api import (
 from plugins.ap.api.common import commit
 from plugins.ap.models import Bill, GoodsReceipt, GoodsReceiptLine
 from plugins.ap.models.bill import OPEN_STATUSES
-from plugins.ap.permissions import APPROVE, READ, WRITE
+from plugins.ap.permissions import APPROVE, OVERRIDE, READ, WRITE
 from plugins.ap.services import approval, bills, importing, match_run
 from plugins.ap.views import bp
 from plugins.ap.views.bill_payments import payments_context
@@ -74,7 +74,7 @@ def review_context(bill: Bill) -> dict:
         "is_open": bill.status in OPEN_STATUSES,
         "can_write": may(WRITE),
         "can_approve": may(APPROVE),
-        "can_override": may("ap.override"),
+        "can_override": may(OVERRIDE),
         **payments_context(bill),
     }
 

@@ -12,7 +12,7 @@ from core.api import DomainError, current_actor, db, render, require
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
 from plugins.ap.models.settings import DEFAULTS
-from plugins.ap.permissions import WRITE
+from plugins.ap.permissions import CHANGE_SETTINGS, WRITE
 from plugins.ap.services import orders, settings, vendors
 from plugins.ap.views import bp
 from plugins.invoicing.public import CATALOG_SUGGEST_ENDPOINT
@@ -85,7 +85,7 @@ def order_new():
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings_page():
-    require("ap.settings")
+    require(CHANGE_SETTINGS)
     errors = {}
     if request.method == "POST":
         try:

@@ -22,6 +22,7 @@ from plugins.invoicing.api import bp
 from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CATALOG_CREATE, CATALOG_PATCH
 from plugins.invoicing.catalog_model import CatalogItem
+from plugins.invoicing.permissions import CATALOG_READ, CATALOG_WRITE
 from plugins.invoicing.services import catalog
 from plugins.invoicing.services.catalog_serialize import catalog_item
 
@@ -33,7 +34,7 @@ def _item(item_id: int) -> CatalogItem:
 
 
 @bp.get("/catalog-items")
-@require_permission("invoicing.catalog.read")
+@require_permission(CATALOG_READ)
 @describe(
     tags=TAGS,
     paginated=True,
@@ -57,7 +58,7 @@ def catalog_items_list():
 
 
 @bp.post("/catalog-items")
-@require_permission("invoicing.catalog.write")
+@require_permission(CATALOG_WRITE)
 @describe(tags=TAGS, status=201, request=CATALOG_CREATE)
 def catalog_items_create():
     """Add a catalogue item (code unique in the company)."""
@@ -67,7 +68,7 @@ def catalog_items_create():
 
 
 @bp.get("/catalog-items/<int:item_id>")
-@require_permission("invoicing.catalog.read")
+@require_permission(CATALOG_READ)
 @describe(tags=TAGS, versioned=True)
 def catalog_items_read(item_id: int):
     """One catalogue item; ``ETag`` is its version."""
@@ -76,7 +77,7 @@ def catalog_items_read(item_id: int):
 
 
 @bp.patch("/catalog-items/<int:item_id>")
-@require_permission("invoicing.catalog.write")
+@require_permission(CATALOG_WRITE)
 @describe(tags=TAGS, request=CATALOG_PATCH, versioned=True)
 def catalog_items_update(item_id: int):
     """Change a catalogue item (``If-Match``: 409 ``stale_version`` if it changed meanwhile).

@@ -22,13 +22,14 @@ from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CUSTOMER_CREATE, CUSTOMER_PATCH
 from plugins.invoicing.models import Customer
+from plugins.invoicing.permissions import CUSTOMER_READ, CUSTOMER_WRITE
 from plugins.invoicing.services import customers
 
 TAGS = ("invoicing",)
 
 
 @bp.get("/customers")
-@require_permission("invoicing.customer.read")
+@require_permission(CUSTOMER_READ)
 @describe(tags=TAGS, paginated=True, query={"q": {"type": "string"}})
 def customers_list():
     """List customers, optionally searching the name (``q``)."""
@@ -41,7 +42,7 @@ def customers_list():
 
 
 @bp.post("/customers")
-@require_permission("invoicing.customer.write")
+@require_permission(CUSTOMER_WRITE)
 @describe(tags=TAGS, status=201, request=CUSTOMER_CREATE)
 def customers_create():
     """Create a customer (send an ``Idempotency-Key`` to make retries safe)."""
@@ -51,7 +52,7 @@ def customers_create():
 
 
 @bp.get("/customers/<int:customer_id>")
-@require_permission("invoicing.customer.read")
+@require_permission(CUSTOMER_READ)
 @describe(tags=TAGS, versioned=True)
 def customers_read(customer_id: int):
     """One customer; ``ETag`` is its version."""
@@ -60,7 +61,7 @@ def customers_read(customer_id: int):
 
 
 @bp.patch("/customers/<int:customer_id>")
-@require_permission("invoicing.customer.write")
+@require_permission(CUSTOMER_WRITE)
 @describe(tags=TAGS, request=CUSTOMER_PATCH, versioned=True)
 def customers_update(customer_id: int):
     """Change some fields of a customer (``If-Match``: 409 ``stale_version`` if it changed)."""

@@ -8,6 +8,7 @@ from werkzeug.utils import secure_filename
 from core.api import ApiError, company_id, current_actor, describe, enqueue_job, require_permission
 from plugins.invoicing.api import bp
 from plugins.invoicing.importer import JOB, storage
+from plugins.invoicing.permissions import INVOICE_WRITE
 from plugins.invoicing.services import limits
 
 ACCEPTED = {
@@ -22,7 +23,7 @@ ACCEPTED = {
 
 
 @bp.post("/invoices/import")
-@require_permission("invoicing.invoice.write")
+@require_permission(INVOICE_WRITE)
 @describe(response=ACCEPTED, status=202, tags=("invoicing",))
 def invoices_import():
     """Import draft invoices from a CSV or XLSX file sent as multipart field ``file``.

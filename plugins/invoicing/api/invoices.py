@@ -29,6 +29,13 @@ from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CREDIT_NOTE, INVOICE_CREATE, INVOICE_PATCH
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Invoice
+from plugins.invoicing.permissions import (
+    INVOICE_APPROVE,
+    INVOICE_FINALIZE,
+    INVOICE_READ,
+    INVOICE_VOID,
+    INVOICE_WRITE,
+)
 from plugins.invoicing.services import drafts, einvoice_gate, finalize, transitions
 from plugins.invoicing.sorting import INVOICES
 
@@ -83,7 +90,7 @@ def sort_key():
 
 
 @bp.get("/invoices")
-@require_permission("invoicing.invoice.read")
+@require_permission(INVOICE_READ)
 @describe(tags=TAGS, paginated=True, query={**LIST_QUERY, **SORT_QUERY})
 def invoices_list():
     """List invoices and credit notes.
@@ -97,7 +104,7 @@ def invoices_list():
 
 
 @bp.post("/invoices")
-@require_permission("invoicing.invoice.write")
+@require_permission(INVOICE_WRITE)
 @describe(tags=TAGS, status=201, request=INVOICE_CREATE)
 def invoices_create():
     """Create a draft invoice."""
@@ -107,7 +114,7 @@ def invoices_create():
 
 
 @bp.get("/invoices/<int:invoice_id>")
-@require_permission("invoicing.invoice.read")
+@require_permission(INVOICE_READ)
 @describe(tags=TAGS, versioned=True)
 def invoices_read(invoice_id: int):
     """One invoice with its lines and VAT breakdown; ``ETag`` is its version."""
@@ -116,7 +123,7 @@ def invoices_read(invoice_id: int):
 
 
 @bp.patch("/invoices/<int:invoice_id>")
-@require_permission("invoicing.invoice.write")
+@require_permission(INVOICE_WRITE)
 @describe(tags=TAGS, request=INVOICE_PATCH, versioned=True)
 def invoices_update(invoice_id: int):
     """Change a draft; 409 ``invoice_not_draft`` once finalized.
@@ -133,7 +140,7 @@ def invoices_update(invoice_id: int):
 
 
 @bp.delete("/invoices/<int:invoice_id>")
-@require_permission("invoicing.invoice.write")
+@require_permission(INVOICE_WRITE)
 @describe(tags=TAGS, status=204)
 def invoices_delete(invoice_id: int):
     """Delete a draft; 409 ``invoice_not_draft`` once finalized."""
@@ -149,7 +156,7 @@ def _action(invoice_id: int, action):
 
 
 @bp.post("/invoices/<int:invoice_id>/finalize")
-@require_permission("invoicing.invoice.finalize")
+@require_permission(INVOICE_FINALIZE)
 @describe(tags=TAGS, request=NO_BODY, body_required=False)
 def invoices_finalize(invoice_id: int):
     """Number, total, hash, sign and freeze a draft."""
@@ -157,7 +164,7 @@ def invoices_finalize(invoice_id: int):
 
 
 @bp.post("/invoices/<int:invoice_id>/approve")
-@require_permission("invoicing.invoice.approve")
+@require_permission(INVOICE_APPROVE)
 @describe(tags=TAGS, request=NO_BODY, body_required=False)
 def invoices_approve(invoice_id: int):
     """FINALIZED → APPROVED."""
@@ -165,7 +172,7 @@ def invoices_approve(invoice_id: int):
 
 
 @bp.post("/invoices/<int:invoice_id>/send")
-@require_permission("invoicing.invoice.approve")
+@require_permission(INVOICE_APPROVE)
 @describe(tags=TAGS, request=NO_BODY, body_required=False)
 def invoices_send(invoice_id: int):
     """APPROVED → SENT (status only; delivery comes with the e-mail step)."""
@@ -173,7 +180,7 @@ def invoices_send(invoice_id: int):
 
 
 @bp.post("/invoices/<int:invoice_id>/void")
-@require_permission("invoicing.invoice.void")
+@require_permission(INVOICE_VOID)
 @describe(tags=TAGS, request=NO_BODY, body_required=False)
 def invoices_void(invoice_id: int):
     """Void a finalized, approved or sent invoice."""
@@ -181,7 +188,7 @@ def invoices_void(invoice_id: int):
 
 
 @bp.post("/invoices/<int:invoice_id>/duplicate")
-@require_permission("invoicing.invoice.write")
+@require_permission(INVOICE_WRITE)
 @describe(tags=TAGS, status=201, request=NO_BODY, body_required=False)
 def invoices_duplicate(invoice_id: int):
     """Copy an invoice into a new draft."""
@@ -191,7 +198,7 @@ def invoices_duplicate(invoice_id: int):
 
 
 @bp.post("/invoices/<int:invoice_id>/credit-notes")
-@require_permission("invoicing.invoice.write")
+@require_permission(INVOICE_WRITE)
 @describe(tags=TAGS, status=201, request=CREDIT_NOTE, body_required=False)
 def invoices_credit_note(invoice_id: int):
     """A draft credit note for the invoice (its lines unless ``lines`` are given)."""
@@ -201,7 +208,7 @@ def invoices_credit_note(invoice_id: int):
 
 
 @bp.get("/invoices/<int:invoice_id>/ubl")
-@require_permission("invoicing.invoice.read")
+@require_permission(INVOICE_READ)
 @describe(tags=TAGS)
 def invoices_ubl(invoice_id: int):
     """UBL 2.1 XML, ``profile=peppol`` or ``pint-ae``.
@@ -223,7 +230,7 @@ def invoices_ubl(invoice_id: int):
 
 
 @bp.get("/invoices/<int:invoice_id>/pdf")
-@require_permission("invoicing.invoice.read")
+@require_permission(INVOICE_READ)
 @describe(tags=TAGS)
 def invoices_pdf(invoice_id: int):
     """The printable PDF (drafts carry a DRAFT watermark and no verification QR)."""
@@ -238,7 +245,7 @@ def invoices_pdf(invoice_id: int):
 
 
 @bp.get("/invoices/<int:invoice_id>/verify")
-@require_permission("invoicing.invoice.read")
+@require_permission(INVOICE_READ)
 @describe(tags=TAGS)
 def invoices_verify(invoice_id: int):
     """Hash, signature and chain status of one document, reported separately."""

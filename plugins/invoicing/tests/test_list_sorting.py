@@ -89,6 +89,8 @@ def test_count_beyond_the_cap_comes_from_the_cache_and_follows_writes(
     assert "1–2 of 5" in _page(client, "/invoicing/invoices?limit=2")
     assert "1–2 of 2<" in _page(client, "/invoicing/invoices?limit=2&status=DRAFT")
     assert len(counted) == 1  # 5 is beyond the cap of 3; 2 is counted directly
+    assert "1–2 of 4" in _page(client, "/invoicing/invoices?limit=2&date_from=2026-02-01")
+    assert "1–2 of 5" in _page(client, "/invoicing/invoices?limit=2&sort=total")  # cached
     make_draft(company, customer, lines=one_line("5"))  # a write drops the cached count
     assert "1–2 of 6" in _page(client, "/invoicing/invoices?limit=2")
 

@@ -24,6 +24,7 @@ from core.api import (
 from plugins.einvoice.public import codes
 from plugins.invoicing.catalog_form import CatalogForm
 from plugins.invoicing.catalog_model import CatalogItem
+from plugins.invoicing.permissions import CATALOG_READ, CATALOG_WRITE
 from plugins.invoicing.services import catalog
 from plugins.invoicing.services.catalog_serialize import plain
 from plugins.invoicing.views import bp
@@ -46,7 +47,7 @@ def _data(item: CatalogItem) -> dict:
 @bp.get("/catalog")
 @login_required
 def catalog_list():
-    require("invoicing.catalog.read")
+    require(CATALOG_READ)
     q = request.args.get("q", "").strip()
     items = catalog.search(q, limit=LIST_SIZE, active_only=False)
     return render(
@@ -76,7 +77,7 @@ def _form_page(form, item, status=200, version=None, original=None):
 @bp.route("/catalog/new", methods=["GET", "POST"])
 @login_required
 def catalog_new():
-    require("invoicing.catalog.write")
+    require(CATALOG_WRITE)
     form = CatalogForm()
     if not form.is_submitted():
         return _form_page(form, None)
@@ -93,7 +94,7 @@ def catalog_new():
 @bp.route("/catalog/<int:item_id>/edit", methods=["GET", "POST"])
 @login_required
 def catalog_edit(item_id: int):
-    require("invoicing.catalog.write")
+    require(CATALOG_WRITE)
     item = get_or_404(CatalogItem, item_id, "catalogue item")
     if request.method == "POST" and request.form.get("_merge"):
         return _merge(item)
@@ -148,7 +149,7 @@ def _merge(item: CatalogItem):
 def catalog_suggest():
     """The line editors' autocomplete: items matching what is typed in a description field
     (any ``...-description`` query parameter, or ``q``), as option buttons."""
-    require("invoicing.catalog.read")
+    require(CATALOG_READ)
     typed = request.args.get("q")
     if typed is None:
         typed = next((v for k, v in request.args.items() if k.endswith("description")), "")

@@ -13,6 +13,7 @@ from flask_login import login_required
 from core.api import DomainError, get_or_404, require
 from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import Invoice
+from plugins.invoicing.permissions import INVOICE_WRITE
 from plugins.invoicing.services import transitions
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import commit, show_refusal
@@ -25,7 +26,7 @@ REASON_REQUIRED = "Choose the reason for the credit note (UAE VAT law, Art. 61).
 @bp.post("/invoices/<int:invoice_id>/credit_note")
 @login_required
 def invoice_credit_note(invoice_id: int):
-    require("invoicing.invoice.write")
+    require(INVOICE_WRITE)
     invoice = get_or_404(Invoice, invoice_id, "invoice")
     form = CreditNoteForm()
     if not form.validate():  # CSRF

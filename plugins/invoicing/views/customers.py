@@ -23,6 +23,7 @@ from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.forms import CustomerForm
 from plugins.invoicing.models import Customer, Invoice
+from plugins.invoicing.permissions import CUSTOMER_READ, CUSTOMER_WRITE, INVOICE_READ
 from plugins.invoicing.services import customers
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
@@ -35,7 +36,7 @@ RECENT_INVOICES = 50
 @bp.get("/customers")
 @login_required
 def customer_list():
-    require("invoicing.customer.read")
+    require(CUSTOMER_READ)
     query = select(Customer)
     q = request.args.get("q", "").strip()
     if q:
@@ -70,7 +71,7 @@ def _write(form: CustomerForm, customer: Customer | None) -> Customer:
 @bp.route("/customers/new", methods=["GET", "POST"])
 @login_required
 def customer_new():
-    require("invoicing.customer.write")
+    require(CUSTOMER_WRITE)
     form = CustomerForm()
     if not form.is_submitted():
         return _form_page(form, None)
@@ -84,7 +85,7 @@ def customer_new():
 @bp.route("/customers/<int:customer_id>/edit", methods=["GET", "POST"])
 @login_required
 def customer_edit(customer_id: int):
-    require("invoicing.customer.write")
+    require(CUSTOMER_WRITE)
     customer = get_or_404(Customer, customer_id, "customer")
     if request.method == "POST" and request.form.get("_merge"):
         return merge_save(customer, _form_page)
@@ -105,10 +106,10 @@ def customer_edit(customer_id: int):
 @bp.get("/customers/<int:customer_id>")
 @login_required
 def customer_detail(customer_id: int):
-    require("invoicing.customer.read")
+    require(CUSTOMER_READ)
     customer = get_or_404(Customer, customer_id, "customer")
     invoices = []
-    if current_actor().can("invoicing.invoice.read"):
+    if current_actor().can(INVOICE_READ):
         invoices = (
             db.session.scalars(
                 select(Invoice)

@@ -21,6 +21,7 @@ from plugins.invoicing.forms import (
     LineForm,
 )
 from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
+from plugins.invoicing.permissions import INVOICE_WRITE
 from plugins.invoicing.services import drafts
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
@@ -78,7 +79,7 @@ def _write(form: InvoiceForm, invoice: Invoice | None) -> Invoice:
 @bp.route("/invoices/new", methods=["GET", "POST"])
 @login_required
 def invoice_new():
-    require("invoicing.invoice.write")
+    require(INVOICE_WRITE)
     form = _with_customers(InvoiceForm())
     if not form.is_submitted():
         form.issue_date.data = dt.date.today().isoformat()
@@ -101,7 +102,7 @@ def _editable(invoice_id: int) -> Invoice:
 @bp.route("/invoices/<int:invoice_id>/edit", methods=["GET", "POST"])
 @login_required
 def invoice_edit(invoice_id: int):
-    require("invoicing.invoice.write")
+    require(INVOICE_WRITE)
     invoice = _editable(invoice_id)
     if request.method == "POST" and request.form.get("_merge"):
         return merge_save(invoice, _with_customers, _page, _write)
@@ -126,7 +127,7 @@ def invoice_edit(invoice_id: int):
 @login_required
 def invoice_totals():
     """The totals block for what is typed now; saves nothing."""
-    require("invoicing.invoice.write")
+    require(INVOICE_WRITE)
     form = InvoiceForm()
     indexes = [entry.name.rsplit("-", 1)[-1] for entry in form.lines]
     return render(

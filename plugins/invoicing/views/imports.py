@@ -11,10 +11,11 @@ from werkzeug.utils import secure_filename
 from core.api import ApiError, company_id, current_actor, enqueue_job, render, require
 from plugins.invoicing.importer import JOB, bounds, storage
 from plugins.invoicing.importer.columns import KNOWN, REQUIRED
+from plugins.invoicing.permissions import INVOICE_WRITE
 from plugins.invoicing.services import limits
 from plugins.invoicing.views import bp
 
-WRITE = "invoicing.invoice.write"
+WRITE = INVOICE_WRITE
 
 
 class UploadForm(FlaskForm):

@@ -13,6 +13,12 @@ from flask_login import login_required
 from core.api import DomainError, _, db, get_or_404, is_htmx, require
 from core.api import lazy_gettext as _l
 from plugins.invoicing.models import Invoice
+from plugins.invoicing.permissions import (
+    INVOICE_APPROVE,
+    INVOICE_FINALIZE,
+    INVOICE_VOID,
+    INVOICE_WRITE,
+)
 from plugins.invoicing.services import drafts, finalize, transitions
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import commit
@@ -20,11 +26,11 @@ from plugins.invoicing.views.invoice_detail import render_detail
 
 # action -> (permission, service call, whether it yields a new document to open)
 ACTIONS = {
-    "finalize": ("invoicing.invoice.finalize", finalize.finalize, False),
-    "approve": ("invoicing.invoice.approve", transitions.approve, False),
-    "send": ("invoicing.invoice.approve", transitions.send, False),
-    "void": ("invoicing.invoice.void", transitions.void, False),
-    "duplicate": ("invoicing.invoice.write", drafts.duplicate, True),
+    "finalize": (INVOICE_FINALIZE, finalize.finalize, False),
+    "approve": (INVOICE_APPROVE, transitions.approve, False),
+    "send": (INVOICE_APPROVE, transitions.send, False),
+    "void": (INVOICE_VOID, transitions.void, False),
+    "duplicate": (INVOICE_WRITE, drafts.duplicate, True),
 }  # credit_note asks for a reason first: views/credit_note.py
 NOTICES = {
     "finalize": _l("Invoice finalized."),
@@ -65,7 +71,7 @@ def invoice_action(invoice_id: int, action: str):
 @bp.post("/invoices/<int:invoice_id>/delete")
 @login_required
 def invoice_delete(invoice_id: int):
-    require("invoicing.invoice.write")
+    require(INVOICE_WRITE)
     invoice = get_or_404(Invoice, invoice_id, "invoice")
     try:
         drafts.delete(invoice)

@@ -10,6 +10,13 @@ from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, INVOICE, SENT, VOID, Invoice
+from plugins.invoicing.permissions import (
+    INVOICE_APPROVE,
+    INVOICE_FINALIZE,
+    INVOICE_READ,
+    INVOICE_VOID,
+    INVOICE_WRITE,
+)
 from plugins.invoicing.services import einvoice_gate
 from plugins.invoicing.services.verify import verify_invoice
 from plugins.invoicing.views import bp
@@ -25,24 +32,22 @@ def allowed_actions(invoice: Invoice, actor) -> list[tuple[str, str]]:
     # The bar's fixed order: the next step in the workflow first, then the everyday actions,
     # the destructive ones last (the template sets them apart).
     offers = [
-        ("finalize", "Finalize", status == DRAFT and can("invoicing.invoice.finalize")),
-        ("approve", "Approve", status == FINALIZED and can("invoicing.invoice.approve")),
-        ("send", "Mark as sent", status == APPROVED and can("invoicing.invoice.approve")),
-        ("edit", "Edit", status == DRAFT and can("invoicing.invoice.write")),
-        ("duplicate", "Duplicate", can("invoicing.invoice.write")),
+        ("finalize", "Finalize", status == DRAFT and can(INVOICE_FINALIZE)),
+        ("approve", "Approve", status == FINALIZED and can(INVOICE_APPROVE)),
+        ("send", "Mark as sent", status == APPROVED and can(INVOICE_APPROVE)),
+        ("edit", "Edit", status == DRAFT and can(INVOICE_WRITE)),
+        ("duplicate", "Duplicate", can(INVOICE_WRITE)),
         (
             "credit_note",
             "Credit note",
-            invoice.type == INVOICE
-            and status not in (DRAFT, VOID)
-            and can("invoicing.invoice.write"),
+            invoice.type == INVOICE and status not in (DRAFT, VOID) and can(INVOICE_WRITE),
         ),
         (
             "void",
             "Void",
-            status in (FINALIZED, APPROVED, SENT) and can("invoicing.invoice.void"),
+            status in (FINALIZED, APPROVED, SENT) and can(INVOICE_VOID),
         ),
-        ("delete", "Delete draft", status == DRAFT and can("invoicing.invoice.write")),
+        ("delete", "Delete draft", status == DRAFT and can(INVOICE_WRITE)),
     ]
     return [(name, label) for name, label, ok in offers if ok and actor.can_write]
 
@@ -122,5 +127,5 @@ def render_detail(
 @bp.get("/invoices/<int:invoice_id>")
 @login_required
 def invoice_detail(invoice_id: int):
-    require("invoicing.invoice.read")
+    require(INVOICE_READ)
     return render_detail(get_or_404(Invoice, invoice_id, "invoice"))

@@ -28,6 +28,7 @@ from core.api import (
 )
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
+from plugins.invoicing.permissions import INVOICE_READ
 from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import amounts
@@ -83,7 +84,7 @@ def _customers() -> list[tuple[int, str]]:
 @bp.get("/invoices")
 @login_required
 def invoice_list():
-    require("invoicing.invoice.read")
+    require(INVOICE_READ)
     error, page, count, exact = None, None, 0, True
     try:
         page, count, exact = load_page()

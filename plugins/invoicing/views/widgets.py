@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from core.api import Widget, bar_chart, db
 from plugins.invoicing.models import DRAFT, INVOICE, PAYMENT_STATUSES, VOID, Invoice
+from plugins.invoicing.permissions import INVOICE_READ
 from plugins.invoicing.views import receivables
 
 # Only what is still owed: a paid invoice has nothing due, so "3 paid 0.00" says nothing.
@@ -63,7 +64,7 @@ def _ageing_charts(ageing: dict) -> list[tuple[str, Markup]]:
 
 
 def widgets(actor) -> list[Widget]:
-    if actor is None or actor.company_id is None or not actor.can("invoicing.invoice.read"):
+    if actor is None or actor.company_id is None or not actor.can(INVOICE_READ):
         return []
     today = dt.date.today()
     drafts = db.session.scalar(select(func.count(Invoice.id)).where(Invoice.status == DRAFT))

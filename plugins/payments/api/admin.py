@@ -18,6 +18,7 @@ from core.api import (
 from plugins.payments.api import bp
 from plugins.payments.archive.job import JOB, check_params
 from plugins.payments.export.writer import buffered, export_lines
+from plugins.payments.permissions import ADMINISTER
 
 ARCHIVE_BODY = {
     "type": "object",
@@ -41,7 +42,7 @@ def start_archive(before: str):
 
 
 @bp.post("/admin/archive")
-@require_permission("payments.admin")
+@require_permission(ADMINISTER)
 @describe(tags=("payments",), status=202, request=ARCHIVE_BODY)
 def admin_archive():
     """Move payments dated before ``before`` (with their reversals, refunds and allocations)
@@ -51,7 +52,7 @@ def admin_archive():
 
 
 @bp.get("/admin/export")
-@require_permission("payments.admin")
+@require_permission(ADMINISTER)
 @describe(tags=("payments",))
 def admin_export():
     """All of the company's data as NDJSON (header, one line per record, footer with counts

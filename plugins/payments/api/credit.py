@@ -11,6 +11,7 @@ from plugins.payments.api.requests import CREDIT_USE
 from plugins.payments.api.serialize import amount as money
 from plugins.payments.chain import verify as chain_verify
 from plugins.payments.credit import use as credit_use
+from plugins.payments.permissions import ADMINISTER, READ, WRITE
 from plugins.payments.services import inputs
 
 TAGS = ("payments",)
@@ -70,7 +71,7 @@ def _balance(customer_id: int) -> dict:
 
 
 @bp.get("/payments/settings")
-@require_permission("payments.admin")
+@require_permission(ADMINISTER)
 @describe(tags=TAGS, response=SETTINGS)
 def payments_settings_read():
     """The company's payments settings.
@@ -82,7 +83,7 @@ def payments_settings_read():
 
 
 @bp.patch("/payments/settings")
-@require_permission("payments.admin")
+@require_permission(ADMINISTER)
 @describe(tags=TAGS, request=SETTINGS_PATCH, response=SETTINGS)
 def payments_settings_update():
     """Change payments settings; unknown names or values are a 422 naming each field."""
@@ -92,7 +93,7 @@ def payments_settings_update():
 
 
 @bp.get("/customers/<int:customer_id>/credit")
-@require_permission("payments.payment.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=CREDIT)
 def customer_credit(customer_id: int):
     """A customer's unused credit per currency (``balance``) and every credit entry, oldest
@@ -107,7 +108,7 @@ def customer_credit(customer_id: int):
 
 
 @bp.post("/payments/credit-allocations")
-@require_permission("payments.payment.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, request=CREDIT_USE, response=USED, status=201)
 def credit_allocation_create():
     """Pay an invoice from the customer's credit (send an ``Idempotency-Key``).
@@ -143,7 +144,7 @@ def credit_allocation_create():
 
 
 @bp.get("/payments/chain/verify")
-@require_permission("payments.admin")
+@require_permission(ADMINISTER)
 @describe(tags=TAGS, response=REPORT)
 def payments_chain_verify():
     """Recompute the company's payments hash chain; ``broken_at`` names the first entry (and

@@ -30,6 +30,7 @@ from plugins.payments.archive import read as archive_read
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.chain import links as chain_links
 from plugins.payments.models import POSTED, REVERSED, Allocation, Payment
+from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs, methods, record, reverse
 
 TAGS = ("payments",)
@@ -68,7 +69,7 @@ def filtered_query(model=Payment):
 
 
 @bp.get("/payments")
-@require_permission("payments.payment.read")
+@require_permission(READ)
 @describe(tags=TAGS, paginated=True, response=PAYMENT, query=LIST_QUERY)
 def payments_list():
     """List payments and reversal records, newest first.
@@ -85,7 +86,7 @@ def payments_list():
 
 
 @bp.post("/payments")
-@require_permission("payments.payment.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, status=201, request=PAYMENT_CREATE, response=PAYMENT)
 def payments_create():
     """Record a payment allocated to one or more open invoices of one customer.
@@ -106,7 +107,7 @@ def payments_create():
 
 
 @bp.get("/payments/<int:payment_id>")
-@require_permission("payments.payment.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=PAYMENT)
 def payments_read(payment_id: int):
     """One payment with its allocations; an archived one is still found (``archived``)."""
@@ -117,7 +118,7 @@ def payments_read(payment_id: int):
 
 
 @bp.get("/payments/<int:payment_id>/receipt")
-@require_permission("payments.payment.read")
+@require_permission(READ)
 @describe(tags=TAGS)
 def payments_receipt(payment_id: int):
     """PDF receipt of one payment (a reversed payment or a reversal says so on the receipt)."""
@@ -134,7 +135,7 @@ def payments_receipt(payment_id: int):
 
 
 @bp.post("/payments/<int:payment_id>/reverse")
-@require_permission("payments.payment.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, status=201, request=REASON, body_required=False, response=PAYMENT)
 def payments_reverse(payment_id: int):
     """Reverse a posted payment: a new linked reversal record; the invoices reopen."""
@@ -147,7 +148,7 @@ def payments_reverse(payment_id: int):
 
 
 @bp.get("/invoices/<int:invoice_id>/payments")
-@require_permission("payments.payment.read")
+@require_permission(READ)
 @describe(tags=TAGS, paginated=True, response=PAYMENT)
 def invoice_payments(invoice_id: int):
     """Payments (and reversals) that touched one invoice, oldest first."""

@@ -21,13 +21,14 @@ from plugins.payments.api.requests import REASON, REFUND_CREATE
 from plugins.payments.api.schemas import REFUND
 from plugins.payments.chain import links as chain_links
 from plugins.payments.models import REFUND_STATUSES, Payment, Refund
+from plugins.payments.permissions import APPROVE, READ, WRITE
 from plugins.payments.services import inputs, refunds
 
 TAGS = ("payments",)
 
 
 @bp.get("/refunds")
-@require_permission("payments.payment.read")
+@require_permission(READ)
 @describe(
     tags=TAGS,
     paginated=True,
@@ -57,7 +58,7 @@ def refunds_list():
 
 
 @bp.post("/refunds")
-@require_permission("payments.payment.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, status=201, request=REFUND_CREATE, response=REFUND)
 def refunds_create():
     """Request a refund of part or all of what is left of a payment."""
@@ -69,7 +70,7 @@ def refunds_create():
 
 
 @bp.get("/refunds/<int:refund_id>")
-@require_permission("payments.payment.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=REFUND)
 def refunds_read(refund_id: int):
     """One refund; ``hash`` and ``prev_hash`` of its chain entry once it is processed."""
@@ -86,7 +87,7 @@ def _move(refund_id: int, action: str):
 
 
 @bp.post("/refunds/<int:refund_id>/approve")
-@require_permission("payments.refund.approve")
+@require_permission(APPROVE)
 @describe(tags=TAGS, request=REASON, body_required=False, response=REFUND)
 def refunds_approve(refund_id: int):
     """Approve a requested refund."""
@@ -94,7 +95,7 @@ def refunds_approve(refund_id: int):
 
 
 @bp.post("/refunds/<int:refund_id>/process")
-@require_permission("payments.refund.approve")
+@require_permission(APPROVE)
 @describe(tags=TAGS, request=REASON, body_required=False, response=REFUND)
 def refunds_process(refund_id: int):
     """Mark an approved refund as paid out; the invoices it came from reopen by its amount."""
@@ -102,7 +103,7 @@ def refunds_process(refund_id: int):
 
 
 @bp.post("/refunds/<int:refund_id>/reject")
-@require_permission("payments.refund.approve")
+@require_permission(APPROVE)
 @describe(tags=TAGS, request=REASON, body_required=False, response=REFUND)
 def refunds_reject(refund_id: int):
     """Reject a requested or approved refund (optional ``reason``)."""

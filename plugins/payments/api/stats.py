@@ -8,6 +8,7 @@ from core.api import ApiError, company_id, describe, query_date, require_permiss
 from plugins.payments import stats
 from plugins.payments.api import bp
 from plugins.payments.api.serialize import amount
+from plugins.payments.permissions import ADMINISTER
 
 
 def _rows(rows: list[dict], name: str) -> list[dict]:
@@ -15,7 +16,7 @@ def _rows(rows: list[dict], name: str) -> list[dict]:
 
 
 @bp.get("/payments/stats")
-@require_permission("payments.admin")
+@require_permission(ADMINISTER)
 @describe(tags=("payments",))
 def payments_stats():
     """Payment totals by period (``period=month|day``, ``from``, ``to``), method and status;

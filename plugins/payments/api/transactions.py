@@ -14,6 +14,7 @@ from core.api import (
 from plugins.payments import transactions as tx
 from plugins.payments.api import bp
 from plugins.payments.api.serialize import amount, iso
+from plugins.payments.permissions import READ
 
 Transaction = tx.Transaction
 
@@ -51,7 +52,7 @@ def filtered_query():
 
 
 @bp.get("/payments/transactions")
-@require_permission("payments.payment.read")
+@require_permission(READ)
 @describe(tags=("payments",), paginated=True)
 def transactions_list():
     """Payments, reversals and processed refunds as one list, newest first.

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import Refused, db
+from core.api import Refused, _, db, format_money
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.models import Allocation, Payment
@@ -51,7 +51,12 @@ def _check_due(invoice, amount: Decimal) -> None:
     if amount > due:
         raise Refused(
             "overpayment",
-            f"{amount} is more than the {due} still due on {invoice.number}.",
+            _(
+                "%(amount)s is more than the %(due)s still due on %(number)s.",
+                amount=format_money(amount, invoice.currency),
+                due=format_money(due, invoice.currency),
+                number=invoice.number,
+            ),
             {"invoice_id": invoice.id, "amount": str(amount), "amount_due": str(due)},
         )
 

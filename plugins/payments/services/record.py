@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.api import Refused, db, next_number
+from core.api import Refused, _, db, format_money, next_number
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit, settings
 from plugins.payments.chain import records as chain_records
@@ -80,7 +80,12 @@ def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str,
     if amount > due:
         raise Refused(
             "overpayment",
-            f"{amount} is more than the {due} still due on {invoice.number}.",
+            _(
+                "%(amount)s is more than the %(due)s still due on %(number)s.",
+                amount=format_money(amount, invoice.currency),
+                due=format_money(due, invoice.currency),
+                number=invoice.number,
+            ),
             {**details, "amount": str(amount), "amount_due": str(due)},
         )
     return amount

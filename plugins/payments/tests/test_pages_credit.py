@@ -132,11 +132,11 @@ def test_customer_page_shows_credit_balance_and_entries(signed_in, api, customer
 
     page = signed_in.get(f"/invoicing/customers/{customer.id}").get_data(as_text=True)
     panel = page[page.index('id="customer-credit"') :]
-    assert re.search(r'data-credit-balance="AED">108\.00 AED<', panel)
+    assert re.search(r'data-credit-balance="AED">AED\xa0108\.00<', panel)
     kinds = re.findall(r'data-kind="(\w+)"', panel)
     assert kinds == ["overpayment", "applied"]
     assert "Overpayment kept" in panel and "Applied to an invoice" in panel
-    assert "-42.00 AED" in panel and "150.00 AED" in panel
+    assert "-AED\xa042.00" in panel and "AED\xa0150.00" in panel
     db.session.expire_all()
     assert db.session.get(Invoice, later["id"]).number in panel
 
@@ -168,13 +168,13 @@ def test_apply_credit_pays_the_invoice_from_the_customers_credit(signed_in, invo
     assert 'id="apply-credit"' in page and "Apply credit" in page
     html = _section(signed_in, inv["id"])
     assert form_value(html, "amount") == "105.00"  # no more than is due
-    assert re.search(r"data-credit-available>150\.00 AED<", html)
+    assert re.search(r"data-credit-available>AED\xa0150\.00<", html)
 
     resp = _apply(signed_in, inv["id"], html)
     assert resp.status_code == 201, resp.get_data(as_text=True)
     text = resp.get_data(as_text=True)
     assert text.lstrip().startswith('<section id="invoice-payments"')
-    assert "105.00 AED of credit applied." in text
+    assert "AED\xa0105.00 of credit applied." in text
     assert 'data-payment-status="paid"' in text
     assert 'id="apply-credit"' not in text  # nothing left to pay
     db.session.expire_all()
@@ -196,7 +196,7 @@ def test_double_submit_applies_credit_once(signed_in, invoice_for, overpaid):
 @pytest.mark.parametrize(
     ("amount", "message"),
     [
-        ("200.00", "is more than the 105.00 still due"),
+        ("200.00", "is more than the AED\xa0105.00 still due"),
         ("abc", "Amount must be"),
         ("0", "Amount must be"),
     ],

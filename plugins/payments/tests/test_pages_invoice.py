@@ -43,12 +43,12 @@ def test_invoice_page_shows_balance_history_and_record_button(signed_in, api, in
     inv = invoice_for("1000.00")
     html = _invoice_page(signed_in, inv["id"])
     assert 'id="invoice-payments"' in html and "No payments yet." in html
-    assert re.search(r"Balance due: <strong data-balance>1,050.00 AED", html)
+    assert re.search(r"Balance due: <strong data-balance>AED\xa01,050.00", html)
     assert "Record payment" in html and '<dialog id="record-payment-dialog"' in html
 
     paid = pay(api, allocation(inv["id"], "50.00"), method="cash").get_json()
     html = _invoice_page(signed_in, inv["id"])
-    assert paid["number"] in html and "Cash" in html and "1,000.00 AED" in html
+    assert paid["number"] in html and "Cash" in html and "AED\xa01,000.00" in html
 
 
 def test_draft_invoice_page_has_no_payments_block(signed_in, invoice_for):
@@ -61,7 +61,7 @@ def test_dialog_prefills_the_amount_due(signed_in, api, invoice_for):
     pay(api, allocation(inv["id"], "50.00"))
     html = _open_dialog(signed_in, inv["id"])
     assert html.lstrip().startswith('<div id="record-payment">')  # a fragment for the dialog
-    assert form_value(html, "amount") == "1000.00"
+    assert form_value(html, "amount") == "1,000.00"
     assert re.fullmatch(r"[0-9a-f-]{36}", form_value(html, "idempotency_key"))
     assert 'value="bank_transfer"' in html and 'value="cheque"' in html
 
@@ -73,7 +73,7 @@ def test_recording_updates_history_balance_and_payment_status(signed_in, invoice
     body = resp.get_data(as_text=True)
     (payment,) = _payments()
     assert "Payment <a" in body and payment.number in body
-    assert 'hx-swap-oob="true"' in body and "650.00 AED" in body  # history swapped in place
+    assert 'hx-swap-oob="true"' in body and "AED\xa0650.00" in body  # history swapped in place
     db.session.expire_all()
     invoice = db.session.get(Invoice, inv["id"])
     assert (invoice.payment_status, str(invoice.amount_due)) == ("partial", "650.00")

@@ -37,7 +37,7 @@ def test_list_filters_and_pages_in_a_stable_order(signed_in, three, customer):
     _, a, b, c = three
     html = signed_in.get("/payments/").get_data(as_text=True)
     assert _rows(html) == [c["id"], b["id"], a["id"]]
-    assert "Gulf Buyer LLC" in html and "30.00 AED" in html
+    assert "Gulf Buyer LLC" in html and "AED\xa030.00" in html
     get = signed_in.get
     assert _rows(get("/payments/?method=cash").get_data(as_text=True)) == [c["id"], a["id"]]
     window = "/payments/?date_from=2026-03-05&date_to=2026-03-15"
@@ -60,7 +60,7 @@ def test_detail_shows_allocations_with_invoice_balance_and_receipt(signed_in, th
     inv, a, _, _ = three
     html = signed_in.get(f"/payments/{a['id']}").get_data(as_text=True)
     assert a["number"] in html and inv["number"] in html
-    assert "990.00 AED" in html  # 1050 - 10 - 20 - 30: the invoice's balance due
+    assert "AED\xa0990.00" in html  # 1050 - 10 - 20 - 30: the invoice's balance due
     assert f"/api/v1/payments/{a['id']}/receipt" in html
     assert "Reverse payment" in html and "Request refund" in html
 
@@ -132,7 +132,7 @@ def test_refund_approve_and_process_flow_reopens_the_invoice(signed_in, api, inv
     invoice = _invoice(inv["id"])
     assert (invoice.payment_status, str(invoice.amount_due)) == ("partial", "50.00")
     after = signed_in.get(done.headers["Location"]).get_data(as_text=True)
-    assert f"Refund of 50.00 on {paid['number']} processed." in after  # the flashed notice
+    assert f"Refund of AED\xa050.00 on {paid['number']} paid out." in after  # the flashed notice
     assert f'id="refund-row-{refund["id"]}"' not in after  # no longer waiting
     listed = signed_in.get("/payments/refunds?status=processed").get_data(as_text=True)
     assert f'id="refund-row-{refund["id"]}"' in listed
@@ -191,3 +191,12 @@ def test_another_companys_payment_is_404(signed_in, three, make_company, make_us
 def test_menu_shows_payments_and_refunds(signed_in):
     html = signed_in.get("/").get_data(as_text=True)
     assert ">Payments</a>" in html and ">Refunds</a>" in html
+
+
+def test_a_long_reference_is_cut_short_with_the_whole_text_on_hover(signed_in, api, invoice_for):
+    inv = invoice_for("100.00")
+    reference = "REF-" + "x" * 196
+    made = pay(api, allocation(inv["id"], "10.00"), reference=reference).get_json()
+    html = signed_in.get("/payments/").get_data(as_text=True)
+    row = html.split(f'id="payment-row-{made["id"]}"', 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="ll-truncate" title="{reference}">{reference}</td>' in row

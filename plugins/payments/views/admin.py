@@ -13,36 +13,37 @@ import datetime as dt
 from flask import Blueprint, abort
 from flask_login import login_required
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import DateField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from core.api import DomainError, current_actor, db, render, utcnow
+from core.api import DomainError, _, current_actor, db, latest_job, render, require, utcnow
+from core.api import lazy_gettext as _l
 from plugins.payments import settings, stats
 from plugins.payments.api.admin import cutoff, start_archive
 from plugins.payments.archive.job import JOB
 from plugins.payments.forms import method_label
+from plugins.payments.permissions import ADMINISTER
 
 bp = Blueprint("payments_admin", __name__, url_prefix="/payments/admin")
-ADMIN = "payments.admin"
+ADMIN = ADMINISTER
 
 
 class ArchiveForm(FlaskForm):
-    before = DateField("Archive payments dated before", validators=[InputRequired()])
+    before = DateField(_l("Archive payments dated before"), validators=[InputRequired()])
 
 
 POLICY_LABELS = {
-    settings.REJECT: "Refuse the payment",
-    settings.CREDIT: "Keep the difference as customer credit",
+    settings.REJECT: _l("Refuse the payment"),
+    settings.CREDIT: _l("Keep the difference as customer credit"),
 }
 
 
 class SettingsForm(FlaskForm):
     overpayment_policy = RadioField(
-        "When a payment is more than its invoices owe",
+        _l("When a payment is more than its invoices owe"),
         choices=[SelectChoice(value, label) for value, label in POLICY_LABELS.items()],
-        validators=[InputRequired("Choose what happens to an overpayment.")],
+        validators=[InputRequired(_l("Choose what happens to an overpayment."))],
     )
 
 
@@ -51,21 +52,8 @@ def _settings_form(company_id: int) -> SettingsForm:
 
 
 def _require_admin():
-    actor = current_actor()
-    if actor is None or not actor.can(ADMIN) or actor.company_id is None:
-        abort(403, "Only company admins can see this page.")
-    return actor
-
-
-def latest_job(company_id: int):
-    jobs = db.metadata.tables["core_job"]
-    query = (
-        select(jobs)
-        .where(jobs.c.company_id == company_id, jobs.c.name == JOB)
-        .order_by(jobs.c.id.desc())
-        .limit(1)
-    )
-    return db.session.execute(query).one_or_none()
+    require(ADMIN)
+    return current_actor()
 
 
 # What each storage table holds, in the words of the payments pages (no table names).
@@ -103,7 +91,7 @@ def _page(actor, form, status=200, notice=None, settings_form=None):
         totals=stats.totals(cid, "month", first_of_year, None),
         counts=stats.counts(cid),
         storage=stats.storage(cid),
-        job=latest_job(cid),
+        job=latest_job(JOB, cid),
         may_archive=actor.can_write,
         settings_form=settings_form or _settings_form(cid),
         notice=notice,
@@ -128,7 +116,7 @@ def index():
 def archive():
     actor = _require_admin()
     if not actor.can_write:
-        abort(403, "This account can read but not change anything.")
+        abort(403, _("This account can read but not change anything."))
     form = ArchiveForm()
     if not form.validate():
         return _page(actor, form, status=400)
@@ -138,7 +126,8 @@ def archive():
         form.before.errors = [*form.before.errors, exc.details["fields"]["before"]]
         return _page(actor, form, status=400)
     job = start_archive(before)
-    return _page(actor, ArchiveForm(formdata=None), notice=f"Archive job #{job.id} started.")
+    notice = _("Archive job #%(id)s started.", id=job.id)
+    return _page(actor, ArchiveForm(formdata=None), notice=notice)
 
 
 @bp.post("/settings")
@@ -146,7 +135,7 @@ def archive():
 def update_settings():
     actor = _require_admin()
     if not actor.can_write:
-        abort(403, "This account can read but not change anything.")
+        abort(403, _("This account can read but not change anything."))
     form = SettingsForm()
     if not form.validate():
         return _page(actor, ArchiveForm(formdata=None), status=400, settings_form=form)
@@ -154,4 +143,5 @@ def update_settings():
     settings.update(actor.company_id, {"overpayment_policy": form.overpayment_policy.data})
     db.session.commit()
     label = POLICY_LABELS[form.overpayment_policy.data]
-    return _page(actor, ArchiveForm(formdata=None), notice=f"Settings saved: {label.lower()}.")
+    notice = _("Settings saved: %(choice)s.", choice=str(label).lower())
+    return _page(actor, ArchiveForm(formdata=None), notice=notice)

@@ -15,9 +15,11 @@ from flask_login import login_required
 from core.api import (
     DomainError,
     ValidationFailed,
+    _,
     company_id,
     current_actor,
     db,
+    format_money,
     get_or_404,
     is_htmx,
     may,
@@ -80,7 +82,8 @@ def apply_credit(invoice_id: int):
         return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
     db.session.expire_all()
     invoice = get_or_404(Invoice, invoice_id, "invoice")
-    return _section(invoice, 201, notice=f"{amount} {invoice.currency} of credit applied.")
+    notice = _("%(amount)s of credit applied.", amount=format_money(amount, invoice.currency))
+    return _section(invoice, 201, notice=notice)
 
 
 def _section(invoice: Invoice, status: int, **extra):

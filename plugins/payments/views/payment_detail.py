@@ -11,8 +11,10 @@ from sqlalchemy import select
 from core.api import (
     ApiError,
     DomainError,
+    _,
     current_actor,
     db,
+    format_money,
     get_or_404,
     is_htmx,
     may,
@@ -115,7 +117,14 @@ def payment_reverse(payment_id: int):
         commit()
     except DomainError as exc:
         return _refused(payment_id, exc)
-    return _done(payment_id, f"{payment.number} reversed by {reversal.number}.")
+    return _done(
+        payment_id,
+        _(
+            "%(payment)s reversed by %(reversal)s.",
+            payment=payment.number,
+            reversal=reversal.number,
+        ),
+    )
 
 
 @bp.post("/<int:payment_id>/refunds")
@@ -129,7 +138,7 @@ def refund_request(payment_id: int):
         return render_detail(payment, status=422, refund_form=form)
     data = {"payment_id": payment.id, "amount": form.amount.data, "reason": form.reason.data}
     try:
-        _, amount, reason = inputs.refund(data)
+        __, amount, reason = inputs.refund(data)
         refunds.request_refund(payment, amount, reason, current_actor().user_id)
         commit()
     except DomainError as exc:
@@ -138,4 +147,10 @@ def refund_request(payment_id: int):
             db.session.rollback()
             return render_detail(get_or_404(Payment, payment_id, "payment"), 422, refund_form=form)
         return _refused(payment_id, exc, refund_form=form)
-    return _done(payment_id, f"Refund of {amount} requested; it waits for approval.")
+    return _done(
+        payment_id,
+        _(
+            "Refund of %(amount)s requested; it waits for approval.",
+            amount=format_money(amount, payment.currency),
+        ),
+    )

@@ -6,7 +6,19 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from core.api import ApiError, DomainError, db, get_or_404, is_htmx, may, render, require
+from core.api import (
+    ApiError,
+    DomainError,
+    _,
+    db,
+    format_money,
+    get_or_404,
+    is_htmx,
+    may,
+    render,
+    require,
+)
+from core.api import lazy_gettext as _l
 from plugins.payments.api.common import commit
 from plugins.payments.forms import ActionForm, ReasonForm
 from plugins.payments.models import APPROVED, REFUND_STATUSES, REQUESTED, Refund
@@ -17,7 +29,11 @@ from plugins.payments.views.common import customer_names
 from plugins.payments.views.paging import PAGE_SIZE, window
 
 OPEN = "open"  # requested or approved: what still waits for someone
-DONE = {"approve": "approved", "process": "processed", "reject": "rejected"}
+DONE = {
+    "approve": _l("Refund of %(amount)s on %(number)s approved."),
+    "process": _l("Refund of %(amount)s on %(number)s paid out."),
+    "reject": _l("Refund of %(amount)s on %(number)s rejected."),
+}
 
 
 def _query(status: str):
@@ -77,7 +93,7 @@ def refund_decide(refund_id: int, action: str):
     refund = get_or_404(Refund, refund_id, "refund")
     form = ReasonForm() if action == "reject" else ActionForm()
     if not form.validate_on_submit():
-        return render_queue(422, error="Check the reason (at most 500 characters).")
+        return render_queue(422, error=_("Check the reason (at most 500 characters)."))
     reason = form.reason.data or None if action == "reject" else None
     try:
         refunds.move(refund, action, reason)
@@ -85,7 +101,8 @@ def refund_decide(refund_id: int, action: str):
     except DomainError as exc:
         db.session.rollback()
         return render_queue(exc.status, error=exc.message)
-    message = f"Refund of {refund.amount} on {refund.payment.number} {DONE[action]}."
+    amount = format_money(refund.amount, refund.payment.currency)
+    message = str(DONE[action]) % {"amount": amount, "number": refund.payment.number}
     if is_htmx():
         return render_queue(notice=message)
     flash(message, "success")

@@ -6,11 +6,12 @@ from core.api import company_id, describe, require_permission
 from plugins.wallet import health, settings
 from plugins.wallet.api import bp
 from plugins.wallet.api.schemas import REPORT
+from plugins.wallet.permissions import READ
 from plugins.wallet.rpc import NotConfigured
 
 
 @bp.get("/wallet/health")
-@require_permission("wallet.request.read")
+@require_permission(READ)
 @describe(tags=("wallet",), response=REPORT)
 def wallet_health():
     """Each provider in priority order: chain id (must match the settings), head block,

@@ -19,6 +19,7 @@ from plugins.wallet import destroy, factory, serialize, state
 from plugins.wallet.api import bp
 from plugins.wallet.api.schemas import BULK, CREATE, MARK, REPORT, REQUEST
 from plugins.wallet.models import PaymentRequest
+from plugins.wallet.permissions import READ, WRITE
 
 TAGS = ("wallet",)
 
@@ -29,7 +30,7 @@ def scanned_head(request: PaymentRequest) -> state.Head:
 
 
 @bp.post("/invoices/<int:invoice_id>/payment-requests")
-@require_permission("wallet.request.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, status=201, request=CREATE, response=REQUEST, body_required=False)
 def payment_requests_create(invoice_id: int):
     """Ask for payment of an invoice in a stablecoin at a fresh receiving address.
@@ -46,7 +47,7 @@ def payment_requests_create(invoice_id: int):
 
 
 @bp.get("/wallet/payment-requests/<int:request_id>")
-@require_permission("wallet.request.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=REQUEST)
 def payment_requests_read(request_id: int):
     """One payment request with the on-chain payments recorded for it."""
@@ -55,7 +56,7 @@ def payment_requests_read(request_id: int):
 
 
 @bp.get("/wallet/payment-requests")
-@require_permission("wallet.request.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=REQUEST, paginated=True)
 def payment_requests_list():
     """Payment requests, newest first."""
@@ -65,7 +66,7 @@ def payment_requests_list():
 
 
 @bp.post("/wallet/payment-requests/<int:request_id>/destroy")
-@require_permission("wallet.request.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, request=NO_BODY, response=REQUEST)
 def payment_requests_destroy(request_id: int):
     """Stop watching the request's address (audit entry ``wallet_destroyed``). For an HD
@@ -78,7 +79,7 @@ def payment_requests_destroy(request_id: int):
 
 
 @bp.post("/wallet/payment-requests/bulk")
-@require_permission("wallet.request.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, status=202, request=BULK, response=REPORT)
 def payment_requests_bulk():
     """Create payment requests for many invoices at once (``{"invoice_ids": [...],
@@ -99,7 +100,7 @@ def payment_requests_bulk():
 
 
 @bp.post("/wallet/payment-requests/<int:request_id>/mark")
-@require_permission("wallet.request.write")
+@require_permission(WRITE)
 @describe(tags=TAGS, request=MARK, response=REQUEST)
 def payment_requests_mark(request_id: int):
     """Mark a request ``Settled`` or ``Invalid`` by hand (exception ``Marked``); the watcher

@@ -6,6 +6,7 @@ from core.api import FieldErrors, company_id, describe, json_body, require_permi
 from plugins.wallet import reconcile
 from plugins.wallet.api import bp
 from plugins.wallet.api.schemas import RECONCILE, REPORT
+from plugins.wallet.permissions import ADMINISTER
 
 
 def _block(body: dict, name: str, errors: FieldErrors) -> int | None:
@@ -17,7 +18,7 @@ def _block(body: dict, name: str, errors: FieldErrors) -> int | None:
 
 
 @bp.post("/wallet/reconcile")
-@require_permission("wallet.admin")
+@require_permission(ADMINISTER)
 @describe(tags=("wallet",), request=RECONCILE, response=REPORT, body_required=False)
 def wallet_reconcile():
     """Compare ``balanceOf`` of each HD address with the ledger, and re-scan blocks

@@ -6,12 +6,13 @@ from core.api import company_id, db, describe, json_body, require_permission
 from plugins.wallet import settings
 from plugins.wallet.api import bp
 from plugins.wallet.api.schemas import SETTINGS, SETTINGS_OUT
+from plugins.wallet.permissions import ADMINISTER, READ
 
 TAGS = ("wallet",)
 
 
 @bp.get("/wallet/settings")
-@require_permission("wallet.request.read")
+@require_permission(READ)
 @describe(tags=TAGS, response=SETTINGS_OUT)
 def wallet_settings_read():
     """The company's wallet settings (defaults until first changed)."""
@@ -19,7 +20,7 @@ def wallet_settings_read():
 
 
 @bp.patch("/wallet/settings")
-@require_permission("wallet.admin")
+@require_permission(ADMINISTER)
 @describe(tags=TAGS, request=SETTINGS, response=SETTINGS_OUT)
 def wallet_settings_update():
     """Change wallet settings: ``mode`` ``hd`` needs an account ``xpub``; ``virtual`` needs

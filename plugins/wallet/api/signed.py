@@ -7,10 +7,11 @@ from plugins.wallet import payload
 from plugins.wallet.api import bp
 from plugins.wallet.api.schemas import REPORT, VERIFY
 from plugins.wallet.models import PaymentRequest
+from plugins.wallet.permissions import READ
 
 
 @bp.get("/wallet/payment-requests/<int:request_id>/signed")
-@require_permission("wallet.request.read")
+@require_permission(READ)
 @describe(tags=("wallet",), response=REPORT)
 def payment_requests_signed(request_id: int):
     """The payload (invoice number and hash, amount, token, address, expiry) signed with the

@@ -6,10 +6,11 @@ from core.api import company_id, describe, json_body, require_permission
 from plugins.wallet import payroll, request_links
 from plugins.wallet.api import bp
 from plugins.wallet.api.schemas import PAYROLL, REPORT, REQUEST_LINK
+from plugins.wallet.permissions import ADMINISTER, WRITE
 
 
 @bp.post("/wallet/payroll-batches")
-@require_permission("wallet.admin")
+@require_permission(ADMINISTER)
 @describe(tags=("wallet",), request=PAYROLL, response=REPORT)
 def wallet_payroll_batch():
     """Build one Tempo batch transaction (type 0x76) paying ``payees``
@@ -24,7 +25,7 @@ def wallet_payroll_batch():
 
 
 @bp.post("/wallet/request-links")
-@require_permission("wallet.request.write")
+@require_permission(WRITE)
 @describe(tags=("wallet",), request=REQUEST_LINK, response=REPORT)
 def wallet_request_link():
     """A request-to-pay link (EIP-681 URI and QR code) for ``amount`` to ``to_address``."""

@@ -11,12 +11,13 @@ from flask_login import login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
-from core.api import ApiError, current_actor, db, enqueue_job, render
+from core.api import ApiError, current_actor, db, enqueue_job, latest_job, render, require
 from plugins.wallet import health, settings
 from plugins.wallet.models import PaymentRequest
+from plugins.wallet.permissions import ADMINISTER
 from plugins.wallet.views import bp
 
-ADMIN = "wallet.admin"
+ADMIN = ADMINISTER
 RECONCILE_JOB = "wallet.reconcile"
 
 
@@ -25,21 +26,8 @@ class ReconcileForm(FlaskForm):
 
 
 def _require_admin():
-    actor = current_actor()
-    if actor is None or not actor.can(ADMIN) or actor.company_id is None:
-        abort(403, "Only company admins can see this page.")
-    return actor
-
-
-def latest_job(company_id: int):
-    jobs = db.metadata.tables["core_job"]
-    query = (
-        select(jobs)
-        .where(jobs.c.company_id == company_id, jobs.c.name == RECONCILE_JOB)
-        .order_by(jobs.c.id.desc())
-        .limit(1)
-    )
-    return db.session.execute(query).one_or_none()
+    require(ADMIN)
+    return current_actor()
 
 
 def _health(chain_id: int) -> dict:
@@ -57,7 +45,7 @@ def _page(actor, notice=None, status=200):
         config=config,
         health=_health(config["chain_id"]),
         requests=list(db.session.scalars(query)),
-        job=latest_job(actor.company_id),
+        job=latest_job(RECONCILE_JOB, actor.company_id),
         form=ReconcileForm(formdata=None),
         may_write=actor.can_write,
         notice=notice,

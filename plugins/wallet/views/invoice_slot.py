@@ -10,6 +10,7 @@ from sqlalchemy import select
 from core.api import db, get_or_404, require_permission
 from plugins.invoicing.public import Invoice
 from plugins.wallet.models import PaymentRequest
+from plugins.wallet.permissions import READ
 from plugins.wallet.views import bp
 
 SLOT = "invoicing.invoice.payments"
@@ -36,7 +37,7 @@ def _section(invoice) -> str | None:
 
 @bp.get("/invoices/<int:invoice_id>/requests")
 @login_required
-@require_permission("wallet.request.read")
+@require_permission(READ)
 def invoice_requests(invoice_id: int):
     """The slot's fragment again, for the live re-fetch."""
     return _section(get_or_404(Invoice, invoice_id)) or ""
