@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import json
 import os
 import platform
 import re
@@ -15,6 +16,7 @@ from benchmarks.common import Figure, number
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+FIGURES = ROOT / "benchmarks" / "results.json"
 README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -142,3 +144,36 @@ def write(table: str, results: Path = RESULTS, readme: Path = README) -> None:
     else:
         text = text.rstrip() + "\n\n## Performance\n\n" + block + "\n"
     readme.write_text(text)
+
+
+def save(rows: list[Row], versions: dict, path: Path = FIGURES) -> None:
+    """The figures behind the table, so a partial run can be merged in later."""
+    data = {
+        "versions": versions,
+        "rows": [
+            {
+                "benchmark": r.benchmark,
+                "database": r.database,
+                "figure": r.figure.as_dict() if r.figure else None,
+                "error": r.error,
+            }
+            for r in rows
+        ],
+    }
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+def merged(rows: list[Row], versions: dict, path: Path = FIGURES) -> tuple[list[Row], dict]:
+    """The last saved rows with those of the benchmarks and databases just run replaced."""
+    if not path.exists():
+        return rows, versions
+    data = json.loads(path.read_text())
+    ran = {(r.benchmark, r.database) for r in rows}
+    kept = [_row(d) for d in data["rows"] if (d["benchmark"], d["database"]) not in ran]
+    rows = sorted(kept + rows, key=lambda r: r.benchmark)
+    return rows, {**data["versions"], **versions}
+
+
+def _row(data: dict) -> Row:
+    figure = Figure.from_dict(data["figure"]) if data["figure"] else None
+    return Row(data["benchmark"], data["database"], figure, data["error"])

@@ -7,8 +7,9 @@
 Each benchmark (``benchmarks/*_bench.py``) runs in its own process, once per database: on a
 temporary SQLite file, and on a fresh database of a temporary PostgreSQL cluster that this
 runner starts (and stops) the way the tests do. The table, with the machine noted, is printed
-and, when every benchmark ran on both databases (or with ``--write``), written to
-benchmarks/RESULTS.md and into the README's "Performance" section.
+and, when every benchmark ran on both databases, written to benchmarks/RESULTS.md (figures in
+benchmarks/results.json) and into the README's "Performance" section; ``--write`` merges a
+partial run's rows into the last table.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def parse_args(argv=None):
     parser.add_argument(
         "--write",
         action="store_true",
-        help="write RESULTS.md and the README section even for a partial run",
+        help="partial run: replace these benchmarks' rows in RESULTS.md and the README, "
+        "keeping the others from the last run (benchmarks/results.json)",
     )
     args = parser.parse_args(argv)
     args.only = _pick(args.only, available(), "benchmark")
@@ -103,11 +105,17 @@ def main(argv=None) -> None:
     text = report.render(rows, versions, args.scale, time.perf_counter() - started)
     print("\n" + text)
     complete = args.only == list(available()) and args.databases == list(DATABASES)
-    if complete or args.write:
+    if complete:
+        report.save(rows, versions)
         report.write(text)
         print(f"written to {report.RESULTS} and the README's Performance section")
+    elif args.write:
+        rows, versions = report.merged(rows, versions)
+        report.save(rows, versions)
+        report.write(report.render(rows, versions, args.scale, time.perf_counter() - started))
+        print(f"merged into {report.RESULTS} and the README's Performance section")
     else:
-        print("(partial run: RESULTS.md and README left as they were; --write to replace)")
+        print("(partial run: RESULTS.md and README left as they were; --write to merge in)")
     if any(r.error for r in rows):
         raise SystemExit(1)
 

@@ -50,3 +50,16 @@ def test_the_invoicing_benchmark_runs_on_the_test_database(db_url):
     names = [f.name for f in figures]
     assert names[0].startswith("finalize") and any(n.startswith("GET ") for n in names)
     assert all(f.measured > 0 and f.baseline > 0 for f in figures)
+
+
+def test_a_partial_run_replaces_only_its_own_rows_in_the_saved_figures(tmp_path):
+    saved = tmp_path / "results.json"
+    old = [
+        report.Row("ap", "sqlite", Figure("import", 5.0, 10.0, "docs/s")),
+        report.Row("invoicing", "sqlite", Figure("finalize", 3.0, 1.0, "ms", target=2)),
+    ]
+    report.save(old, {"sqlite": "3.40"}, saved)
+    new = [report.Row("invoicing", "sqlite", Figure("finalize", 1.5, 1.0, "ms", target=2))]
+    rows, versions = report.merged(new, {"sqlite": "3.41"}, saved)
+    assert [(r.benchmark, r.figure.measured) for r in rows] == [("ap", 5.0), ("invoicing", 1.5)]
+    assert versions == {"sqlite": "3.41"}

@@ -9,12 +9,12 @@ from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.services import catalog
 
 ITEMS = (
-    ("CONS-HR", "Consulting hour", "HUR", "450.00", "S"),
-    ("IMPL-DAY", "Implementation day", "DAY", "3200.00", "S"),
-    ("LIC-YR", "Software licence, one year", "C62", "1200.00", "S"),
-    ("SUPP-MO", "Support, one month", "MON", "750.00", "S"),
-    ("FRT-EXP", "Export freight", "KGM", "3.50", "Z"),
-    ("TRAIN-H", "Training hour", "HUR", "300.00", "S"),
+    ("CONS-01", "Consulting hour", "HUR", "450.00", "S"),
+    ("IMPL-01", "Implementation day", "DAY", "3200.00", "S"),
+    ("LIC-01", "Software licence, one year", "C62", "1200.00", "S"),
+    ("SUPP-01", "Support, one month", "MON", "750.00", "S"),
+    ("FRT-01", "Export freight", "KGM", "3.50", "Z"),
+    ("TRAIN-01", "Training hour", "HUR", "300.00", "S"),
 )
 
 

@@ -117,4 +117,10 @@ def test_keyboard_autocomplete_and_row_nets(browser: Browser, shop):
     expect(page.locator('[name="lines-0-unit_price"]')).to_have_value("450.00")
     expect(page.locator('[name="lines-0-tax_rate"]')).to_have_value("5")
     assert page.url.endswith("/ap/purchase-orders/new")  # Enter took the item, sent nothing
+
+    # On a phone the lines scroll inside their box, never the page.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + "/invoicing/invoices/new")
+    expect(page.locator('[name="lines-0-description"]')).to_be_attached()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     context.close()
