@@ -41,5 +41,7 @@ def test_page_goes_live_over_polling_and_shows_a_change_made_elsewhere(page: Pag
     activity = page.locator("#ll-live-activity")
     expect(activity).to_contain_text("Nothing has happened yet.")
     patch_company(server.url, facts["admin_token"], city="Abu Dhabi")
-    expect(activity).to_contain_text("CompanyUpdated")
+    expect(activity.locator("[data-event=CompanyUpdated]")).to_contain_text(
+        "updated the company profile"
+    )
     assert page.evaluate("window.__notReloaded") is True
