@@ -146,10 +146,11 @@ def _break(report: ChainReport, inv: Invoice | None, reason: str) -> ChainReport
     return report
 
 
-def finalized_in_order(company_id: int):
+def finalized_in_order(company_id: int, up_to: int | None = None):
+    bounded = [Invoice.chain_seq <= up_to] if up_to is not None else []
     query = (
         select(Invoice)
-        .where(Invoice.company_id == company_id, Invoice.chain_seq.is_not(None))
+        .where(Invoice.company_id == company_id, Invoice.chain_seq.is_not(None), *bounded)
         .order_by(Invoice.chain_seq)
         .options(selectinload(Invoice.lines), selectinload(Invoice.taxes))
         .execution_options(yield_per=500)
@@ -169,17 +170,22 @@ def check_link(inv: Invoice, expected_seq: int, expected_prev: str | None) -> st
 
 
 def verify_company(company_id: int) -> ChainReport:
-    """Walk the company's chain in order and name the first document that breaks it."""
+    """Walk the company's chain in order and name the first document that breaks it.
+
+    The head is read first and the walk stops at it: documents finalized while the walk runs
+    (committed with a newer head) are not half-seen as missing ones."""
     report = ChainReport()
+    query = select(ChainHead).where(ChainHead.company_id == company_id)
+    head = db.session.scalars(query.execution_options(populate_existing=True)).first()
+    last_seq, last_hash = (head.last_seq, head.last_hash) if head is not None else (None, None)
     prev = None
-    for inv in finalized_in_order(company_id):
+    for inv in finalized_in_order(company_id, last_seq):
         reason = check_link(inv, report.checked + 1, prev)
         if reason:
             return _break(report, inv, reason)
         report.checked += 1
         prev = inv.hash
-    head = db.session.scalars(select(ChainHead).where(ChainHead.company_id == company_id)).first()
     report.head_hash = prev
-    if head is not None and (head.last_seq != report.checked or head.last_hash != prev):
+    if head is not None and (last_seq != report.checked or last_hash != prev):
         return _break(report, None, "the last finalized documents are missing from the chain")
     return report

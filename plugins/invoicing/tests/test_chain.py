@@ -1,6 +1,7 @@
 """Integrity: the database refuses edits of finalized documents, the chain names tampering,
 and parallel finalization neither forks the chain nor skips a number."""
 
+import os
 import threading
 
 import pytest
@@ -180,3 +181,40 @@ def test_finalizing_twice_in_parallel_finalizes_once(app, company, customer):
     assert sorted(outcomes) == ["invoice_not_draft", "ok"]
     count = db.session.execute(text("SELECT last_value FROM core_sequence")).scalar_one()
     assert count == 1
+
+
+@pytest.mark.skipif(
+    os.environ.get("LEDGERLINE_TEST_DB", "sqlite") == "sqlite",
+    reason="cannot happen on SQLite: verification's BEGIN IMMEDIATE holds finalizations off",
+)
+def test_a_document_finalized_during_verification_is_not_reported_missing(
+    app, company, customer, monkeypatch
+):
+    """Verification reads the chain while colleagues keep finalizing: a document committed
+    after the walk read its rows (with a newer chain head) is not a break."""
+    from plugins.invoicing import chain
+
+    _finalized(company, customer)
+    later = drafts.create(company.id, draft_payload(customer.id)).id
+    db.session.commit()
+    walk = chain.finalized_in_order
+
+    def finalize_elsewhere():
+        with app.app_context():  # another request: its own session, committed meanwhile
+            finalize.finalize(db.session.get(Invoice, later))
+            db.session.commit()
+            db.session.remove()
+
+    def rows_then_a_colleague_finalizes(*args, **kwargs):
+        yield from walk(*args, **kwargs)
+        worker = threading.Thread(target=finalize_elsewhere)
+        worker.start()
+        worker.join(60)
+
+    monkeypatch.setattr(chain, "finalized_in_order", rows_then_a_colleague_finalizes)
+    report = chain.verify_company(company.id)
+    assert report.ok, report.broken_at
+    assert report.checked == 1
+    monkeypatch.undo()
+    db.session.rollback()  # end this session's read, as the next request would
+    assert chain.verify_company(company.id).checked == 2

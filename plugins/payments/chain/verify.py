@@ -12,13 +12,16 @@ from plugins.payments.chain import records as chain_records
 PAGE = 500
 
 
-def _pages(company_id: int):
+def _pages(company_id: int, up_to: int | None):
+    """The entries in order, up to the head read before them: entries appended while the walk
+    runs (their head moved after it was read) are not half-seen as a break."""
     after = 0
     while True:
+        bounded = [ChainEntry.seq <= up_to] if up_to is not None else []
         page = list(
             db.session.scalars(
                 select(ChainEntry)
-                .where(ChainEntry.company_id == company_id, ChainEntry.seq > after)
+                .where(ChainEntry.company_id == company_id, ChainEntry.seq > after, *bounded)
                 .order_by(ChainEntry.seq)
                 .limit(PAGE)
             )
@@ -55,7 +58,9 @@ def _why(entry: ChainEntry, expected_seq: int, prev: str | None, body: dict | No
 def verify(company_id: int) -> ChainReport:
     """Walk the chain in order; the report names the first entry (and record) that breaks."""
     report, prev = ChainReport(), None
-    for page in _pages(company_id):
+    head = chain.head(company_id)
+    last_seq, last_hash = (head.last_seq, head.last_hash) if head is not None else (None, None)
+    for page in _pages(company_id, last_seq):
         bodies = chain_records.load(company_id, [(e.kind, e.record_id) for e in page])
         for entry in page:
             body = bodies.get((entry.kind, entry.record_id))
@@ -65,7 +70,6 @@ def verify(company_id: int) -> ChainReport:
             report.checked += 1
             prev = entry.hash
     report.head_hash = prev
-    head = chain.head(company_id)
-    if head is not None and (head.last_seq != report.checked or head.last_hash != prev):
+    if head is not None and (last_seq != report.checked or last_hash != prev):
         return report.fail(None, report.checked + 1, "the last entries are missing from the chain")
     return report
