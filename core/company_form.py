@@ -22,7 +22,8 @@ class CompanyForm(FlaskForm):
     country = StringField(_l("Country"), description=_l("Two-letter ISO code, e.g. AE"))
     subdivision = StringField(
         _l("Emirate / region"),
-        description=_l("ISO 3166-2 code, e.g. AE-DU (Dubai), AE-AZ (Abu Dhabi)"),
+        description=_l("The emirate or region as its ISO 3166-2 code"),
+        render_kw={"placeholder": "AE-DU"},
     )
     legal_id = StringField(
         _l("Legal registration number"), description=_l("e.g. trade licence number")

@@ -73,3 +73,17 @@ def handle_event(event):
     from plugins.ap.services.paid import on_event
 
     on_event(event)
+
+
+@hookimpl
+def code_labels():
+    from plugins.ap.labels import code_labels
+
+    return code_labels()
+
+
+@hookimpl
+def record_url(record_type, record_id):
+    from plugins.ap.labels import record_url
+
+    return record_url(record_type, record_id)

@@ -225,13 +225,16 @@ class CreditNoteForm(FlaskForm):
     )
 
 
-def _field_name(name: str) -> str:
+def field_label(name: str) -> str:
     """``lines[2].unit_price`` → "Line 3, Unit price" (what the user sees, not the key)."""
     match = re.fullmatch(r"lines\[(\d+)\]\.(\w+)", name)
     if match:
         field = getattr(LineForm, match.group(2), None)
         text = str(field.args[0]) if field is not None and field.args else match.group(2)
         return str(_l("Line %(num)s, %(field)s", num=int(match.group(1)) + 1, field=text))
+    match = re.fullmatch(r"lines\[(\d+)\]", name)
+    if match:
+        return str(_l("Line %(num)s", num=int(match.group(1)) + 1))
     field = getattr(InvoiceForm, name, None) or getattr(CustomerForm, name, None)
     if field is not None and field.args:
         return str(field.args[0])
@@ -244,7 +247,7 @@ def apply_errors(form, fields: dict) -> None:
     for name, message in fields.items():
         field = _field_for(form, name)
         if field is None:
-            leftovers.append(f"{_field_name(name)}: {message}")
+            leftovers.append(f"{field_label(name)}: {message}")
         else:
             field.errors = [*(field.errors or []), message]
     form.form_errors = [*getattr(form, "form_errors", []), *leftovers]

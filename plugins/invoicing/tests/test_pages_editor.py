@@ -86,7 +86,7 @@ def test_totals_name_the_bad_line_and_add_up_the_good_ones(signed_in):
         {"description": "Bad", "quantity": "lots", "unit_price": "5", "tax_category": "S"},
     )
     html = post_form(signed_in, "/invoicing/invoices/totals", data).get_data(as_text=True)
-    assert "Line 2: quantity is not a number" in html
+    assert "Line 2, Quantity: is not a number" in html  # the label, not the key
     assert _total(html, "total") == "$105.00"
     assert _total(html, "tax_total_aed") == "AED\u00a018.36"  # 5.00 x 3.6725 = 18.3625
 

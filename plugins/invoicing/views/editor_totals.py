@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from plugins.einvoice.public import Totals, codes
 from plugins.invoicing import mapping
+from plugins.invoicing.forms import field_label
 from plugins.invoicing.models import Invoice, Line
 from plugins.invoicing.services import drafts
 from plugins.invoicing.services import validation as v
@@ -51,7 +52,5 @@ def preview(payload: dict) -> Preview:
 
 
 def _describe(name: str, message: str) -> str:
-    if name.startswith("lines["):
-        index, _, rest = name[6:].partition("]")
-        return f"Line {int(index) + 1}: {rest.lstrip('.') or 'line'} {message}"
-    return f"{name.replace('_', ' ')} {message}"
+    """``lines[0].unit_price`` → "Line 1, Unit price: is required" (the label, not the key)."""
+    return f"{field_label(name)}: {message}"

@@ -1,0 +1,49 @@
+"""Human labels for AP's record kinds and events (registered through ``code_labels``), and
+the page of each record kind (``record_url``) for links in the activity feed and audit log."""
+
+from __future__ import annotations
+
+from core.api import lazy_gettext as _l
+
+RECORD_TYPES = {
+    "purchase_order": _l("purchase order"),
+    "goods_receipt": _l("goods receipt"),
+    "bill": _l("vendor bill"),
+    "vendor": _l("vendor"),
+}
+
+EVENTS = {
+    "PurchaseOrderCreated": _l("%(actor)s created purchase order %(record)s"),
+    "PurchaseOrderUpdated": _l("%(actor)s changed purchase order %(record)s"),
+    "PurchaseOrderSent": _l("%(actor)s sent purchase order %(record)s"),
+    "PurchaseOrderClosed": _l("%(actor)s closed purchase order %(record)s"),
+    "PurchaseOrderCancelled": _l("%(actor)s cancelled purchase order %(record)s"),
+    "GoodsReceived": _l("%(actor)s recorded goods receipt %(record)s"),
+    "BillCreated": _l("%(actor)s entered vendor bill %(record)s"),
+    "BillMatched": _l("%(actor)s matched vendor bill %(record)s"),
+    "BillApproved": _l("%(actor)s approved vendor bill %(record)s"),
+    "BillRejected": _l("%(actor)s rejected vendor bill %(record)s"),
+    "BillPaymentRecorded": _l("%(actor)s recorded a payment on vendor bill %(record)s"),
+    "BillPaymentReversed": _l("%(actor)s reversed a payment on vendor bill %(record)s"),
+    "BillPaid": _l("Vendor bill %(record)s is paid"),
+}
+
+PAGES = {
+    "purchase_order": ("ap.order_detail", "order_id"),
+    "goods_receipt": ("ap.receipt_detail", "receipt_id"),
+    "bill": ("ap.bill_review", "bill_id"),
+}
+
+
+def code_labels() -> dict:
+    return {"record_type": RECORD_TYPES, "event": EVENTS}
+
+
+def record_url(record_type, record_id):
+    from flask import url_for
+
+    page = PAGES.get(record_type)
+    if page is None:
+        return None
+    endpoint, argument = page
+    return url_for(endpoint, **{argument: int(record_id)})
