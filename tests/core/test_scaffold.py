@@ -92,7 +92,7 @@ def test_installed_plugin_is_enabled_served_migrated_and_removable(installed, db
 
     probe = json.loads(run([sys.executable, str(PROBE), NAME], db_url, site, tmp_path).stdout)
     row = probe["apps_row"]
-    assert "Enabled" in row and "0.1.0" in row and "Up to date (0001_memo)" in row
+    assert "Enabled" in row and "0.1.0" in row and "Up to date (<code>0001_memo</code>)" in row
     assert "register_socketio_namespaces" in row
     assert probe["page_status"] == 200
     assert "hello from the probe" in probe["page_html"]
