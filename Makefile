@@ -23,7 +23,7 @@ PORT ?= 5000
 
 CLUSTER_PORT ?= 8080
 
-.PHONY: cluster check-cluster run test bench install install-test assets tools chain db demo check-system check-run lint clean-db
+.PHONY: cluster check-cluster run test test-e2e bench install install-test assets tools chain db demo check-system check-run lint clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,11 @@ lint: install-test
 
 test: check-system install-test assets tools
 	scripts/test.sh
+
+# The slowest end-to-end runs, each in its own step (CI runs them after make test): the
+# cluster through nginx, and the walk of every page in every locale at both sizes.
+test-e2e: check-system install-test assets tools
+	scripts/test.sh e2e
 
 bench: check-system install-test tools
 	$(BIN)/python benchmarks/run.py $(BENCH)

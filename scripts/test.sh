@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The whole test run: lint (ruff; import boundaries in .importlinter), all tests on SQLite
-# (browser tests included), then the database tests again on PostgreSQL.
-# Both pytest runs always happen; the script fails if any step does.
+# `scripts/test.sh` (make test): lint (ruff; import boundaries in .importlinter; radon in a
+# test), all tests on SQLite (browser tests included), then the database tests again on
+# PostgreSQL. `scripts/test.sh e2e` (make test-e2e): the slowest end-to-end runs, each alone:
+# the cluster through nginx and the walk of every page. CI (.ci/run) runs both.
+# Every step always runs; the script fails if any step does.
 # pytest's exit code 5 ("no tests collected") is a failure too: any non-zero code is.
 #
 # Tests run in parallel with pytest-xdist: LEDGERLINE_TEST_WORKERS workers (default "auto",
@@ -27,16 +29,32 @@ step() {
   [ "$rc" -eq 0 ] || failed+=("$name (exit $rc)")
 }
 
-step "ruff check" "$bin/ruff" check .
-step "ruff format --check" "$bin/ruff" format --check .
-step "lint-imports" "$bin/lint-imports" --no-cache
-step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not cluster and not walk"
-step "pytest on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
-  "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser and not cluster"
-# nginx, two gunicorn processes, two jobs workers, Redis and PostgreSQL of its own (~1.5 min).
-step "pytest cluster (make cluster through nginx)" "$bin/pytest" -q -p no:cacheprovider -n 0 -m cluster
-# Every page at 1440 and 390 px in every locale, with axe-core and screenshots (~6 min).
-step "pytest page walk (test-artifacts/walk)" "$bin/pytest" -q -p no:cacheprovider -n 0 -m walk
+fast() {
+  step "ruff check" "$bin/ruff" check .
+  step "ruff format --check" "$bin/ruff" format --check .
+  step "lint-imports" "$bin/lint-imports" --no-cache
+  step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" \
+    -m "not cluster and not walk"
+  step "pytest on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
+    "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser and not cluster"
+}
+
+e2e() {
+  # nginx, two gunicorn processes, two jobs workers, Redis and PostgreSQL of its own (~1 min).
+  step "pytest cluster (make cluster through nginx)" "$bin/pytest" -q -p no:cacheprovider \
+    -n 0 -m cluster
+  # Every page at 1440 and 390 px in every locale, with axe-core and screenshots (~4 min).
+  step "pytest page walk (test-artifacts/walk)" "$bin/pytest" -q -p no:cacheprovider -n 0 -m walk
+}
+
+case "${1:-fast}" in
+  fast) fast ;;
+  e2e) e2e ;;
+  *)
+    echo "usage: scripts/test.sh [fast|e2e]" >&2
+    exit 2
+    ;;
+esac
 
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'FAILED: %s\n' "${failed[@]}" >&2
