@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from lxml import etree
 
+from plugins.einvoice.totals import money
+
 NS = {
     "inv": "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
     "cn": "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2",
@@ -58,4 +60,6 @@ def number(value: Decimal) -> str:
 
 
 def amount(value: Decimal, places: int = 2) -> str:
-    return f"{value:.{places}f}"
+    """Rounded half-up, as the totals are (``f"{value:.0f}"`` alone rounds half-even:
+    a JPY allowance of 28.50 was written 28 while the totals counted 29)."""
+    return f"{money(value, places):f}"
