@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
 from core.api import DomainError, db
 from plugins.invoicing import mapping
 from plugins.invoicing.api.common import commit
 from plugins.invoicing.forms import apply_errors
-from plugins.invoicing.models import Invoice
+from plugins.invoicing.models import DRAFT, Invoice
 
 T = TypeVar("T")
 
@@ -52,3 +55,17 @@ def amounts(invoice: Invoice) -> dict:
         "total": live.total,
         "amount_due": live.payable,
     }
+
+
+def listed_amounts(rows) -> list[tuple]:
+    """``(row, amounts)`` for rows of a list's columns (``id``, ``status``, ``total``,
+    ``amount_due``): stored figures, a draft's live ones from its lines, read for the drafts
+    alone in one query."""
+    drafts = [r.id for r in rows if r.status == DRAFT]
+    live = {}
+    if drafts:
+        found = db.session.scalars(
+            select(Invoice).where(Invoice.id.in_(drafts)).options(selectinload(Invoice.lines))
+        )
+        live = {inv.id: amounts(inv) for inv in found}
+    return [(r, live.get(r.id) or {"total": r.total, "amount_due": r.amount_due}) for r in rows]
