@@ -48,8 +48,9 @@ def job_types():
 @hookimpl
 def menu_items(actor):
     from core.api import MenuItem
+    from core.api import lazy_gettext as _l
 
-    return [MenuItem("Bills", "ap.bill_list", 30, permission=READ)]
+    return [MenuItem(_l("Bills"), "ap.bill_list", 30, permission=READ)]
 
 
 @hookimpl

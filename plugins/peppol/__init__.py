@@ -100,3 +100,19 @@ def dashboard_widgets(actor):
     from plugins.peppol.views.widget import widgets
 
     return widgets(actor)
+
+
+@hookimpl
+def code_labels():
+    from plugins.peppol.labels import code_labels
+
+    return code_labels()
+
+
+@hookimpl
+def record_url(record_type, record_id):
+    from flask import url_for
+
+    if record_type != "peppol_transmission":
+        return None
+    return url_for("peppol.transmission_detail", transmission_id=int(record_id))

@@ -73,8 +73,9 @@ def job_schedules():
 @hookimpl
 def menu_items(actor):
     from core.api import MenuItem
+    from core.api import lazy_gettext as _l
 
-    return [MenuItem("Wallet", ADMINISTER, 30, permission=ADMINISTER)]
+    return [MenuItem(_l("Wallet"), ADMINISTER, 30, permission=ADMINISTER)]
 
 
 @hookimpl
@@ -92,3 +93,10 @@ def seed_demo(company):
 
     if seed(company):
         click.echo(f"wallet: demo HD wallet on chain 31337 for {company.name}")
+
+
+@hookimpl
+def code_labels():
+    from plugins.wallet.labels import code_labels
+
+    return code_labels()
