@@ -62,6 +62,7 @@ from core.pagination import paginate
 from core.party import PartyMixin
 from core.permissions import Permission
 from core.plugin_hooks import hook
+from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
@@ -153,6 +154,7 @@ __all__ = [
     "csv_response",
     "current_actor",
     "db",
+    "declare_parts",
     "describe",
     "dump_payload",
     "emit",

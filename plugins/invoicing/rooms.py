@@ -12,3 +12,10 @@ def may_join(actor, record_id, editing: bool = False) -> bool:
     if editing and not actor.can(INVOICE_WRITE):
         return False
     return get_scoped(Invoice, record_id) is not None  # tenant scope hides other companies
+
+
+def authorize_room(actor, kind, record_id):
+    """The ``authorize_room`` hook: invoice rooms only (None leaves other kinds to others)."""
+    if kind not in ("invoice", "invoice_edit"):
+        return None
+    return may_join(actor, record_id, editing=kind == "invoice_edit")
