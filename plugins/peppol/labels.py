@@ -38,6 +38,14 @@ EVENTS = {"PeppolStatusChanged": _l("Peppol transmission %(record)s changed stat
 RECORD_TYPES = {"peppol_transmission": _l("Peppol transmission")}
 
 
+def record_url(record_type, record_id):
+    from flask import url_for
+
+    if record_type != "peppol_transmission":
+        return None
+    return url_for("peppol.transmission_detail", transmission_id=int(record_id))
+
+
 def code_labels() -> dict:
     return {
         "peppol_state": STATES,
