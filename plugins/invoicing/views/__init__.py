@@ -16,6 +16,7 @@ from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
     catalog,
     chain_page,
     credit_note,
+    customer_list,
     customers,
     editor,
     imports,
