@@ -95,7 +95,7 @@ class ListSpec:
     new: tuple[Any, str, str] | None = None  # (label, endpoint, permission)
     template: str = "core/list.html"
     live: str = ""  # hx-trigger events that re-fetch the table
-    row_id: Callable[[Any], Any] | None = None  # data-row-id (default: the id)
+    row_attr: str = ""  # a second data- attribute naming the row's id, kept for old selectors
     page_size: int = 25
 
     @cached_property

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import request
 from flask_login import login_required
 
-from core.access import require
+from core.access import may, require
 from core.errors import DomainError
 from core.inputs import query_int
 from core.listing.bulk import run_bulk
@@ -63,6 +63,7 @@ def list_page(spec, **context):
         error=error,
         args=request.args,
         filters=[] if htmx else [(f, f.options() if f.options else ()) for f in spec.filters],
+        actions=[a for a in spec.actions if may(a.permission)],
         **context,
     )
 

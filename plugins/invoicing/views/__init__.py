@@ -14,6 +14,7 @@ bp = Blueprint(
 
 from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
     catalog,
+    catalog_list,
     chain_page,
     credit_note,
     customer_list,
