@@ -11,6 +11,7 @@ from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
 from core.commit import commit
 from core.db import db
+from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
@@ -87,6 +88,7 @@ from core.realtime import company_room, emit, join_record_room, record_room, use
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
+from core.stale_merge import StaleMerge
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
@@ -149,6 +151,7 @@ __all__ = [
     "SortKey",
     "Sorting",
     "StaleEdit",
+    "StaleMerge",
     "StaleVersion",
     "TenantMixin",
     "TenantWriteRefused",
@@ -174,6 +177,7 @@ __all__ = [
     "db",
     "describe",
     "dump_payload",
+    "editable",
     "emit",
     "enqueue_job",
     "etag",

@@ -13,6 +13,7 @@ import re
 
 from flask import current_app
 
+from core import edit_rooms
 from core.extensions import socketio
 
 log = logging.getLogger("ledgerline.realtime")
@@ -49,6 +50,7 @@ def init_app(app) -> None:
 
     from core import live_activity, presence, socket_handlers
 
+    edit_rooms.init_app(app)
     presence.init_app(app)
     socket_handlers.init_app(app, socketio)
     live_activity.init_app(app)
@@ -97,6 +99,8 @@ def authorize(actor, kind: str, record_id) -> bool:
         return actor.token_id == record_id
     if kind == "session":
         return actor.via == "session" and actor.user_id == record_id
+    if kind.startswith(edit_rooms.PREFIX):
+        return edit_rooms.may_join(actor, kind.removeprefix(edit_rooms.PREFIX), record_id)
     plugins = current_app.extensions["ledgerline.plugins"]
     return plugins.hook.authorize_room(actor=actor, kind=kind, record_id=record_id) is True
 

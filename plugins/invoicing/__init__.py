@@ -120,11 +120,11 @@ def handle_event(event):
 
 @hookimpl
 def authorize_room(actor, kind, record_id):
-    if kind not in ("invoice", "invoice_edit"):
+    if kind != "invoice":
         return None
     from plugins.invoicing.rooms import may_join
 
-    return may_join(actor, record_id, editing=kind == "invoice_edit")
+    return may_join(actor, record_id)
 
 
 @hookimpl
