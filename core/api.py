@@ -1,5 +1,7 @@
 """The one module plugins import from. Everything here is a stable, documented contract."""
 
+from flask_babel import gettext, lazy_gettext, lazy_ngettext, ngettext, pgettext
+
 from core.access import company_id, get_or_404, may, require, user_id
 from core.actor import Actor
 from core.apiv1.blueprint import api_blueprint
@@ -16,28 +18,10 @@ from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, Vali
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
-from core.i18n.api import (
-    DateInputField,
-    InputError,
-    NumberField,
-    _,
-    format_date,
-    format_datetime,
-    format_money,
-    format_number,
-    gettext,
-    label,
-    labels,
-    lazy_gettext,
-    lazy_label,
-    lazy_ngettext,
-    ngettext,
-    normalize_date,
-    normalize_number,
-    parse_date,
-    parse_number,
-    pgettext,
-)
+from core.i18n.fields import DateInputField, NumberField, normalize_date
+from core.i18n.formatting import format_date, format_datetime, format_money, format_number
+from core.i18n.labels import label, labels, lazy_label
+from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -84,6 +68,7 @@ from core.pagination import paginate
 from core.party import PartyMixin
 from core.permissions import Permission
 from core.plugin_hooks import hook
+from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
@@ -103,6 +88,8 @@ from core.versioning import (
     if_match,
     with_etag,
 )
+
+_ = gettext  # the usual short name for translating a message
 
 __all__ = [
     "lazy_label",
@@ -175,6 +162,7 @@ __all__ = [
     "csv_response",
     "current_actor",
     "db",
+    "declare_parts",
     "describe",
     "dump_payload",
     "editable",

@@ -10,3 +10,8 @@ def may_join(actor, record_id) -> bool:
     if actor is None or not actor.can(INVOICE_READ) or not isinstance(record_id, int):
         return False
     return get_scoped(Invoice, record_id) is not None  # tenant scope hides other companies
+
+
+def authorize_room(actor, kind, record_id):
+    """The ``authorize_room`` hook: invoice rooms only (None leaves other kinds to others)."""
+    return may_join(actor, record_id) if kind == "invoice" else None
