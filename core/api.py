@@ -52,6 +52,11 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing.spec import Action as ListAction
+from core.listing.spec import Field as ListField
+from core.listing.spec import Filter as ListFilter
+from core.listing.spec import ListSpec
+from core.listing.views import list_page, mount_list
 from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
@@ -186,6 +191,12 @@ __all__ = [
     "latest_job",
     "limiter",
     "list_batches",
+    "list_page",
+    "mount_list",
+    "ListAction",
+    "ListField",
+    "ListFilter",
+    "ListSpec",
     "load_payload",
     "lock_for_update",
     "may",
