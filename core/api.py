@@ -8,6 +8,7 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.apiv1.records import create_record, read_record, update_record
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
@@ -51,6 +52,11 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing.spec import Action as ListAction
+from core.listing.spec import Field as ListField
+from core.listing.spec import Filter as ListFilter
+from core.listing.spec import ListSpec
+from core.listing.views import list_page, mount_list
 from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
@@ -156,6 +162,7 @@ __all__ = [
     "csrf_token",
     "csv_response",
     "current_actor",
+    "create_record",
     "db",
     "declare_parts",
     "describe",
@@ -184,6 +191,12 @@ __all__ = [
     "latest_job",
     "limiter",
     "list_batches",
+    "list_page",
+    "mount_list",
+    "ListAction",
+    "ListField",
+    "ListFilter",
+    "ListSpec",
     "load_payload",
     "lock_for_update",
     "may",
@@ -199,6 +212,7 @@ __all__ = [
     "query_id",
     "query_int",
     "read_only_ok",
+    "read_record",
     "record_room",
     "render",
     "require",
@@ -208,6 +222,7 @@ __all__ = [
     "sign_in",
     "socketio",
     "text_field",
+    "update_record",
     "user_for_tests",
     "user_id",
     "user_room",

@@ -26,7 +26,6 @@ from plugins.invoicing.services.catalog_serialize import plain
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
 
-LIST_SIZE = 200
 editable(CatalogItem, CATALOG_WRITE)  # its edit page's room: "also editing", "saved just now"
 
 
@@ -39,22 +38,6 @@ def _data(item: CatalogItem) -> dict:
         "tax_category": item.tax_category,
         "active": item.active,
     }
-
-
-@bp.get("/catalog")
-@login_required
-def catalog_list():
-    require(CATALOG_READ)
-    q = request.args.get("q", "").strip()
-    items = catalog.search(q, limit=LIST_SIZE, active_only=False)
-    return render(
-        "invoicing/catalog_list.html",
-        block="results",
-        items=items,
-        q=q,
-        units=codes.UNIT_CODES,
-        vat_categories=codes.VAT_CATEGORIES,
-    )
 
 
 def _form_page(form, item, status=200, version=None, original=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from core.api import (
     _,
@@ -29,22 +29,8 @@ from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
 from plugins.invoicing.views.customer_merge import MERGE, form_data
 
-PAGE_SIZE = 50
 editable(Customer, CUSTOMER_WRITE)  # its edit page's room: "also editing", "saved just now"
 RECENT_INVOICES = 50
-
-
-@bp.get("/customers")
-@login_required
-def customer_list():
-    require(CUSTOMER_READ)
-    query = select(Customer)
-    q = request.args.get("q", "").strip()
-    if q:
-        like = f"%{q.lower()}%"
-        query = query.where(or_(func.lower(Customer.name).like(like), Customer.trn.like(like)))
-    rows = db.session.scalars(query.order_by(Customer.name, Customer.id).limit(PAGE_SIZE)).all()
-    return render("invoicing/customer_list.html", block="results", customers=rows, q=q)
 
 
 def _form_page(form, customer, status: int = 200, version=None, original=None):
