@@ -6,6 +6,7 @@ bp = api_blueprint("payments_api", __name__)
 
 from plugins.payments.api import (  # noqa: E402,F401  (routes)
     admin,
+    credit,
     payments,
     refunds,
     stats,
