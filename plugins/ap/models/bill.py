@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import TenantMixin, Versioned, db, utcnow
 from plugins.ap.models.columns import MONEY, PRECISE, RATE
 from plugins.ap.models.document import BillDocument
 from plugins.ap.models.order import PurchaseOrder, PurchaseOrderLine
@@ -26,7 +26,7 @@ INVOICE, CREDIT_NOTE = "invoice", "credit_note"
 ZERO = Decimal("0")
 
 
-class Bill(TenantMixin, db.Model):
+class Bill(Versioned, TenantMixin, db.Model):
     __tablename__ = "ap_bill"
     __table_args__ = (
         UniqueConstraint(
