@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
 
-from core.api import StaleMerge, form_version, last_editor, load_payload
+from core.api import StaleMerge, _, form_version, last_editor, load_payload
 from plugins.ap.models import Bill
 from plugins.ap.services import bills
 
@@ -26,7 +26,8 @@ def links(bill: Bill) -> dict:
 
 def _labels(bill: Bill):
     names = {
-        f"line-{line.id}": f"Line {n}: {line.description}" for n, line in enumerate(bill.lines, 1)
+        f"line-{line.id}": _("Line %(n)s: %(text)s", n=n, text=line.description)
+        for n, line in enumerate(bill.lines, 1)
     }
     return lambda name: names.get(name, name)
 
@@ -34,7 +35,7 @@ def _labels(bill: Bill):
 def _show(bill_lines: dict):
     def show(name: str, value):
         if not value:
-            return "No PO line"
+            return _("No PO line")
         return bill_lines.get(str(value), value)
 
     return show
@@ -58,7 +59,7 @@ def merge_for(bill: Bill) -> StaleMerge:
         form=lambda payload: {},
         edit_url=lambda b: url_for("ap.bill_links", bill_id=b.id),
         back_url=review_url,
-        back_label=lambda b: f"Bill {b.vendor_invoice_number}",
+        back_label=lambda b: _("Bill %(number)s", number=b.vendor_invoice_number),
         reload_url=review_url,
         show=_show(_po_lines(bill)),
         labels=_labels,
@@ -77,12 +78,13 @@ def decision_refusal(bill: Bill):
     opened = form_version(request.form.get("_version"))
     if opened is None or opened == bill.version:
         return None
-    who = last_editor("bill", bill.id, bill.company_id) or "Someone else"
-    flash(
-        f"{who} changed this bill after you opened it; nothing was done. "
+    who = last_editor("bill", bill.id, bill.company_id) or _("Someone else")
+    message = _(
+        "%(name)s changed this bill after you opened it; nothing was done. "
         "Check it as it is now, then decide again.",
-        "warning",
+        name=who,
     )
+    flash(message, "warning")
     return redirect(review_url(bill), 303)
 
 
