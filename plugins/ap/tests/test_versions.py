@@ -113,3 +113,46 @@ def test_approving_a_bill_changed_meanwhile_is_refused_in_the_page(api, vendor, 
     page = client.get(resp.headers["Location"]).get_data(as_text=True)
     assert "changed this bill after you opened it; nothing was done" in page
     assert api.get(f"/api/v1/bills/{bill['id']}").get_json()["status"] == "MATCHED"
+
+
+def test_vendor_edit_page_saves_refuses_when_stale_and_merges(api, vendor, login):
+    from tests.support.fixtures import csrf_token
+
+    client = login()
+    url = f"/ap/vendors/{vendor['id']}/edit"
+    assert f"/ap/vendors/{vendor['id']}/edit" in client.get("/ap/vendors").get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert f"edit.ap_vendor:{vendor['id']}" in page and "data-edit-watch" in page
+    token = csrf_token(client, url)
+    original = api.get(f"/api/v1/vendors/{vendor['id']}").get_json()
+    fields = ("name", "trn", "peppol_id", "email", "address_line1", "city", "country",
+              "emirate", "iban", "payment_terms_days")  # fmt: skip
+    opened = {name: "" if original.get(name) is None else str(original[name]) for name in fields}
+    form = {"csrf_token": token, "_version": "1", "_original": json.dumps(opened)}
+
+    # A colleague changes the city through the API (version 2) while the page shows version 1.
+    api.patch(f"/api/v1/vendors/{vendor['id']}", json={"city": "Sharjah"})
+    mine = opened | {"email": "billing@vendor.ae"}
+    refused = client.post(url, data=form | mine)
+    assert refused.status_code == 409
+    html = refused.get_data(as_text=True)
+    assert 'data-change="city"' in html and 'data-change="email"' in html
+    assert api.get(f"/api/v1/vendors/{vendor['id']}").get_json()["email"] != "billing@vendor.ae"
+
+    theirs = json.dumps(opened | {"city": "Sharjah"})
+    merge = {"csrf_token": token, "_merge": "1", "_version": "2", "_mine": json.dumps(mine)}
+    done = client.post(url, data=merge | {"_theirs": theirs, "take:email": "mine"})
+    assert done.status_code == 303
+    stored = api.get(f"/api/v1/vendors/{vendor['id']}")
+    now = stored.get_json()
+    assert (now["city"], now["email"], stored.headers["ETag"]) == (
+        "Sharjah",
+        "billing@vendor.ae",
+        '"3"',
+    )
+
+    # An ordinary save at the current version goes through.
+    current = {name: "" if now.get(name) is None else str(now[name]) for name in fields}
+    form = {"csrf_token": token, "_version": "3", "_original": json.dumps(current)}
+    assert client.post(url, data=form | current | {"city": "Ajman"}).status_code == 303
+    assert api.get(f"/api/v1/vendors/{vendor['id']}").get_json()["city"] == "Ajman"

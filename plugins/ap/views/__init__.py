@@ -30,5 +30,6 @@ from plugins.ap.views import (  # noqa: E402,F401  (routes)
     import_page,
     order_actions,
     order_pages,
+    vendor_edit,
     vendor_list,
 )

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from core.api import db, render, require
 from plugins.ap.models import Vendor
-from plugins.ap.permissions import READ
+from plugins.ap.permissions import READ, WRITE
 from plugins.ap.views import bp
 
 
@@ -23,4 +23,6 @@ def vendor_list():
             Vendor.name.ilike(like) | Vendor.trn.ilike(like) | Vendor.peppol_id.ilike(like)
         )
     rows = db.session.scalars(query.limit(200)).all()
-    return render("ap/vendor_list.html", block="table", rows=rows, args=request.args)
+    return render(
+        "ap/vendor_list.html", block="table", rows=rows, args=request.args, edit_permission=WRITE
+    )
