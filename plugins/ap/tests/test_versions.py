@@ -2,6 +2,7 @@
 ``stale_version`` with the current record. Runs on SQLite and PostgreSQL."""
 
 import json
+import re
 
 
 def test_vendor_if_match(api, vendor):
@@ -156,3 +157,35 @@ def test_vendor_edit_page_saves_refuses_when_stale_and_merges(api, vendor, login
     form = {"csrf_token": token, "_version": "3", "_original": json.dumps(current)}
     assert client.post(url, data=form | current | {"city": "Ajman"}).status_code == 303
     assert api.get(f"/api/v1/vendors/{vendor['id']}").get_json()["city"] == "Ajman"
+
+
+def test_draft_order_edit_page_saves_and_merges_a_stale_save(api, sent_po, login):
+    from tests.support.fixtures import csrf_token
+
+    draft = sent_po(send=False)
+    client = login()
+    url = f"/ap/purchase-orders/{draft['id']}/edit"
+    assert url in client.get(f"/ap/purchase-orders/{draft['id']}").get_data(as_text=True)
+    page = client.get(url)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and f"edit.ap_purchase_order:{draft['id']}" in html
+    original = re.search(r'name="_original" value="([^"]*)"', html).group(1)
+    original = json.loads(original.replace("&#34;", '"').replace("&quot;", '"'))
+    token = csrf_token(client, url)
+    fields = {name: original[name] for name in ("vendor_id", "order_date", "currency")}
+    fields["expected_date"] = original["expected_date"]
+    for i, line in enumerate(original["lines"]):
+        fields |= {f"lines-{i}-{name}": value for name, value in line.items()}
+    form = {"csrf_token": token, "_version": "1", "_original": json.dumps(original)}
+
+    # Unchanged form at the current version: saved, nothing lost (quantities as typed).
+    assert client.post(url, data=form | fields | {"expected_date": "2026-04-01"}).status_code == 303
+    assert api.get(f"/api/v1/purchase-orders/{draft['id']}").get_json()["expected_date"] == (
+        "2026-04-01"
+    )
+    # The same form again (version 1 opened): refused, the merge page shows the date.
+    refused = client.post(url, data=form | fields | {"currency": "USD"})
+    assert refused.status_code == 409
+    html = refused.get_data(as_text=True)
+    assert 'data-change="expected_date"' in html and 'data-change="currency"' in html
+    assert 'data-change="lines"' not in html  # the lines compare equal as typed
