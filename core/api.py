@@ -69,6 +69,7 @@ from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
 from core.party import PartyMixin
+from core.party_columns import downgrade_party_columns, upgrade_party_columns
 from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.plugin_parts import declare_parts
@@ -138,6 +139,8 @@ __all__ = [
     "NotFound",
     "Page",
     "PartyMixin",
+    "upgrade_party_columns",
+    "downgrade_party_columns",
     "Permission",
     "Refused",
     "Scope",
