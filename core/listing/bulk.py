@@ -10,12 +10,12 @@ record, which posts the same choice back with ``confirm=1``.
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core.access import require
 from core.db import db
 from core.errors import DomainError
-from core.i18n.api import _
 from core.inputs import invalid_parameter
 from core.locking import lock_for_update
 from core.templating import render

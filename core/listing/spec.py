@@ -34,6 +34,7 @@ class Field:
     numeric: bool = False
     truncate: bool = False
     export: bool = True
+    page: bool = True  # False: in the export only
 
     def read(self, row) -> Any:
         return self.value(row) if self.value is not None else getattr(row, self.key)
@@ -114,6 +115,9 @@ class ListSpec:
             if f.apply is not None and value:
                 query = f.apply(query, value)
         return query
+
+    def shown(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.page)
 
     def exported(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.export)

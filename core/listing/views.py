@@ -92,27 +92,32 @@ def _chain(first, rest):
     yield from rest
 
 
-def mount_list(bp, path: str, spec, view=None) -> None:
-    """Add the page (``view``, default :func:`list_page`), its export and bulk endpoints."""
+def mount_list(bp, path: str, spec, choose=None) -> None:
+    """Add the page, its export and bulk endpoints. ``choose()``, when given, picks the spec
+    of this request (e.g. another source table behind a toggle; same endpoint and fields)."""
     name = spec.endpoint.rpartition(".")[2]
+    current = choose or (lambda: spec)
 
     def page():
-        return list_page(spec)
+        return list_page(current())
 
     def export_view(fmt: str):
-        return export(spec, fmt)
+        return export(current(), fmt)
 
     def bulk_view():
-        return run_bulk(spec, lambda ids: export(spec, "csv", _only(spec, ids), "selected"))
+        chosen = current()
+        return run_bulk(chosen, lambda ids: export(chosen, "csv", _only(chosen, ids), "selected"))
 
-    bp.add_url_rule(path, name, login_required(view or page), methods=["GET"])
+    bp.add_url_rule(path, name, login_required(page), methods=["GET"])
     bp.add_url_rule(
-        f"{path}/export.<any(csv, xlsx):fmt>",
+        f"{path.rstrip('/')}/export.<any(csv, xlsx):fmt>",
         f"{name}_export",
         login_required(export_view),
         methods=["GET"],
     )
-    bp.add_url_rule(f"{path}/bulk", f"{name}_bulk", login_required(bulk_view), methods=["POST"])
+    bp.add_url_rule(
+        f"{path.rstrip('/')}/bulk", f"{name}_bulk", login_required(bulk_view), methods=["POST"]
+    )
 
 
 def _only(spec, ids):
