@@ -8,6 +8,7 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.apiv1.records import create_record, read_record, update_record
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
@@ -161,6 +162,7 @@ __all__ = [
     "csrf_token",
     "csv_response",
     "current_actor",
+    "create_record",
     "db",
     "declare_parts",
     "describe",
@@ -210,6 +212,7 @@ __all__ = [
     "query_id",
     "query_int",
     "read_only_ok",
+    "read_record",
     "record_room",
     "render",
     "require",
@@ -219,6 +222,7 @@ __all__ = [
     "sign_in",
     "socketio",
     "text_field",
+    "update_record",
     "user_for_tests",
     "user_id",
     "user_room",

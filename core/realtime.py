@@ -13,7 +13,7 @@ import re
 
 from flask import current_app
 
-from core import edit_rooms
+from core import edit_rooms, event_log
 from core.extensions import socketio
 
 log = logging.getLogger("ledgerline.realtime")
@@ -51,6 +51,7 @@ def init_app(app) -> None:
     from core import live_activity, presence, socket_handlers
 
     edit_rooms.init_app(app)
+    event_log.init_app(app)
     presence.init_app(app)
     socket_handlers.init_app(app, socketio)
     live_activity.init_app(app)
@@ -121,6 +122,7 @@ def send_now(event: str, data: dict, rooms) -> None:
     """Emit at once (through the message queue when one is configured)."""
     server = current_app.extensions.get(SERVER_KEY) or socketio.server
     try:
+        event_log.record(event, data, rooms)  # for pages whose socket connects only later
         server.emit(event, data, to=rooms, namespace="/")
     except Exception:  # a lost broadcast must not turn a committed change into an error
         log.exception("could not emit %s to %s", event, rooms)

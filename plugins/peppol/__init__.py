@@ -43,11 +43,13 @@ def init_app(app):
     install(app)
 
 
-@hookimpl
+@hookimpl(trylast=True)  # after invoicing's documents: the demo sends some of them
 def seed_demo(company):
     import click
 
-    from plugins.peppol.demo import seed
+    from plugins.peppol.demo import seed, send_some
 
     if seed(company):
         click.echo(f"peppol: mock provider account added for {company.name}")
+    if sent := send_some(company):
+        click.echo(f"peppol: {sent} demo invoices sent via the mock access point")

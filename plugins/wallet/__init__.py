@@ -35,11 +35,13 @@ def init_app(app):
         app.config.setdefault(name, value)
 
 
-@hookimpl
+@hookimpl(trylast=True)  # after invoicing's documents: the demo requests are for its invoices
 def seed_demo(company):
     import click
 
-    from plugins.wallet.demo import seed
+    from plugins.wallet.demo import request_some, seed
 
     if seed(company):
         click.echo(f"wallet: demo HD wallet on chain 31337 for {company.name}")
+    if made := request_some(company):
+        click.echo(f"wallet: {made} demo payment requests for {company.name}")

@@ -15,6 +15,7 @@ from core.api import (
     paginate,
     query_choice,
     query_id,
+    read_record,
     require_permission,
     user_id,
     with_etag,
@@ -63,8 +64,7 @@ def orders_create():
 @describe(tags=TAGS, response=PURCHASE_ORDER, versioned=True)
 def orders_read(order_id: int):
     """One purchase order with ordered, received, accepted and billed quantities per line."""
-    order = get_or_404(PurchaseOrder, order_id, "purchase order")
-    return with_etag(s.purchase_order(order), order)
+    return read_record(get_or_404(PurchaseOrder, order_id, "purchase order"), s.purchase_order)
 
 
 @bp.patch("/purchase-orders/<int:order_id>")

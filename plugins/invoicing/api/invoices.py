@@ -10,18 +10,17 @@ from core.api import (
     MAX_ID,
     NO_BODY,
     ApiError,
-    check_version,
-    company_id,
+    create_record,
     describe,
     get_or_404,
-    if_match,
     json_body,
     paginate,
     query_choice,
     query_date,
     query_id,
+    read_record,
     require_permission,
-    with_etag,
+    update_record,
 )
 from plugins.invoicing import mapping, search, xml
 from plugins.invoicing.api import bp
@@ -108,9 +107,7 @@ def invoices_list():
 @describe(tags=TAGS, status=201, request=INVOICE_CREATE)
 def invoices_create():
     """Create a draft invoice."""
-    invoice = drafts.create(company_id(), json_body())
-    commit()
-    return s.invoice(invoice), 201
+    return create_record(drafts.create, s.invoice, commit)
 
 
 @bp.get("/invoices/<int:invoice_id>")
@@ -118,8 +115,7 @@ def invoices_create():
 @describe(tags=TAGS, versioned=True)
 def invoices_read(invoice_id: int):
     """One invoice with its lines and VAT breakdown; ``ETag`` is its version."""
-    invoice = get_or_404(Invoice, invoice_id)
-    return with_etag(s.invoice(invoice), invoice)
+    return read_record(get_or_404(Invoice, invoice_id), s.invoice)
 
 
 @bp.patch("/invoices/<int:invoice_id>")
@@ -133,10 +129,7 @@ def invoices_update(invoice_id: int):
     """
     invoice = get_or_404(Invoice, invoice_id)
     drafts.require_draft(invoice)
-    check_version(invoice, if_match(), s.invoice)
-    drafts.update(invoice, json_body())
-    commit()
-    return with_etag(s.invoice(invoice), invoice)
+    return update_record(invoice, s.invoice, drafts.update, commit)
 
 
 @bp.delete("/invoices/<int:invoice_id>")
