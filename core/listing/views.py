@@ -57,7 +57,7 @@ def list_page(spec, **context):
         status=400 if error else 200,
         spec=spec,
         page=page,
-        rows=page.rows if page else [],
+        rows=spec.prepared(page.rows) if page else [],
         total=count,
         sort=page.sort if page else spec.sorting.parse(None),
         error=error,
@@ -75,7 +75,7 @@ def export_batches(spec, query=None):
     query = spec.filtered(request.args) if query is None else query
     fields = spec.exported()
     for batch in batches(query, sort, options=spec.options):
-        yield [[f.read(row) for f in fields] for row in batch]
+        yield [[f.read(row) for f in fields] for row in spec.prepared(batch)]
 
 
 def export(spec, fmt: str, query=None, filename: str | None = None):

@@ -29,6 +29,7 @@ from plugins.ap.views import (  # noqa: E402,F401  (routes)
     forms,
     import_page,
     order_actions,
+    order_list,
     order_pages,
     vendor_list,
 )
