@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, MenuItem, declare_parts
+from core.api import lazy_gettext as _l
 from plugins.ap.permissions import READ
 
 MANIFEST = Manifest(
@@ -21,7 +22,7 @@ declare_parts(
     register_permissions="plugins.ap.permissions:PERMISSIONS",
     register_blueprints=("plugins.ap.api:bp", "plugins.ap.views:bp"),
     job_types="plugins.ap.services.jobs:JOB_TYPES",
-    menu_items=[MenuItem("Bills", "ap.bill_list", 30, permission=READ)],
+    menu_items=[MenuItem(_l("Bills"), "ap.bill_list", 30, permission=READ)],
     authorize_room="plugins.ap.rooms:authorize_room",
     seed_demo="plugins.ap.demo:seed",
     handle_event="plugins.ap.services.paid:on_event",

@@ -30,6 +30,8 @@ declare_parts(
     menu_items=[MenuItem("Peppol", "peppol.transmissions", 30, permission=READ)],
     render_slot="plugins.peppol.views.slots:render_slot",
     dashboard_widgets="plugins.peppol.views.widget:widgets",
+    code_labels="plugins.peppol.labels:code_labels",
+    record_url="plugins.peppol.labels:record_url",
 )
 
 

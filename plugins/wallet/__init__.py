@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, MenuItem, declare_parts, hookimpl
+from core.api import lazy_gettext as _l
 from plugins.wallet.permissions import ADMINISTER
 
 MANIFEST = Manifest(
@@ -22,8 +23,9 @@ declare_parts(
     payments_methods=["stablecoin"],
     job_types="plugins.wallet.jobs:JOBS",
     job_schedules="plugins.wallet.jobs:schedules",
-    menu_items=[MenuItem("Wallet", ADMINISTER, 30, permission=ADMINISTER)],
+    menu_items=[MenuItem(_l("Wallet"), ADMINISTER, 30, permission=ADMINISTER)],
     render_slot="plugins.wallet.views.invoice_slot:render_slot",
+    code_labels="plugins.wallet.labels:code_labels",
 )
 
 

@@ -22,6 +22,7 @@ from core.api import (
     current_actor,
     db,
     format_money,
+    label,
     lazy_gettext,
     mount_list,
     query_id,
@@ -139,12 +140,12 @@ BILLS = ListSpec(
         ListFilter(
             "status",
             lazy_gettext("Status"),
-            options=lambda: [(s, s.replace("_", " ").capitalize()) for s in BILL_STATUSES],
+            options=lambda: [(s, label("ap_bill_status", s)) for s in BILL_STATUSES],
         ),
         ListFilter(
             "match_status",
             lazy_gettext("Match"),
-            options=lambda: [(s, s.replace("_", " ").capitalize()) for s in MATCH_STATUSES],
+            options=lambda: [(s, label("ap_match", s)) for s in MATCH_STATUSES],
         ),
         ListFilter("date_from", lazy_gettext("Issued from"), kind="date"),
         ListFilter("date_to", lazy_gettext("Issued to"), kind="date"),

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from core.api import (
     DomainError,
+    _,
     audit_timeline,
     current_actor,
     db,
@@ -19,6 +20,9 @@ from core.api import (
     query_id,
     render,
     require,
+)
+from core.api import (
+    lazy_gettext as _l,
 )
 from plugins.ap.api.common import commit
 from plugins.ap.models import Bill, GoodsReceipt, GoodsReceiptLine
@@ -29,10 +33,10 @@ from plugins.ap.views import bp
 from plugins.ap.views.bill_payments import payments_context
 
 STATE_TEXT = {
-    "full": "Matches",
-    "variance": "Variance within tolerance",
-    "beyond": "Beyond tolerance",
-    "unmatched": "No PO line",
+    "full": _l("Matches"),
+    "variance": _l("Variance within tolerance"),
+    "beyond": _l("Beyond tolerance"),
+    "unmatched": _l("No PO line"),
 }
 
 
@@ -112,23 +116,23 @@ def bill_approve(bill_id: int):
     def action(bill):
         approval.approve(bill, current_actor(), _reason())
 
-    return act(bill_id, APPROVE, action, "Bill approved for payment.")
+    return act(bill_id, APPROVE, action, _("Bill approved for payment."))
 
 
 @bp.post("/bills/<int:bill_id>/reject")
 @login_required
 def bill_reject(bill_id: int):
-    return act(bill_id, APPROVE, lambda b: approval.reject(b, _reason()), "Bill rejected.")
+    return act(bill_id, APPROVE, lambda b: approval.reject(b, _reason()), _("Bill rejected."))
 
 
 @bp.post("/bills/<int:bill_id>/match")
 @login_required
 def bill_rematch(bill_id: int):
-    return act(bill_id, WRITE, match_run.run, "Matched again.")
+    return act(bill_id, WRITE, match_run.run, _("Matched again."))
 
 
 @bp.post("/bills/<int:bill_id>/lines/<int:line_id>")
 @login_required
 def bill_relink(bill_id: int, line_id: int):
     target = query_id("po_line_id", request.form)
-    return act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), "Line linked.")
+    return act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), _("Line linked."))

@@ -27,12 +27,6 @@ from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import billing_status, orders
 from plugins.ap.views import bp
 
-BILLING = {
-    billing_status.NOTHING: lazy_gettext("Nothing to bill"),
-    billing_status.WAITING: lazy_gettext("Waiting for bills"),
-    billing_status.FULLY: lazy_gettext("Fully billed"),
-}
-
 
 def _query():
     query = select(PurchaseOrder).join(Vendor, Vendor.id == PurchaseOrder.vendor_id)
@@ -56,7 +50,9 @@ def _vendors():
 
 
 def _status(order):
-    return get_template_attribute("ap/_macros.html", "status_badge")(order.status)
+    return get_template_attribute("ap/_macros.html", "status_badge")(
+        order.status, "ap_order_status"
+    )
 
 
 ORDERS = ListSpec(
@@ -101,7 +97,7 @@ ORDERS = ListSpec(
             "billing",
             lazy_gettext("Billing"),
             value=lambda o: o.billing,
-            show=lambda o: BILLING.get(o.billing, o.billing),
+            show=lambda o: label("ap_billing", o.billing),
         ),
     ),
     filters=(
@@ -110,7 +106,7 @@ ORDERS = ListSpec(
         ListFilter(
             "status",
             lazy_gettext("Status"),
-            options=lambda: [(s, label("status", s)) for s in PO_STATUSES],
+            options=lambda: [(s, label("ap_order_status", s)) for s in PO_STATUSES],
         ),
     ),
     actions=(

@@ -6,9 +6,11 @@ bp = api_blueprint("payments_api", __name__)
 
 from plugins.payments.api import (  # noqa: E402,F401  (routes)
     admin,
-    credit,
     payments,
     refunds,
+    settings,
     stats,
     transactions,
 )
+from plugins.payments.chain import api as _chain_api  # noqa: E402,F401  (routes)
+from plugins.payments.credit import api as _credit_api  # noqa: E402,F401  (routes)

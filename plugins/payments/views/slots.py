@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.payments.views.customer_credit import render_slot as credit_slot
+from plugins.payments.credit.panel import render_slot as credit_slot
 from plugins.payments.views.invoice_payments import render_slot as payments_slot
 
 
