@@ -9,6 +9,7 @@ from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
 from core.apiv1.records import create_record, read_record, update_record
+from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
@@ -19,6 +20,7 @@ from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, Vali
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
+from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import label, labels, lazy_label
@@ -67,6 +69,7 @@ from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.pagination import paginate
 from core.party import PartyMixin
+from core.party_columns import downgrade_party_columns, upgrade_party_columns
 from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.plugin_parts import declare_parts
@@ -105,6 +108,10 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_money",
+    "Mirror",
+    "document_locale",
+    "load_fonts",
+    "written_in",
     "format_number",
     "gettext",
     "label",
@@ -132,6 +139,8 @@ __all__ = [
     "NotFound",
     "Page",
     "PartyMixin",
+    "upgrade_party_columns",
+    "downgrade_party_columns",
     "Permission",
     "Refused",
     "Scope",
@@ -142,6 +151,7 @@ __all__ = [
     "StaleMerge",
     "StaleVersion",
     "TenantMixin",
+    "Transition",
     "TenantWriteRefused",
     "ValidationFailed",
     "Versioned",
@@ -222,6 +232,7 @@ __all__ = [
     "sign_in",
     "socketio",
     "text_field",
+    "transition_routes",
     "update_record",
     "user_for_tests",
     "user_id",

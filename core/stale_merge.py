@@ -56,8 +56,12 @@ class StaleMerge:
     reload_url: Callable[[Any], str] | None = None  # "start again": the edit page by default
     show: Callable[[str, object], object] = _as_is  # a value as the merge page shows it
     company_of: Callable[[Any], int] = lambda record: record.company_id
+    # Field names as the page says them; by default the form's labels.
+    labels: Callable[[Any], Callable[[str], str]] | None = None
 
-    def label(self, form) -> Callable[[str], str]:
+    def label(self, record, form) -> Callable[[str], str]:
+        if self.labels is not None:
+            return self.labels(record)
         return lambda name: form[name].label.text if name in form else name.replace("_", " ")
 
     def is_stale(self, record) -> bool:
@@ -79,7 +83,7 @@ class StaleMerge:
         """What changed, field by field, nothing saved; when they saved exactly what this user
         typed, nothing is lost: on to the record."""
         theirs = self.snapshot(record)
-        found = changes(original, mine, theirs, self.label(self.form(mine)))
+        found = changes(original, mine, theirs, self.label(record, self.form(mine)))
         if not found:
             return go(self.back_url(record))
         stale = StaleEdit(

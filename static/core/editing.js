@@ -16,7 +16,8 @@
 
   // The version the form holds now (its _version field: an htmx save swaps in a newer one).
   function openedVersion(box) {
-    var form = document.getElementById(box.querySelector("[data-edit-watch-compare]").getAttribute("form"));
+    var id = box.querySelector("[data-edit-watch-compare]").getAttribute("form");
+    var form = id ? document.getElementById(id) : null;
     var field = form && form.querySelector('input[name="_version"]');
     return Number(field ? field.value : box.getAttribute("data-version"));
   }

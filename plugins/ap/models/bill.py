@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import TenantMixin, Versioned, db, utcnow
 from plugins.ap.models.columns import MONEY
 from plugins.ap.models.document import BillDocument
 from plugins.ap.models.line import ZERO, LineColumns
@@ -26,7 +26,7 @@ MATCH_STATUSES = (FULL_MATCH, VARIANCE_DETECTED, PARTIAL_MATCH, NOT_MATCHED)
 INVOICE, CREDIT_NOTE = "invoice", "credit_note"
 
 
-class Bill(TenantMixin, db.Model):
+class Bill(Versioned, TenantMixin, db.Model):
     __tablename__ = "ap_bill"
     __table_args__ = (
         UniqueConstraint(

@@ -15,6 +15,8 @@ from core.api import (
     audit_timeline,
     current_actor,
     db,
+    dump_payload,
+    editable,
     get_or_404,
     may,
     query_id,
@@ -31,6 +33,16 @@ from plugins.ap.permissions import APPROVE, OVERRIDE, READ, WRITE
 from plugins.ap.services import approval, bills, importing, match_run
 from plugins.ap.views import bp
 from plugins.ap.views.bill_payments import payments_context
+from plugins.ap.views.bill_stale import (
+    decision_refusal,
+    links,
+    merge_for,
+    relink_refusal,
+    review_url,
+    save_links,
+)
+
+editable(Bill, WRITE)  # the review page's room: who else reviews it, "saved just now"
 
 STATE_TEXT = {
     "full": _l("Matches"),
@@ -79,6 +91,7 @@ def review_context(bill: Bill) -> dict:
         "can_write": may(WRITE),
         "can_approve": may(APPROVE),
         "can_override": may(OVERRIDE),
+        "links_json": dump_payload(links(bill)),
         **payments_context(bill),
     }
 
@@ -91,10 +104,13 @@ def bill_review(bill_id: int):
     return render("ap/bill_review.html", block="review", **review_context(bill))
 
 
-def act(bill_id: int, permission: str, action, done: str):
-    """Run ``action(bill)``, commit, flash; a refusal is flashed with the fields it names."""
+def act(bill_id: int, permission: str, action, done: str, refusal=decision_refusal):
+    """Run ``action(bill)``, commit, flash; a refusal is flashed with the fields it names.
+    A form shown at an older version of the bill gets ``refusal(bill)`` instead."""
     require(permission)
     bill = get_or_404(Bill, bill_id)
+    if (refused := refusal(bill)) is not None:
+        return refused
     try:
         action(bill)
         commit()
@@ -135,4 +151,36 @@ def bill_rematch(bill_id: int):
 @login_required
 def bill_relink(bill_id: int, line_id: int):
     target = query_id("po_line_id", request.form)
-    return act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), _("Line linked."))
+    return act(
+        bill_id,
+        WRITE,
+        lambda b: bills.relink(b, line_id, target),
+        _("Line linked."),
+        lambda b: relink_refusal(b, line_id, target),
+    )
+
+
+@bp.post("/bills/<int:bill_id>/links")
+@login_required
+def bill_links(bill_id: int):
+    """The merge page's answer: the chosen links saved against the version it showed."""
+    require(WRITE)
+    bill = get_or_404(Bill, bill_id)
+
+    def write(form, payload):
+        try:
+            save_links(bill, payload)
+            commit()
+            return bill
+        except DomainError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+            return None
+
+    def done():
+        flash(_("Links saved."), "success")
+        return redirect(review_url(bill), 303)
+
+    return merge_for(bill).save_merged(
+        bill, write, lambda form, original: redirect(review_url(bill), 303), done
+    )

@@ -10,6 +10,7 @@ from core.api import (
     MAX_ID,
     NO_BODY,
     ApiError,
+    Transition,
     create_record,
     describe,
     get_or_404,
@@ -20,6 +21,7 @@ from core.api import (
     query_id,
     read_record,
     require_permission,
+    transition_routes,
     update_record,
 )
 from plugins.invoicing import mapping, search, xml
@@ -142,42 +144,37 @@ def invoices_delete(invoice_id: int):
     return Response(status=204)
 
 
-def _action(invoice_id: int, action):
-    invoice = action(get_or_404(Invoice, invoice_id))
+def _finish(invoice):
     commit()
     return s.invoice(invoice)
 
 
-@bp.post("/invoices/<int:invoice_id>/finalize")
-@require_permission(INVOICE_FINALIZE)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def invoices_finalize(invoice_id: int):
-    """Number, total, hash, sign and freeze a draft."""
-    return _action(invoice_id, finalize.finalize)
-
-
-@bp.post("/invoices/<int:invoice_id>/approve")
-@require_permission(INVOICE_APPROVE)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def invoices_approve(invoice_id: int):
-    """FINALIZED → APPROVED."""
-    return _action(invoice_id, transitions.approve)
-
-
-@bp.post("/invoices/<int:invoice_id>/send")
-@require_permission(INVOICE_APPROVE)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def invoices_send(invoice_id: int):
-    """APPROVED → SENT (status only; delivery comes with the e-mail step)."""
-    return _action(invoice_id, transitions.send)
-
-
-@bp.post("/invoices/<int:invoice_id>/void")
-@require_permission(INVOICE_VOID)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def invoices_void(invoice_id: int):
-    """Void a finalized, approved or sent invoice."""
-    return _action(invoice_id, transitions.void)
+transition_routes(
+    bp,
+    "/invoices/<int:invoice_id>",
+    "invoices",
+    load=lambda invoice_id: get_or_404(Invoice, invoice_id),
+    finish=_finish,
+    tags=TAGS,
+    transitions=(
+        Transition(
+            "finalize",
+            finalize.finalize,
+            INVOICE_FINALIZE,
+            "Number, total, hash, sign and freeze a draft.",
+        ),
+        Transition("approve", transitions.approve, INVOICE_APPROVE, "FINALIZED → APPROVED."),
+        Transition(
+            "send",
+            transitions.send,
+            INVOICE_APPROVE,
+            "APPROVED → SENT (status only; delivery comes with the e-mail step).",
+        ),
+        Transition(
+            "void", transitions.void, INVOICE_VOID, "Void a finalized, approved or sent invoice."
+        ),
+    ),
+)
 
 
 @bp.post("/invoices/<int:invoice_id>/duplicate")
