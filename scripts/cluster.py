@@ -2,8 +2,8 @@
 
 PostgreSQL and Redis (private instances in the run folder), two app processes
 (`gunicorn -c deploy/gunicorn.conf.py`, gevent, Socket.IO through a Redis message queue), two
-Huey workers on Redis (only the first starts the scheduled jobs) and nginx in front with
-deploy/nginx/ledgerline.conf (WebSocket upgrade, sticky routing for long-polling).
+Huey workers on Redis (both schedule; each due run is claimed by one) and nginx in front
+with deploy/nginx/ledgerline.conf (WebSocket upgrade, sticky routing for long-polling).
 
     .venv/bin/python scripts/cluster.py [--port 8080] [--dir instance/cluster] [--no-demo]
 
@@ -60,16 +60,16 @@ class Cluster:
 
     def env(self) -> dict[str, str]:
         """The settings every process of the cluster shares (README "Running at scale")."""
-        redis = self.redis.url
+        redis = self.redis.db_url
         env = {
             **os.environ,
-            "DATABASE_URL": self.postgres.url,
+            "DATABASE_URL": self.postgres.url(),
             "LEDGERLINE_INSTANCE_PATH": str(self.dir / "instance"),
             "LEDGERLINE_SOCKETIO_ASYNC_MODE": "gevent",
-            "LEDGERLINE_SOCKETIO_MESSAGE_QUEUE": f"{redis}/0",
+            "LEDGERLINE_SOCKETIO_MESSAGE_QUEUE": redis(0),
             "LEDGERLINE_JOBS_BACKEND": "redis",
-            "LEDGERLINE_JOBS_REDIS_URL": f"{redis}/1",
-            "LEDGERLINE_RATELIMIT_STORAGE_URI": f"{redis}/2",
+            "LEDGERLINE_JOBS_REDIS_URL": redis(1),
+            "LEDGERLINE_RATELIMIT_STORAGE_URI": redis(2),
             "LEDGERLINE_PROXY_HOPS": "1",
             # gevent serves hundreds of requests at once per process: a bigger pool than
             # SQLAlchemy's 5 + 10 (PostgreSQL here allows 300 connections).
@@ -100,7 +100,7 @@ class Cluster:
 
     def _start_all(self) -> None:
         started = time.monotonic()
-        self.postgres = Postgres(self.dir / "postgres").start()
+        self.postgres = Postgres(self.dir / "postgres", database="ledgerline").start()
         self.redis = Redis(self.dir).start()
         self.echo(f"PostgreSQL on {self.postgres.port}, Redis on {self.redis.port}")
         self.flask("db", "upgrade", "heads")  # also writes the shared secret keys, once
@@ -113,14 +113,14 @@ class Cluster:
         for app in self.apps:
             app.wait_ready()
         self.echo("App processes: " + ", ".join(f"{a.name} on {a.port}" for a in self.apps))
-        self.workers = [self._worker(1, periodic=True), self._worker(2, periodic=False)]
+        self.workers = [self._worker(1), self._worker(2)]
         self.nginx = Nginx(self.dir, self.port, [a.port for a in self.apps], ROOT).start()
         self.echo(f"nginx on {self.url}; started in {time.monotonic() - started:.0f} s")
 
-    def _worker(self, number: int, periodic: bool) -> Process:
+    def _worker(self, number: int) -> Process:
+        # Every worker schedules: a due run is claimed by one (core.jobs.periodic), so scheduled
+        # jobs go on when a worker dies.
         cmd = [str(BIN / "flask"), "--app", "wsgi", "jobs", "worker", "--workers", "2"]
-        if not periodic:
-            cmd.append("--no-periodic")  # scheduled jobs are started by one worker only
         return Process(f"worker-{number}", cmd, self.dir, self.env()).start()
 
     def restart_app(self, index: int) -> None:
