@@ -32,7 +32,7 @@ HEADER = [
     "Status",
     "Payment",
 ]
-# In the file's order, the id last (it finds a draft's lines and is not written).
+# In the file's order; id and exchange rate last (for a draft's live totals; not written).
 COLUMNS = (
     Invoice.number,
     Invoice.type,
@@ -45,6 +45,7 @@ COLUMNS = (
     Invoice.status,
     Invoice.payment_status,
     Invoice.id,
+    Invoice.exchange_rate,
 )
 WIDTH, TOTAL, DUE, STATUS = len(HEADER), 6, 7, 8
 

@@ -45,6 +45,7 @@ SHOWN = (
     Invoice.issue_date,
     Invoice.due_date,
     Invoice.currency,
+    Invoice.exchange_rate,
     Invoice.total,
     Invoice.amount_due,
     Invoice.status,
