@@ -47,7 +47,7 @@ def seed(cluster: Cluster) -> None:
 
     app = create_app(
         {
-            "SQLALCHEMY_DATABASE_URI": cluster.postgres.url,
+            "SQLALCHEMY_DATABASE_URI": cluster.postgres.url(),
             "INSTANCE_PATH": str(cluster.dir / "instance"),
             "JOBS_BACKEND": "immediate",
         }

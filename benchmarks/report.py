@@ -33,14 +33,14 @@ class Row:
 @contextlib.contextmanager
 def database(kind: str):
     """Yield (name -> database URL or None, server version) for ``kind``. PostgreSQL: a
-    temporary cluster (tests.support.servers, fsync off as in the tests) with one fresh
+    temporary cluster (scripts.servers, fsync off as in the tests) with one fresh
     database per benchmark, stopped afterwards."""
     if kind == "sqlite":
         yield (lambda name: None), sqlite3.sqlite_version
         return
-    from tests.support.servers import PostgresServer
+    from scripts.servers import Postgres
 
-    server = PostgresServer()
+    server = Postgres().start()
     try:
         version = _pg_version(server)
 

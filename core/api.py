@@ -1,42 +1,30 @@
 """The one module plugins import from. Everything here is a stable, documented contract."""
 
+from flask_babel import gettext, lazy_gettext, lazy_ngettext, ngettext, pgettext
+
 from core.access import company_id, get_or_404, may, require, user_id
 from core.actor import Actor
 from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.apiv1.records import create_record, read_record, update_record
+from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
 from core.commit import commit
 from core.db import db
+from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
-from core.i18n.api import (
-    DateInputField,
-    InputError,
-    NumberField,
-    _,
-    format_date,
-    format_datetime,
-    format_money,
-    format_number,
-    gettext,
-    label,
-    labels,
-    lazy_gettext,
-    lazy_label,
-    lazy_ngettext,
-    ngettext,
-    normalize_date,
-    normalize_number,
-    parse_date,
-    parse_number,
-    pgettext,
-)
+from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
+from core.i18n.fields import DateInputField, NumberField, normalize_date
+from core.i18n.formatting import format_date, format_datetime, format_money, format_number
+from core.i18n.labels import label, labels, lazy_label
+from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -66,6 +54,11 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing.spec import Action as ListAction
+from core.listing.spec import Field as ListField
+from core.listing.spec import Filter as ListFilter
+from core.listing.spec import ListSpec
+from core.listing.views import list_page, mount_list
 from core.locking import lock_for_update
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
@@ -77,12 +70,15 @@ from core.money import ExactNumeric, MoneyOutOfRange
 from core.offload import off_loop
 from core.pagination import paginate
 from core.party import PartyMixin
+from core.party_columns import downgrade_party_columns, upgrade_party_columns
 from core.permissions import Permission
 from core.plugin_hooks import hook
+from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
+from core.stale_merge import StaleMerge
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
@@ -98,6 +94,8 @@ from core.versioning import (
     with_etag,
 )
 
+_ = gettext  # the usual short name for translating a message
+
 __all__ = [
     "lazy_label",
     "DateInputField",
@@ -111,6 +109,10 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_money",
+    "Mirror",
+    "document_locale",
+    "load_fonts",
+    "written_in",
     "format_number",
     "gettext",
     "label",
@@ -138,6 +140,8 @@ __all__ = [
     "NotFound",
     "Page",
     "PartyMixin",
+    "upgrade_party_columns",
+    "downgrade_party_columns",
     "Permission",
     "Refused",
     "Scope",
@@ -145,8 +149,10 @@ __all__ = [
     "SortKey",
     "Sorting",
     "StaleEdit",
+    "StaleMerge",
     "StaleVersion",
     "TenantMixin",
+    "Transition",
     "TenantWriteRefused",
     "ValidationFailed",
     "Versioned",
@@ -167,9 +173,12 @@ __all__ = [
     "csrf_token",
     "csv_response",
     "current_actor",
+    "create_record",
     "db",
+    "declare_parts",
     "describe",
     "dump_payload",
+    "editable",
     "emit",
     "enqueue_job",
     "etag",
@@ -193,6 +202,12 @@ __all__ = [
     "latest_job",
     "limiter",
     "list_batches",
+    "list_page",
+    "mount_list",
+    "ListAction",
+    "ListField",
+    "ListFilter",
+    "ListSpec",
     "load_payload",
     "lock_for_update",
     "may",
@@ -209,6 +224,7 @@ __all__ = [
     "query_id",
     "query_int",
     "read_only_ok",
+    "read_record",
     "record_room",
     "render",
     "require",
@@ -218,6 +234,8 @@ __all__ = [
     "sign_in",
     "socketio",
     "text_field",
+    "transition_routes",
+    "update_record",
     "user_for_tests",
     "user_id",
     "user_room",

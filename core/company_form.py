@@ -8,6 +8,8 @@ from wtforms import EmailField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
 from core.company_rules import EDITABLE_FIELDS, LEGAL_ID_TYPES, clean_company
+from core.i18n.selection import LOCALES
+from core.i18n.zones import zone_choices
 
 
 class CompanyForm(FlaskForm):
@@ -46,6 +48,26 @@ class CompanyForm(FlaskForm):
     iban = StringField(_l("IBAN"))
     email = EmailField(_l("Invoicing e-mail"))
     phone = StringField(_l("Phone"))
+    # Defaults for users who chose none on their account page, and the language of documents.
+    locale = SelectField(
+        _l("Default language"),
+        description=_l("For users who chose none, and for invoices and receipts (PDF)"),
+        validate_choice=False,
+    )
+    timezone = SelectField(
+        _l("Default time zone"),
+        description=_l("For users who chose none, and for dates on documents"),
+        validate_choice=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locale.choices = [SelectChoice("", _l("The browser's language"))] + [
+            SelectChoice(code, name) for code, name in LOCALES.items()
+        ]
+        self.timezone.choices = [SelectChoice("", "UTC")] + [
+            SelectChoice(zone, text) for zone, text in zone_choices()
+        ]
 
     def submitted_profile(self) -> dict:
         return {name: getattr(self, name).data for name in EDITABLE_FIELDS}

@@ -19,6 +19,8 @@ from email_validator import EmailNotValidError, validate_email
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
+from core.i18n.selection import LOCALES
+from core.i18n.zones import ZONES
 from core.models.company import Company
 
 # Fields a company admin may change: the model's profile, except base_currency, left out on
@@ -152,6 +154,18 @@ def _country_error(code: str) -> str | None:
     return "Use the two-letter ISO country code (e.g. AE)."
 
 
+def _locale_error(code: str) -> str | None:
+    if code in LOCALES:
+        return None
+    return "Use one of the languages Ledgerline speaks: " + ", ".join(LOCALES) + "."
+
+
+def _timezone_error(zone: str) -> str | None:
+    if zone in ZONES:
+        return None
+    return "Use a time zone name such as Asia/Dubai (IANA tz database)."
+
+
 def _legal_id_type_error(code: str) -> str | None:
     if code in LEGAL_ID_TYPES:
         return None
@@ -163,6 +177,8 @@ _CHECKS = {
     "iban": _iban_error,
     "email": _email_error,
     "country": _country_error,
+    "locale": _locale_error,
+    "timezone": _timezone_error,
     "peppol_id": _pattern_error(
         _PEPPOL, "A Peppol participant ID looks like 0235:1001234567 (4-digit scheme, colon, id)."
     ),

@@ -6,13 +6,17 @@ import os
 import secrets
 from pathlib import Path
 
-from core.inputs import json_dumps
+from core import exactjson
 
 DEFAULTS = {
     "PLUGINS": "all",
     # JSON columns may hold values decoded from a request body, whose fractional numbers are
-    # Decimals (core.inputs.parse_json).
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "json_serializer": json_dumps},
+    # Decimals (core.inputs.parse_json): written and read back digit for digit.
+    "SQLALCHEMY_ENGINE_OPTIONS": {
+        "pool_pre_ping": True,
+        "json_serializer": exactjson.dumps,
+        "json_deserializer": exactjson.loads,
+    },
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,

@@ -37,7 +37,7 @@ from core.timeutil import utcnow
 HEADER = "Idempotency-Key"
 REPLAYED = "Idempotent-Replayed"
 _KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
-_KEPT_HEADERS = ("Content-Type", "Location")
+_KEPT_HEADERS = ("Content-Type", "Location", "ETag")
 METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 

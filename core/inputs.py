@@ -165,19 +165,6 @@ def _exact_number(text: str) -> Decimal:
     return number
 
 
-def json_default(value):
-    """``json.dumps(..., default=json_default)`` for data decoded from a request body: a
-    Decimal is written back as the JSON number it came from (integral ones as integers)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def json_dumps(value, **kwargs) -> str:
-    """``json.dumps`` that also writes the Decimals of a decoded request body."""
-    return json.dumps(value, default=json_default, **kwargs)
-
-
 def parse_json(raw: bytes):
     """Decode a JSON body: 400 ``invalid_json`` for bad JSON, NaN/Infinity, numbers out of
     range, or nesting deeper than ``MAX_JSON_DEPTH`` (``"[" * 100000`` never reaches a

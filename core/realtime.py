@@ -13,6 +13,7 @@ import re
 
 from flask import current_app
 
+from core import edit_rooms, event_log
 from core.extensions import socketio
 
 log = logging.getLogger("ledgerline.realtime")
@@ -49,6 +50,8 @@ def init_app(app) -> None:
 
     from core import live_activity, presence, socket_handlers
 
+    edit_rooms.init_app(app)
+    event_log.init_app(app)
     presence.init_app(app)
     socket_handlers.init_app(app, socketio)
     live_activity.init_app(app)
@@ -97,6 +100,8 @@ def authorize(actor, kind: str, record_id) -> bool:
         return actor.token_id == record_id
     if kind == "session":
         return actor.via == "session" and actor.user_id == record_id
+    if kind.startswith(edit_rooms.PREFIX):
+        return edit_rooms.may_join(actor, kind.removeprefix(edit_rooms.PREFIX), record_id)
     plugins = current_app.extensions["ledgerline.plugins"]
     return plugins.hook.authorize_room(actor=actor, kind=kind, record_id=record_id) is True
 
@@ -117,6 +122,7 @@ def send_now(event: str, data: dict, rooms) -> None:
     """Emit at once (through the message queue when one is configured)."""
     server = current_app.extensions.get(SERVER_KEY) or socketio.server
     try:
+        event_log.record(event, data, rooms)  # for pages whose socket connects only later
         server.emit(event, data, to=rooms, namespace="/")
     except Exception:  # a lost broadcast must not turn a committed change into an error
         log.exception("could not emit %s to %s", event, rooms)

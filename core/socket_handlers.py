@@ -8,15 +8,16 @@ and the tenant scope of that actor, exactly like an HTTP request.
 from __future__ import annotations
 
 import inspect
+import math
 import uuid
 from contextlib import contextmanager
 
 from flask import current_app, g, request
 
 # python-socketio's own ConnectionRefusedError: its message reaches the client's connect_error.
-from flask_socketio import ConnectionRefusedError, join_room, leave_room
+from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 
-from core import presence, realtime, socket_watch
+from core import event_log, presence, realtime, socket_watch
 from core.auth.grants import actor_now, grant_for, holds
 from core.db import db
 from core.requestctx import current_actor
@@ -35,6 +36,7 @@ def init_app(app, socketio) -> None:
     socketio.on_event("disconnect", on_disconnect)
     socketio.on_event("join", on_join)
     socketio.on_event("leave", on_leave)
+    socketio.on_event("catch_up", on_catch_up)
 
 
 # --- actor context -------------------------------------------------------------------------
@@ -175,7 +177,30 @@ def on_join(data=None):
             presence.store().drop(request.sid)
             return error("not_connected", GONE, {"room": room})
         _broadcast_presence(room)
-    return {"ok": True, "room": room, "viewers": presence.store().viewers(room)}
+    answer = {"ok": True, "room": room, "viewers": presence.store().viewers(room)}
+    moment = _since(data)
+    if moment is not None:  # what this room was sent since the page was rendered
+        answer["missed"] = event_log.since([room], moment)
+    return answer
+
+
+def on_catch_up(data=None):
+    """``{"since": <live_since of the page>}`` → the events this connection's rooms were sent
+    since then: ``{"ok": true, "events": [[event, data, key], ...], "complete", "now"}``."""
+    moment = _since(data)
+    if moment is None:
+        return error("bad_request", "since must be the page's live_since (seconds)", {})
+    mine = [room for room in rooms() if realtime.ROOM.match(room)]
+    return {"ok": True, **event_log.since(mine, moment)}
+
+
+def _since(data) -> float | None:
+    raw = data.get("since") if isinstance(data, dict) else None
+    try:
+        moment = float(raw)
+    except (TypeError, ValueError):
+        return None
+    return moment if math.isfinite(moment) else None
 
 
 def _enter(room: str) -> bool:

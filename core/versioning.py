@@ -60,6 +60,9 @@ def bump_version(record) -> None:
     """Mark a user's save: the next UPDATE of ``record`` writes version + 1 (once per save)."""
     if not inspect(record).attrs.version.history.has_changes():
         record.version = (record.version or 0) + 1
+        from core import edit_rooms  # its editors open elsewhere hear of it after commit
+
+        edit_rooms.saved(record)
 
 
 def check_version(record, expected: int | None, serialize=None) -> None:

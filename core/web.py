@@ -15,7 +15,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from core import company_merge
+from core import company_merge, edit_rooms
 from core.company_form import CompanyForm
 from core.db import db
 from core.events import DomainEvent, publish
@@ -33,6 +33,7 @@ def init_app(app) -> None:
     from core import security_headers
 
     app.register_blueprint(bp)
+    edit_rooms.editable(Company, "core.company.update")
     security_headers.init_app(app)
     # The profile form carries what it showed, for the merge page of a stale save.
     app.jinja_env.globals["company_profile_json"] = company_merge.profile_json

@@ -60,16 +60,16 @@ class Cluster:
 
     def env(self) -> dict[str, str]:
         """The settings every process of the cluster shares (README "Running at scale")."""
-        redis = self.redis.url
+        redis = self.redis.db_url
         env = {
             **os.environ,
-            "DATABASE_URL": self.postgres.url,
+            "DATABASE_URL": self.postgres.url(),
             "LEDGERLINE_INSTANCE_PATH": str(self.dir / "instance"),
             "LEDGERLINE_SOCKETIO_ASYNC_MODE": "gevent",
-            "LEDGERLINE_SOCKETIO_MESSAGE_QUEUE": f"{redis}/0",
+            "LEDGERLINE_SOCKETIO_MESSAGE_QUEUE": redis(0),
             "LEDGERLINE_JOBS_BACKEND": "redis",
-            "LEDGERLINE_JOBS_REDIS_URL": f"{redis}/1",
-            "LEDGERLINE_RATELIMIT_STORAGE_URI": f"{redis}/2",
+            "LEDGERLINE_JOBS_REDIS_URL": redis(1),
+            "LEDGERLINE_RATELIMIT_STORAGE_URI": redis(2),
             "LEDGERLINE_PROXY_HOPS": "1",
             # gevent serves hundreds of requests at once per process: a bigger pool than
             # SQLAlchemy's 5 + 10 (PostgreSQL here allows 300 connections).
@@ -100,7 +100,7 @@ class Cluster:
 
     def _start_all(self) -> None:
         started = time.monotonic()
-        self.postgres = Postgres(self.dir / "postgres").start()
+        self.postgres = Postgres(self.dir / "postgres", database="ledgerline").start()
         self.redis = Redis(self.dir).start()
         self.echo(f"PostgreSQL on {self.postgres.port}, Redis on {self.redis.port}")
         self.flask("db", "upgrade", "heads")  # also writes the shared secret keys, once

@@ -27,6 +27,18 @@ COMPANY_FIELDS = {
     "iban": {**_TEXT, "description": "IBAN; the mod-97 check digits are verified."},
     "email": {**_TEXT, "format": "email"},
     "phone": _TEXT,
+    "locale": {
+        "type": ["string", "null"],
+        "enum": ["en", "ar", None],
+        "description": "Default language of the company's users who chose none (else their "
+        "browser's), and the language of its invoice and receipt PDFs (else English).",
+    },
+    "timezone": {
+        **_TEXT,
+        "maxLength": 64,
+        "description": "Default IANA time zone (e.g. Asia/Dubai) of the company's users who "
+        "chose none, and of dates on its documents; null means UTC.",
+    },
 }
 
 COMPANY = {

@@ -21,7 +21,7 @@ UNIVERSAL = re.compile(
     r"\b(?:Ledgerline|PDF|XML|CSV|XLSX|IBAN|TRN|UBL|Peppol|PINT-AE|GTIN|QR|API|ID|URL|MFA|"
     r"SHA-256|JSON|ZIP|NDJSON|EAS|VATEX|TIP-1022|EVM|RPC|xpub|Tempo|AED|USD|UTC|OK|"
     r"ISO|BIS|EN|HTTP|HTTPS|JWT|TOTP|e\.g\.|PO|GRN|INV|CN|PAY|BILL|Tradeshift|Basware|"
-    r"Socket\.IO|Huey|Redis|SMTP|USDC|pathUSD|ETH|wei)\b"
+    r"Socket\.IO|Huey|Redis|SMTP|USDC|pathUSD|ETH|wei)\b|https?://[^\s\"'<>]+"
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _ENTITY = re.compile(r"&[#\w]+;")

@@ -1,8 +1,8 @@
 """Which language and time zone a request is shown in.
 
-Locale: the user's own setting, else the browser's ``Accept-Language`` (best match among
-the languages Ledgerline has catalogues for), else the company's default, else
-``BABEL_DEFAULT_LOCALE``. Time zone: the user's, else the company's, else
+Locale: the user's own setting, else the company's default (set on the company profile),
+else the browser's ``Accept-Language`` (best match among the languages Ledgerline has
+catalogues for), else ``BABEL_DEFAULT_LOCALE``. Time zone: the user's, else the company's, else
 ``BABEL_DEFAULT_TIMEZONE``. Right-to-left languages get ``dir="rtl"`` on ``<html>``.
 """
 
@@ -21,13 +21,13 @@ def select_locale() -> str:
     preference = _preference("locale")
     if preference in LOCALES:
         return preference
+    company = _company_default("locale")
+    if company in LOCALES:
+        return company
     if has_request_context():
         best = request.accept_languages.best_match(list(LOCALES))
         if best:
             return best
-    company = _company_default("locale")
-    if company in LOCALES:
-        return company
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
@@ -61,4 +61,5 @@ def template_context() -> dict:
     return {
         "current_locale": str(locale) if locale else DEFAULT_LOCALE,
         "text_direction": "rtl" if is_rtl(locale) else "ltr",
+        "locale_names": LOCALES,
     }

@@ -7,9 +7,9 @@ import logging
 
 from flask import current_app
 
+from core import exactjson
 from core.db import db
 from core.events import DomainEvent, on_commit, publish
-from core.inputs import json_dumps
 from core.jobs.registry import job_types
 from core.jobs.validation import JobParamsInvalid, validated
 from core.models import Job
@@ -61,9 +61,9 @@ def check(name: str, params: dict) -> dict:
             "unknown_job_type", f"There is no job type {name!r}.", {"known": sorted(known)}
         )
     try:
-        json_dumps(params)
+        exactjson.dumps(params)
         inspect.signature(func).bind(None, **params)
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:  # not JSON (or NaN), or not the callable's params
         raise JobRefused(
             "invalid_params", f"Job {name!r} does not accept these params: {exc}", {}
         ) from exc

@@ -40,6 +40,8 @@ class Company(PartyMixin, Versioned, db.Model):
         "email",
         "phone",
         "base_currency",
+        "locale",
+        "timezone",
     )
 
     def to_dict(self) -> dict:

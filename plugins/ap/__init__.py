@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from core.api import Manifest, hookimpl
+from core.api import Manifest, MenuItem, declare_parts
+from core.api import lazy_gettext as _l
 from plugins.ap.permissions import READ
 
 MANIFEST = Manifest(
@@ -15,75 +16,16 @@ MANIFEST = Manifest(
 )
 
 
-@hookimpl
-def register_models():
-    from plugins.ap.models import MODELS
-
-    return MODELS
-
-
-@hookimpl
-def register_permissions():
-    from plugins.ap.permissions import PERMISSIONS
-
-    return PERMISSIONS
-
-
-@hookimpl
-def register_blueprints(app):
-    from plugins.ap.api import bp
-    from plugins.ap.views import bp as pages_bp
-
-    app.register_blueprint(bp)
-    app.register_blueprint(pages_bp)
-
-
-@hookimpl
-def job_types():
-    from plugins.ap.services import bulk, rematch
-
-    return {bulk.JOB: bulk.import_zip, rematch.JOB: rematch.rematch_open_bills}
-
-
-@hookimpl
-def menu_items(actor):
-    from core.api import MenuItem
-
-    return [MenuItem("Bills", "ap.bill_list", 30, permission=READ)]
-
-
-@hookimpl
-def authorize_room(actor, kind, record_id):
-    if kind not in ("bill", "purchase_order", "goods_receipt"):
-        return None
-    from plugins.ap.rooms import may_join
-
-    return may_join(actor, kind, record_id)
-
-
-@hookimpl
-def seed_demo(company):
-    from plugins.ap.demo import seed
-
-    seed(company)
-
-
-@hookimpl
-def handle_event(event):
-    from plugins.ap.services.paid import on_event
-
-    on_event(event)
-
-
-@hookimpl
-def code_labels():
-    from plugins.ap.labels import code_labels
-
-    return code_labels()
-
-
-@hookimpl
-def record_url(record_type, record_id):
-    from plugins.ap.labels import record_url
-
-    return record_url(record_type, record_id)
+declare_parts(
+    __name__,
+    register_models="plugins.ap.models:MODELS",
+    register_permissions="plugins.ap.permissions:PERMISSIONS",
+    register_blueprints=("plugins.ap.api:bp", "plugins.ap.views:bp"),
+    job_types="plugins.ap.services.jobs:JOB_TYPES",
+    menu_items=[MenuItem(_l("Bills"), "ap.bill_list", 30, permission=READ)],
+    authorize_room="plugins.ap.rooms:authorize_room",
+    seed_demo="plugins.ap.demo:seed",
+    handle_event="plugins.ap.services.paid:on_event",
+    code_labels="plugins.ap.labels:code_labels",
+    record_url="plugins.ap.labels:record_url",
+)

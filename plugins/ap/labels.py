@@ -28,6 +28,54 @@ EVENTS = {
     "BillPaid": _l("Vendor bill %(record)s is paid"),
 }
 
+BILL_STATUSES = {
+    "DRAFT": _l("Draft"),
+    "MATCHED": _l("Matched"),
+    "APPROVED": _l("Approved"),
+    "PARTIALLY_PAID": _l("Partially paid"),
+    "PAID": _l("Paid"),
+    "REJECTED": _l("Rejected"),
+}
+
+ORDER_STATUSES = {
+    "DRAFT": _l("Draft"),
+    "SENT": _l("Sent"),
+    "CLOSED": _l("Closed"),
+    "CANCELLED": _l("Cancelled"),
+}
+
+MATCH_STATUSES = {
+    "FULL_MATCH": _l("Full match"),
+    "VARIANCE_DETECTED": _l("Variance detected"),
+    "PARTIAL_MATCH": _l("Partial match"),
+    "NOT_MATCHED": _l("Not matched"),
+}
+
+BILLING = {
+    "nothing_to_bill": _l("Nothing to bill"),
+    "waiting_bills": _l("Waiting for bills"),
+    "fully_billed": _l("Fully billed"),
+}
+
+MATCH_TYPES = {"three_way": _l("3-way"), "two_way": _l("2-way")}
+
+LINK_METHODS = {
+    "order_line_reference": _l("the order line reference"),
+    "explicit": _l("the order line given"),
+    "manual": _l("hand"),
+    "item_code": _l("item code"),
+    "description": _l("description"),
+}
+
+SETTINGS = {
+    "full_match_limit": _l("Full match limit"),
+    "price_tolerance_percent": _l("Price tolerance (%)"),
+    "price_tolerance_amount": _l("Price tolerance (amount)"),
+    "quantity_tolerance_percent": _l("Quantity tolerance (%)"),
+    "quantity_tolerance_amount": _l("Quantity tolerance (amount)"),
+    "over_receipt_percent": _l("Over-receipt allowed (%)"),
+}
+
 PAGES = {
     "purchase_order": ("ap.order_detail", "order_id"),
     "goods_receipt": ("ap.receipt_detail", "receipt_id"),
@@ -36,7 +84,17 @@ PAGES = {
 
 
 def code_labels() -> dict:
-    return {"record_type": RECORD_TYPES, "event": EVENTS}
+    return {
+        "record_type": RECORD_TYPES,
+        "event": EVENTS,
+        "ap_bill_status": BILL_STATUSES,
+        "ap_order_status": ORDER_STATUSES,
+        "ap_match": MATCH_STATUSES,
+        "ap_billing": BILLING,
+        "ap_match_type": MATCH_TYPES,
+        "ap_link_method": LINK_METHODS,
+        "ap_setting": SETTINGS,
+    }
 
 
 def record_url(record_type, record_id):

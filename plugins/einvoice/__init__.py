@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.api import Manifest, hookimpl
+from core.api import Manifest, declare_parts, hookimpl
 
 MANIFEST = Manifest(
     name="einvoice",
@@ -10,6 +10,17 @@ MANIFEST = Manifest(
     depends=(),
     hookspecs="plugins.einvoice.hookspecs",
     summary="UBL 2.1 e-invoices: official Peppol BIS 3.0 / PINT-AE rules, UBL writers and reader",
+)
+
+
+declare_parts(
+    __name__,
+    register_models="plugins.einvoice.models:MODELS",
+    register_permissions="plugins.einvoice.permissions:PERMISSIONS",
+    register_blueprints="plugins.einvoice.api:bp",
+    register_commands="plugins.einvoice.cli:group",
+    einvoice_xml_profiles="plugins.einvoice.ubl:PROFILES",
+    code_labels="plugins.einvoice.labels:code_labels",
 )
 
 
@@ -24,45 +35,3 @@ def init_app(app):
 
         # Compile the rules (~2 s) beside start-up, not inside the first finalize.
         threading.Thread(target=warm, name="einvoice-warm", daemon=True).start()
-
-
-@hookimpl
-def register_permissions():
-    from plugins.einvoice.permissions import PERMISSIONS
-
-    return PERMISSIONS
-
-
-@hookimpl
-def register_blueprints(app):
-    from plugins.einvoice.api import bp
-
-    app.register_blueprint(bp)
-
-
-@hookimpl
-def register_commands(cli):
-    from plugins.einvoice.cli import group
-
-    cli.add_command(group)
-
-
-@hookimpl
-def register_models():
-    from plugins.einvoice.models import MODELS
-
-    return MODELS
-
-
-@hookimpl
-def einvoice_xml_profiles():
-    from plugins.einvoice.ubl import BUILTIN_PROFILES
-
-    return list(BUILTIN_PROFILES.values())
-
-
-@hookimpl
-def code_labels():
-    from plugins.einvoice.labels import code_labels
-
-    return code_labels()

@@ -18,6 +18,11 @@ class CatalogItem(Versioned, TenantMixin, db.Model):
     __table_args__ = (
         UniqueConstraint("company_id", "code", name="uq_invoicing_catalog_item_company_code"),
         Index("ix_invoicing_catalog_item_company_name", "company_id", "name"),
+        # One per sortable list column (migration 0011).
+        *(
+            Index(f"ix_invoicing_catalog_item_list_{c}", "company_id", c, "id")
+            for c in ("unit_code", "unit_price", "tax_category", "active")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,6 +8,8 @@ from sqlalchemy import select
 
 from core.api import Company, db
 from plugins.invoicing import chain
+from plugins.invoicing.overdue import mark_overdue_command
+from plugins.invoicing.reminders import reminders_command
 
 group = AppGroup("invoicing", help="Invoicing: chain verification and maintenance.")
 
@@ -33,3 +35,7 @@ def verify(company_id: int | None) -> None:
         )
     if broken:
         raise SystemExit(1)
+
+
+group.add_command(mark_overdue_command)
+group.add_command(reminders_command)

@@ -27,7 +27,14 @@ INVOICE, CREDIT_NOTE = "invoice", "credit_note"
 
 class Customer(PartyMixin, Versioned, TenantMixin, db.Model):
     __tablename__ = "invoicing_customer"
-    __table_args__ = (Index("ix_invoicing_customer_company_name", "company_id", "name"),)
+    __table_args__ = (
+        Index("ix_invoicing_customer_company_name", "company_id", "name"),
+        # One per sortable list column (migration 0011).
+        *(
+            Index(f"ix_invoicing_customer_list_{c}", "company_id", c, "id")
+            for c in ("trn", "country", "peppol_id")
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     vat_ids: Mapped[list] = mapped_column(JSON, default=list)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from core.api import Manifest, hookimpl
+from core.api import Manifest, MenuItem, declare_parts, hookimpl
+from core.api import lazy_gettext as _l
 from plugins.wallet.permissions import ADMINISTER
 
 MANIFEST = Manifest(
@@ -10,6 +11,21 @@ MANIFEST = Manifest(
     version="0.1.0",
     depends=("invoicing", "payments"),
     summary="Stablecoin payment requests: watch-only addresses, reorg-safe detection",
+)
+
+
+declare_parts(
+    __name__,
+    register_models="plugins.wallet.models:MODELS",
+    register_permissions="plugins.wallet.permissions:PERMISSIONS",
+    register_blueprints=("plugins.wallet.api:bp", "plugins.wallet.views:bp"),
+    register_commands="plugins.wallet.cli:group",
+    payments_methods=["stablecoin"],
+    job_types="plugins.wallet.jobs:JOBS",
+    job_schedules="plugins.wallet.jobs:schedules",
+    menu_items=[MenuItem(_l("Wallet"), ADMINISTER, 30, permission=ADMINISTER)],
+    render_slot="plugins.wallet.views.invoice_slot:render_slot",
+    code_labels="plugins.wallet.labels:code_labels",
 )
 
 
@@ -21,74 +37,13 @@ def init_app(app):
         app.config.setdefault(name, value)
 
 
-@hookimpl
-def register_models():
-    from plugins.wallet.models import MODELS
-
-    return MODELS
-
-
-@hookimpl
-def register_permissions():
-    from plugins.wallet.permissions import PERMISSIONS
-
-    return PERMISSIONS
-
-
-@hookimpl
-def register_blueprints(app):
-    from plugins.wallet.api import bp
-    from plugins.wallet.views import bp as pages_bp
-
-    app.register_blueprint(bp)
-    app.register_blueprint(pages_bp)
-
-
-@hookimpl
-def register_commands(cli):
-    from plugins.wallet.cli import group
-
-    cli.add_command(group)
-
-
-@hookimpl
-def payments_methods():
-    return ["stablecoin"]
-
-
-@hookimpl
-def job_types():
-    from plugins.wallet.jobs import JOBS
-
-    return JOBS
-
-
-@hookimpl
-def job_schedules():
-    from plugins.wallet.jobs import schedules
-
-    return schedules()
-
-
-@hookimpl
-def menu_items(actor):
-    from core.api import MenuItem
-
-    return [MenuItem("Wallet", ADMINISTER, 30, permission=ADMINISTER)]
-
-
-@hookimpl
-def render_slot(slot, context):
-    from plugins.wallet.views.invoice_slot import render_slot as invoice_slot
-
-    return invoice_slot(slot, context)
-
-
-@hookimpl
+@hookimpl(trylast=True)  # after invoicing's documents: the demo requests are for its invoices
 def seed_demo(company):
     import click
 
-    from plugins.wallet.demo import seed
+    from plugins.wallet.demo import request_some, seed
 
     if seed(company):
         click.echo(f"wallet: demo HD wallet on chain 31337 for {company.name}")
+    if made := request_some(company):
+        click.echo(f"wallet: {made} demo payment requests for {company.name}")

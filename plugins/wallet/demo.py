@@ -19,3 +19,40 @@ def seed(company) -> bool:
     changes = {"xpub": DEMO_XPUB, "chain_id": 31337, "token_address": ALPHA_USD}
     settings.update(company.id, {**changes, "exchange_rates": {"AED": "0.272294"}})
     return True
+
+
+DEMO_REQUESTS = 2
+
+
+def request_some(company) -> int:
+    """Payment requests for the demo company's first unpaid invoices; how many were made."""
+    from sqlalchemy import select
+
+    from core.api import ApiError, db
+    from plugins.invoicing.public import Invoice
+    from plugins.wallet import factory
+    from plugins.wallet.models import PaymentRequest
+
+    if company.name != "Acme Trading LLC" or settings.row(company.id) is None:
+        return 0
+    if db.session.scalar(select(PaymentRequest.id).where(PaymentRequest.company_id == company.id)):
+        return 0
+    unpaid = db.session.scalars(
+        select(Invoice.id)
+        .where(
+            Invoice.company_id == company.id,
+            Invoice.status.in_(("FINALIZED", "SENT")),
+            Invoice.type == "invoice",
+            Invoice.amount_due > 0,
+        )
+        .order_by(Invoice.id)
+        .limit(DEMO_REQUESTS)
+    ).all()
+    for invoice_id in unpaid:
+        try:
+            factory.create(company.id, invoice_id)
+        except ApiError:  # a live request exists already, or nothing is due
+            db.session.rollback()
+            continue
+        db.session.commit()
+    return len(unpaid)

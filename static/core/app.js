@@ -159,3 +159,17 @@
     if (!confirmed(form)) event.preventDefault();
   });
 })();
+
+// Lists: the header checkbox ticks (or clears) every row of the page for the bulk form it names.
+(function () {
+  "use strict";
+  document.addEventListener("change", function (event) {
+    var all = event.target.closest && event.target.closest("[data-select-all]");
+    if (!all) return;
+    var form = all.getAttribute("data-select-all");
+    var boxes = document.querySelectorAll('input[type=checkbox][name=ids][form="' + form + '"]');
+    Array.prototype.forEach.call(boxes, function (box) {
+      box.checked = all.checked;
+    });
+  });
+})();

@@ -73,9 +73,12 @@
 
   function join(room, options) {
     joined[room] = options;
-    socket.emit("join", { room: room, presence: options.presence }, function (ack) {
+    var message = { room: room, presence: options.presence };
+    if (catchUpSince !== null) message.since = catchUpSince;
+    socket.emit("join", message, function (ack) {
       if (ack && ack.ok) {
         renderPresence(room, ack.viewers || []);
+        if (ack.missed) replayMissed(ack.missed);
       } else {
         delete joined[room];
         var message = ack && ack.error ? ack.error.message : "could not join " + room;
@@ -127,10 +130,45 @@
     });
   }
 
+  // Events sent between this page's render (or the last connection) and this connection are
+  // asked for once connected (core/event_log.py): "catch_up" for the rooms every connection
+  // is in (company, user), the join's "since" for record rooms; each fires like a live event.
+  var liveSince = (function () {
+    var meta = document.querySelector('meta[name="ll-live-since"]');
+    return meta ? meta.getAttribute("content") : null;
+  })();
+  var catchUpSince = null; // set while the joins of a new connection are sent
+  var replayed = {}; // key -> true: one event sent to two rooms fires once
+  var refetched = false;
+
+  function replayMissed(result) {
+    (result.events || []).forEach(function (e) {
+      if (replayed[e[2]]) return;
+      replayed[e[2]] = true;
+      deliver(e[0], e[1]);
+    });
+    if (result.now && (liveSince === null || Number(result.now) > Number(liveSince))) {
+      liveSince = String(result.now);
+    }
+    // Too old for the server's log: re-fetch what the page shows instead (once).
+    if (result.complete === false && !refetched) {
+      refetched = true;
+      fire("reconnected", {});
+    }
+  }
+
   socket.on("connect", function () {
     setStatus("online", "live");
     joined = {}; // a new connection starts in no record room
+    refetched = everConnected;
+    catchUpSince = liveSince;
+    if (liveSince !== null) {
+      socket.emit("catch_up", { since: liveSince }, function (ack) {
+        if (ack && ack.ok) replayMissed(ack);
+      });
+    }
     sync();
+    catchUpSince = null;
     if (everConnected) fire("reconnected", {});
     everConnected = true;
   });
@@ -186,10 +224,12 @@
     if (inFlight === 0 && replay.size > 0) fireReplays();
   });
 
-  socket.onAny(function (event, data) {
+  function deliver(event, data) {
     if (inFlight > 0) replay.set(event + " " + JSON.stringify(data), [event, data]);
     fire(event, data);
-  });
+  }
+
+  socket.onAny(deliver);
 
   var pending = null;
   function scheduleSync() {

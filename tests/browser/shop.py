@@ -37,6 +37,6 @@ def seed_shop(make_company, make_user, api_token, *, finalized: bool) -> dict:
     if finalized:
         finalize.finalize(invoice)
     db.session.commit()
-    facts = {"invoice_id": invoice.id, "token": token}
+    facts = {"invoice_id": invoice.id, "customer_id": buyer.id, "token": token}
     db.session.remove()
     return facts

@@ -33,7 +33,7 @@ def test_stale_save_is_refused_shown_and_merged_with_live_notice(browser: Browse
     admin = signed_in_page(browser, base, "admin@acme.ae", edit)
     finance = signed_in_page(browser, base, "finance@acme.ae", edit)
 
-    room = f'[data-presence-room="invoice_edit:{invoice_id}"]'
+    room = f'[data-presence-room="edit.invoicing_invoice:{invoice_id}"]'
     expect(admin.locator(f"{room} li")).to_have_text(["finance@acme.ae"])
     expect(finance.locator(f"{room} li")).to_have_text(["admin@acme.ae"])
 

@@ -55,7 +55,7 @@ def seed(run: Cluster) -> tuple[dict, int]:
 
     app = create_app(
         {
-            "SQLALCHEMY_DATABASE_URI": run.postgres.url,
+            "SQLALCHEMY_DATABASE_URI": run.postgres.url(),
             "INSTANCE_PATH": str(run.dir / "instance"),  # the cluster's secret keys
             "JOBS_BACKEND": "immediate",
         }

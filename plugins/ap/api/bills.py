@@ -9,17 +9,20 @@ from core.api import (
     NO_BODY,
     ApiError,
     ValidationFailed,
+    check_version,
     company_id,
     current_actor,
     describe,
     get_or_404,
     idempotent,
+    if_match,
     json_body,
     paginate,
     query_choice,
     query_id,
     require_permission,
     user_id,
+    with_etag,
 )
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
@@ -168,10 +171,20 @@ def _xml_body() -> bytes:
 
 @bp.get("/bills/<int:bill_id>")
 @require_permission(READ)
-@describe(tags=TAGS, response=BILL)
+@describe(tags=TAGS, response=BILL, versioned=True)
 def bills_read(bill_id: int):
-    """One bill with its lines and its match against the purchase order."""
-    return s.bill(get_or_404(Bill, bill_id, "bill"))
+    """One bill with its lines and its match against the purchase order; ``ETag`` is its
+    version (relinking a line, approving and rejecting raise it)."""
+    bill = get_or_404(Bill, bill_id, "bill")
+    return with_etag(s.bill(bill), bill)
+
+
+def _as_read(bill_id: int) -> Bill:
+    """The bill, refused with 409 ``stale_version`` (the bill now) when ``If-Match`` names an
+    older version: the client acts on what it read, or not at all."""
+    bill = get_or_404(Bill, bill_id, "bill")
+    check_version(bill, if_match(), s.bill)
+    return bill
 
 
 @bp.get("/bills/<int:bill_id>/document")
@@ -208,7 +221,7 @@ def bills_match(bill_id: int):
 
 @bp.patch("/bills/<int:bill_id>/lines/<int:line_id>")
 @require_permission(WRITE)
-@describe(tags=TAGS, request=RELINK_REQUEST, response=BILL)
+@describe(tags=TAGS, request=RELINK_REQUEST, response=BILL, versioned=True)
 def bills_relink(bill_id: int, line_id: int):
     """Choose by hand the PO line a bill line is for (``null`` unlinks it); re-matches."""
     body = json_body()
@@ -216,15 +229,15 @@ def bills_relink(bill_id: int, line_id: int):
     bad = isinstance(target, bool) or not isinstance(target, int) or not 0 < target < 2**31
     if target is not None and bad:
         raise ValidationFailed({"po_line_id": "must be an id or null"})
-    bill = bills.relink(get_or_404(Bill, bill_id, "bill"), line_id, target)
+    bill = bills.relink(_as_read(bill_id), line_id, target)
     commit()
-    return s.bill(bill)
+    return with_etag(s.bill(bill), bill)
 
 
 @bp.post("/bills/<int:bill_id>/approve")
 @require_permission(APPROVE)
 @idempotent
-@describe(tags=TAGS, request=APPROVE_REQUEST, body_required=False, response=BILL)
+@describe(tags=TAGS, request=APPROVE_REQUEST, body_required=False, response=BILL, versioned=True)
 def bills_approve(bill_id: int):
     """Approve for payment. A bill that is not FULL_MATCH needs ``ap.override`` and a
     ``reason``, else 409 ``match_not_clean``; the override is written to the audit log."""
@@ -233,20 +246,20 @@ def bills_approve(bill_id: int):
     if reason is not None and not isinstance(reason, str):
         raise ValidationFailed({"reason": "must be text"})
     reason = (reason or "").strip()[:2000] or None
-    bill = approval.approve(get_or_404(Bill, bill_id, "bill"), current_actor(), reason)
+    bill = approval.approve(_as_read(bill_id), current_actor(), reason)
     commit()
-    return s.bill(bill)
+    return with_etag(s.bill(bill), bill)
 
 
 @bp.post("/bills/<int:bill_id>/reject")
 @require_permission(APPROVE)
 @idempotent
-@describe(tags=TAGS, request=REJECT_REQUEST, response=BILL)
+@describe(tags=TAGS, request=REJECT_REQUEST, response=BILL, versioned=True)
 def bills_reject(bill_id: int):
     """Reject a bill with a reason; it no longer counts as billed on its PO."""
     body = json_body(required=False)
     reason = body.get("reason") if isinstance(body.get("reason"), str) else None
-    bill = approval.reject(get_or_404(Bill, bill_id, "bill"), (reason or "").strip()[:2000] or None)
+    bill = approval.reject(_as_read(bill_id), (reason or "").strip()[:2000] or None)
     match_run.rematch_order(bill.order_id) if bill.order_id else None
     commit()
-    return s.bill(bill)
+    return with_etag(s.bill(bill), bill)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.api import (
-    NO_BODY,
+    Transition,
     company_id,
     describe,
     get_or_404,
@@ -15,7 +15,9 @@ from core.api import (
     paginate,
     query_choice,
     query_id,
+    read_record,
     require_permission,
+    transition_routes,
     user_id,
     with_etag,
 )
@@ -63,8 +65,7 @@ def orders_create():
 @describe(tags=TAGS, response=PURCHASE_ORDER, versioned=True)
 def orders_read(order_id: int):
     """One purchase order with ordered, received, accepted and billed quantities per line."""
-    order = get_or_404(PurchaseOrder, order_id, "purchase order")
-    return with_etag(s.purchase_order(order), order)
+    return read_record(get_or_404(PurchaseOrder, order_id, "purchase order"), s.purchase_order)
 
 
 @bp.patch("/purchase-orders/<int:order_id>")
@@ -81,35 +82,33 @@ def orders_update(order_id: int):
     return with_etag(s.purchase_order(order), order)
 
 
-def _move(order_id: int, action):
-    order = action(get_or_404(PurchaseOrder, order_id, "purchase order"))
+def _finish(order):
     match_run.rematch_order(order.id)
     commit()
     return s.purchase_order(order)
 
 
-@bp.post("/purchase-orders/<int:order_id>/send")
-@require_permission(WRITE)
-@idempotent
-@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
-def orders_send(order_id: int):
-    """Send a draft: it gets the next gapless ``PO/<year>/<n>`` number and becomes SENT."""
-    return _move(order_id, orders.send)
-
-
-@bp.post("/purchase-orders/<int:order_id>/close")
-@require_permission(WRITE)
-@idempotent
-@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
-def orders_close(order_id: int):
-    """Close a sent purchase order: no more receipts."""
-    return _move(order_id, orders.close)
-
-
-@bp.post("/purchase-orders/<int:order_id>/cancel")
-@require_permission(WRITE)
-@idempotent
-@describe(tags=TAGS, request=NO_BODY, body_required=False, response=PURCHASE_ORDER)
-def orders_cancel(order_id: int):
-    """Cancel a draft or sent purchase order against which nothing was received."""
-    return _move(order_id, orders.cancel)
+transition_routes(
+    bp,
+    "/purchase-orders/<int:order_id>",
+    "orders",
+    load=lambda order_id: get_or_404(PurchaseOrder, order_id, "purchase order"),
+    finish=_finish,
+    tags=TAGS,
+    response=PURCHASE_ORDER,
+    transitions=(
+        Transition(
+            "send",
+            orders.send,
+            WRITE,
+            "Send a draft: it gets the next gapless ``PO/<year>/<n>`` number and becomes SENT.",
+        ),
+        Transition("close", orders.close, WRITE, "Close a sent purchase order: no more receipts."),
+        Transition(
+            "cancel",
+            orders.cancel,
+            WRITE,
+            "Cancel a draft or sent purchase order against which nothing was received.",
+        ),
+    ),
+)

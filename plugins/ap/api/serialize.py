@@ -101,6 +101,7 @@ def bill(b: Bill) -> dict:
         "vendor_id": b.vendor_id,
         "vendor_name": b.vendor.name,
         "vendor_invoice_number": b.vendor_invoice_number,
+        "version": b.version,
         "issue_date": iso(b.issue_date),
         "due_date": iso(b.due_date),
         "fiscal_year": b.fiscal_year,

@@ -6,16 +6,14 @@ from flask import request
 from sqlalchemy import select
 
 from core.api import (
-    check_version,
-    company_id,
+    create_record,
     describe,
     get_or_404,
     idempotent,
-    if_match,
-    json_body,
     paginate,
+    read_record,
     require_permission,
-    with_etag,
+    update_record,
 )
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
@@ -48,9 +46,7 @@ def vendors_list():
 @describe(tags=TAGS, status=201, request=VENDOR_REQUEST, response=VENDOR)
 def vendors_create():
     """Create a vendor; the same checks as customers (TRN, VAT ids, Peppol id, address)."""
-    vendor = vendors.create(company_id(), json_body())
-    commit()
-    return s.vendor(vendor), 201
+    return create_record(vendors.create, s.vendor, commit)
 
 
 @bp.get("/vendors/<int:vendor_id>")
@@ -58,8 +54,7 @@ def vendors_create():
 @describe(tags=TAGS, response=VENDOR, versioned=True)
 def vendors_read(vendor_id: int):
     """One vendor; ``ETag`` is its version."""
-    vendor = get_or_404(Vendor, vendor_id, "vendor")
-    return with_etag(s.vendor(vendor), vendor)
+    return read_record(get_or_404(Vendor, vendor_id, "vendor"), s.vendor)
 
 
 @bp.patch("/vendors/<int:vendor_id>")
@@ -68,7 +63,4 @@ def vendors_read(vendor_id: int):
 def vendors_update(vendor_id: int):
     """Change some fields of a vendor (``If-Match``: 409 ``stale_version`` if it changed)."""
     vendor = get_or_404(Vendor, vendor_id, "vendor")
-    check_version(vendor, if_match(), s.vendor)
-    vendors.update(vendor, json_body())
-    commit()
-    return with_etag(s.vendor(vendor), vendor)
+    return update_record(vendor, s.vendor, vendors.update, commit)

@@ -8,9 +8,10 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
-from plugins.ap.models.columns import MONEY, PRECISE, RATE
+from core.api import TenantMixin, Versioned, db, utcnow
+from plugins.ap.models.columns import MONEY
 from plugins.ap.models.document import BillDocument
+from plugins.ap.models.line import ZERO, LineColumns
 from plugins.ap.models.order import PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
 
@@ -23,10 +24,9 @@ FULL_MATCH, VARIANCE_DETECTED = "FULL_MATCH", "VARIANCE_DETECTED"
 PARTIAL_MATCH, NOT_MATCHED = "PARTIAL_MATCH", "NOT_MATCHED"
 MATCH_STATUSES = (FULL_MATCH, VARIANCE_DETECTED, PARTIAL_MATCH, NOT_MATCHED)
 INVOICE, CREDIT_NOTE = "invoice", "credit_note"
-ZERO = Decimal("0")
 
 
-class Bill(TenantMixin, db.Model):
+class Bill(Versioned, TenantMixin, db.Model):
     __tablename__ = "ap_bill"
     __table_args__ = (
         UniqueConstraint(
@@ -79,20 +79,11 @@ class Bill(TenantMixin, db.Model):
     document: Mapped[BillDocument | None] = relationship(cascade="all, delete-orphan")
 
 
-class BillLine(TenantMixin, db.Model):
+class BillLine(LineColumns, TenantMixin, db.Model):
     __tablename__ = "ap_bill_line"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bill_id: Mapped[int] = mapped_column(ForeignKey("ap_bill.id"), index=True)
-    position: Mapped[int] = mapped_column(default=0)
-    description: Mapped[str] = mapped_column(String(500))
-    item_code: Mapped[str | None] = mapped_column(String(64))
-    quantity: Mapped[Decimal] = mapped_column(PRECISE)
-    unit_code: Mapped[str] = mapped_column(String(8), default="C62")
-    unit_price: Mapped[Decimal] = mapped_column(PRECISE)
-    tax_category: Mapped[str] = mapped_column(String(4), default="S")
-    tax_rate: Mapped[Decimal] = mapped_column(RATE, default=Decimal("5"))
-    net_amount: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)
     order_line_reference: Mapped[str | None] = mapped_column(String(64))
     order_line_id: Mapped[int | None] = mapped_column(
         ForeignKey("ap_purchase_order_line.id"), index=True

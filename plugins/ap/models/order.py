@@ -14,14 +14,14 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.api import TenantMixin, Versioned, db, utcnow
-from plugins.ap.models.columns import MONEY, PRECISE, RATE
+from plugins.ap.models.columns import MONEY, PRECISE
+from plugins.ap.models.line import ZERO, LineColumns
 from plugins.ap.models.vendor import Vendor
 
 DRAFT, SENT, CLOSED, CANCELLED = "DRAFT", "SENT", "CLOSED", "CANCELLED"
 PO_STATUSES = (DRAFT, SENT, CLOSED, CANCELLED)
 THREE_WAY, TWO_WAY = "three_way", "two_way"
 MATCH_TYPES = (THREE_WAY, TWO_WAY)
-ZERO = Decimal("0")
 
 
 class PurchaseOrder(Versioned, TenantMixin, db.Model):
@@ -57,21 +57,12 @@ class PurchaseOrder(Versioned, TenantMixin, db.Model):
     )
 
 
-class PurchaseOrderLine(TenantMixin, db.Model):
+class PurchaseOrderLine(LineColumns, TenantMixin, db.Model):
     __tablename__ = "ap_purchase_order_line"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("ap_purchase_order.id"), index=True)
-    position: Mapped[int] = mapped_column(default=0)
-    description: Mapped[str] = mapped_column(String(500))
-    item_code: Mapped[str | None] = mapped_column(String(64))
-    quantity: Mapped[Decimal] = mapped_column(PRECISE)
-    unit_code: Mapped[str] = mapped_column(String(8), default="C62")
-    unit_price: Mapped[Decimal] = mapped_column(PRECISE)
-    tax_category: Mapped[str] = mapped_column(String(4), default="S")
-    tax_rate: Mapped[Decimal] = mapped_column(RATE, default=Decimal("5"))
     match_type: Mapped[str] = mapped_column(String(10), default=THREE_WAY)
-    net_amount: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)
     received_quantity: Mapped[Decimal] = mapped_column(PRECISE, default=ZERO)
     accepted_quantity: Mapped[Decimal] = mapped_column(PRECISE, default=ZERO)
 

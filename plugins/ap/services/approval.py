@@ -8,7 +8,7 @@ decision is taken on the current receipts and PO.
 
 from __future__ import annotations
 
-from core.api import ApiError, ValidationFailed, db, utcnow
+from core.api import ApiError, ValidationFailed, bump_version, db, utcnow
 from plugins.ap.models.bill import (
     APPROVED,
     FULL_MATCH,
@@ -39,6 +39,7 @@ def approve(bill: Bill, actor, reason: str | None) -> Bill:
     bill.status, bill.approved_at = APPROVED, utcnow()
     bill.approved_by_id = getattr(actor, "user_id", None)
     bill.override_reason = None if clean else reason
+    bump_version(bill)
     db.session.flush()
     data = {"match_status": bill.match_status, "override": not clean}
     if not clean:
@@ -78,6 +79,7 @@ def reject(bill: Bill, reason: str | None) -> Bill:
     if not reason:
         raise ValidationFailed({"reason": "is required"}, "Say why the bill is rejected.")
     bill.status, bill.rejection_reason = REJECTED, reason
+    bump_version(bill)
     db.session.flush()
     notify.announce("BillRejected", "ap_bill_changed", "bill", bill, {"reason": reason})
     return bill

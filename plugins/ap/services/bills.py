@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 
-from core.api import ApiError, FieldErrors, ValidationFailed, db, get_scoped, text_field
+from core.api import (
+    ApiError,
+    FieldErrors,
+    ValidationFailed,
+    bump_version,
+    db,
+    get_scoped,
+    text_field,
+)
 from plugins.ap.models.bill import CREDIT_NOTE, DRAFT, INVOICE, Bill, BillLine
 from plugins.ap.models.order import CLOSED, SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
@@ -127,5 +135,6 @@ def relink(bill: Bill, line_id: int, order_line_id: int | None) -> Bill:
         bill.order_id = bill.order_id or po_line.order_id
     line.order_line_id = order_line_id
     line.link_method = linking.MANUAL
+    bump_version(bill)
     db.session.flush()
     return match_run.run(bill)

@@ -151,3 +151,17 @@ def test_enter_a_bill_for_a_po_prefilled_with_what_is_left(api, vendor, sent_po,
     assert resp.status_code == 302, page[page.find("ll-flash-error") :][:600]
     bill = api.get("/api/v1/bills").get_json()["data"][0]
     assert (bill["vendor_invoice_number"], bill["match_status"]) == ("DS-77", "FULL_MATCH")
+
+
+def test_pages_speak_arabic_with_codes_as_tooltips(api, vendor, sent_po, login):
+    po, bill = _variance_bill(api, vendor, sent_po)
+    client = login()
+    arabic = {"Accept-Language": "ar"}
+    listing = client.get("/ap/bills", headers=arabic).get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in listing
+    assert "فواتير الموردين" in listing and "Vendor bills" not in listing
+    assert '<span class="ll-code" title="VARIANCE_DETECTED">اكتُشف فرق</span>' in listing
+    review = client.get(f"/ap/bills/{bill['id']}", headers=arabic).get_data(as_text=True)
+    assert "فرق ضمن السماحية" in review and "Variance within tolerance" not in review
+    order = client.get(f"/ap/purchase-orders/{po['id']}", headers=arabic).get_data(as_text=True)
+    assert 'title="SENT"' in order and ">Sent<" not in order  # the label, the code on hover

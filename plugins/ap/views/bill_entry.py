@@ -10,6 +10,7 @@ from flask_login import login_required
 
 from core.api import (
     DomainError,
+    _,
     current_actor,
     db,
     get_or_404,
@@ -63,7 +64,7 @@ def bill_entry(order_id: int):
         try:
             bill = bills.create(current_actor().company_id, _body(order), current_actor().user_id)
             commit()
-            flash("Bill entered and matched.", "success")
+            flash(_("Bill entered and matched."), "success")
             return redirect(url_for("ap.bill_review", bill_id=bill.id))
         except DomainError as exc:
             db.session.rollback()

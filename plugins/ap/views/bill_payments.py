@@ -8,7 +8,7 @@ from flask import request
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import current_actor, db, may
+from core.api import _, current_actor, db, may
 from plugins.ap.models import Bill, BillPayment
 from plugins.ap.models.bill import INVOICE, PAYABLE_STATUSES
 from plugins.ap.permissions import PAY
@@ -46,7 +46,7 @@ def bill_pay(bill_id: int):
     def action(bill):
         paying.pay(bill.id, _form(), current_actor().user_id)
 
-    return act(bill_id, PAY, action, "Payment recorded.")
+    return act(bill_id, PAY, action, _("Payment recorded."))
 
 
 @bp.post("/bills/<int:bill_id>/payments/<int:payment_id>/reverse")
@@ -57,4 +57,4 @@ def bill_payment_reverse(bill_id: int, payment_id: int):
     def action(bill):
         paying.reverse(bill.id, payment_id, request.form.get("reason"), current_actor().user_id)
 
-    return act(bill_id, PAY, action, "Payment reversed.")
+    return act(bill_id, PAY, action, _("Payment reversed."))

@@ -11,14 +11,20 @@ from sqlalchemy import select
 
 from core.api import (
     DomainError,
+    _,
     audit_timeline,
     current_actor,
     db,
+    dump_payload,
+    editable,
     get_or_404,
     may,
     query_id,
     render,
     require,
+)
+from core.api import (
+    lazy_gettext as _l,
 )
 from plugins.ap.api.common import commit
 from plugins.ap.models import Bill, GoodsReceipt, GoodsReceiptLine
@@ -27,12 +33,22 @@ from plugins.ap.permissions import APPROVE, OVERRIDE, READ, WRITE
 from plugins.ap.services import approval, bills, importing, match_run
 from plugins.ap.views import bp
 from plugins.ap.views.bill_payments import payments_context
+from plugins.ap.views.bill_stale import (
+    decision_refusal,
+    links,
+    merge_for,
+    relink_refusal,
+    review_url,
+    save_links,
+)
+
+editable(Bill, WRITE)  # the review page's room: who else reviews it, "saved just now"
 
 STATE_TEXT = {
-    "full": "Matches",
-    "variance": "Variance within tolerance",
-    "beyond": "Beyond tolerance",
-    "unmatched": "No PO line",
+    "full": _l("Matches"),
+    "variance": _l("Variance within tolerance"),
+    "beyond": _l("Beyond tolerance"),
+    "unmatched": _l("No PO line"),
 }
 
 
@@ -75,6 +91,7 @@ def review_context(bill: Bill) -> dict:
         "can_write": may(WRITE),
         "can_approve": may(APPROVE),
         "can_override": may(OVERRIDE),
+        "links_json": dump_payload(links(bill)),
         **payments_context(bill),
     }
 
@@ -87,10 +104,13 @@ def bill_review(bill_id: int):
     return render("ap/bill_review.html", block="review", **review_context(bill))
 
 
-def act(bill_id: int, permission: str, action, done: str):
-    """Run ``action(bill)``, commit, flash; a refusal is flashed with the fields it names."""
+def act(bill_id: int, permission: str, action, done: str, refusal=decision_refusal):
+    """Run ``action(bill)``, commit, flash; a refusal is flashed with the fields it names.
+    A form shown at an older version of the bill gets ``refusal(bill)`` instead."""
     require(permission)
     bill = get_or_404(Bill, bill_id)
+    if (refused := refusal(bill)) is not None:
+        return refused
     try:
         action(bill)
         commit()
@@ -112,23 +132,55 @@ def bill_approve(bill_id: int):
     def action(bill):
         approval.approve(bill, current_actor(), _reason())
 
-    return act(bill_id, APPROVE, action, "Bill approved for payment.")
+    return act(bill_id, APPROVE, action, _("Bill approved for payment."))
 
 
 @bp.post("/bills/<int:bill_id>/reject")
 @login_required
 def bill_reject(bill_id: int):
-    return act(bill_id, APPROVE, lambda b: approval.reject(b, _reason()), "Bill rejected.")
+    return act(bill_id, APPROVE, lambda b: approval.reject(b, _reason()), _("Bill rejected."))
 
 
 @bp.post("/bills/<int:bill_id>/match")
 @login_required
 def bill_rematch(bill_id: int):
-    return act(bill_id, WRITE, match_run.run, "Matched again.")
+    return act(bill_id, WRITE, match_run.run, _("Matched again."))
 
 
 @bp.post("/bills/<int:bill_id>/lines/<int:line_id>")
 @login_required
 def bill_relink(bill_id: int, line_id: int):
     target = query_id("po_line_id", request.form)
-    return act(bill_id, WRITE, lambda b: bills.relink(b, line_id, target), "Line linked.")
+    return act(
+        bill_id,
+        WRITE,
+        lambda b: bills.relink(b, line_id, target),
+        _("Line linked."),
+        lambda b: relink_refusal(b, line_id, target),
+    )
+
+
+@bp.post("/bills/<int:bill_id>/links")
+@login_required
+def bill_links(bill_id: int):
+    """The merge page's answer: the chosen links saved against the version it showed."""
+    require(WRITE)
+    bill = get_or_404(Bill, bill_id)
+
+    def write(form, payload):
+        try:
+            save_links(bill, payload)
+            commit()
+            return bill
+        except DomainError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+            return None
+
+    def done():
+        flash(_("Links saved."), "success")
+        return redirect(review_url(bill), 303)
+
+    return merge_for(bill).save_merged(
+        bill, write, lambda form, original: redirect(review_url(bill), 303), done
+    )

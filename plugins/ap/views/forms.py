@@ -8,7 +8,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, current_actor, db, render, require
+from core.api import DomainError, _, current_actor, db, render, require
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
 from plugins.ap.models.settings import DEFAULTS
@@ -38,7 +38,7 @@ def vendor_new():
             given = {name: value for name, value in values.items() if value is not None}
             vendor = vendors.create(current_actor().company_id, given)
             commit()
-            flash(f"Vendor {vendor.name} created.", "success")
+            flash(_("Vendor %(name)s created.", name=vendor.name), "success")
             return redirect(url_for("ap.vendor_list"))
         except DomainError as exc:
             db.session.rollback()
@@ -70,7 +70,7 @@ def order_new():
         try:
             order = orders.create(current_actor().company_id, _order_body(), None)
             commit()
-            flash("Draft purchase order created.", "success")
+            flash(_("Draft purchase order created."), "success")
             return redirect(url_for("ap.order_detail", order_id=order.id))
         except DomainError as exc:
             db.session.rollback()
@@ -93,7 +93,7 @@ def settings_page():
             actor = current_actor()
             settings.update_and_rematch(actor.company_id, _form(sent), actor.user_id)
             commit()
-            flash("Settings saved; open bills are matched again.", "success")
+            flash(_("Settings saved; open bills are matched again."), "success")
             return redirect(url_for("ap.settings_page"))
         except DomainError as exc:
             db.session.rollback()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, current_actor, db, render, require
+from core.api import DomainError, _, current_actor, db, render, require
 from plugins.ap.api.common import commit
 from plugins.ap.permissions import WRITE
 from plugins.ap.services import bulk, importing
@@ -27,15 +27,15 @@ def import_upload():
     require(WRITE)
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        flash("Choose an XML e-invoice or a ZIP of them.", "error")
+        flash(_("Choose an XML e-invoice or a ZIP of them."), "error")
         return redirect(url_for("ap.import_form"))
     data = upload.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
-        flash("The file is larger than 50 MB.", "error")
+        flash(_("The file is larger than 50 MB."), "error")
         return redirect(url_for("ap.import_form"))
     if upload.filename.lower().endswith(".zip"):
         job = bulk.start(current_actor(), data, upload.filename)
-        flash(f"Importing {upload.filename} as job #{job.id}.", "success")
+        flash(_("Importing %(file)s as job #%(id)s.", file=upload.filename, id=job.id), "success")
         return redirect(url_for("core_jobs.detail", job_id=job.id))
     return _one(data, upload.filename)
 
@@ -52,5 +52,5 @@ def _one(xml: bytes, filename: str):
         return render("ap/import.html", status=exc.status, refused=exc)
     for warning in result.warnings:
         flash(warning, "warning")
-    flash(f"Imported {filename} as bill #{result.bill.id}.", "success")
+    flash(_("Imported %(file)s as bill #%(id)s.", file=filename, id=result.bill.id), "success")
     return redirect(url_for("ap.bill_review", bill_id=result.bill.id))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, db, get_or_404, require
+from core.api import DomainError, _, db, get_or_404, require
+from core.api import lazy_gettext as _l
 from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.permissions import WRITE
@@ -13,8 +14,11 @@ from plugins.ap.services import match_run, orders, receipts
 from plugins.ap.views import bp
 
 ACTIONS = {"send": orders.send, "close": orders.close, "cancel": orders.cancel}
-DONE = {"send": "Purchase order sent.", "close": "Purchase order closed.",
-        "cancel": "Purchase order cancelled."}  # fmt: skip
+DONE = {
+    "send": _l("Purchase order sent."),
+    "close": _l("Purchase order closed."),
+    "cancel": _l("Purchase order cancelled."),
+}
 
 
 def _back(order_id: int):
@@ -29,7 +33,7 @@ def order_move(order_id: int, action: str):
         order = ACTIONS[action](get_or_404(PurchaseOrder, order_id))
         match_run.rematch_order(order.id)
         commit()
-        flash(DONE[action], "success")
+        flash(str(DONE[action]), "success")
     except DomainError as exc:
         db.session.rollback()
         flash(exc.message, "error")
@@ -60,7 +64,7 @@ def order_receive(order_id: int):
     try:
         receipt = receipts.post(order, body, None)
         commit()
-        flash(f"Goods receipt {receipt.number} posted.", "success")
+        flash(_("Goods receipt %(number)s posted.", number=receipt.number), "success")
     except DomainError as exc:
         db.session.rollback()
         fields = exc.details.get("fields", {})

@@ -11,6 +11,7 @@ from plugins.einvoice.ubl.peppol import PROFILE as PEPPOL
 from plugins.einvoice.ubl.pint_ae import PROFILE as PINT_AE
 from plugins.einvoice.ubl.profile import Profile
 
-BUILTIN_PROFILES = {profile.name: profile for profile in (PEPPOL, PINT_AE)}
+PROFILES = (PEPPOL, PINT_AE)  # the einvoice_xml_profiles answer of this plugin
+BUILTIN_PROFILES = {profile.name: profile for profile in PROFILES}
 
-__all__ = ["BUILTIN_PROFILES", "PEPPOL", "PINT_AE", "Profile", "ProfileError"]
+__all__ = ["BUILTIN_PROFILES", "PEPPOL", "PINT_AE", "PROFILES", "Profile", "ProfileError"]

@@ -6,17 +6,14 @@ from flask import request
 from sqlalchemy import func, or_, select
 
 from core.api import (
-    check_version,
-    company_id,
-    db,
+    create_record,
     describe,
     get_or_404,
-    if_match,
-    json_body,
     paginate,
     query_choice,
+    read_record,
     require_permission,
-    with_etag,
+    update_record,
 )
 from plugins.invoicing.api import bp
 from plugins.invoicing.api.common import commit
@@ -62,9 +59,7 @@ def catalog_items_list():
 @describe(tags=TAGS, status=201, request=CATALOG_CREATE)
 def catalog_items_create():
     """Add a catalogue item (code unique in the company)."""
-    item = catalog.create(company_id(), json_body())
-    commit()
-    return with_etag(catalog_item(item), item, 201)
+    return create_record(catalog.create, catalog_item, commit)
 
 
 @bp.get("/catalog-items/<int:item_id>")
@@ -72,8 +67,7 @@ def catalog_items_create():
 @describe(tags=TAGS, versioned=True)
 def catalog_items_read(item_id: int):
     """One catalogue item; ``ETag`` is its version."""
-    item = _item(item_id)
-    return with_etag(catalog_item(item), item)
+    return read_record(_item(item_id), catalog_item)
 
 
 @bp.patch("/catalog-items/<int:item_id>")
@@ -84,9 +78,4 @@ def catalog_items_update(item_id: int):
 
     Lines already written keep what they copied from it.
     """
-    item = _item(item_id)
-    check_version(item, if_match(), catalog_item)
-    catalog.update(item, json_body())
-    commit()
-    db.session.refresh(item)
-    return with_etag(catalog_item(item), item)
+    return update_record(_item(item_id), catalog_item, catalog.update, commit)

@@ -6,16 +6,13 @@ from flask import request
 from sqlalchemy import func, or_, select
 
 from core.api import (
-    check_version,
-    company_id,
-    db,
+    create_record,
     describe,
     get_or_404,
-    if_match,
-    json_body,
     paginate,
+    read_record,
     require_permission,
-    with_etag,
+    update_record,
 )
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
@@ -46,9 +43,7 @@ def customers_list():
 @describe(tags=TAGS, status=201, request=CUSTOMER_CREATE)
 def customers_create():
     """Create a customer (send an ``Idempotency-Key`` to make retries safe)."""
-    customer = customers.create(company_id(), json_body())
-    commit()
-    return s.customer(customer), 201
+    return create_record(customers.create, s.customer, commit)
 
 
 @bp.get("/customers/<int:customer_id>")
@@ -56,8 +51,7 @@ def customers_create():
 @describe(tags=TAGS, versioned=True)
 def customers_read(customer_id: int):
     """One customer; ``ETag`` is its version."""
-    customer = get_or_404(Customer, customer_id)
-    return with_etag(s.customer(customer), customer)
+    return read_record(get_or_404(Customer, customer_id), s.customer)
 
 
 @bp.patch("/customers/<int:customer_id>")
@@ -66,8 +60,4 @@ def customers_read(customer_id: int):
 def customers_update(customer_id: int):
     """Change some fields of a customer (``If-Match``: 409 ``stale_version`` if it changed)."""
     customer = get_or_404(Customer, customer_id)
-    check_version(customer, if_match(), s.customer)
-    customers.update(customer, json_body())
-    commit()
-    db.session.refresh(customer)
-    return with_etag(s.customer(customer), customer)
+    return update_record(customer, s.customer, customers.update, commit)

@@ -10,18 +10,19 @@ from core.api import (
     MAX_ID,
     NO_BODY,
     ApiError,
-    check_version,
-    company_id,
+    Transition,
+    create_record,
     describe,
     get_or_404,
-    if_match,
     json_body,
     paginate,
     query_choice,
     query_date,
     query_id,
+    read_record,
     require_permission,
-    with_etag,
+    transition_routes,
+    update_record,
 )
 from plugins.invoicing import mapping, search, xml
 from plugins.invoicing.api import bp
@@ -108,9 +109,7 @@ def invoices_list():
 @describe(tags=TAGS, status=201, request=INVOICE_CREATE)
 def invoices_create():
     """Create a draft invoice."""
-    invoice = drafts.create(company_id(), json_body())
-    commit()
-    return s.invoice(invoice), 201
+    return create_record(drafts.create, s.invoice, commit)
 
 
 @bp.get("/invoices/<int:invoice_id>")
@@ -118,8 +117,7 @@ def invoices_create():
 @describe(tags=TAGS, versioned=True)
 def invoices_read(invoice_id: int):
     """One invoice with its lines and VAT breakdown; ``ETag`` is its version."""
-    invoice = get_or_404(Invoice, invoice_id)
-    return with_etag(s.invoice(invoice), invoice)
+    return read_record(get_or_404(Invoice, invoice_id), s.invoice)
 
 
 @bp.patch("/invoices/<int:invoice_id>")
@@ -133,10 +131,7 @@ def invoices_update(invoice_id: int):
     """
     invoice = get_or_404(Invoice, invoice_id)
     drafts.require_draft(invoice)
-    check_version(invoice, if_match(), s.invoice)
-    drafts.update(invoice, json_body())
-    commit()
-    return with_etag(s.invoice(invoice), invoice)
+    return update_record(invoice, s.invoice, drafts.update, commit)
 
 
 @bp.delete("/invoices/<int:invoice_id>")
@@ -149,42 +144,37 @@ def invoices_delete(invoice_id: int):
     return Response(status=204)
 
 
-def _action(invoice_id: int, action):
-    invoice = action(get_or_404(Invoice, invoice_id))
+def _finish(invoice):
     commit()
     return s.invoice(invoice)
 
 
-@bp.post("/invoices/<int:invoice_id>/finalize")
-@require_permission(INVOICE_FINALIZE)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def invoices_finalize(invoice_id: int):
-    """Number, total, hash, sign and freeze a draft."""
-    return _action(invoice_id, finalize.finalize)
-
-
-@bp.post("/invoices/<int:invoice_id>/approve")
-@require_permission(INVOICE_APPROVE)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def invoices_approve(invoice_id: int):
-    """FINALIZED → APPROVED."""
-    return _action(invoice_id, transitions.approve)
-
-
-@bp.post("/invoices/<int:invoice_id>/send")
-@require_permission(INVOICE_APPROVE)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def invoices_send(invoice_id: int):
-    """APPROVED → SENT (status only; delivery comes with the e-mail step)."""
-    return _action(invoice_id, transitions.send)
-
-
-@bp.post("/invoices/<int:invoice_id>/void")
-@require_permission(INVOICE_VOID)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def invoices_void(invoice_id: int):
-    """Void a finalized, approved or sent invoice."""
-    return _action(invoice_id, transitions.void)
+transition_routes(
+    bp,
+    "/invoices/<int:invoice_id>",
+    "invoices",
+    load=lambda invoice_id: get_or_404(Invoice, invoice_id),
+    finish=_finish,
+    tags=TAGS,
+    transitions=(
+        Transition(
+            "finalize",
+            finalize.finalize,
+            INVOICE_FINALIZE,
+            "Number, total, hash, sign and freeze a draft.",
+        ),
+        Transition("approve", transitions.approve, INVOICE_APPROVE, "FINALIZED → APPROVED."),
+        Transition(
+            "send",
+            transitions.send,
+            INVOICE_APPROVE,
+            "APPROVED → SENT (status only; delivery comes with the e-mail step).",
+        ),
+        Transition(
+            "void", transitions.void, INVOICE_VOID, "Void a finalized, approved or sent invoice."
+        ),
+    ),
+)
 
 
 @bp.post("/invoices/<int:invoice_id>/duplicate")

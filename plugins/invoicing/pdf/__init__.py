@@ -1,7 +1,12 @@
-"""PDF of an invoice or credit note (fpdf2), with a QR code carrying its hash."""
+"""PDF of an invoice or credit note (fpdf2), with a QR code carrying its hash.
+
+Written in the company's document language (``core.api.document_locale``: the download's
+``?lang=``, else the company's default language, else English), Arabic right to left.
+"""
 
 from __future__ import annotations
 
+from core.api import Company, Mirror, db, document_locale, written_in
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.pdf.content import gather
 from plugins.invoicing.pdf.layout import draw
@@ -10,8 +15,11 @@ from plugins.invoicing.pdf.qr import payload as qr_payload
 __all__ = ["filename", "qr_payload", "render_pdf"]
 
 
-def render_pdf(invoice: Invoice) -> bytes:
-    return draw(gather(invoice))
+def render_pdf(invoice: Invoice, locale: str | None = None) -> bytes:
+    company = db.session.get(Company, invoice.company_id)
+    chosen = document_locale(company, locale)
+    with written_in(chosen):
+        return draw(gather(invoice), Mirror.of(chosen))
 
 
 def filename(invoice: Invoice) -> str:

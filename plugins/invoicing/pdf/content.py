@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from plugins.einvoice.public import Document, codes, totals
+from core.api import format_money, format_number, label, lazy_gettext
+from plugins.einvoice.public import Document, totals
 from plugins.invoicing import mapping
 from plugins.invoicing.models import CREDIT_NOTE, Invoice
 from plugins.invoicing.pdf import qr
 
-TITLES = {"invoice": "Tax Invoice", CREDIT_NOTE: "Tax Credit Note"}
+TITLES = {"invoice": lazy_gettext("Tax Invoice"), CREDIT_NOTE: lazy_gettext("Tax Credit Note")}
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def gather(invoice: Invoice) -> PdfContent:
     computed = totals.compute_totals(document)
     draft = invoice.is_draft or not invoice.hash
     return PdfContent(
-        title=TITLES.get(invoice.type, "Tax Invoice"),
+        title=str(TITLES.get(invoice.type, TITLES["invoice"])),
         draft=draft,
         document=document,
         totals=computed,
@@ -45,20 +46,24 @@ def gather(invoice: Invoice) -> PdfContent:
     )
 
 
-def money(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+def money(value: Decimal | None, currency: str | None = None) -> str:
+    """The amount as the document's language writes it (with the currency when given)."""
+    return "" if value is None else format_money(value, currency)
 
 
 def quantity(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    return text
+    return format_number(value)
 
 
 def unit_price(value: Decimal) -> str:
     # Up to six places are stored; show at least the cents and no trailing zeros beyond them.
     places = max(2, -value.normalize().as_tuple().exponent)
-    return f"{value:,.{places}f}"
+    return format_number(value, digits=places)
 
 
 def category_label(code: str) -> str:
-    return codes.VAT_CATEGORIES.get(code, code)
+    return label("vat_category", code)
+
+
+def unit_label(code: str) -> str:
+    return label("unit", code)

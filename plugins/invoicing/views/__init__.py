@@ -14,8 +14,10 @@ bp = Blueprint(
 
 from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
     catalog,
+    catalog_list,
     chain_page,
     credit_note,
+    customer_list,
     customers,
     editor,
     imports,

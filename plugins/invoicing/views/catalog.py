@@ -8,16 +8,12 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 
 from core.api import (
-    StaleEdit,
-    choices_from,
+    StaleMerge,
     company_id,
     dump_payload,
-    field_changes,
+    editable,
     form_version,
     get_or_404,
-    last_editor,
-    load_payload,
-    merged,
     render,
     require,
 )
@@ -30,7 +26,7 @@ from plugins.invoicing.services.catalog_serialize import plain
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
 
-LIST_SIZE = 200
+editable(CatalogItem, CATALOG_WRITE)  # its edit page's room: "also editing", "saved just now"
 
 
 def _data(item: CatalogItem) -> dict:
@@ -42,22 +38,6 @@ def _data(item: CatalogItem) -> dict:
         "tax_category": item.tax_category,
         "active": item.active,
     }
-
-
-@bp.get("/catalog")
-@login_required
-def catalog_list():
-    require(CATALOG_READ)
-    q = request.args.get("q", "").strip()
-    items = catalog.search(q, limit=LIST_SIZE, active_only=False)
-    return render(
-        "invoicing/catalog_list.html",
-        block="results",
-        items=items,
-        q=q,
-        units=codes.UNIT_CODES,
-        vat_categories=codes.VAT_CATEGORIES,
-    )
 
 
 def _form_page(form, item, status=200, version=None, original=None):
@@ -102,46 +82,39 @@ def catalog_edit(item_id: int):
     if not form.is_submitted():
         return _form_page(form, item)
     opened, original = form_version(request.form.get("_version")), request.form.get("_original")
-    if opened is not None and opened != item.version:
-        return _stale(item, load_payload(original), form.payload())
+    if refused := MERGE.refusal(item, form.payload()):
+        return refused
     if not form.validate() or save(form, lambda: catalog.update(item, form.payload())) is None:
         item = get_or_404(CatalogItem, item_id, "catalogue item")
         return _form_page(form, item, 422, version=opened, original=original)
     return redirect(url_for("invoicing.catalog_list"), 303)
 
 
-def _stale(item: CatalogItem, original: dict, mine: dict):
-    form = CatalogForm(formdata=None, data=mine, meta={"csrf": False})
-    theirs = _data(item)
-    changes = field_changes(original, mine, theirs, lambda n: form[n].label.text)
-    if not changes:
-        return redirect(url_for("invoicing.catalog_list"), 303)
-    edit = url_for("invoicing.catalog_edit", item_id=item.id)
-    stale = StaleEdit(
-        changes=changes,
-        version=item.version,
-        mine=mine,
-        theirs=theirs,
-        action=edit,
-        reload_url=edit,
-        saved_by=last_editor("catalog_item", item.id, item.company_id),
-    )
-    back = url_for("invoicing.catalog_list")
-    return render(
-        "core/stale_page.html", status=409, stale=stale, back_url=back, back_label=item.name
-    )
+def _list(item=None):
+    return url_for("invoicing.catalog_list")
+
+
+MERGE = StaleMerge(
+    kind="catalog_item",
+    snapshot=_data,
+    form=lambda payload: CatalogForm(formdata=None, data=payload, meta={"csrf": False}),
+    edit_url=lambda item: url_for("invoicing.catalog_edit", item_id=item.id),
+    back_url=_list,
+    back_label=lambda item: item.name,
+)
 
 
 def _merge(item: CatalogItem):
-    theirs = load_payload(request.form.get("_theirs"))
-    payload = merged(load_payload(request.form.get("_mine")), theirs, choices_from(request.form))
-    if form_version(request.form.get("_version")) != item.version:
-        return _stale(item, theirs, payload)
-    form = CatalogForm(formdata=None, data=payload, meta={"csrf": False})
-    if save(form, lambda: catalog.update(item, payload)) is None:
-        item = get_or_404(CatalogItem, item.id, "catalogue item")
-        return _form_page(form, item, 422, original=dump_payload(theirs))
-    return redirect(url_for("invoicing.catalog_list"), 303)
+    def failed(form, original):
+        item_now = get_or_404(CatalogItem, item.id, "catalogue item")
+        return _form_page(form, item_now, 422, original=original)
+
+    return MERGE.save_merged(
+        item,
+        lambda form, payload: save(form, lambda: catalog.update(item, payload)),
+        failed,
+        lambda: redirect(_list(), 303),
+    )
 
 
 @bp.get("/catalog/suggest")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from core.api import (
     _,
@@ -13,9 +13,9 @@ from core.api import (
     current_actor,
     db,
     dump_payload,
+    editable,
     form_version,
     get_or_404,
-    load_payload,
     render,
     require,
 )
@@ -27,23 +27,10 @@ from plugins.invoicing.permissions import CUSTOMER_READ, CUSTOMER_WRITE, INVOICE
 from plugins.invoicing.services import customers
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
-from plugins.invoicing.views.customer_merge import form_data, merge_save, stale_page
+from plugins.invoicing.views.customer_merge import MERGE, form_data
 
-PAGE_SIZE = 50
+editable(Customer, CUSTOMER_WRITE)  # its edit page's room: "also editing", "saved just now"
 RECENT_INVOICES = 50
-
-
-@bp.get("/customers")
-@login_required
-def customer_list():
-    require(CUSTOMER_READ)
-    query = select(Customer)
-    q = request.args.get("q", "").strip()
-    if q:
-        like = f"%{q.lower()}%"
-        query = query.where(or_(func.lower(Customer.name).like(like), Customer.trn.like(like)))
-    rows = db.session.scalars(query.order_by(Customer.name, Customer.id).limit(PAGE_SIZE)).all()
-    return render("invoicing/customer_list.html", block="results", customers=rows, q=q)
 
 
 def _form_page(form, customer, status: int = 200, version=None, original=None):
@@ -88,19 +75,35 @@ def customer_edit(customer_id: int):
     require(CUSTOMER_WRITE)
     customer = get_or_404(Customer, customer_id, "customer")
     if request.method == "POST" and request.form.get("_merge"):
-        return merge_save(customer, _form_page)
+        return _merge_save(customer)
     form = CustomerForm(data=form_data(customer))
     if not form.is_submitted():
         return _form_page(form, customer)
     opened, original = form_version(request.form.get("_version")), request.form.get("_original")
-    if opened is not None and opened != customer.version:
-        return stale_page(customer, load_payload(original), form.payload())
+    if refused := MERGE.refusal(customer, form.payload()):
+        return refused
     saved = save(form, lambda: _write(form, customer)) if form.validate() else None
     if saved is None:
         customer = get_or_404(Customer, customer_id, "customer")
         return _form_page(form, customer, 422, version=opened, original=original)
     flash(_("Customer saved."), "success")
     return redirect(url_for("invoicing.customer_detail", customer_id=customer_id), 303)
+
+
+def _merge_save(customer: Customer):
+    """The merge page's answer: the chosen values saved against the version it showed."""
+
+    def failed(form, original):
+        return _form_page(
+            form, get_or_404(Customer, customer.id, "customer"), 422, original=original
+        )
+
+    return MERGE.save_merged(
+        customer,
+        lambda form, payload: save(form, lambda: customers.update(customer, payload)),
+        failed,
+        lambda: redirect(url_for("invoicing.customer_detail", customer_id=customer.id), 303),
+    )
 
 
 @bp.get("/customers/<int:customer_id>")

@@ -13,7 +13,17 @@ from flask_login import login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from core.api import _, company_id, db, dump_payload, form_version, get_or_404, render, require
+from core.api import (
+    _,
+    company_id,
+    db,
+    dump_payload,
+    editable,
+    form_version,
+    get_or_404,
+    render,
+    require,
+)
 from plugins.invoicing.forms import (
     LINE_FIELD_CATEGORIES,
     VATEX_SUGGESTIONS,
@@ -26,7 +36,7 @@ from plugins.invoicing.services import drafts
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
 from plugins.invoicing.views.editor_data import form_data
-from plugins.invoicing.views.editor_merge import merge_save, stale_page
+from plugins.invoicing.views.editor_merge import merge_for
 from plugins.invoicing.views.editor_totals import preview
 
 
@@ -35,6 +45,10 @@ def _with_customers(form: InvoiceForm) -> InvoiceForm:
     choices = [SelectChoice("", "Choose a customer…")]
     form.customer_id.choices = choices + [SelectChoice(str(i), n) for i, n in rows]
     return form
+
+
+MERGE = merge_for(_with_customers)
+editable(Invoice, INVOICE_WRITE)  # the editor's room: "also editing", "saved just now"
 
 
 def _page(
@@ -105,22 +119,34 @@ def invoice_edit(invoice_id: int):
     require(INVOICE_WRITE)
     invoice = _editable(invoice_id)
     if request.method == "POST" and request.form.get("_merge"):
-        return merge_save(invoice, _with_customers, _page, _write)
+        return _merge_save(invoice)
     form = _with_customers(InvoiceForm(data=form_data(invoice)))
     if not form.is_submitted():
         return _page(form, invoice)
     opened = form_version(request.form.get("_version"))
     original = request.form.get("_original")
-    if opened is not None and opened != invoice.version:
-        return stale_page(invoice, original, form.payload(_is_credit_note(invoice)), form)
-    if request.form.get("_compare"):  # "see their changes", but nothing changed after all
-        return _page(form, invoice, version=opened, original=original)
+    if refused := MERGE.refusal(invoice, form.payload(_is_credit_note(invoice))):
+        return refused
     saved = save(form, lambda: _write(form, invoice)) if form.validate() else None
     if saved is None:
         invoice = _editable(invoice_id)  # re-read after the rollback
         return _page(form, invoice, status=422, version=opened, original=original)
     flash(_("Draft saved."), "success")
     return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
+
+
+def _merge_save(invoice: Invoice):
+    """The merge page's answer: the chosen values saved against the version it showed."""
+
+    def failed(form, original):
+        return _page(form, _editable(invoice.id), status=422, original=original)
+
+    return MERGE.save_merged(
+        invoice,
+        lambda form, payload: save(form, lambda: _write(form, invoice)),
+        failed,
+        lambda: redirect(url_for("invoicing.invoice_detail", invoice_id=invoice.id), 303),
+    )
 
 
 @bp.post("/invoices/totals")

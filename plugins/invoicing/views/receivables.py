@@ -27,7 +27,7 @@ BUCKET_LABELS = {
 TOP_OVERDUE = 5
 
 
-def _open():
+def open_invoices():
     return (
         Invoice.type == INVOICE,
         Invoice.status.in_(PAYABLE_STATUSES),
@@ -53,7 +53,7 @@ def ageing(today: dt.date) -> dict[str, dict[str, Decimal]]:
     bucket = _bucket(today).label("bucket")
     rows = db.session.execute(
         select(bucket, Invoice.currency, func.sum(Invoice.amount_due))
-        .where(*_open())
+        .where(*open_invoices())
         .group_by(bucket, Invoice.currency)
     )
     result: dict[str, dict[str, Decimal]] = {}
@@ -69,7 +69,7 @@ def top_overdue(today: dt.date, limit: int = TOP_OVERDUE) -> list[dict]:
     rows = db.session.execute(
         select(Customer.id, Customer.name, Invoice.currency, total, func.min(Invoice.due_date))
         .join(Customer, Customer.id == Invoice.customer_id)
-        .where(*_open(), Invoice.due_date < today)
+        .where(*open_invoices(), Invoice.due_date < today)
         .group_by(Customer.id, Customer.name, Invoice.currency)
         .order_by(total.desc(), Customer.name)
         .limit(limit)

@@ -39,3 +39,6 @@ def archive_payments(ctx: JobContext, before: str) -> dict:
         ctx.advance(len(batch))
     ctx.flush()
     return {"before": before, "payments_archived": groups, "payment_rows_moved": rows}
+
+
+JOB_TYPES = {JOB: archive_payments}

@@ -13,6 +13,10 @@ and deletes); the balance is their sum, never stored:
 * ``refunded`` (−): a processed refund of the payment paid its unused credit back first.
 
 Every entry is chained (``chain.py``). Credit is used oldest payment first.
+
+The feature lives in this folder: the ledger (here), using credit on an invoice (``use.py``),
+its JSON API (``api.py``), the customer page's panel (``panel.py``) and the invoice page's
+"Apply credit" form (``page.py``).
 """
 
 from __future__ import annotations

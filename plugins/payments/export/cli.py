@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import click
-from flask.cli import AppGroup
 
 from plugins.payments.export.reader import ImportRefused, import_file
 
-group = AppGroup("payments", help="Payments: import of company exports.")
 
-
-@group.command("import-export")
+@click.command("import-export")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def import_export_command(path: str) -> None:
     """Import FILE (made by GET /api/v1/admin/export) into this empty database."""

@@ -1,7 +1,12 @@
-"""PDF receipt of a payment (fpdf2): who paid whom, how much, and which invoices it settled."""
+"""PDF receipt of a payment (fpdf2): who paid whom, how much, and which invoices it settled.
+
+Written in the company's document language (``core.api.document_locale``: the download's
+``?lang=``, else the company's default language, else English), Arabic right to left.
+"""
 
 from __future__ import annotations
 
+from core.api import Company, Mirror, db, document_locale, written_in
 from plugins.payments.models import Payment
 from plugins.payments.receipts.content import gather
 from plugins.payments.receipts.layout import draw
@@ -9,8 +14,11 @@ from plugins.payments.receipts.layout import draw
 __all__ = ["filename", "render_receipt"]
 
 
-def render_receipt(payment: Payment) -> bytes:
-    return draw(gather(payment))
+def render_receipt(payment: Payment, locale: str | None = None) -> bytes:
+    company = db.session.get(Company, payment.company_id)
+    chosen = document_locale(company, locale)
+    with written_in(chosen):
+        return draw(gather(payment), Mirror.of(chosen))
 
 
 def filename(payment: Payment) -> str:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import Company, db
+from core.api import Company, _, db, format_date
 from plugins.invoicing.public import Customer, Invoice
 from plugins.payments.forms import method_label
 from plugins.payments.models import REVERSED, Payment
@@ -48,12 +48,16 @@ def _address(party) -> list[str]:
 def _notice(payment: Payment) -> str | None:
     if payment.reversal_of_id:
         original = db.session.get(Payment, payment.reversal_of_id)
-        return f"REVERSAL of payment {original.number}"
+        return _("REVERSAL of payment %(number)s", number=original.number)
     if payment.status == REVERSED:
         reversal = db.session.scalar(select(Payment).where(Payment.reversal_of_id == payment.id))
-        when = f" on {reversal.date.isoformat()}" if reversal else ""
-        by = f" by {reversal.number}" if reversal else ""
-        return f"REVERSED{by}{when}: this payment no longer counts"
+        if reversal is None:
+            return _("REVERSED: this payment no longer counts")
+        return _(
+            "REVERSED by %(number)s on %(date)s: this payment no longer counts",
+            number=reversal.number,
+            date=format_date(reversal.date),
+        )
     return None
 
 
@@ -85,7 +89,7 @@ def gather(payment: Payment) -> Receipt:
         company=_address(company),
         customer=_address(customer),
         number=payment.number,
-        date=payment.date.isoformat(),
+        date=format_date(payment.date),
         method=method_label(payment.method),
         reference=payment.reference or "-",
         amount=payment.amount,

@@ -8,8 +8,8 @@ from flask import Blueprint
 
 bp = Blueprint("payments", __name__, url_prefix="/payments")
 
+from plugins.payments.credit import page as _credit_page  # noqa: E402,F401  (routes)
 from plugins.payments.views import (  # noqa: E402,F401  (routes)
-    apply_credit,
     invoice_payments,
     payment_detail,
     payment_list,

@@ -27,12 +27,12 @@ from core.api import (
 from plugins.invoicing.public import INVOICE, Invoice, settlement
 from plugins.payments import settings
 from plugins.payments.api.common import commit
+from plugins.payments.credit.page import credit_context
 from plugins.payments.forms import RecordPaymentForm, apply_errors, method_label
 from plugins.payments.models import Allocation, Payment
 from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs, ledger, record
 from plugins.payments.views import bp
-from plugins.payments.views.apply_credit import credit_context
 from plugins.payments.views.form_keys import form_idempotent, new_key
 
 SLOT = "invoicing.invoice.payments"

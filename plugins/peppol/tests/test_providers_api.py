@@ -96,3 +96,24 @@ def test_internal_urls_are_refused_unless_allowed(app, api):
         json={"name": "pub", "type": "http_forward", "base_url": "https://93.184.215.14/in"},
     )
     assert ok.status_code == 201
+
+
+def test_numeric_settings_keep_their_digits(api):
+    """A settings number is stored as written, never rounded through a binary float, and is
+    answered as the API writes every exact number: a string of its digits."""
+    body = (
+        '{"name": "m", "type": "mock",'
+        ' "settings": {"ceiling": 9876543210987654.32, "share": 0.30, "tenant_id": "t-1"}}'
+    )
+    created = api.client.post(
+        "/api/v1/peppol/providers",
+        data=body,
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {api.token}"},
+    )
+    assert created.status_code == 201
+    stored = raw_sql("SELECT CAST(settings AS TEXT) FROM peppol_provider").scalar()
+    assert "9876543210987654.32" in stored and "0.30" in stored
+    read = api.get(f"/api/v1/peppol/providers/{created.get_json()['id']}").get_json()
+    expected = {"ceiling": "9876543210987654.32", "share": "0.30", "tenant_id": "t-1"}
+    assert read["settings"] == expected

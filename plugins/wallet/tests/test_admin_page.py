@@ -21,7 +21,7 @@ def test_admin_page_reconciles_and_lists_differences(
 
     assert "Reconciliation job #" in done
     assert 'data-differences="1"' in done  # the balance is 9 units above the ledger
-    assert "chain 105000009, ledger 105000000" in done
+    assert "on chain 105000009, in the ledger 105000000" in done
 
 
 def test_admin_page_is_for_company_admins(client, make_user, company, login, wallet_api):

@@ -11,7 +11,7 @@ from flask_login import login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
-from core.api import ApiError, current_actor, db, enqueue_job, latest_job, render, require
+from core.api import ApiError, _, current_actor, db, enqueue_job, latest_job, render, require
 from plugins.wallet import health, settings
 from plugins.wallet.models import PaymentRequest
 from plugins.wallet.permissions import ADMINISTER
@@ -68,4 +68,4 @@ def reconcile_start():
     if not ReconcileForm().validate():
         return _page(actor, status=400)
     job = enqueue_job(RECONCILE_JOB, {}, company_id=actor.company_id, user_id=actor.user_id)
-    return _page(actor, notice=f"Reconciliation job #{job.id} started.")
+    return _page(actor, notice=_("Reconciliation job #%(id)s started.", id=job.id))

@@ -10,7 +10,14 @@ from core.i18n.literals import untranslated
 
 ENV = Environment(extensions=["jinja2.ext.i18n"])
 # Template folders whose every user-visible word goes through the catalogue.
-SWEPT = ["templates", "plugins/invoicing/templates", "plugins/payments/templates"]
+SWEPT = [
+    "templates",
+    "plugins/invoicing/templates",
+    "plugins/payments/templates",
+    "plugins/ap/templates",
+    "plugins/peppol/templates",
+    "plugins/wallet/templates",
+]
 # Fragments that are attribute lists, not text.
 NOT_TEXT = {"_live_widget.html"}
 

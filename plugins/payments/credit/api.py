@@ -1,26 +1,20 @@
-"""/api/v1 routes for customer credit, the payments settings and the payments hash chain."""
+"""/api/v1 routes of customer credit: a customer's credit, and paying an invoice from it."""
 
 from __future__ import annotations
 
 from core.api import company_id, describe, get_or_404, json_body, require_permission, user_id
 from plugins.invoicing.public import Customer
-from plugins.payments import credit, settings
+from plugins.payments import credit
 from plugins.payments.api import bp
 from plugins.payments.api.common import commit
 from plugins.payments.api.requests import CREDIT_USE
 from plugins.payments.api.serialize import amount as money
-from plugins.payments.chain import verify as chain_verify
 from plugins.payments.credit import use as credit_use
-from plugins.payments.permissions import ADMINISTER, READ, WRITE
+from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs
 
 TAGS = ("payments",)
 MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$"}
-SETTINGS = {
-    "type": "object",
-    "properties": {"overpayment_policy": {"type": "string", "enum": list(settings.POLICIES)}},
-}
-SETTINGS_PATCH = {**SETTINGS, "additionalProperties": False}
 ENTRY = {
     "type": "object",
     "properties": {
@@ -55,41 +49,10 @@ USED = {
         "invoice": {"type": "object"},
     },
 }
-REPORT = {
-    "type": "object",
-    "properties": {
-        "ok": {"type": "boolean"},
-        "checked": {"type": "integer"},
-        "head_hash": {"type": ["string", "null"]},
-        "broken_at": {"type": ["object", "null"]},
-    },
-}
 
 
 def _balance(customer_id: int) -> dict:
     return {cur: money(total) for cur, total in credit.balance(company_id(), customer_id).items()}
-
-
-@bp.get("/payments/settings")
-@require_permission(ADMINISTER)
-@describe(tags=TAGS, response=SETTINGS)
-def payments_settings_read():
-    """The company's payments settings.
-
-    ``overpayment_policy``: ``reject`` (default) refuses a payment above what its invoices
-    owe; ``credit`` keeps the unallocated part as customer credit.
-    """
-    return settings.current(company_id())
-
-
-@bp.patch("/payments/settings")
-@require_permission(ADMINISTER)
-@describe(tags=TAGS, request=SETTINGS_PATCH, response=SETTINGS)
-def payments_settings_update():
-    """Change payments settings; unknown names or values are a 422 naming each field."""
-    result = settings.update(company_id(), json_body())
-    commit()
-    return result
 
 
 @bp.get("/customers/<int:customer_id>/credit")
@@ -141,12 +104,3 @@ def credit_allocation_create():
         },
     }
     return result, 201
-
-
-@bp.get("/payments/chain/verify")
-@require_permission(ADMINISTER)
-@describe(tags=TAGS, response=REPORT)
-def payments_chain_verify():
-    """Recompute the company's payments hash chain; ``broken_at`` names the first entry (and
-    its record) that does not match, ``ok`` is true when every entry holds."""
-    return chain_verify.verify(company_id()).as_dict()

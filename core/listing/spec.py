@@ -1,0 +1,119 @@
+"""A list page as a declaration: its fields, filters and bulk actions, nothing else.
+
+``ListSpec`` names what one list shows (``Field``), how it can be narrowed (``Filter``) and
+what can be done to the ticked rows (``Action``); ``core.listing.views`` turns it into the
+page (sort on every sortable field, filters in the URL, keyset "Next"), the CSV/XLSX export
+of the current filter and the bulk endpoint. The same ``Sorting`` is derived from the fields,
+so a field sorts on the page, in the export and by cursor, or nowhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import select
+
+from core.listing.sorting import Column, Sorting
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column. ``sort`` is its SQL expression (None: not sortable); ``value`` reads it
+    from a row (default: the attribute named ``key``) for the export and the cell; ``show``
+    turns a row into the cell's text or Markup (default: ``value``); ``link`` a row's URL."""
+
+    key: str
+    label: Any
+    sort: Any = None
+    value: Callable[[Any], Any] | None = None
+    show: Callable[[Any], Any] | None = None
+    link: Callable[[Any], str | None] | None = None
+    numeric: bool = False
+    truncate: bool = False
+    export: bool = True
+
+    def read(self, row) -> Any:
+        return self.value(row) if self.value is not None else getattr(row, self.key)
+
+    def cell(self, row) -> Any:
+        return self.show(row) if self.show is not None else self.read(row)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A query-string parameter shown in the filter form. ``kind``: ``search``, ``select``,
+    ``date`` or ``check``; ``options`` gives a select's ``(value, label)`` pairs; ``apply``
+    narrows the query with the value (None when the list's own query already reads it)."""
+
+    name: str
+    label: Any
+    kind: str = "select"
+    options: Callable[[], list[tuple[Any, Any]]] | None = None
+    apply: Callable[[Any, str], Any] | None = None
+    placeholder: Any = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    """A bulk action: ``run(record)`` on each ticked record, which is read again (and locked
+    when ``lock``) in its own transaction; a ``DomainError`` refuses that record alone.
+    ``confirm`` (a question) makes the action ask first, naming every record."""
+
+    name: str
+    label: Any
+    permission: str
+    run: Callable[[Any], Any]
+    confirm: Any = None
+    lock: bool = True
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """One list page. ``query()`` is the filtered ``select`` (read ``request.args`` for the
+    filters without ``apply``); its rows are the model's objects, or plain rows that carry
+    every field by name and ``id``. ``endpoint`` is the page's endpoint; ``mount_list`` adds
+    ``<endpoint>_export`` and ``<endpoint>_bulk`` next to it."""
+
+    name: str
+    title: Any
+    model: Any
+    fields: tuple[Field, ...]
+    default_sort: str
+    permission: str
+    endpoint: str = ""
+    query: Callable[[], Any] | None = None
+    filters: tuple[Filter, ...] = ()
+    actions: tuple[Action, ...] = ()
+    label: Callable[[Any], str] = lambda record: f"#{record.id}"
+    options: tuple = ()
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    intro: Any = ""
+    empty: Any = ""
+    new: tuple[Any, str, str] | None = None  # (label, endpoint, permission)
+    template: str = "core/list.html"
+    live: str = ""  # hx-trigger events that re-fetch the table
+    row_attr: str = ""  # a second data- attribute naming the row's id, kept for old selectors
+    page_size: int = 25
+
+    @cached_property
+    def sorting(self) -> Sorting:
+        columns = {f.key: Column(f.sort, f.read) for f in self.fields if f.sort is not None}
+        columns.setdefault("id", Column(self.model.id))
+        return Sorting(columns, self.default_sort, self.model.id, self.aliases)
+
+    def base_query(self):
+        return self.query() if self.query is not None else select(self.model)
+
+    def filtered(self, args):
+        query = self.base_query()
+        for f in self.filters:
+            value = args.get(f.name, "").strip()
+            if f.apply is not None and value:
+                query = f.apply(query, value)
+        return query
+
+    def exported(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.export)

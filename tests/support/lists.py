@@ -1,0 +1,96 @@
+"""Helpers for the tests of declared lists (core.listing.ListSpec pages): rows as the user
+sees them, "Next" walks, downloads read back, and an EXPLAIN check of every query a page ran."""
+
+from __future__ import annotations
+
+import csv
+import html as htmllib
+import io
+import re
+
+from sqlalchemy import event
+
+
+def page(client, path: str, status: int = 200) -> str:
+    resp = client.get(path)
+    assert resp.status_code == status, resp.get_data(as_text=True)[:500]
+    return resp.get_data(as_text=True)
+
+
+def ids(html: str) -> list[int]:
+    """Row ids in table order."""
+    return [int(n) for n in re.findall(r'<tr data-row-id="(\d+)"', html)]
+
+
+def link(html: str, rel: str) -> str | None:
+    found = re.search(rf'<a href="([^"]+)"[^>]*rel="{rel}"', html)
+    return htmllib.unescape(found.group(1)) if found else None
+
+
+def cells(html: str, row_id: int) -> list[str]:
+    """The text of each cell of one row (the tick box first)."""
+    row = re.search(rf'<tr data-row-id="{row_id}"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    found = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    return [htmllib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in found]
+
+
+def walk(client, path: str, most: int = 50) -> list[int]:
+    """Follow "Next" from ``path`` to the end; the ids seen, in order."""
+    seen = []
+    while path:
+        html = page(client, path)
+        seen += ids(html)
+        path = link(html, "next")
+        assert len(seen) <= most
+    return seen
+
+
+def csv_rows(resp) -> list[list[str]]:
+    assert resp.status_code == 200 and resp.mimetype == "text/csv", resp.status_code
+    return list(csv.reader(io.StringIO(resp.get_data(as_text=True).lstrip("\ufeff"))))
+
+
+def xlsx_rows(resp) -> list[tuple]:
+    from openpyxl import load_workbook
+
+    assert resp.status_code == 200, resp.status_code
+    return list(load_workbook(io.BytesIO(resp.get_data())).active.iter_rows(values_only=True))
+
+
+def full_scans(statement, parameters, tables) -> list[str]:
+    """Plan lines reading one of ``tables`` whole, without an index (SQLite: a SCAN not
+    using an index; PostgreSQL, sequential scans disabled: a Seq Scan, i.e. no index path)."""
+    from core.api import db
+
+    names = "|".join(tables)
+    conn = db.session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = [r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, parameters)]
+        db.session.rollback()
+        return [line for line in plan if re.search(rf"Seq Scan on ({names})\b", line)]
+    plan = [r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+    db.session.rollback()
+    pattern = rf"^SCAN ({names})\b(?! USING (COVERING )?INDEX)"
+    return [line for line in plan if re.search(pattern, line)]
+
+
+def assert_reads_indexes(client, path: str, tables) -> str:
+    """Load ``path`` and EXPLAIN every SELECT it ran on ``tables``: none reads one whole."""
+    from core.api import db
+
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT") and any(t in statement for t in tables):
+            seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        html = page(client, path)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert seen, path
+    for statement, parameters in seen:
+        assert not full_scans(statement, parameters, tables), (path, statement)
+    return html
