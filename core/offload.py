@@ -14,6 +14,7 @@ offloaded call runs in place.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import sys
 
@@ -28,6 +29,17 @@ def _gevent_patched() -> bool:
 def _marked(fn, args):
     _off_loop.set(True)
     return fn(*args)
+
+
+@contextlib.contextmanager
+def in_place():
+    """Within the block ``off_loop`` calls run in place, on the event loop (a benchmark's
+    baseline: how long the loop stalled before)."""
+    token = _off_loop.set(True)
+    try:
+        yield
+    finally:
+        _off_loop.reset(token)
 
 
 def off_loop(fn, *args):
