@@ -87,10 +87,12 @@ from core.versioning import (
     StaleVersion,
     Versioned,
     bump_version,
+    check_row_version,
     check_version,
     etag,
     form_version,
     if_match,
+    row_version,
     with_etag,
 )
 
@@ -165,6 +167,7 @@ __all__ = [
     "company_id",
     "bump_version",
     "capped_count",
+    "check_row_version",
     "check_version",
     "choices_from",
     "company_room",
@@ -227,6 +230,7 @@ __all__ = [
     "read_record",
     "record_room",
     "render",
+    "row_version",
     "require",
     "require_permission",
     "require_write",
