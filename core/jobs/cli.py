@@ -20,7 +20,12 @@ jobs_cli = AppGroup("jobs", help="Background jobs.")
     type=click.IntRange(1, 64),
     help="Worker threads running jobs side by side.",
 )
-@click.option("--no-periodic", is_flag=True, help="Do not start scheduled jobs from this worker.")
+@click.option(
+    "--no-periodic",
+    is_flag=True,
+    help="Do not start scheduled jobs from this worker (with Redis every worker may: each due "
+    "run is claimed by one).",
+)
 def worker(workers: int, no_periodic: bool) -> None:
     """Run queued jobs (and the hourly scheduled ones) until interrupted with Ctrl-C."""
     from core.jobs.backend import describe

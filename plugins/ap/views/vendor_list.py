@@ -3,12 +3,13 @@ URL, CSV/XLSX of the filter; those created by an import are marked."""
 
 from __future__ import annotations
 
+from flask import url_for
 from markupsafe import Markup, escape
 from sqlalchemy import or_
 
-from core.api import ListField, ListFilter, ListSpec, label, lazy_gettext, mount_list
+from core.api import ListField, ListFilter, ListSpec, label, lazy_gettext, may, mount_list
 from plugins.ap.models import Vendor
-from plugins.ap.permissions import READ
+from plugins.ap.permissions import READ, WRITE
 from plugins.ap.views import bp
 
 
@@ -21,6 +22,9 @@ def _search(query, q: str):
 
 def _name(vendor) -> Markup:
     shown = escape(vendor.name)
+    if may(WRITE):  # the vendor's edit page (views/vendor_edit.py)
+        url = url_for("ap.vendor_edit", vendor_id=vendor.id)
+        shown = Markup('<a href="{}">{}</a>').format(url, vendor.name)
     if vendor.created_by_import:
         note = lazy_gettext("created by import")
         shown += Markup(' <small class="ap-warning">{}</small>').format(note)
