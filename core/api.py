@@ -67,6 +67,7 @@ from core.merge import dump as dump_payload
 from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
+from core.offload import off_loop
 from core.pagination import paginate
 from core.party import PartyMixin
 from core.party_columns import downgrade_party_columns, upgrade_party_columns
@@ -216,6 +217,7 @@ __all__ = [
     "merged",
     "next_number",
     "next_value",
+    "off_loop",
     "on_commit",
     "paginate",
     "public",

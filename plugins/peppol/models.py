@@ -52,6 +52,18 @@ class Transmission(TenantMixin, db.Model):
         UniqueConstraint("company_id", "invoice_id", "generation"),
         Index("ix_peppol_transmission_company_state", "company_id", "state", "id"),
         Index("ix_peppol_transmission_due", "state", "next_attempt_at"),
+        # One per sortable list column (migration 0002).
+        *(
+            Index(f"ix_peppol_transmission_list_{c}", "company_id", c, "id")
+            for c in (
+                "document_number",
+                "receiver_id",
+                "profile",
+                "provider_name",
+                "attempt_count",
+                "updated_at",
+            )
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -131,6 +143,11 @@ class InboundDocument(TenantMixin, db.Model):
     __table_args__ = (
         UniqueConstraint("company_id", "sha256"),
         Index("ix_peppol_inbound_sender_number", "company_id", "sender_id", "number"),
+        # One per sortable list column (migration 0002).
+        *(
+            Index(f"ix_peppol_inbound_list_{c}", "company_id", c, "id")
+            for c in ("received_at", "number", "profile", "status")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,60 +1,21 @@
-"""/peppol/inbox: received documents, and "Fetch now" (the run's live progress is on the jobs
-page, where every inbox run is a job with its totals and errors)."""
+"""/peppol/inbox: its schedule (versioned: a stale save gets core's merge page) and "Fetch
+now" (the run's live progress is on the jobs page, where every inbox run is a job with its
+totals and errors); the list is in views/lists.py."""
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import login_required
-from sqlalchemy import select
 
-from core.api import (
-    DomainError,
-    company_id,
-    db,
-    dump_payload,
-    editable,
-    enqueue_job,
-    may,
-    render,
-    require,
-)
+from core.api import DomainError, company_id, db, editable, enqueue_job, require
 from plugins.peppol import settings
 from plugins.peppol.inbox import FETCH_JOB
 from plugins.peppol.inbox.schedule import settings_for
-from plugins.peppol.models import InboundDocument, Settings
-from plugins.peppol.permissions import MANAGE, READ, SEND
+from plugins.peppol.models import Settings
+from plugins.peppol.permissions import MANAGE, SEND
 from plugins.peppol.views import bp, settings_merge
 
 editable(Settings, MANAGE)  # the schedule form's room: "also editing", "saved just now"
-
-BILL_PAGE = "ap.bill_review"
-
-
-@bp.get("/inbox")
-@login_required
-def inbox():
-    require(READ)
-    rows = db.session.scalars(
-        select(InboundDocument).order_by(InboundDocument.id.desc()).limit(200)
-    ).all()
-    schedule = settings_for(company_id())
-    db.session.commit()
-    return render(
-        "peppol/inbox.html",
-        rows=rows,
-        settings=schedule,
-        can_fetch=may(SEND),
-        can_manage=may(MANAGE),
-        bill_url=_bill_url,
-        settings_json=dump_payload(settings_merge.snapshot(schedule)),
-    )
-
-
-def _bill_url(bill_id: int | None) -> str | None:
-    """The AP bill page of an imported document, when AP is enabled."""
-    if bill_id is None or BILL_PAGE not in current_app.view_functions:
-        return None
-    return url_for(BILL_PAGE, bill_id=bill_id)
 
 
 @bp.post("/inbox/settings")
