@@ -57,6 +57,19 @@ class PaymentRequest(TenantMixin, db.Model):
         UniqueConstraint("public_token", name="uq_wallet_payment_request_public_token"),
         Index("ix_wallet_payment_request_watch", "chain_id", "destroyed_at", "monitor_until"),
         Index("ix_wallet_payment_request_invoice", "company_id", "invoice_id"),
+        # One per sortable list column (migration 0002).
+        *(
+            Index(f"ix_wallet_payment_request_list_{c}", "company_id", c, "id")
+            for c in (
+                "address",
+                "amount_units",
+                "invoice_amount",
+                "status",
+                "expires_at",
+                "created_at",
+                "destroyed_at",
+            )
+        ),  # fmt: skip
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
