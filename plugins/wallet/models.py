@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, TenantMixin, db, utcnow
+from core.api import ExactNumeric, TenantMixin, Versioned, db, utcnow
 from plugins.wallet.columns import TokenUnits
 
 UNITS = TokenUnits()
@@ -28,7 +28,7 @@ LIVE = (NEW, PROCESSING)
 HD, VIRTUAL = "hd", "virtual"
 
 
-class WalletSettings(TenantMixin, db.Model):
+class WalletSettings(Versioned, TenantMixin, db.Model):
     """One row per company, created on first change (defaults in ``settings.DEFAULTS``)."""
 
     __tablename__ = "wallet_settings"
