@@ -4,6 +4,7 @@ Autogenerate for one plugin: ``flask db revision --autogenerate --head <plugin>@
 with ``LEDGERLINE_MIGRATE_PREFIX=<plugin>_`` so only that plugin's tables are compared.
 """
 
+import contextlib
 import logging
 import os
 from logging.config import fileConfig
@@ -48,8 +49,36 @@ def run_online():
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
         )
-        with context.begin_transaction():
+        with sqlite_foreign_keys_checked_at_end(connection), context.begin_transaction():
             context.run_migrations()
+            check_foreign_keys(connection)
+
+
+@contextlib.contextmanager
+def sqlite_foreign_keys_checked_at_end(connection):
+    """SQLite: foreign keys off while revisions run (a batch copy drops a table that others
+    refer to; the pragma only takes effect outside a transaction), on again afterwards."""
+    raw = connection.connection.driver_connection if _sqlite(connection) else None
+    if raw is not None:
+        raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def check_foreign_keys(connection) -> None:
+    """Refuse to commit revisions that left a row pointing at nothing (SQLite)."""
+    if not _sqlite(connection):
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
+
+
+def _sqlite(connection) -> bool:
+    return connection.dialect.name == "sqlite"
 
 
 if context.is_offline_mode():

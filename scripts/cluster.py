@@ -2,8 +2,8 @@
 
 PostgreSQL and Redis (private instances in the run folder), two app processes
 (`gunicorn -c deploy/gunicorn.conf.py`, gevent, Socket.IO through a Redis message queue), two
-Huey workers on Redis (only the first starts the scheduled jobs) and nginx in front with
-deploy/nginx/ledgerline.conf (WebSocket upgrade, sticky routing for long-polling).
+Huey workers on Redis (both schedule; each due run is claimed by one) and nginx in front
+with deploy/nginx/ledgerline.conf (WebSocket upgrade, sticky routing for long-polling).
 
     .venv/bin/python scripts/cluster.py [--port 8080] [--dir instance/cluster] [--no-demo]
 
@@ -113,14 +113,14 @@ class Cluster:
         for app in self.apps:
             app.wait_ready()
         self.echo("App processes: " + ", ".join(f"{a.name} on {a.port}" for a in self.apps))
-        self.workers = [self._worker(1, periodic=True), self._worker(2, periodic=False)]
+        self.workers = [self._worker(1), self._worker(2)]
         self.nginx = Nginx(self.dir, self.port, [a.port for a in self.apps], ROOT).start()
         self.echo(f"nginx on {self.url}; started in {time.monotonic() - started:.0f} s")
 
-    def _worker(self, number: int, periodic: bool) -> Process:
+    def _worker(self, number: int) -> Process:
+        # Every worker schedules: a due run is claimed by one (core.jobs.periodic), so scheduled
+        # jobs go on when a worker dies.
         cmd = [str(BIN / "flask"), "--app", "wsgi", "jobs", "worker", "--workers", "2"]
-        if not periodic:
-            cmd.append("--no-periodic")  # scheduled jobs are started by one worker only
         return Process(f"worker-{number}", cmd, self.dir, self.env()).start()
 
     def restart_app(self, index: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from huey import MemoryHuey, RedisHuey, SqliteHuey
+from huey import MemoryHuey, RedisExpireHuey, SqliteHuey
 
 QUEUE_NAME = "ledgerline"
 
@@ -22,7 +22,9 @@ def make_huey(app):
                 "JOBS_BACKEND is 'redis' but JOBS_REDIS_URL is not set "
                 "(e.g. LEDGERLINE_JOBS_REDIS_URL=redis://127.0.0.1:6379/0)"
             )
-        return RedisHuey(name=QUEUE_NAME, url=url, results=False)
+        # The expiring storage: scheduled jobs claim their due minute with a key that expires
+        # (core.jobs.periodic); the queue itself is the same as RedisHuey's.
+        return RedisExpireHuey(name=QUEUE_NAME, url=url, results=False)
     if backend == "immediate":
         return MemoryHuey(name=QUEUE_NAME, results=False, immediate=True)
     raise RuntimeError(f"JOBS_BACKEND must be 'sqlite', 'redis' or 'immediate', not {backend!r}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.jobs.periodic import once_per_due_minute
 from core.jobs.registry import schedules
 
 RUN_TASK = "ledgerline.run_job"
@@ -16,7 +17,8 @@ def register(app, huey) -> None:
 
     app.extensions["ledgerline.jobs.run"] = huey.task(name=RUN_TASK)(run)
     for name, schedule in schedules(app).items():
-        huey.periodic_task(schedule, name=f"ledgerline.scheduled.{name}")(_periodic(app, name))
+        due = once_per_due_minute(huey, name, schedule)
+        huey.periodic_task(due, name=f"ledgerline.scheduled.{name}")(_periodic(app, name))
 
 
 def _periodic(app, name: str):

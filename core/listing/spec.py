@@ -34,6 +34,8 @@ class Field:
     numeric: bool = False
     truncate: bool = False
     export: bool = True
+    page: bool = True  # False: in the export only
+    cursor: Callable[[Any], Any] | None = None  # the sort value, when ``value`` shows another
 
     def read(self, row) -> Any:
         return self.value(row) if self.value is not None else getattr(row, self.key)
@@ -97,10 +99,19 @@ class ListSpec:
     live: str = ""  # hx-trigger events that re-fetch the table
     row_attr: str = ""  # a second data- attribute naming the row's id, kept for old selectors
     page_size: int = 25
+    context: Callable[[], dict] | None = None  # more for the whole page's template
+    annotate: Callable[[list], None] | None = None  # per page / export batch, e.g. one look-up
+
+    def prepared(self, rows: list) -> list:
+        if self.annotate is not None and rows:
+            self.annotate(rows)
+        return rows
 
     @cached_property
     def sorting(self) -> Sorting:
-        columns = {f.key: Column(f.sort, f.read) for f in self.fields if f.sort is not None}
+        columns = {
+            f.key: Column(f.sort, f.cursor or f.read) for f in self.fields if f.sort is not None
+        }
         columns.setdefault("id", Column(self.model.id))
         return Sorting(columns, self.default_sort, self.model.id, self.aliases)
 
@@ -114,6 +125,9 @@ class ListSpec:
             if f.apply is not None and value:
                 query = f.apply(query, value)
         return query
+
+    def shown(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.page)
 
     def exported(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.export)

@@ -51,13 +51,15 @@ def list_page(spec, **context):
     except DomainError as exc:
         error = exc.message
     htmx = is_htmx()
+    if spec.context is not None and not htmx:
+        context = {**spec.context(), **context}
     return render(
         "core/list.html" if htmx else spec.template,
         block="table",
         status=400 if error else 200,
         spec=spec,
         page=page,
-        rows=page.rows if page else [],
+        rows=spec.prepared(page.rows) if page else [],
         total=count,
         sort=page.sort if page else spec.sorting.parse(None),
         error=error,
@@ -75,7 +77,7 @@ def export_batches(spec, query=None):
     query = spec.filtered(request.args) if query is None else query
     fields = spec.exported()
     for batch in batches(query, sort, options=spec.options):
-        yield [[f.read(row) for f in fields] for row in batch]
+        yield [[f.read(row) for f in fields] for row in spec.prepared(batch)]
 
 
 def export(spec, fmt: str, query=None, filename: str | None = None):
@@ -92,27 +94,32 @@ def _chain(first, rest):
     yield from rest
 
 
-def mount_list(bp, path: str, spec, view=None) -> None:
-    """Add the page (``view``, default :func:`list_page`), its export and bulk endpoints."""
+def mount_list(bp, path: str, spec, choose=None) -> None:
+    """Add the page, its export and bulk endpoints. ``choose()``, when given, picks the spec
+    of this request (e.g. another source table behind a toggle; same endpoint and fields)."""
     name = spec.endpoint.rpartition(".")[2]
+    current = choose or (lambda: spec)
 
     def page():
-        return list_page(spec)
+        return list_page(current())
 
     def export_view(fmt: str):
-        return export(spec, fmt)
+        return export(current(), fmt)
 
     def bulk_view():
-        return run_bulk(spec, lambda ids: export(spec, "csv", _only(spec, ids), "selected"))
+        chosen = current()
+        return run_bulk(chosen, lambda ids: export(chosen, "csv", _only(chosen, ids), "selected"))
 
-    bp.add_url_rule(path, name, login_required(view or page), methods=["GET"])
+    bp.add_url_rule(path, name, login_required(page), methods=["GET"])
     bp.add_url_rule(
-        f"{path}/export.<any(csv, xlsx):fmt>",
+        f"{path.rstrip('/')}/export.<any(csv, xlsx):fmt>",
         f"{name}_export",
         login_required(export_view),
         methods=["GET"],
     )
-    bp.add_url_rule(f"{path}/bulk", f"{name}_bulk", login_required(bulk_view), methods=["POST"])
+    bp.add_url_rule(
+        f"{path.rstrip('/')}/bulk", f"{name}_bulk", login_required(bulk_view), methods=["POST"]
+    )
 
 
 def _only(spec, ids):

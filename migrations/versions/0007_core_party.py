@@ -4,11 +4,10 @@ Revision ID: 0007_core_party
 Revises: 0006_core_locale
 
 Company, customers and vendors share one set of party fields (core.party.PartyMixin), one
-size each. SQLite does not enforce VARCHAR lengths, so only PostgreSQL's column changes.
+size each; SQLite declares the new size too (core.party_columns).
 """
 
-import sqlalchemy as sa
-from alembic import op
+from core.party_columns import downgrade_party_columns, upgrade_party_columns
 
 revision = "0007_core_party"
 down_revision = "0006_core_locale"
@@ -16,20 +15,12 @@ branch_labels = None
 depends_on = None
 
 
-def _resize(length: int, was: int) -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.alter_column(
-            "core_company",
-            "peppol_id",
-            type_=sa.String(length),
-            existing_type=sa.String(was),
-            existing_nullable=True,
-        )
+SIZES = {"peppol_id": (64, 80)}
 
 
 def upgrade():
-    _resize(80, 64)
+    upgrade_party_columns("core_company", SIZES)
 
 
 def downgrade():
-    _resize(64, 80)
+    downgrade_party_columns("core_company", SIZES)

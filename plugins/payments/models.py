@@ -32,6 +32,11 @@ class Payment(TenantMixin, db.Model):
         Index("ix_payments_payment_company_customer", "company_id", "customer_id", "id"),
         Index("ix_payments_payment_duplicate", "company_id", "customer_id", "date", "amount"),
         Index("ix_payments_payment_provider_tx", "company_id", "provider_transaction_id"),
+        # One per sortable list column (migration 0005).
+        *(
+            Index(f"ix_payments_payment_list_{c}", "company_id", c, "id")
+            for c in ("method", "reference", "amount", "currency", "status")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -240,3 +241,49 @@ def seen(client: LiveClient) -> set[int]:
 def last_presence(client: LiveClient):
     found = [d["viewers"] for e, d in list(client.events) if e == "presence"]
     return found[-1] if found else None
+
+
+EVERY_MINUTE = "peppol.retry_due"  # a built-in scheduled job due every minute
+
+
+def enqueued(worker) -> list[str]:
+    """When (log time, to the second) this worker's scheduler enqueued the every-minute job."""
+    pattern = (
+        r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),\d+ huey\.consumer\.Scheduler INFO "
+        rf"Enqueueing periodic task \S*ledgerline\.scheduled\.{re.escape(EVERY_MINUTE)}:"
+    )
+    return re.findall(pattern, worker.log.read_text(), flags=re.MULTILINE)
+
+
+def scheduled_runs(cluster) -> dict[str, int]:
+    """How many recorded runs of the every-minute job are in each status."""
+    import psycopg
+
+    with psycopg.connect(cluster.postgres.url().replace("+psycopg", "")) as conn:
+        rows = conn.execute(
+            "SELECT status, count(*) FROM core_job WHERE type = 'scheduled' AND name = %s "
+            "GROUP BY status",
+            (EVERY_MINUTE,),
+        ).fetchall()
+    return dict(rows)
+
+
+def test_scheduled_jobs_run_once_per_due_minute_on_whichever_worker_is_alive(cluster):
+    """Both workers schedule; each due minute is claimed by one of them. Worker 1 is killed
+    (no clean shutdown): the job still runs the next minute, once, on worker 2."""
+    first, second = cluster.workers
+    first.stop(signal.SIGKILL)
+    killed = time.strftime("%Y-%m-%d %H:%M:%S")
+    completed = scheduled_runs(cluster).get("completed", 0)
+    deadline = time.monotonic() + 150  # the next due minute, plus a loaded machine's delay
+    while time.monotonic() < deadline:
+        later = [t for t in enqueued(second) if t > killed]
+        if later and scheduled_runs(cluster).get("completed", 0) > completed:
+            break
+        time.sleep(1)
+    assert later, "no worker scheduled the every-minute job after worker 1 died"
+    assert scheduled_runs(cluster).get("completed", 0) > completed
+    # Once per due minute for the whole run, while both workers lived and after (each
+    # scheduler looks every 15 s, so without the claim a minute would be enqueued up to 8 times).
+    minutes = [t[:16] for t in enqueued(first) + enqueued(second)]
+    assert len(minutes) == len(set(minutes)), sorted(minutes)

@@ -19,7 +19,7 @@ def page(client, path: str, status: int = 200) -> str:
 
 def ids(html: str) -> list[int]:
     """Row ids in table order."""
-    return [int(n) for n in re.findall(r'<tr data-row-id="(\d+)"', html)]
+    return [int(n) for n in re.findall(r'<tr [^>]*data-row-id="(\d+)"', html)]
 
 
 def link(html: str, rel: str) -> str | None:
@@ -29,7 +29,7 @@ def link(html: str, rel: str) -> str | None:
 
 def cells(html: str, row_id: int) -> list[str]:
     """The text of each cell of one row (the tick box first)."""
-    row = re.search(rf'<tr data-row-id="{row_id}"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    row = re.search(rf'<tr [^>]*data-row-id="{row_id}"[^>]*>(.*?)</tr>', html, re.S).group(1)
     found = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     return [htmllib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in found]
 

@@ -40,6 +40,11 @@ class Bill(Versioned, TenantMixin, db.Model):
         Index("ix_ap_bill_company_match", "company_id", "match_status", "id"),
         Index("ix_ap_bill_duplicate", "company_id", "vendor_id", "issue_date", "total"),
         Index("ix_ap_bill_company_order", "company_id", "order_id"),
+        # One per sortable list column (migration 0006).
+        *(
+            Index(f"ix_ap_bill_list_{c}", "company_id", c, "id")
+            for c in ("vendor_invoice_number", "vendor_id", "issue_date", "total", "currency")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

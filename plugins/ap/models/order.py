@@ -30,6 +30,11 @@ class PurchaseOrder(Versioned, TenantMixin, db.Model):
         UniqueConstraint("company_id", "number", name="uq_ap_purchase_order_company_number"),
         Index("ix_ap_purchase_order_company_status", "company_id", "status", "id"),
         Index("ix_ap_purchase_order_company_vendor", "company_id", "vendor_id"),
+        # One per sortable list column (migration 0006).
+        *(
+            Index(f"ix_ap_purchase_order_list_{c}", "company_id", c, "id")
+            for c in ("number", "order_date", "expected_date", "total", "currency")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,6 +16,11 @@ class Vendor(PartyMixin, Versioned, TenantMixin, db.Model):
         Index("ix_ap_vendor_company_name", "company_id", "name"),
         Index("ix_ap_vendor_company_peppol", "company_id", "peppol_id"),
         Index("ix_ap_vendor_company_trn", "company_id", "trn"),
+        # One per sortable list column (migration 0006).
+        *(
+            Index(f"ix_ap_vendor_list_{c}", "company_id", c, "id")
+            for c in ("country", "payment_terms_days")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

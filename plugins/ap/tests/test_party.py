@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from core.db import db
+from plugins.invoicing.tests.helpers import draft_payload
 
 PARTY_FIELDS = {"name", "trn", "email", "phone", "address_line1", "address_line2", "city",
                 "postal_code", "country", "subdivision", "peppol_id", "legal_id",
@@ -59,6 +60,26 @@ def test_the_openapi_document_marks_emirate_deprecated(client):
     assert found and all(s["properties"]["emirate"].get("deprecated") for s in found)
 
 
+def _sizes(table: str) -> dict:
+    """Each party column's declared length as the database reports it."""
+    found = db.inspect(db.session.connection()).get_columns(table)
+    return {
+        c["name"]: getattr(c["type"], "length", None) for c in found if c["name"] in PARTY_FIELDS
+    }
+
+
+def test_the_migrated_tables_have_the_party_sizes_on_every_database(app):
+    """The schema the migrations build (SQLite or PostgreSQL) declares the sizes of
+    core.party.PartyMixin: trn 32, peppol_id 80, subdivision 6, ..."""
+    from core.models import Company
+
+    want = {c.name: getattr(c.type, "length", None) for c in Company.__table__.columns
+            if c.name in PARTY_FIELDS}  # fmt: skip
+    assert want["trn"] == 32
+    for table in ("core_company", "invoicing_customer", "ap_vendor"):
+        assert _sizes(table) == want, table
+
+
 @pytest.mark.parametrize(
     ("model_path", "table", "before"),
     [
@@ -91,3 +112,46 @@ def test_the_migration_moves_each_emirate_into_subdivision(app, make_company, mo
     assert found == {"uae": "AE-AZ", "abroad": "BE-BRU"}
     columns = {c["name"] for c in db.inspect(db.session.connection()).get_columns(table)}
     assert "emirate" not in columns and "subdivision" in columns
+
+
+def _schema_objects() -> set:
+    """Every index and trigger of the database, as created."""
+    if db.engine.dialect.name == "sqlite":
+        rows = db.session.execute(text(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL"
+        ))  # fmt: skip
+        return {tuple(r) for r in rows}
+    rows = db.session.execute(text(
+        "SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+        "UNION SELECT 'trigger', tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+        "WHERE NOT tgisinternal"
+    ))  # fmt: skip
+    return {tuple(r) for r in rows}
+
+
+def test_party_revisions_round_trip_keeps_rows_indexes_and_triggers(api):
+    """Down past the party revisions and up again with a customer, its invoice, and a vendor
+    in place: the rows and what refers to them survive, and every index and trigger (the
+    invoice search's included) is as the fresh schema had it."""
+    from flask_migrate import downgrade, upgrade
+
+    customer = api.post("/api/v1/customers", json={"name": "Oasis", "trn": "100200300400003"})
+    invoice = api.post("/api/v1/invoices", json=draft_payload(customer.get_json()["id"]))
+    assert invoice.status_code == 201, invoice.get_json()
+    vendor = api.post("/api/v1/vendors", json={"name": "Supplies", "country": "AE",
+                                               "subdivision": "AE-SH"})  # fmt: skip
+    assert vendor.status_code == 201, vendor.get_json()
+    before = _schema_objects()
+    db.session.close()
+    downgrade(revision="0009_invoicing_lists")
+    downgrade(revision="0003_ap")
+    upgrade(revision="heads")
+    assert _schema_objects() == before
+    read = api.get(f"/api/v1/invoices/{invoice.get_json()['id']}").get_json()
+    assert read["customer_id"] == customer.get_json()["id"]
+    assert (
+        api.get(f"/api/v1/vendors/{vendor.get_json()['id']}").get_json()["subdivision"] == "AE-SH"
+    )
+    found = api.get("/api/v1/invoices?q=Oasis").get_json()["data"]
+    assert [i["id"] for i in found] == [invoice.get_json()["id"]]

@@ -2,6 +2,7 @@
 ``stale_version`` with the current record. Runs on SQLite and PostgreSQL."""
 
 import json
+import re
 
 
 def test_vendor_if_match(api, vendor):
@@ -113,3 +114,109 @@ def test_approving_a_bill_changed_meanwhile_is_refused_in_the_page(api, vendor, 
     page = client.get(resp.headers["Location"]).get_data(as_text=True)
     assert "changed this bill after you opened it; nothing was done" in page
     assert api.get(f"/api/v1/bills/{bill['id']}").get_json()["status"] == "MATCHED"
+
+
+def test_vendor_edit_page_saves_refuses_when_stale_and_merges(api, vendor, login):
+    from tests.support.fixtures import csrf_token
+
+    client = login()
+    url = f"/ap/vendors/{vendor['id']}/edit"
+    assert f"/ap/vendors/{vendor['id']}/edit" in client.get("/ap/vendors").get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert f"edit.ap_vendor:{vendor['id']}" in page and "data-edit-watch" in page
+    token = csrf_token(client, url)
+    original = api.get(f"/api/v1/vendors/{vendor['id']}").get_json()
+    fields = ("name", "trn", "peppol_id", "email", "address_line1", "city", "country",
+              "emirate", "iban", "payment_terms_days")  # fmt: skip
+    opened = {name: "" if original.get(name) is None else str(original[name]) for name in fields}
+    form = {"csrf_token": token, "_version": "1", "_original": json.dumps(opened)}
+
+    # A colleague changes the city through the API (version 2) while the page shows version 1.
+    api.patch(f"/api/v1/vendors/{vendor['id']}", json={"city": "Sharjah"})
+    mine = opened | {"email": "billing@vendor.ae"}
+    refused = client.post(url, data=form | mine)
+    assert refused.status_code == 409
+    html = refused.get_data(as_text=True)
+    assert 'data-change="city"' in html and 'data-change="email"' in html
+    assert api.get(f"/api/v1/vendors/{vendor['id']}").get_json()["email"] != "billing@vendor.ae"
+
+    theirs = json.dumps(opened | {"city": "Sharjah"})
+    merge = {"csrf_token": token, "_merge": "1", "_version": "2", "_mine": json.dumps(mine)}
+    done = client.post(url, data=merge | {"_theirs": theirs, "take:email": "mine"})
+    assert done.status_code == 303
+    stored = api.get(f"/api/v1/vendors/{vendor['id']}")
+    now = stored.get_json()
+    assert (now["city"], now["email"], stored.headers["ETag"]) == (
+        "Sharjah",
+        "billing@vendor.ae",
+        '"3"',
+    )
+
+    # An ordinary save at the current version goes through.
+    current = {name: "" if now.get(name) is None else str(now[name]) for name in fields}
+    form = {"csrf_token": token, "_version": "3", "_original": json.dumps(current)}
+    assert client.post(url, data=form | current | {"city": "Ajman"}).status_code == 303
+    assert api.get(f"/api/v1/vendors/{vendor['id']}").get_json()["city"] == "Ajman"
+
+
+def test_draft_order_edit_page_saves_and_merges_a_stale_save(api, sent_po, login):
+    from tests.support.fixtures import csrf_token
+
+    draft = sent_po(send=False)
+    client = login()
+    url = f"/ap/purchase-orders/{draft['id']}/edit"
+    assert url in client.get(f"/ap/purchase-orders/{draft['id']}").get_data(as_text=True)
+    page = client.get(url)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and f"edit.ap_purchase_order:{draft['id']}" in html
+    original = re.search(r'name="_original" value="([^"]*)"', html).group(1)
+    original = json.loads(original.replace("&#34;", '"').replace("&quot;", '"'))
+    token = csrf_token(client, url)
+    fields = {name: original[name] for name in ("vendor_id", "order_date", "currency")}
+    fields["expected_date"] = original["expected_date"]
+    for i, line in enumerate(original["lines"]):
+        fields |= {f"lines-{i}-{name}": value for name, value in line.items()}
+    form = {"csrf_token": token, "_version": "1", "_original": json.dumps(original)}
+
+    # Unchanged form at the current version: saved, nothing lost (quantities as typed).
+    assert client.post(url, data=form | fields | {"expected_date": "2026-04-01"}).status_code == 303
+    assert api.get(f"/api/v1/purchase-orders/{draft['id']}").get_json()["expected_date"] == (
+        "2026-04-01"
+    )
+    # The same form again (version 1 opened): refused, the merge page shows the date.
+    refused = client.post(url, data=form | fields | {"currency": "USD"})
+    assert refused.status_code == 409
+    html = refused.get_data(as_text=True)
+    assert 'data-change="expected_date"' in html and 'data-change="currency"' in html
+    assert 'data-change="lines"' not in html  # the lines compare equal as typed
+
+
+def test_settings_if_match_from_the_defaults_on(api):
+    first = api.get("/api/v1/ap/settings")
+    assert first.headers["ETag"] == '"0"'  # the defaults: no change made yet
+    ok = api.patch("/api/v1/ap/settings", json={"duplicate_policy": "block"},
+                   headers={"If-Match": '"0"'})  # fmt: skip
+    assert ok.status_code == 200 and ok.headers["ETag"] == '"1"'
+    stale = api.patch("/api/v1/ap/settings", json={"duplicate_policy": "flag"},
+                      headers={"If-Match": '"0"'})  # fmt: skip
+    assert stale.status_code == 409
+    assert stale.get_json()["error"]["details"]["current"]["duplicate_policy"] == "block"
+    assert api.patch("/api/v1/ap/settings", json={"over_receipt_percent": "5"}).status_code == 200
+    assert api.get("/api/v1/ap/settings").headers["ETag"] == '"2"'
+
+
+def test_settings_page_shows_the_merge_page_for_a_stale_save(api, login):
+    from tests.support.fixtures import csrf_token
+
+    client = login()
+    page = client.get("/ap/settings").get_data(as_text=True)
+    assert 'name="_version" value="0"' in page
+    opened = api.get("/api/v1/ap/settings").get_json()
+    token = csrf_token(client, "/ap/settings")
+    api.patch("/api/v1/ap/settings", json={"duplicate_policy": "block"})  # a colleague
+    form = {"csrf_token": token, "_version": "0", "_original": json.dumps(opened)}
+    refused = client.post("/ap/settings", data=form | opened | {"over_receipt_percent": "7"})
+    assert refused.status_code == 409
+    html = refused.get_data(as_text=True)
+    assert 'data-change="duplicate_policy"' in html and 'data-change="over_receipt_percent"' in html
+    assert api.get("/api/v1/ap/settings").get_json()["over_receipt_percent"] != "7"

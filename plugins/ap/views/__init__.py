@@ -29,6 +29,9 @@ from plugins.ap.views import (  # noqa: E402,F401  (routes)
     forms,
     import_page,
     order_actions,
+    order_edit,
+    order_list,
     order_pages,
+    vendor_edit,
     vendor_list,
 )

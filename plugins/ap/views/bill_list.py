@@ -1,26 +1,37 @@
-"""/ap/bills: vendor bills with search, filters (status, match, vendor, dates) and sorting."""
+"""/ap/bills: vendor bills as a declared list (core.listing): sort on every column, search and
+filters (status, match, vendor, dates) in the URL, keyset "Next", CSV/XLSX of the filter, bulk
+approve (each bill locked and matched again by the approval service: one that needs an
+override is refused by name).
+
+``sort=status`` keeps its old meaning (the match status) for links already out there.
+"""
 
 from __future__ import annotations
 
-from flask import redirect, request, url_for
+from flask import get_template_attribute, redirect, request, url_for
 from flask_login import login_required
-from sqlalchemy import func, select
+from markupsafe import Markup, escape
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
-from core.api import DomainError, db, may, query_id, query_int, render, require
+from core.api import (
+    ListAction,
+    ListField,
+    ListFilter,
+    ListSpec,
+    current_actor,
+    db,
+    format_money,
+    label,
+    lazy_gettext,
+    mount_list,
+    query_id,
+)
 from plugins.ap.models import Bill, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
-from plugins.ap.permissions import READ, WRITE
+from plugins.ap.permissions import APPROVE, READ
+from plugins.ap.services import approval
 from plugins.ap.views import bp
-from plugins.ap.views.common import sorted_by
-
-PAGE = 50
-SORTS = {
-    "issue_date": Bill.issue_date,
-    "total": Bill.total,
-    "number": Bill.vendor_invoice_number,
-    "status": Bill.match_status,
-    "id": Bill.id,
-}
 
 
 @bp.get("/")
@@ -29,10 +40,10 @@ def index():
     return redirect(url_for("ap.bill_list"))
 
 
-def _filtered():
+def _query():
     from plugins.ap.api.bills import _dates, search
 
-    query = select(Bill)
+    query = select(Bill).join(Vendor, Vendor.id == Bill.vendor_id)
     args = request.args
     if args.get("status") in BILL_STATUSES:
         query = query.where(Bill.status == args["status"])
@@ -43,23 +54,114 @@ def _filtered():
     return _dates(search(query, args.get("q", "")))
 
 
-@bp.get("/bills")
-@login_required
-def bill_list():
-    require(READ)
-    error, rows, total, sort = None, [], 0, "-id"
-    offset = query_int("offset", 0)
-    try:
-        query = _filtered()
-        total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-        query, sort = sorted_by(query, SORTS, "-id")
-        rows = db.session.scalars(query.limit(PAGE).offset(offset)).all()
-    except DomainError as exc:
-        error = exc.message
-    vendors = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
-    return render(
-        "ap/bill_list.html", block="table", status=400 if error else 200, rows=rows,
-        total=total, offset=offset, limit=PAGE, sort=sort, error=error, args=request.args,
-        vendors=vendors, statuses=BILL_STATUSES, match_statuses=MATCH_STATUSES,
-        can_write=may(WRITE),
-    )  # fmt: skip
+def _badge(macro: str, value):
+    return get_template_attribute("ap/_macros.html", macro)(value)
+
+
+def _number(bill) -> Markup:
+    shown = escape(bill.vendor_invoice_number)
+    if bill.kind == "credit_note":
+        shown += Markup(" <small>({})</small>").format(lazy_gettext("credit note"))
+    if bill.possible_duplicate_of_id:
+        warning = lazy_gettext(
+            "Possible duplicate of bill #%(id)s", id=bill.possible_duplicate_of_id
+        )
+        shown += Markup('<br><small class="ap-warning">{}</small>').format(warning)
+    return shown
+
+
+def _vendors():
+    return db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
+
+
+BILLS = ListSpec(
+    name="bill",
+    title=lazy_gettext("Vendor bills"),
+    intro=lazy_gettext("Bills from vendors, matched against purchase orders and goods receipts."),
+    model=Bill,
+    endpoint="ap.bill_list",
+    permission=READ,
+    query=_query,
+    options=(contains_eager(Bill.vendor),),
+    template="ap/list.html",
+    default_sort="-id",
+    aliases={"status": "match"},
+    fields=(
+        ListField(
+            "number",
+            lazy_gettext("Vendor number"),
+            sort=Bill.vendor_invoice_number,
+            value=lambda b: b.vendor_invoice_number,
+            show=_number,
+            link=lambda b: url_for("ap.bill_review", bill_id=b.id),
+            truncate=True,
+        ),
+        ListField(
+            "vendor",
+            lazy_gettext("Vendor"),
+            sort=Vendor.name,
+            value=lambda b: b.vendor.name,
+            truncate=True,
+        ),
+        ListField("issue_date", lazy_gettext("Issued"), sort=Bill.issue_date),
+        ListField(
+            "order",
+            lazy_gettext("PO"),
+            sort=Bill.order_id,
+            value=lambda b: b.order.number if b.order else None,
+            cursor=lambda b: b.order_id,
+        ),
+        ListField(
+            "total",
+            lazy_gettext("Total"),
+            sort=Bill.total,
+            show=lambda b: format_money(b.total, b.currency),
+            numeric=True,
+        ),
+        ListField("currency", lazy_gettext("Currency"), sort=Bill.currency, page=False),
+        ListField(
+            "match",
+            lazy_gettext("Match"),
+            sort=Bill.match_status,
+            value=lambda b: b.match_status,
+            show=lambda b: _badge("match_badge", b.match_status),
+        ),
+        ListField(
+            "bill_status",
+            lazy_gettext("Status"),
+            sort=Bill.status,
+            value=lambda b: b.status,
+            show=lambda b: _badge("status_badge", b.status),
+        ),
+    ),
+    filters=(
+        ListFilter("q", lazy_gettext("Invoice number or vendor"), kind="search"),
+        ListFilter("vendor_id", lazy_gettext("Vendor"), options=_vendors),
+        ListFilter(
+            "status",
+            lazy_gettext("Status"),
+            options=lambda: [(s, label("ap_bill_status", s)) for s in BILL_STATUSES],
+        ),
+        ListFilter(
+            "match_status",
+            lazy_gettext("Match"),
+            options=lambda: [(s, label("ap_match", s)) for s in MATCH_STATUSES],
+        ),
+        ListFilter("date_from", lazy_gettext("Issued from"), kind="date"),
+        ListFilter("date_to", lazy_gettext("Issued to"), kind="date"),
+    ),
+    actions=(
+        ListAction(
+            "approve",
+            lazy_gettext("Approve"),
+            APPROVE,
+            lambda bill: approval.approve(bill, current_actor(), None),
+        ),
+    ),
+    label=lambda b: f"{b.vendor_invoice_number} · {b.vendor.name}",
+    empty=lazy_gettext("No bills match."),
+    live="ll:bill_created from:body, ll:bill_matched from:body, ll:bill_approved from:body, "
+    "ll:ap_bill_changed from:body",
+)
+
+mount_list(bp, "/bills", BILLS)

@@ -1,72 +1,177 @@
-"""/payments/: payments and reversals with filters, newest first, paged in a stable order.
+"""/payments/: payments and reversals as a declared list (core.listing): sort on every column,
+the API's own filters (``filtered_query``) in the URL, keyset "Next", CSV/XLSX of the filter,
+bulk "reverse" (asks first; each payment locked and checked by the reversal service).
 
-The filters are the API's own (``filtered_query``), so the page and the API list the same rows;
-"Include archived" reads the live+archive view, as ``include_archived=1`` does in the API.
-One page costs a COUNT, the page's rows (allocations in one more query) and one query for the
-customer names: never a query per row.
+"Include archived" reads the live+archive view, as ``include_archived=1`` does in the API: the
+same fields from another source, so it is a second declaration picked per request (archived
+payments are final: no bulk action but export). Rows are plain columns with the customer's
+name joined: one query per page, never one per row.
 """
 
 from __future__ import annotations
 
-from flask import request
-from flask_login import login_required
-from sqlalchemy import func, select
+from flask import get_template_attribute, request, url_for
+from markupsafe import Markup
+from sqlalchemy import false, select
 
-from core.api import DomainError, db, is_htmx, render, require
+from core.api import (
+    ListAction,
+    ListField,
+    ListFilter,
+    ListSpec,
+    current_actor,
+    db,
+    format_money,
+    label,
+    lazy_gettext,
+    mount_list,
+)
 from plugins.invoicing.public import Customer
 from plugins.payments.api.payments import filtered_query
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.forms import method_label
 from plugins.payments.models import POSTED, REVERSED, Payment
-from plugins.payments.permissions import READ
+from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import methods
+from plugins.payments.services.reverse import reverse
 from plugins.payments.views import bp
-from plugins.payments.views.common import customer_names
-from plugins.payments.views.paging import PAGE_SIZE, window
 
 
 def include_archived() -> bool:
     return request.args.get("include_archived") in ("1", "true")
 
 
-def _page(limit: int, offset: int):
-    model = PaymentAny if include_archived() else Payment
-    query = filtered_query(model)
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    order = (model.date.desc(), model.id.desc())
-    rows = db.session.scalars(query.order_by(*order).limit(limit).offset(offset)).all()
-    return total, rows
+def _query(model):
+    archived = model.archived if model is PaymentAny else false()
+    columns = (
+        model.id,
+        model.number,
+        model.date,
+        Customer.name.label("customer"),
+        model.method,
+        model.reference,
+        model.amount,
+        model.currency,
+        model.status,
+        model.reversal_of_id,
+        model.possible_duplicate,
+        archived.label("archived"),
+    )
+    return lambda: (
+        filtered_query(model)
+        .with_only_columns(*columns)
+        .join_from(model, Customer, Customer.id == model.customer_id)
+    )
 
 
-@bp.get("/")
-@login_required
-def payment_list():
-    require(READ)
-    error, total, rows, limit, offset = None, 0, [], PAGE_SIZE, 0
-    try:
-        limit, offset = window()
-        total, rows = _page(limit, offset)
-    except DomainError as exc:
-        error = exc.message
-    customers = (
-        []
-        if is_htmx()
-        else db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name)).all()
+def _number_link(row) -> str:
+    if row.archived:  # no page of its own: its record is read through the API
+        return url_for("payments_api.payments_read", payment_id=row.id)
+    return url_for("payments.payment_detail", payment_id=row.id)
+
+
+def _status(row) -> Markup:
+    badge = get_template_attribute("payments/_macros.html", "payment_status")(row)
+    if not row.archived:
+        return badge
+    mark = Markup('<mark class="ll-status" data-payment-state="archived">{}</mark>')
+    return badge + Markup(" ") + mark.format(lazy_gettext("archived"))
+
+
+def _reverse(payment) -> None:
+    reason = str(lazy_gettext("Reversed from the payments list"))
+    reverse(payment, reason, current_actor().user_id)
+
+
+def _customers():
+    return db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name)).all()
+
+
+def _fields(model) -> tuple[ListField, ...]:
+    return (
+        ListField("number", lazy_gettext("Number"), sort=model.number, link=_number_link),
+        ListField("date", lazy_gettext("Date"), sort=model.date),
+        ListField(
+            "customer",
+            lazy_gettext("Customer"),
+            sort=Customer.name.label("customer"),
+            truncate=True,
+        ),
+        ListField(
+            "method",
+            lazy_gettext("Method"),
+            sort=model.method,
+            show=lambda r: method_label(r.method),
+        ),
+        ListField("reference", lazy_gettext("Reference"), sort=model.reference, truncate=True),
+        ListField(
+            "amount",
+            lazy_gettext("Amount"),
+            sort=model.amount,
+            show=lambda r: format_money(r.amount, r.currency),
+            numeric=True,
+        ),
+        ListField("currency", lazy_gettext("Currency"), sort=model.currency, page=False),
+        ListField(
+            "status",
+            lazy_gettext("Status"),
+            sort=model.status,
+            value=lambda r: "reversal" if r.reversal_of_id else r.status,
+            show=_status,
+        ),
     )
-    return render(
-        "payments/payment_list.html",
-        block="table",
-        status=400 if error else 200,
-        rows=rows,
-        names=customer_names(p.customer_id for p in rows),
-        total=total,
-        limit=limit,
-        offset=offset,
-        error=error,
-        args=request.args,
-        include_archived=include_archived(),
-        customers=customers,
-        methods=methods.allowed(),
-        statuses=(POSTED, REVERSED),
-        method_label=method_label,
+
+
+FILTERS = (
+    ListFilter("customer_id", lazy_gettext("Customer"), options=_customers),
+    ListFilter(
+        "method",
+        lazy_gettext("Method"),
+        options=lambda: [(m, method_label(m)) for m in methods.allowed()],
+    ),
+    ListFilter(
+        "status",
+        lazy_gettext("Status"),
+        options=lambda: [(s, label("payment_state", s)) for s in (POSTED, REVERSED)],
+    ),
+    ListFilter("date_from", lazy_gettext("Paid from"), kind="date"),
+    ListFilter("date_to", lazy_gettext("Paid to"), kind="date"),
+    ListFilter("include_archived", lazy_gettext("Include archived payments"), kind="check"),
+)
+
+
+def _spec(model, actions=()) -> ListSpec:
+    return ListSpec(
+        name="payment",
+        title=lazy_gettext("Payments"),
+        intro=lazy_gettext(
+            "Payments received and their reversals. Record a payment from an invoice's page."
+        ),
+        model=model,
+        endpoint="payments.payment_list",
+        permission=READ,
+        query=_query(model),
+        default_sort="-date",
+        fields=_fields(model),
+        filters=FILTERS,
+        actions=actions,
+        label=lambda p: p.number,
+        empty=lazy_gettext("No payments match."),
+        live="ll:payments_payment_added from:body, ll:payments_payment_deleted from:body, "
+        "ll:payments_payment_updated from:body",
     )
+
+
+REVERSE = ListAction(
+    "reverse",
+    lazy_gettext("Reverse"),
+    WRITE,
+    _reverse,
+    confirm=lazy_gettext(
+        "Each payment gets a reversal record and its invoices reopen; this cannot be undone."
+    ),
+)
+PAYMENTS = _spec(Payment, actions=(REVERSE,))
+WITH_ARCHIVED = _spec(PaymentAny)
+
+mount_list(bp, "/", PAYMENTS, choose=lambda: WITH_ARCHIVED if include_archived() else PAYMENTS)

@@ -7,11 +7,10 @@ The customers table shares core's party fields (core.party.PartyMixin) with the 
 emirate of a UAE address is its ISO 3166-2 ``subdivision`` (AE-DU), as the company's always
 was, so the separate ``emirate`` column goes (its values move over; a UAE address never had
 both). ``trn`` takes a foreign tax number of up to 32 characters, as the company's does.
-SQLite does not enforce VARCHAR lengths, so only PostgreSQL's column type changes.
+SQLite declares the new size too (core.api.upgrade_party_columns).
 """
 
-import sqlalchemy as sa
-from alembic import op
+from core.api import downgrade_party_columns, upgrade_party_columns
 
 revision = "0010_invoicing_party"
 # Also joins the two revisions made side by side on 0008 (list search, catalog).
@@ -20,31 +19,12 @@ branch_labels = None
 depends_on = None
 
 TABLE = "invoicing_customer"
-
-
-def _resize_trn(length: int, was: int) -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.alter_column(
-            TABLE,
-            "trn",
-            type_=sa.String(length),
-            existing_type=sa.String(was),
-            existing_nullable=True,
-        )
+SIZES = {"trn": (15, 32)}
 
 
 def upgrade():
-    _resize_trn(32, 15)
-    op.execute("UPDATE invoicing_customer SET subdivision = emirate WHERE emirate IS NOT NULL")
-    # Plain DROP COLUMN (SQLite >= 3.35): a batch copy would drop and re-create a table that
-    # other tables reference.
-    op.drop_column(TABLE, "emirate")
+    upgrade_party_columns(TABLE, SIZES, emirate=True)
 
 
 def downgrade():
-    op.add_column(TABLE, sa.Column("emirate", sa.String(length=5), nullable=True))
-    op.execute(
-        "UPDATE invoicing_customer SET emirate = subdivision, subdivision = NULL "
-        "WHERE country = 'AE' AND subdivision IS NOT NULL"
-    )
-    _resize_trn(15, 32)
+    downgrade_party_columns(TABLE, SIZES, emirate=True)

@@ -1,0 +1,136 @@
+"""/ap/purchase-orders: purchase orders as a declared list (core.listing): sort on every
+column, number/vendor/status filters in the URL, keyset "Next", CSV/XLSX of the filter, bulk
+send / close / cancel (each order locked and checked by its service; close and cancel ask
+first). What was billed is looked up once per page (or export batch), never per order."""
+
+from __future__ import annotations
+
+from flask import get_template_attribute, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from core.api import (
+    ListAction,
+    ListField,
+    ListFilter,
+    ListSpec,
+    db,
+    format_money,
+    label,
+    lazy_gettext,
+    mount_list,
+    query_id,
+)
+from plugins.ap.models import PurchaseOrder, Vendor
+from plugins.ap.models.order import PO_STATUSES
+from plugins.ap.permissions import READ, WRITE
+from plugins.ap.services import billing_status, orders
+from plugins.ap.views import bp
+
+
+def _query():
+    query = select(PurchaseOrder).join(Vendor, Vendor.id == PurchaseOrder.vendor_id)
+    if request.args.get("status") in PO_STATUSES:
+        query = query.where(PurchaseOrder.status == request.args["status"])
+    if (vendor := query_id("vendor_id")) is not None:
+        query = query.where(PurchaseOrder.vendor_id == vendor)
+    if q := request.args.get("q", "").strip():
+        query = query.where(PurchaseOrder.number.ilike(f"%{q}%"))
+    return query
+
+
+def _billing(rows) -> None:
+    billed = billing_status.billed_quantities([o.id for o in rows])
+    for order in rows:
+        order.billing = billing_status.status(order, billed)
+
+
+def _vendors():
+    return db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
+
+
+def _status(order):
+    return get_template_attribute("ap/_macros.html", "status_badge")(
+        order.status, "ap_order_status"
+    )
+
+
+ORDERS = ListSpec(
+    name="order",
+    title=lazy_gettext("Purchase orders"),
+    intro=lazy_gettext("What the company ordered, what arrived and what was billed."),
+    model=PurchaseOrder,
+    endpoint="ap.order_list",
+    permission=READ,
+    query=_query,
+    options=(contains_eager(PurchaseOrder.vendor), selectinload(PurchaseOrder.lines)),
+    annotate=_billing,
+    template="ap/list.html",
+    default_sort="-id",
+    fields=(
+        ListField(
+            "number",
+            lazy_gettext("Number"),
+            sort=PurchaseOrder.number,
+            show=lambda o: o.number or lazy_gettext("Draft #%(id)s", id=o.id),
+            link=lambda o: url_for("ap.order_detail", order_id=o.id),
+        ),
+        ListField(
+            "vendor",
+            lazy_gettext("Vendor"),
+            sort=Vendor.name,
+            value=lambda o: o.vendor.name,
+            truncate=True,
+        ),
+        ListField("order_date", lazy_gettext("Ordered"), sort=PurchaseOrder.order_date),
+        ListField("expected_date", lazy_gettext("Expected"), sort=PurchaseOrder.expected_date),
+        ListField(
+            "total",
+            lazy_gettext("Total"),
+            sort=PurchaseOrder.total,
+            show=lambda o: format_money(o.total, o.currency),
+            numeric=True,
+        ),
+        ListField("currency", lazy_gettext("Currency"), sort=PurchaseOrder.currency, page=False),
+        ListField("status", lazy_gettext("Status"), sort=PurchaseOrder.status, show=_status),
+        ListField(
+            "billing",
+            lazy_gettext("Billing"),
+            value=lambda o: o.billing,
+            show=lambda o: label("ap_billing", o.billing),
+        ),
+    ),
+    filters=(
+        ListFilter("q", lazy_gettext("Number"), kind="search"),
+        ListFilter("vendor_id", lazy_gettext("Vendor"), options=_vendors),
+        ListFilter(
+            "status",
+            lazy_gettext("Status"),
+            options=lambda: [(s, label("ap_order_status", s)) for s in PO_STATUSES],
+        ),
+    ),
+    actions=(
+        ListAction("send", lazy_gettext("Send"), WRITE, orders.send),
+        ListAction(
+            "close",
+            lazy_gettext("Close"),
+            WRITE,
+            orders.close,
+            confirm=lazy_gettext("A closed order takes no more receipts or bills."),
+        ),
+        ListAction(
+            "cancel",
+            lazy_gettext("Cancel order"),
+            WRITE,
+            orders.cancel,
+            confirm=lazy_gettext("A cancelled order cannot be sent or received again."),
+        ),
+    ),
+    label=lambda o: o.number or f"#{o.id}",
+    empty=lazy_gettext("No purchase orders match."),
+    new=(lazy_gettext("New purchase order"), "ap.order_new", WRITE),
+    live="ll:po_sent from:body, ll:ap_po_changed from:body, ll:goods_received from:body, "
+    "ll:bill_created from:body",
+)
+
+mount_list(bp, "/purchase-orders", ORDERS)

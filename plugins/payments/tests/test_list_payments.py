@@ -1,0 +1,106 @@
+"""Payments list as a user sees it: every column sorts and pages by keyset, filters in the
+URL, CSV/XLSX of the filter, bulk reverse (asks first, one refusal does not stop the others,
+needs the write permission), and the page's queries read indexes."""
+
+import pytest
+
+from core.api import db
+from plugins.invoicing.models import Invoice
+from plugins.invoicing.tests.test_pages_support import post_form
+from plugins.payments.models import Payment
+from plugins.payments.tests.helpers import allocation, pay
+from tests.support.lists import (
+    assert_reads_indexes,
+    cells,
+    csv_rows,
+    ids,
+    page,
+    walk,
+    xlsx_rows,
+)
+
+KEYS = ("number", "date", "customer", "method", "reference", "amount", "currency", "status")
+
+
+@pytest.fixture
+def three(signed_in, api, invoice_for):
+    inv = invoice_for("1000.00")
+    a = pay(api, allocation(inv["id"], "10.00"), date="2026-03-01", method="cash", reference="R-B")
+    b = pay(api, allocation(inv["id"], "30.00"), date="2026-03-10", method="card", reference="R-A")
+    c = pay(api, allocation(inv["id"], "20.00"), date="2026-03-20", method="cash")
+    return inv, a.get_json(), b.get_json(), c.get_json()
+
+
+def _status(payment_id):
+    db.session.expire_all()
+    return db.session.get(Payment, payment_id).status
+
+
+@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("direction", ("", "-"))
+def test_every_column_sorts_and_pages_by_keyset(signed_in, three, key, direction):
+    whole = ids(page(signed_in, f"/payments/?sort={direction}{key}"))
+    assert sorted(whole) == sorted(p["id"] for p in three[1:])
+    assert walk(signed_in, f"/payments/?sort={direction}{key}&limit=1") == whole
+
+
+def test_sorted_by_amount_and_reference_as_shown(signed_in, three):
+    _, a, b, c = three
+    assert ids(page(signed_in, "/payments/?sort=-amount")) == [b["id"], c["id"], a["id"]]
+    html = page(signed_in, "/payments/?sort=reference&method=cash")
+    assert ids(html)[-1] == a["id"] or ids(html)[0] == a["id"]  # NULL first or last per engine
+    assert set(ids(html)) == {a["id"], c["id"]}
+    assert 'aria-sort="ascending"' in html and "method=cash" in html
+    row = cells(html, a["id"])
+    assert row[1] == a["number"] and row[3] == "Gulf Buyer LLC" and row[6] == "AED\xa010.00"
+
+
+def test_export_follows_filter_and_order(signed_in, three):
+    _, a, b, c = three
+    rows = csv_rows(signed_in.get("/payments/export.csv?method=cash&sort=amount"))
+    assert rows[0] == [
+        "Number", "Date", "Customer", "Method", "Reference", "Amount", "Currency", "Status"
+    ]  # fmt: skip
+    assert [r[0] for r in rows[1:]] == [a["number"], c["number"]]
+    assert rows[1][1:] == ["2026-03-01", "Gulf Buyer LLC", "cash", "R-B", "10.00", "AED", "posted"]
+    sheet = xlsx_rows(signed_in.get("/payments/export.xlsx?sort=-date"))
+    assert [r[0] for r in sheet[1:]] == [c["number"], b["number"], a["number"]]
+    assert signed_in.get("/payments/export.csv?method=barter").status_code == 400
+
+
+def test_bulk_reverse_asks_first_then_reverses_each_and_reopens_invoices(signed_in, three, api):
+    inv, a, b, _ = three
+    ticked = {"action": "reverse", "ids": [a["id"], b["id"]], "back": "/payments/?sort=amount"}
+    resp = post_form(signed_in, "/payments/bulk", ticked, page="/payments/")
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and a["number"] in html and 'name="confirm" value="1"' in html
+    assert _status(a["id"]) == "posted"  # nothing happened yet
+    resp = post_form(signed_in, "/payments/bulk", {**ticked, "confirm": "1"}, page="/payments/")
+    assert resp.status_code == 303 and resp.headers["Location"].endswith("?sort=amount")
+    assert _status(a["id"]) == "reversed" and _status(b["id"]) == "reversed"
+    db.session.expire_all()
+    assert str(db.session.get(Invoice, inv["id"]).amount_due) == "1030.00"  # 1050 - 20 left
+    # Again: both are reversed already; each refusal is named, nothing changes.
+    resp = post_form(signed_in, "/payments/bulk", {**ticked, "confirm": "1"}, page="/payments/")
+    html = page(signed_in, "/payments/")
+    assert "0 of 2 done" in html and a["number"] in html
+    assert len(db.session.query(Payment).filter(Payment.reversal_of_id.isnot(None)).all()) == 2
+
+
+def test_bulk_reverse_needs_the_write_permission(client, three, make_user, login):
+    _, a, _, _ = three
+    post_form(client, "/logout", {}, page="/payments/")
+    make_user(email="root@example.test", role="SUPER_ADMIN")
+    login("root@example.test")
+    assert '<option value="reverse">' not in page(client, "/payments/")
+    data = {"action": "reverse", "ids": [a["id"]], "confirm": "1"}
+    assert post_form(client, "/payments/bulk", data, page="/payments/").status_code == 403
+    assert _status(a["id"]) == "posted"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?sort=-amount", "?sort=method", "?sort=reference", "?sort=-status", "?sort=number"],
+)
+def test_the_page_reads_indexes(signed_in, three, query):
+    assert_reads_indexes(signed_in, f"/payments/{query}", ("payments_payment",))
