@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import TenantMixin, Versioned, db, utcnow
 
 # Transmission states (see states.py for the moves between them).
 QUEUED, SENDING, SENT, DELIVERED = "QUEUED", "SENDING", "SENT", "DELIVERED"
@@ -165,7 +165,7 @@ class InboundDocument(TenantMixin, db.Model):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Settings(TenantMixin, db.Model):
+class Settings(Versioned, TenantMixin, db.Model):
     """Per-company Peppol settings: the inbox schedule and where documents go without AP."""
 
     __tablename__ = "peppol_settings"
