@@ -17,6 +17,8 @@ from gevent import monkey
 monkey.patch_all()
 
 import argparse  # noqa: E402
+import functools  # noqa: E402
+import os  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
 import sys  # noqa: E402
@@ -31,7 +33,7 @@ import requests  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import load_users  # noqa: E402
+from benchmarks import load_profile, load_users  # noqa: E402
 from scripts.cluster import Cluster  # noqa: E402
 
 ACCOUNTS = 5  # clerks share these sign-ins (several sessions each, as colleagues' tabs would)
@@ -60,7 +62,29 @@ def seed(cluster: Cluster) -> None:
         db.engine.dispose()
 
 
-def run_locust(host: str, users: int, seconds: int) -> dict:
+def worker_pids(cluster: Cluster, target: str) -> dict[str, int]:
+    """The gunicorn worker (the master's child) of each app process the target reaches."""
+    apps = cluster.apps[:1] if target == "single" else cluster.apps
+    pids = {}
+    for app in apps:
+        children = Path(f"/proc/{app.proc.pid}/task/{app.proc.pid}/children").read_text()
+        pids[f"{target}-app-{app.name}"] = int(children.split()[0])
+    return pids
+
+
+def cpu_roots(cluster: Cluster) -> dict[str, int]:
+    """The processes whose CPU time is reported (each with its children)."""
+    roots = {f"app {app.name}": app.proc.pid for app in cluster.apps}
+    roots["jobs worker 1"] = cluster.workers[0].proc.pid
+    roots["jobs worker 2"] = cluster.workers[1].proc.pid
+    roots["PostgreSQL"] = int((cluster.postgres.data / "postmaster.pid").read_text().split()[0])
+    roots["Redis"] = cluster.redis.proc.pid
+    roots["nginx"] = cluster.nginx.proc.pid
+    roots["Locust (this process)"] = os.getpid()
+    return roots
+
+
+def run_locust(host: str, users: int, seconds: int, roots: dict, profile=None) -> dict:
     from locust.env import Environment
 
     load_users.SOCKET_EVENTS.update(received=0, connect_errors=0)
@@ -80,8 +104,12 @@ def run_locust(host: str, users: int, seconds: int) -> dict:
     ready_after = time.monotonic() - started
     env.stats.reset_all()
     load_users.SOCKET_EVENTS["received"] = 0
+    spies = profile() if profile else []
+    meter, load_before = load_profile.CpuMeter(roots), os.getloadavg()[0]
     gevent.sleep(seconds)
+    cpu = meter.used()
     runner.quit()
+    load_profile.finish(spies)
     stats = env.stats
     rows = {}
     for (name, _method), entry in sorted(stats.entries.items()):
@@ -101,6 +129,8 @@ def run_locust(host: str, users: int, seconds: int) -> dict:
         "socket_events": load_users.SOCKET_EVENTS["received"],
         "socket_connect_errors": load_users.SOCKET_EVENTS["connect_errors"],
         "seconds": seconds,
+        "cpu": cpu,
+        "load": (load_before, os.getloadavg()[0]),
     }
 
 
@@ -160,6 +190,13 @@ def report(target: str, result: dict) -> None:
             f"{row['p50']:>8.0f} {row['p95']:>8.0f}"
         )
     print(f"socket events received: {result['socket_events']}; errors: {result['errors'] or 0}")
+    cpu = result["cpu"]
+    machine = cpu.pop("whole machine")
+    print(
+        f"CPU seconds in the window ({os.cpu_count()} cores x {result['seconds']} s, machine "
+        f"busy {machine:.0f} s, load average {result['load'][0]:.1f} -> {result['load'][1]:.1f}): "
+        + ", ".join(f"{name} {used:.1f}" for name, used in cpu.items())
+    )
     print(
         f"before the window, {len(result['sign_in'])} actions while signing in (ready after "
         f"{result['ready_after']:.0f} s):"
@@ -169,6 +206,19 @@ def report(target: str, result: dict) -> None:
             f"  {name:<22} {row['requests']:>9} {row['failures']:>9} {row['p50']:>8.0f} "
             f"{row['p95']:>8.0f}"
         )
+
+
+def run_target(cluster: Cluster, target: str, host: str, args) -> bool:
+    """One Locust run (profiled with --profile); True when nothing failed."""
+    profile, pids = None, {}
+    if args.profile:
+        pids = worker_pids(cluster, target)
+        profile = functools.partial(load_profile.start, pids, args.seconds, Path(args.profile))
+    result = run_locust(host, args.users, args.seconds, cpu_roots(cluster), profile)
+    report(f"{target} ({host})", result)
+    for name, pid in pids.items():
+        print(load_profile.summarize(Path(args.profile) / f"{name}.txt", pid))
+    return not result["errors"] and not result["socket_connect_errors"]
 
 
 def keep_logs_if_failed(folder: Path, ok: bool) -> None:
@@ -184,7 +234,14 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--targets", default="single,cluster")
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        help="sample every app process with py-spy during the window; stacks and a summary in DIR",
+    )
     args = parser.parse_args()
+    if args.profile and not load_profile.available():
+        parser.error("--profile needs py-spy on PATH (pip install py-spy; run as root)")
     folder = Path(tempfile.mkdtemp(prefix="ll-load-"))
     # 50 clerks sign in from one address within seconds: the per-address limit would refuse.
     cluster = Cluster(
@@ -200,9 +257,7 @@ def main() -> int:
         seed(cluster)
         hosts = {"single": f"http://127.0.0.1:{cluster.apps[0].port}", "cluster": cluster.url}
         for target in args.targets.split(","):
-            result = run_locust(hosts[target], args.users, args.seconds)
-            report(f"{target} ({hosts[target]})", result)
-            ok &= not result["errors"] and not result["socket_connect_errors"]
+            ok &= run_target(cluster, target, hosts[target], args)
         settle(cluster.url)
         checks = verify(cluster.url)
         print(f"\nafterwards: {checks}")

@@ -67,6 +67,7 @@ from core.merge import dump as dump_payload
 from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
+from core.offload import off_loop
 from core.pagination import paginate
 from core.party import PartyMixin
 from core.party_columns import downgrade_party_columns, upgrade_party_columns
@@ -86,10 +87,12 @@ from core.versioning import (
     StaleVersion,
     Versioned,
     bump_version,
+    check_row_version,
     check_version,
     etag,
     form_version,
     if_match,
+    row_version,
     with_etag,
 )
 
@@ -164,6 +167,7 @@ __all__ = [
     "company_id",
     "bump_version",
     "capped_count",
+    "check_row_version",
     "check_version",
     "choices_from",
     "company_room",
@@ -213,6 +217,7 @@ __all__ = [
     "merged",
     "next_number",
     "next_value",
+    "off_loop",
     "on_commit",
     "paginate",
     "public",
@@ -225,6 +230,7 @@ __all__ = [
     "read_record",
     "record_room",
     "render",
+    "row_version",
     "require",
     "require_permission",
     "require_write",

@@ -71,6 +71,22 @@ def check_version(record, expected: int | None, serialize=None) -> None:
         raise StaleVersion(expected, record, serialize(record) if serialize else None)
 
 
+def row_version(row) -> int:
+    """The version of a settings row made on the first change: 0 while there is none."""
+    return row.version if row is not None else 0
+
+
+def check_row_version(row, expected: int | None, current: dict) -> None:
+    """``check_version`` for a one-row-per-company settings record that may not exist yet."""
+    if expected is not None and expected != row_version(row):
+        raise StaleVersion(expected, _At(row_version(row)), current)
+
+
+class _At:
+    def __init__(self, version: int):
+        self.version = version
+
+
 def etag(record) -> str:
     return f'"{record.version}"'
 

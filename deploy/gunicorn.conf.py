@@ -16,7 +16,10 @@ worker_connections = 2000
 # reconnect through nginx to another process) and finishes the requests in flight.
 graceful_timeout = 20
 timeout = 60
-keepalive = 5
+# Longer than a client waits between two requests on one connection: a request sent just as
+# the server closes an idle connection fails with "closed without response" (nginx in front
+# closes its upstream connections itself, after each request).
+keepalive = 75
 accesslog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 

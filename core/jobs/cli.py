@@ -29,6 +29,7 @@ jobs_cli = AppGroup("jobs", help="Background jobs.")
 def worker(workers: int, no_periodic: bool) -> None:
     """Run queued jobs (and the hourly scheduled ones) until interrupted with Ctrl-C."""
     from core.jobs.backend import describe
+    from core.jobs.periodic import create_consumer
     from core.jobs.stale import fail_stale_jobs
 
     huey = current_app.extensions["ledgerline.huey"]
@@ -42,5 +43,7 @@ def worker(workers: int, no_periodic: bool) -> None:
     failed = fail_stale_jobs()
     if failed:
         click.echo(f"Marked {failed} job(s) failed: their worker stopped while running them")
-    consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=not no_periodic)
+    consumer = create_consumer(
+        huey, workers=workers, worker_type="thread", periodic=not no_periodic
+    )
     consumer.run()

@@ -99,6 +99,7 @@ class ListSpec:
     live: str = ""  # hx-trigger events that re-fetch the table
     row_attr: str = ""  # a second data- attribute naming the row's id, kept for old selectors
     page_size: int = 25
+    context: Callable[[], dict] | None = None  # more for the whole page's template
     annotate: Callable[[list], None] | None = None  # per page / export batch, e.g. one look-up
 
     def prepared(self, rows: list) -> list:

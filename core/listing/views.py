@@ -51,6 +51,8 @@ def list_page(spec, **context):
     except DomainError as exc:
         error = exc.message
     htmx = is_htmx()
+    if spec.context is not None and not htmx:
+        context = {**spec.context(), **context}
     return render(
         "core/list.html" if htmx else spec.template,
         block="table",

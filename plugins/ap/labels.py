@@ -76,6 +76,21 @@ SETTINGS = {
     "over_receipt_percent": _l("Over-receipt allowed (%)"),
 }
 
+JOBS = {
+    "ap.import_zip": _l("Import a ZIP of e-invoices as bills"),
+    "ap.rematch_open_bills": _l("Match open bills again"),
+}
+
+JOB_RESULTS = {
+    "filename": _l("File"),
+    "imported": _l("Imported"),
+    "refused": _l("Refused"),
+    "files": _l("Files"),
+    "changed": _l("Changed"),
+    "bills": _l("Bills"),
+    "match_status": _l("Match"),
+}
+
 PAGES = {
     "purchase_order": ("ap.order_detail", "order_id"),
     "goods_receipt": ("ap.receipt_detail", "receipt_id"),
@@ -94,6 +109,8 @@ def code_labels() -> dict:
         "ap_match_type": MATCH_TYPES,
         "ap_link_method": LINK_METHODS,
         "ap_setting": SETTINGS,
+        "job": JOBS,
+        "job_result": JOB_RESULTS,
     }
 
 

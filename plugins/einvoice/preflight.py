@@ -8,6 +8,7 @@ they name the official rule ids.
 
 from __future__ import annotations
 
+from core.api import off_loop
 from plugins.einvoice.explain import Blocker, explain
 from plugins.einvoice.profiles import PROFILES
 from plugins.einvoice.ubl import BUILTIN_PROFILES, ProfileError
@@ -26,8 +27,14 @@ def checked_xml(
 ) -> tuple[list[Blocker], dict[str, bytes]]:
     """``preflight`` that also hands back the XML it checked, ``{profile: bytes}``: when there
     is no blocker, each is the very document ``Profile.build`` writes, already validated, so a
-    caller sealing it need not build it again."""
-    available = available or BUILTIN_PROFILES
+    caller sealing it need not build it again.
+
+    Building and validating are pure CPU work (lxml, Saxon): under gevent they run on a real
+    thread (``off_loop``), so the process's other requests and sockets go on meanwhile."""
+    return off_loop(_checked_xml, document, profiles, available or BUILTIN_PROFILES)
+
+
+def _checked_xml(document, profiles, available: dict) -> tuple[list[Blocker], dict[str, bytes]]:
     found: list[Blocker] = []
     written: dict[str, bytes] = {}
     for name in profiles:

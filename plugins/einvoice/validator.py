@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.api import off_loop
 from plugins.einvoice import schematron, xsd
 from plugins.einvoice.profiles import check_profile, profile_of
 from plugins.einvoice.report import ValidationReport, make_report
@@ -13,7 +14,12 @@ def validate(xml: bytes, profile: str | None = None) -> ValidationReport:
 
     Like an access point, the Schematron layers run even when the XSD fails, so the report
     lists every problem at once. NotUBLError when the bytes are not a UBL Invoice/CreditNote.
+    Under gevent it runs on a real thread (``core.api.off_loop``): Saxon releases the GIL.
     """
+    return off_loop(_validate, xml, profile)
+
+
+def _validate(xml: bytes, profile: str | None) -> ValidationReport:
     tree = parse_ubl(xml)
     profile = check_profile(profile) if profile is not None else profile_of(tree)
     findings = xsd.check(tree) + schematron.check(tree, profile)

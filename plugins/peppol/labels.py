@@ -37,6 +37,24 @@ EVENTS = {"PeppolStatusChanged": _l("Peppol transmission %(record)s changed stat
 
 RECORD_TYPES = {"peppol_transmission": _l("Peppol transmission")}
 
+JOBS = {
+    "peppol.send": _l("Send a document via Peppol"),
+    "peppol.retry_due": _l("Retry Peppol transmissions that are due"),
+    "peppol.poll_status": _l("Ask providers for the status of sent documents"),
+    "peppol.inbox_fetch": _l("Fetch the Peppol inbox"),
+    "peppol.inbox_tick": _l("Start the scheduled Peppol inbox fetches"),
+    "peppol.webhooks": _l("Deliver Peppol webhooks"),
+}
+
+JOB_RESULTS = {
+    "transmission_id": _l("Transmission"),
+    "state": _l("State"),
+    "retried": _l("Retried"),
+    "webhook_companies": _l("Companies with webhooks"),
+    "polled": _l("Asked"),
+    "started": _l("Started"),
+}
+
 
 def record_url(record_type, record_id):
     from flask import url_for
@@ -55,4 +73,6 @@ def code_labels() -> dict:
         "peppol_document": DOCUMENT_TYPES,
         "event": EVENTS,
         "record_type": RECORD_TYPES,
+        "job": JOBS,
+        "job_result": JOB_RESULTS,
     }

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import TenantMixin, Versioned, db, utcnow
 
 # Transmission states (see states.py for the moves between them).
 QUEUED, SENDING, SENT, DELIVERED = "QUEUED", "SENDING", "SENT", "DELIVERED"
@@ -52,6 +52,18 @@ class Transmission(TenantMixin, db.Model):
         UniqueConstraint("company_id", "invoice_id", "generation"),
         Index("ix_peppol_transmission_company_state", "company_id", "state", "id"),
         Index("ix_peppol_transmission_due", "state", "next_attempt_at"),
+        # One per sortable list column (migration 0002).
+        *(
+            Index(f"ix_peppol_transmission_list_{c}", "company_id", c, "id")
+            for c in (
+                "document_number",
+                "receiver_id",
+                "profile",
+                "provider_name",
+                "attempt_count",
+                "updated_at",
+            )
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -131,6 +143,11 @@ class InboundDocument(TenantMixin, db.Model):
     __table_args__ = (
         UniqueConstraint("company_id", "sha256"),
         Index("ix_peppol_inbound_sender_number", "company_id", "sender_id", "number"),
+        # One per sortable list column (migration 0002).
+        *(
+            Index(f"ix_peppol_inbound_list_{c}", "company_id", c, "id")
+            for c in ("received_at", "number", "profile", "status")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -148,7 +165,7 @@ class InboundDocument(TenantMixin, db.Model):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Settings(TenantMixin, db.Model):
+class Settings(Versioned, TenantMixin, db.Model):
     """Per-company Peppol settings: the inbox schedule and where documents go without AP."""
 
     __tablename__ = "peppol_settings"

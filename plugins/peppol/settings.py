@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from core.api import ValidationFailed, get_scoped
+from core.api import ValidationFailed, bump_version, db, get_scoped
 from plugins.peppol.inbox.schedule import settings_for
 from plugins.peppol.models import ProviderAccount, Settings
 
@@ -42,6 +42,8 @@ def change(company_id: int, data: dict) -> Settings:
         s.forward_provider_id = _forward(data["forward_provider_id"], errors)
     if errors:
         raise ValidationFailed(errors)
+    if db.session.is_modified(s):  # a user's change: open forms of the settings are behind
+        bump_version(s)
     return s
 
 

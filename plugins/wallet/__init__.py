@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.api import Manifest, MenuItem, declare_parts, hookimpl
 from core.api import lazy_gettext as _l
-from plugins.wallet.permissions import ADMINISTER
+from plugins.wallet.permissions import ADMINISTER, READ
 
 MANIFEST = Manifest(
     name="wallet",
@@ -23,7 +23,10 @@ declare_parts(
     payments_methods=["stablecoin"],
     job_types="plugins.wallet.jobs:JOBS",
     job_schedules="plugins.wallet.jobs:schedules",
-    menu_items=[MenuItem(_l("Wallet"), ADMINISTER, 30, permission=ADMINISTER)],
+    menu_items=[
+        MenuItem(_l("Wallet"), ADMINISTER, 30, permission=ADMINISTER),
+        MenuItem(_l("Payment requests"), "wallet.request_list", 31, permission=READ),
+    ],
     render_slot="plugins.wallet.views.invoice_slot:render_slot",
     code_labels="plugins.wallet.labels:code_labels",
 )

@@ -20,7 +20,7 @@ EXCEPTIONS = {
     "Marked": _l("Marked by hand"),
 }
 
-HEALTH = {"ok": _l("All right"), "down": _l("Down")}
+HEALTH = {"ok": _l("All right"), "down": _l("Down"), "unconfigured": _l("Not set up")}
 
 BREAKER = {
     "closed": _l("Closed (in use)"),
@@ -37,6 +37,23 @@ EVENTS = {
 
 RECORD_TYPES = {"wallet_payment_request": _l("stablecoin payment request")}
 
+JOBS = {
+    "wallet.scan": _l("Scan the chain for stablecoin payments"),
+    "wallet.bulk_requests": _l("Create stablecoin payment requests in bulk"),
+    "wallet.reconcile": _l("Reconcile the wallet with the chain"),
+}
+
+JOB_RESULTS = {
+    "checked": _l("Checked"),
+    "differences": _l("Differences"),
+    "transfers": _l("Transfers"),
+    "missing_from_ledger": _l("Missing from the ledger"),
+    "not_on_chain": _l("Not on chain"),
+    "balances": _l("Balances"),
+    "rescan": _l("Re-scan"),
+    "range": _l("Blocks"),
+}
+
 
 def code_labels() -> dict:
     return {
@@ -47,4 +64,6 @@ def code_labels() -> dict:
         "wallet_mode": MODES,
         "event": EVENTS,
         "record_type": RECORD_TYPES,
+        "job": JOBS,
+        "job_result": JOB_RESULTS,
     }

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, TenantMixin, db, utcnow
+from core.api import ExactNumeric, TenantMixin, Versioned, db, utcnow
 from plugins.wallet.columns import TokenUnits
 
 UNITS = TokenUnits()
@@ -28,7 +28,7 @@ LIVE = (NEW, PROCESSING)
 HD, VIRTUAL = "hd", "virtual"
 
 
-class WalletSettings(TenantMixin, db.Model):
+class WalletSettings(Versioned, TenantMixin, db.Model):
     """One row per company, created on first change (defaults in ``settings.DEFAULTS``)."""
 
     __tablename__ = "wallet_settings"
@@ -57,6 +57,19 @@ class PaymentRequest(TenantMixin, db.Model):
         UniqueConstraint("public_token", name="uq_wallet_payment_request_public_token"),
         Index("ix_wallet_payment_request_watch", "chain_id", "destroyed_at", "monitor_until"),
         Index("ix_wallet_payment_request_invoice", "company_id", "invoice_id"),
+        # One per sortable list column (migration 0002).
+        *(
+            Index(f"ix_wallet_payment_request_list_{c}", "company_id", c, "id")
+            for c in (
+                "address",
+                "amount_units",
+                "invoice_amount",
+                "status",
+                "expires_at",
+                "created_at",
+                "destroyed_at",
+            )
+        ),  # fmt: skip
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import ApiError, FieldErrors, db, exact_decimal
+from core.api import ApiError, FieldErrors, bump_version, db, exact_decimal
 from plugins.wallet import keys, virtual
 from plugins.wallet.models import HD, VIRTUAL, WalletSettings
 
@@ -61,6 +61,8 @@ def update(company_id: int, changes: dict) -> dict:
     settings = row(company_id, lock=True) or WalletSettings(company_id=company_id, next_index=0)
     for name, value in merged.items():
         setattr(settings, name, value)
+    if settings.id is not None and db.session.is_modified(settings):
+        bump_version(settings)  # a user's change: what others read before is now behind
     db.session.add(settings)
     db.session.flush()
     return current(company_id)

@@ -50,3 +50,16 @@ def test_a_claim_expires(redis):
     assert huey.read_periodic(dt.datetime(2026, 12, 5, 9, 0))
     ttl = huey.storage.conn.ttl(b"huey.r.ledgerline.ledgerline.periodic.tests.hourly.202612050900")
     assert 0 < ttl <= 2 * 24 * 3600
+
+
+def test_workers_look_often_only_when_due_minutes_are_claimed(redis, tmp_path):
+    from huey import SqliteHuey
+    from huey.consumer import Consumer
+
+    from core.jobs.periodic import CHECK_SECONDS, ClaimingConsumer, create_consumer
+
+    claiming = create_consumer(_worker(redis.url), workers=1, periodic=True)
+    assert isinstance(claiming, ClaimingConsumer)
+    assert claiming.scheduler_class.periodic_task_seconds == CHECK_SECONDS < 60
+    alone = create_consumer(SqliteHuey(filename=str(tmp_path / "q.sqlite")), workers=1)
+    assert type(alone) is Consumer and alone.scheduler_class.periodic_task_seconds == 60

@@ -58,3 +58,39 @@ def test_without_gevent_it_runs_in_place():
     from core.offload import off_loop
 
     assert off_loop(lambda a, b: a + b, 2, 3) == 5
+
+
+CONTEXT_PROGRAM = """
+from gevent import monkey
+monkey.patch_all()
+import threading
+from flask import Flask, current_app
+from core.offload import in_place, off_loop
+
+app = Flask("offload-check")
+
+def where():
+    return current_app.name, threading.get_native_id()
+
+def nested():
+    return where(), off_loop(where)  # already off the loop: runs in place
+
+with app.app_context():
+    loop_thread = threading.get_native_id()
+    (name, outer), (_, inner) = off_loop(nested)
+    with in_place():  # a benchmark's baseline: the call on the loop, as before
+        _, here = off_loop(where)
+print(name, outer != loop_thread, inner == outer, here == loop_thread)
+"""
+
+
+def test_the_call_sees_the_callers_app_and_a_nested_or_in_place_call_stays_on_its_thread():
+    done = subprocess.run(
+        [sys.executable, "-c", CONTEXT_PROGRAM],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["offload-check", "True", "True", "True"]

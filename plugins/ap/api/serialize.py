@@ -47,10 +47,10 @@ def purchase_order(order: PurchaseOrder, billed=None) -> dict:
     }
 
 
-def _order_line(line, billed, places: int) -> dict:
+def _line_columns(line, places: int) -> dict:
+    """What a purchase-order line and a bill line share (``models.line.LineColumns``)."""
     return {
         "id": line.id,
-        "line_number": line.position,
         "description": line.description,
         "item_code": line.item_code,
         "quantity": quantity_text(line.quantity),
@@ -58,8 +58,15 @@ def _order_line(line, billed, places: int) -> dict:
         "unit_price": price_text(line.unit_price, places),
         "tax_category": line.tax_category,
         "tax_rate": quantity_text(line.tax_rate),
-        "match_type": line.match_type,
         "net_amount": money_text(line.net_amount, places),
+    }
+
+
+def _order_line(line, billed, places: int) -> dict:
+    return {
+        **_line_columns(line, places),
+        "line_number": line.position,
+        "match_type": line.match_type,
         "ordered_quantity": quantity_text(line.quantity),
         "received_quantity": quantity_text(line.received_quantity),
         "accepted_quantity": quantity_text(line.accepted_quantity),
@@ -131,15 +138,7 @@ def bill(b: Bill) -> dict:
 
 def _bill_line(line, places: int) -> dict:
     return {
-        "id": line.id,
-        "description": line.description,
-        "item_code": line.item_code,
-        "quantity": quantity_text(line.quantity),
-        "unit_code": line.unit_code,
-        "unit_price": price_text(line.unit_price, places),
-        "tax_category": line.tax_category,
-        "tax_rate": quantity_text(line.tax_rate),
-        "net_amount": money_text(line.net_amount, places),
+        **_line_columns(line, places),
         "order_line_reference": line.order_line_reference,
         "po_line_id": line.order_line_id,
         "link_method": line.link_method,

@@ -7,7 +7,7 @@ from decimal import Decimal
 from sqlalchemy import String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import TenantMixin, db
+from core.api import TenantMixin, Versioned, db
 from plugins.ap.models.columns import MONEY, PRECISE, RATE
 
 FLAG, BLOCK = "flag", "block"
@@ -28,7 +28,7 @@ DEFAULTS = {
 }
 
 
-class ApSettings(TenantMixin, db.Model):
+class ApSettings(Versioned, TenantMixin, db.Model):
     __tablename__ = "ap_settings"
     __table_args__ = (UniqueConstraint("company_id", name="uq_ap_settings_company"),)
 

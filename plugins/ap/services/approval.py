@@ -20,18 +20,13 @@ from plugins.ap.models.bill import (
 )
 from plugins.ap.permissions import OVERRIDE
 from plugins.ap.services import match_run, notify
-from plugins.ap.services.locking import lock
+from plugins.ap.services.locking import lock_in
 
 
 def approve(bill: Bill, actor, reason: str | None) -> Bill:
-    bill = lock(Bill, bill.id)
-    if bill.status not in OPEN_STATUSES:
-        raise ApiError(
-            409,
-            "bill_not_open",
-            f"A bill that is {bill.status} cannot be approved.",
-            {"status": bill.status},
-        )
+    bill = lock_in(
+        Bill, bill.id, OPEN_STATUSES, "bill_not_open", "A bill that is {status} cannot be approved."
+    )
     bill = match_run.run(bill, announce=False)
     clean = bill.match_status == FULL_MATCH
     if not clean:
@@ -73,9 +68,13 @@ def _variances(bill: Bill) -> dict:
 
 
 def reject(bill: Bill, reason: str | None) -> Bill:
-    bill = lock(Bill, bill.id)
-    if bill.status not in (*OPEN_STATUSES, APPROVED):
-        raise ApiError(409, "bill_not_open", f"A bill that is {bill.status} cannot be rejected.")
+    bill = lock_in(
+        Bill,
+        bill.id,
+        (*OPEN_STATUSES, APPROVED),
+        "bill_not_open",
+        "A bill that is {status} cannot be rejected.",
+    )
     if not reason:
         raise ValidationFailed({"reason": "is required"}, "Say why the bill is rejected.")
     bill.status, bill.rejection_reason = REJECTED, reason
@@ -87,9 +86,9 @@ def reject(bill: Bill, reason: str | None) -> Bill:
 
 def mark_paid(bill: Bill) -> Bill:
     """Called when the payments side reports the bill paid in full."""
-    bill = lock(Bill, bill.id)
-    if bill.status != APPROVED:
-        raise ApiError(409, "bill_not_approved", "Only an approved bill can be paid.")
+    bill = lock_in(
+        Bill, bill.id, (APPROVED,), "bill_not_approved", "Only an approved bill can be paid."
+    )
     bill.status, bill.paid_at = PAID, utcnow()
     db.session.flush()
     notify.announce("BillPaid", "ap_bill_changed", "bill", bill)

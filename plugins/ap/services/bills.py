@@ -17,7 +17,7 @@ from plugins.ap.models.bill import CREDIT_NOTE, DRAFT, INVOICE, Bill, BillLine
 from plugins.ap.models.order import CLOSED, SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
 from plugins.ap.services import duplicates, inputs, linking, match_run, notify, totals
-from plugins.ap.services.locking import lock
+from plugins.ap.services.locking import lock_in
 
 KINDS = (INVOICE, CREDIT_NOTE)
 
@@ -118,9 +118,9 @@ def store(bill: Bill) -> Bill:
 
 def relink(bill: Bill, line_id: int, order_line_id: int | None) -> Bill:
     """Change by hand which PO line a bill line is for (None: unlink), then re-match."""
-    bill = lock(Bill, bill.id)
-    if bill.status not in ("DRAFT", "MATCHED"):
-        raise ApiError(409, "bill_not_open", "Only an open bill can be re-matched.")
+    bill = lock_in(
+        Bill, bill.id, ("DRAFT", "MATCHED"), "bill_not_open", "Only an open bill can be re-matched."
+    )
     line = next((row for row in bill.lines if row.id == line_id), None)
     if line is None:
         raise ApiError(404, "not_found", f"No line {line_id} on this bill.")

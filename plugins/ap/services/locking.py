@@ -37,3 +37,14 @@ def lock_many(model, idents) -> list:
         .execution_options(populate_existing=True)
     )
     return list(db.session.scalars(query).unique())
+
+
+def lock_in(model, ident: int, statuses: tuple[str, ...], code: str, message: str):
+    """``lock``, then 409 ``code`` unless the row's status is one of ``statuses``.
+
+    ``message`` may name the status as ``{status}``; the details carry it too.
+    """
+    row = lock(model, ident)
+    if row.status not in statuses:
+        raise ApiError(409, code, message.format(status=row.status), {"status": row.status})
+    return row

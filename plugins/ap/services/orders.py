@@ -26,7 +26,7 @@ from plugins.ap.models.order import (
 )
 from plugins.ap.models.vendor import Vendor
 from plugins.ap.services import inputs, notify, totals
-from plugins.ap.services.locking import lock
+from plugins.ap.services.locking import lock_in
 
 
 def _parse(data: dict, partial: bool) -> dict:
@@ -72,9 +72,13 @@ def create(company_id: int, data: dict, user_id: int | None) -> PurchaseOrder:
 
 def update(order: PurchaseOrder, data: dict, expected_version=None, serialize=None):
     """Change a draft; ``expected_version`` (If-Match) is checked on the locked row."""
-    order = lock(PurchaseOrder, order.id)
-    if order.status != DRAFT:
-        raise ApiError(409, "po_not_draft", "Only draft purchase orders can be changed.")
+    order = lock_in(
+        PurchaseOrder,
+        order.id,
+        (DRAFT,),
+        "po_not_draft",
+        "Only draft purchase orders can be changed.",
+    )
     check_version(order, expected_version, serialize)
     values = _parse(data, partial=True)
     lines = values.pop("lines", None)
@@ -91,14 +95,13 @@ def update(order: PurchaseOrder, data: dict, expected_version=None, serialize=No
 
 
 def send(order: PurchaseOrder) -> PurchaseOrder:
-    order = lock(PurchaseOrder, order.id)
-    if order.status != DRAFT:
-        raise ApiError(
-            409,
-            "po_not_draft",
-            "Only a draft purchase order can be sent.",
-            {"status": order.status},
-        )
+    order = lock_in(
+        PurchaseOrder,
+        order.id,
+        (DRAFT,),
+        "po_not_draft",
+        "Only a draft purchase order can be sent.",
+    )
     order.number = next_number(order.company_id, "PO", on=order.order_date)
     order.status, order.sent_at = SENT, utcnow()
     db.session.flush()
@@ -109,9 +112,9 @@ def send(order: PurchaseOrder) -> PurchaseOrder:
 
 
 def close(order: PurchaseOrder) -> PurchaseOrder:
-    order = lock(PurchaseOrder, order.id)
-    if order.status != SENT:
-        raise ApiError(409, "po_not_sent", "Only a sent purchase order can be closed.")
+    order = lock_in(
+        PurchaseOrder, order.id, (SENT,), "po_not_sent", "Only a sent purchase order can be closed."
+    )
     order.status, order.closed_at = CLOSED, utcnow()
     db.session.flush()
     notify.announce("PurchaseOrderClosed", "ap_po_changed", "purchase_order", order)
@@ -119,9 +122,13 @@ def close(order: PurchaseOrder) -> PurchaseOrder:
 
 
 def cancel(order: PurchaseOrder) -> PurchaseOrder:
-    order = lock(PurchaseOrder, order.id)
-    if order.status not in (DRAFT, SENT):
-        raise ApiError(409, "po_not_open", "This purchase order is already closed or cancelled.")
+    order = lock_in(
+        PurchaseOrder,
+        order.id,
+        (DRAFT, SENT),
+        "po_not_open",
+        "This purchase order is already closed or cancelled.",
+    )
     if any(line.received_quantity for line in order.lines):
         raise ApiError(
             409, "po_has_receipts", "Goods were received against this order: close it instead."

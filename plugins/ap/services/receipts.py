@@ -13,7 +13,7 @@ from core.api import ApiError, FieldErrors, ValidationFailed, db, next_number, t
 from plugins.ap.models.order import SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.receipt import GoodsReceipt, GoodsReceiptLine
 from plugins.ap.services import inputs, match_run, notify, settings
-from plugins.ap.services.locking import lock, lock_many
+from plugins.ap.services.locking import lock_in, lock_many
 from plugins.ap.services.numbers import quantity_text
 
 HUNDRED = Decimal("100")
@@ -37,14 +37,13 @@ def _parse(data: dict) -> dict:
 
 def post(order: PurchaseOrder, data: dict, user_id: int | None) -> GoodsReceipt:
     values = _parse(data)
-    order = lock(PurchaseOrder, order.id)
-    if order.status != SENT:
-        raise ApiError(
-            409,
-            "po_not_sent",
-            "Goods can only be received against a sent purchase order.",
-            {"status": order.status},
-        )
+    order = lock_in(
+        PurchaseOrder,
+        order.id,
+        (SENT,),
+        "po_not_sent",
+        "Goods can only be received against a sent purchase order.",
+    )
     po_lines = {line.id: line for line in lock_many(PurchaseOrderLine, _ids(values))}
     _check(order, po_lines, values["lines"])
     receipt = GoodsReceipt(

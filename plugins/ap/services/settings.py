@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import ApiError, FieldErrors, db, exact_decimal
+from core.api import ApiError, FieldErrors, bump_version, db, exact_decimal, row_version
 from plugins.ap.models.settings import CHOICES, DEFAULTS, ApSettings
 
 NUMBERS = tuple(name for name in DEFAULTS if name not in CHOICES)
@@ -31,6 +31,11 @@ class Tolerances:
     peppol_rules: str
 
 
+def row(company_id: int) -> ApSettings | None:
+    """The company's settings row; None while they are the defaults."""
+    return _row(company_id)
+
+
 def _row(company_id: int) -> ApSettings | None:
     query = select(ApSettings).where(ApSettings.company_id == company_id)
     return db.session.scalars(query).first()
@@ -40,6 +45,18 @@ def current(company_id: int) -> Tolerances:
     row = _row(company_id)
     values = {name: getattr(row, name) for name in DEFAULTS} if row else dict(DEFAULTS)
     return Tolerances(**values)
+
+
+def version(company_id: int) -> int:
+    """The settings' version (0 while they are the defaults)."""
+    return row_version(_row(company_id))
+
+
+def check_version(company_id: int, expected: int | None) -> None:
+    """409 ``stale_version`` (with the settings now) when ``expected`` is not the version."""
+    from core.api import check_row_version
+
+    check_row_version(_row(company_id), expected, as_dict(current(company_id)))
 
 
 def as_dict(settings: Tolerances) -> dict:
@@ -72,7 +89,11 @@ def update(company_id: int, changes: dict) -> Tolerances:
             if changes[name] not in allowed:
                 errors[name] = f"must be one of {', '.join(allowed)}"
     errors.check()
-    row = _row(company_id) or ApSettings(company_id=company_id, **DEFAULTS)
+    row = _row(company_id)
+    if row is None:  # the first change: version 1
+        row = ApSettings(company_id=company_id, **DEFAULTS)
+    elif any(getattr(row, name) != value for name, value in parsed.items()):
+        bump_version(row)
     for name, value in parsed.items():
         setattr(row, name, value)
     db.session.add(row)

@@ -189,3 +189,34 @@ def test_draft_order_edit_page_saves_and_merges_a_stale_save(api, sent_po, login
     html = refused.get_data(as_text=True)
     assert 'data-change="expected_date"' in html and 'data-change="currency"' in html
     assert 'data-change="lines"' not in html  # the lines compare equal as typed
+
+
+def test_settings_if_match_from_the_defaults_on(api):
+    first = api.get("/api/v1/ap/settings")
+    assert first.headers["ETag"] == '"0"'  # the defaults: no change made yet
+    ok = api.patch("/api/v1/ap/settings", json={"duplicate_policy": "block"},
+                   headers={"If-Match": '"0"'})  # fmt: skip
+    assert ok.status_code == 200 and ok.headers["ETag"] == '"1"'
+    stale = api.patch("/api/v1/ap/settings", json={"duplicate_policy": "flag"},
+                      headers={"If-Match": '"0"'})  # fmt: skip
+    assert stale.status_code == 409
+    assert stale.get_json()["error"]["details"]["current"]["duplicate_policy"] == "block"
+    assert api.patch("/api/v1/ap/settings", json={"over_receipt_percent": "5"}).status_code == 200
+    assert api.get("/api/v1/ap/settings").headers["ETag"] == '"2"'
+
+
+def test_settings_page_shows_the_merge_page_for_a_stale_save(api, login):
+    from tests.support.fixtures import csrf_token
+
+    client = login()
+    page = client.get("/ap/settings").get_data(as_text=True)
+    assert 'name="_version" value="0"' in page
+    opened = api.get("/api/v1/ap/settings").get_json()
+    token = csrf_token(client, "/ap/settings")
+    api.patch("/api/v1/ap/settings", json={"duplicate_policy": "block"})  # a colleague
+    form = {"csrf_token": token, "_version": "0", "_original": json.dumps(opened)}
+    refused = client.post("/ap/settings", data=form | opened | {"over_receipt_percent": "7"})
+    assert refused.status_code == 409
+    html = refused.get_data(as_text=True)
+    assert 'data-change="duplicate_policy"' in html and 'data-change="over_receipt_percent"' in html
+    assert api.get("/api/v1/ap/settings").get_json()["over_receipt_percent"] != "7"

@@ -8,13 +8,13 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, _, current_actor, db, render, require
+from core.api import DomainError, _, current_actor, db, dump_payload, render, require
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
 from plugins.ap.models.settings import DEFAULTS
 from plugins.ap.permissions import CHANGE_SETTINGS, WRITE
 from plugins.ap.services import orders, settings, vendors
-from plugins.ap.views import bp
+from plugins.ap.views import bp, settings_merge
 from plugins.invoicing.public import CATALOG_SUGGEST_ENDPOINT
 
 LINE_ROWS = 6
@@ -87,9 +87,14 @@ def order_new():
 def settings_page():
     require(CHANGE_SETTINGS)
     errors = {}
+    if request.method == "POST" and request.form.get("_merge"):
+        return settings_merge.save_merged(current_actor())
     if request.method == "POST":
+        sent = [name for name in DEFAULTS if name in request.form]
+        mine = {name: (request.form.get(name) or "").strip() for name in sent}
+        if refused := settings_merge.refusal(current_actor().company_id, mine):
+            return refused
         try:
-            sent = [name for name in DEFAULTS if name in request.form]
             actor = current_actor()
             settings.update_and_rematch(actor.company_id, _form(sent), actor.user_id)
             commit()
@@ -98,6 +103,10 @@ def settings_page():
         except DomainError as exc:
             db.session.rollback()
             errors = exc.details.get("fields", {})
-    current = settings.as_dict(settings.current(current_actor().company_id))
+    company = current_actor().company_id
+    current = settings.as_dict(settings.current(company))
+    opened = request.form.get("_version") if errors else settings.version(company)
+    original = request.form.get("_original") if errors else dump_payload(current)
     return render("ap/settings.html", status=422 if errors else 200, errors=errors,
-                  values=request.form if errors else current)  # fmt: skip
+                  values=request.form if errors else current, version=opened,
+                  original=original)  # fmt: skip

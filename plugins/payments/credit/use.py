@@ -10,11 +10,12 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import Refused, _, db, format_money
+from core.api import Refused, db
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.models import Allocation, Payment
 from plugins.payments.services import ledger, notify
+from plugins.payments.services.record import overpayment
 
 
 def apply(company_id: int, customer_id: int, invoice_id: int, amount: Decimal, user_id=None):
@@ -49,16 +50,7 @@ def apply(company_id: int, customer_id: int, invoice_id: int, amount: Decimal, u
 def _check_due(invoice, amount: Decimal) -> None:
     due = settlement.amount_due(invoice, ledger.paid_on(invoice.id))
     if amount > due:
-        raise Refused(
-            "overpayment",
-            _(
-                "%(amount)s is more than the %(due)s still due on %(number)s.",
-                amount=format_money(amount, invoice.currency),
-                due=format_money(due, invoice.currency),
-                number=invoice.number,
-            ),
-            {"invoice_id": invoice.id, "amount": str(amount), "amount_due": str(due)},
-        )
+        raise overpayment(invoice, amount, due)
 
 
 def _sources(company_id: int, customer_id: int, currency: str) -> dict[Payment, Decimal]:

@@ -78,17 +78,22 @@ def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str,
     if keep_credit:
         return max(min(amount, due), Decimal("0.00"))
     if amount > due:
-        raise Refused(
-            "overpayment",
-            _(
-                "%(amount)s is more than the %(due)s still due on %(number)s.",
-                amount=format_money(amount, invoice.currency),
-                due=format_money(due, invoice.currency),
-                number=invoice.number,
-            ),
-            {**details, "amount": str(amount), "amount_due": str(due)},
-        )
+        raise overpayment(invoice, amount, due)
     return amount
+
+
+def overpayment(invoice, amount: Decimal, due: Decimal) -> Refused:
+    """The refusal of paying ``amount`` on ``invoice`` when only ``due`` is still due."""
+    return Refused(
+        "overpayment",
+        _(
+            "%(amount)s is more than the %(due)s still due on %(number)s.",
+            amount=format_money(amount, invoice.currency),
+            due=format_money(due, invoice.currency),
+            number=invoice.number,
+        ),
+        {"invoice_id": invoice.id, "amount": str(amount), "amount_due": str(due)},
+    )
 
 
 def _check_total(data: PaymentInput, keep_credit: bool) -> None:

@@ -12,6 +12,7 @@ from plugins.peppol.views import (  # noqa: E402,F401  (routes)
     health_page,
     inbox_page,
     invoice_panel,
+    lists,
     pages,
     providers_page,
 )

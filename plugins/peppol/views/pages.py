@@ -1,37 +1,18 @@
-"""/peppol: transmissions (live) and one transmission with its attempts and MLS."""
+"""/peppol/transmissions/<id>: one transmission with its attempts and MLS, retry, refresh
+(the list is plugins.peppol.views.lists)."""
 
 from __future__ import annotations
 
-from flask import redirect, request, url_for
+from flask import redirect, url_for
 from flask_login import login_required
-from sqlalchemy import select
 
-from core.api import db, enqueue_job, get_or_404, may, render, require
+from core.api import enqueue_job, get_or_404, may, render, require
 from plugins.peppol import tracking
-from plugins.peppol.models import FAILED, STATES, Transmission
+from plugins.peppol.models import FAILED, Transmission
 from plugins.peppol.permissions import READ, SEND
 from plugins.peppol.transmit import SEND_JOB
 from plugins.peppol.views import bp
 from plugins.peppol.views.common import STATE_CLASS
-
-
-@bp.get("/")
-@login_required
-def transmissions():
-    require(READ)
-    shown = request.args.get("state", "")
-    query = select(Transmission).order_by(Transmission.id.desc()).limit(200)
-    if shown in STATES:
-        query = query.where(Transmission.state == shown)
-    rows = db.session.scalars(query).all()
-    return render(
-        "peppol/transmissions.html",
-        block="list",
-        rows=rows,
-        states=STATES,
-        shown=shown,
-        state_class=STATE_CLASS,
-    )
 
 
 @bp.get("/transmissions/<int:transmission_id>")

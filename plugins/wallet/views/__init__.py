@@ -12,4 +12,10 @@ bp = Blueprint(
     static_url_path="/static",
 )
 
-from plugins.wallet.views import admin, invoice_slot, pay  # noqa: E402,F401  (routes)
+from plugins.wallet.views import (  # noqa: E402,F401  (routes)
+    admin,
+    invoice_slot,
+    pay,
+    request_detail,
+    request_list,
+)

@@ -30,11 +30,16 @@ def _require_admin():
     return current_actor()
 
 
+RPC_SETTING = "LEDGERLINE_WALLET_RPC_URLS"
+
+
 def _health(chain_id: int) -> dict:
     try:
         return health.report(chain_id)
-    except ApiError as exc:
-        return {"status": "unconfigured", "providers": [], "error": exc.message}
+    except ApiError:
+        # The page says it in the reader's words; the API keeps the machine message.
+        message = _("No RPC provider is configured: set %(setting)s.", setting=RPC_SETTING)
+        return {"status": "unconfigured", "providers": [], "error": message}
 
 
 def _page(actor, notice=None, status=200):

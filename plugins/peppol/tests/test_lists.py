@@ -1,0 +1,99 @@
+"""Peppol transmissions and inbox lists as a user sees them: every column sorts and pages by
+keyset, filters in the URL, CSV/XLSX of the filter, bulk retry of failed transmissions (the
+others named as refused), and the sorted first page reads indexes."""
+
+import pytest
+
+from plugins.invoicing.tests.test_pages_support import post_form
+from plugins.peppol.providers.base import InboxMessage
+from plugins.peppol.tests.documents import broken, example
+from plugins.peppol.tests.helpers import transmit
+from tests.support.lists import assert_reads_indexes, csv_rows, ids, page, walk, xlsx_rows
+
+KEYS = ("id", "document", "receiver_id", "profile", "provider", "attempts", "updated", "state")
+INBOX_KEYS = ("received", "sender_id", "number", "profile", "status")
+
+
+@pytest.fixture
+def sent(api, mock_account, invoice_for, login):
+    """Two delivered transmissions and one that failed (a transient answer)."""
+    made = [transmit(api, invoice_for("100.00")["id"]).get_json() for _ in range(2)]
+    mock_account.script("timeout")
+    made.append(transmit(api, invoice_for("300.00")["id"]).get_json())
+    assert made[-1]["state"] == "FAILED"
+    return login(), made
+
+
+@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("direction", ("", "-"))
+def test_transmissions_sort_on_every_column_and_page_by_keyset(sent, key, direction):
+    client, made = sent
+    whole = ids(page(client, f"/peppol/?sort={direction}{key}"))
+    assert sorted(whole) == sorted(t["id"] for t in made)
+    assert walk(client, f"/peppol/?sort={direction}{key}&limit=1") == whole
+
+
+def test_transmission_filters_and_export(sent):
+    client, made = sent
+    html = page(client, "/peppol/?state=FAILED")
+    assert ids(html) == [made[2]["id"]] and '<option value="FAILED" selected>' in html
+    assert 'data-peppol-state="FAILED"' in html and "primary-mock" in page(client, "/peppol/")
+    rows = csv_rows(client.get("/peppol/export.csv?sort=id"))
+    assert rows[0][0] == "#" and [int(r[0]) for r in rows[1:]] == [t["id"] for t in made]
+    assert rows[3][-1] == "FAILED"
+    sheet = xlsx_rows(client.get(f"/peppol/export.xlsx?q={made[0]['document_number']}"))
+    assert [r[1] for r in sheet[1:]] == [made[0]["document_number"]]
+
+
+def test_bulk_retry_queues_the_failed_one_and_names_the_others(sent, mock_account, api):
+    client, made = sent
+    ticked = {"action": "retry", "ids": [made[0]["id"], made[2]["id"]]}
+    resp = post_form(client, "/peppol/bulk", ticked, page="/peppol/")
+    assert resp.status_code == 303
+    retried = api.get(f"/api/v1/peppol/transmissions/{made[2]['id']}").get_json()
+    assert retried["state"] != "FAILED" and len(retried["attempts"]) == 2  # sent again (inline)
+    html = page(client, "/peppol/")
+    assert "1 of 2 done" in html and "Only a failed transmission is retried." in html
+
+
+@pytest.mark.parametrize("query", ["", "?sort=-updated", "?sort=receiver_id", "?state=SENT"])
+def test_transmission_list_reads_indexes(sent, query):
+    client, _ = sent
+    assert_reads_indexes(client, f"/peppol/{query}", ("peppol_transmission",))
+
+
+@pytest.fixture
+def received(api, mock_account, login):
+    mock_account.inbox.extend(
+        [
+            InboxMessage("m-1", example("base-example.xml")),
+            InboxMessage("m-2", example("vat-category-O.xml")),
+            InboxMessage("m-3", broken("missing-buyer-reference.xml")),
+        ]
+    )
+    assert api.post("/api/v1/peppol/inbox/fetch").status_code == 202
+    return login(), api.get("/api/v1/peppol/inbox").get_json()["data"]
+
+
+@pytest.mark.parametrize("key", INBOX_KEYS)
+@pytest.mark.parametrize("direction", ("", "-"))
+def test_inbox_sorts_on_every_column_and_pages_by_keyset(received, key, direction):
+    client, docs = received
+    whole = ids(page(client, f"/peppol/inbox?sort={direction}{key}"))
+    assert sorted(whole) == sorted(d["id"] for d in docs)
+    assert walk(client, f"/peppol/inbox?sort={direction}{key}&limit=1") == whole
+
+
+def test_inbox_keeps_its_schedule_and_filters_by_outcome(received):
+    client, docs = received
+    html = page(client, "/peppol/inbox?status=invalid")
+    assert "Fetch now" in html and "Schedule" in html
+    invalid = [d["id"] for d in docs if d["status"] == "invalid"]
+    assert ids(html) == invalid
+    rows = csv_rows(client.get("/peppol/inbox/export.csv?status=invalid"))
+    assert len(rows) == 2 and rows[1][-1]  # the rules it broke
+
+
+def test_inbox_list_reads_indexes(received):
+    client, _ = received
+    assert_reads_indexes(client, "/peppol/inbox?sort=-received", ("peppol_inbound",))

@@ -1,0 +1,149 @@
+"""/wallet/requests: stablecoin payment requests as a declared list (core.listing): sort on
+every column, status/address filters in the URL, keyset "Next", CSV/XLSX of the filter, bulk
+"stop watching" (destroy: asks first; each request locked, one already destroyed is named).
+Rows are plain columns with the invoice's number joined: one query per page."""
+
+from __future__ import annotations
+
+from flask import url_for
+from markupsafe import Markup, escape
+from sqlalchemy import select
+
+from core.api import (
+    ListAction,
+    ListField,
+    ListFilter,
+    ListSpec,
+    format_datetime,
+    format_money,
+    label,
+    lazy_gettext,
+    mount_list,
+)
+from plugins.invoicing.public import Invoice
+from plugins.wallet.destroy import destroy
+from plugins.wallet.models import STATUSES, PaymentRequest
+from plugins.wallet.permissions import READ, WRITE
+from plugins.wallet.views import bp
+
+R = PaymentRequest
+
+
+def _query():
+    return select(
+        R.id, R.invoice_id, Invoice.number.label("invoice"), R.address, R.amount_units,
+        R.token_currency, R.invoice_amount, R.invoice_currency, R.status, R.exception,
+        R.expires_at, R.created_at, R.destroyed_at,
+    ).join(Invoice, Invoice.id == R.invoice_id)  # fmt: skip
+
+
+def _status(row) -> Markup:
+    shown = escape(label("wallet_status", row.status))
+    if row.exception:
+        shown += Markup(" <mark>{}</mark>").format(label("wallet_exception", row.exception))
+    return shown
+
+
+def _state(query, value: str):
+    return query.where(R.status == value) if value in STATUSES else query
+
+
+def _watched(query, value: str):
+    if value == "yes":
+        return query.where(R.destroyed_at.is_(None))
+    return query.where(R.destroyed_at.is_not(None)) if value == "no" else query
+
+
+def _address(query, q: str):
+    return query.where(R.address.ilike(f"%{q.strip()}%"))
+
+
+REQUESTS = ListSpec(
+    name="request",
+    title=lazy_gettext("Payment requests"),
+    intro=lazy_gettext("Stablecoin payment requests of your invoices, with what arrived."),
+    model=PaymentRequest,
+    endpoint="wallet.request_list",
+    permission=READ,
+    query=_query,
+    default_sort="-id",
+    fields=(
+        ListField(
+            "id",
+            "#",
+            sort=R.id,
+            link=lambda r: url_for("wallet.request_detail", request_id=r.id),
+        ),
+        ListField(
+            "invoice",
+            lazy_gettext("Invoice"),
+            sort=Invoice.number.label("invoice"),
+            link=lambda r: url_for("invoicing.invoice_detail", invoice_id=r.invoice_id),
+        ),  # fmt: skip
+        ListField("address", lazy_gettext("Address"), sort=R.address, truncate=True),
+        ListField(
+            "amount_units",
+            lazy_gettext("Units"),
+            sort=R.amount_units,
+            numeric=True,
+            show=lambda r: f"{int(r.amount_units)} {r.token_currency}",
+        ),  # fmt: skip
+        ListField(
+            "invoice_amount",
+            lazy_gettext("Amount"),
+            sort=R.invoice_amount,
+            numeric=True,
+            show=lambda r: format_money(r.invoice_amount, r.invoice_currency),
+        ),  # fmt: skip
+        ListField("status", lazy_gettext("Status"), sort=R.status, show=_status),
+        ListField(
+            "expires_at",
+            lazy_gettext("Expires"),
+            sort=R.expires_at,
+            show=lambda r: format_datetime(r.expires_at),
+        ),  # fmt: skip
+        ListField(
+            "created_at",
+            lazy_gettext("Created"),
+            sort=R.created_at,
+            show=lambda r: format_datetime(r.created_at),
+        ),  # fmt: skip
+        ListField(
+            "destroyed_at",
+            lazy_gettext("Stopped watching"),
+            sort=R.destroyed_at,
+            show=lambda r: format_datetime(r.destroyed_at) if r.destroyed_at else None,
+        ),  # fmt: skip
+    ),
+    filters=(
+        ListFilter("q", lazy_gettext("Address"), kind="search", apply=_address),
+        ListFilter(
+            "status",
+            lazy_gettext("Status"),
+            options=lambda: [(s, label("wallet_status", s)) for s in STATUSES],
+            apply=_state,
+        ),
+        ListFilter(
+            "watched",
+            lazy_gettext("Watched"),
+            options=lambda: [("yes", lazy_gettext("yes")), ("no", lazy_gettext("no"))],
+            apply=_watched,
+        ),
+    ),
+    actions=(
+        ListAction(
+            "destroy",
+            lazy_gettext("Stop watching"),
+            WRITE,
+            destroy,
+            confirm=lazy_gettext(
+                "The addresses stop being watched: a payment sent to them later is not seen."
+            ),
+        ),
+    ),
+    label=lambda r: f"#{r.id} · {r.address}",
+    empty=lazy_gettext("No payment requests match."),
+    live="ll:wallet_status_changed from:body",
+)
+
+mount_list(bp, "/requests", REQUESTS)
