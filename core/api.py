@@ -59,7 +59,7 @@ from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
 from core.listing.spec import ListSpec
 from core.listing.views import list_page, mount_list
-from core.locking import lock_for_update
+from core.locking import lock_for_update, lock_in, lock_or_404
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
 from core.merge import changes as field_changes
@@ -213,6 +213,8 @@ __all__ = [
     "ListSpec",
     "load_payload",
     "lock_for_update",
+    "lock_in",
+    "lock_or_404",
     "may",
     "merged",
     "next_number",
