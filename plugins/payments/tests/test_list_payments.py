@@ -104,3 +104,40 @@ def test_bulk_reverse_needs_the_write_permission(client, three, make_user, login
 )
 def test_the_page_reads_indexes(signed_in, three, query):
     assert_reads_indexes(signed_in, f"/payments/{query}", ("payments_payment",))
+
+
+def test_racing_bulk_reversals_reverse_each_payment_once(app, signed_in, three):
+    """Four people reverse the same two payments at once from the list: each payment is
+    reversed once (row lock, then the check on what the lock read), the invoice reopens once."""
+    import threading
+
+    from tests.support.fixtures import csrf_token
+
+    inv, a, b, _ = three
+    clients = []
+    for _ in range(4):
+        other = app.test_client()
+        token = csrf_token(other)
+        form = {"email": "admin@acme.ae", "password": "correct horse", "csrf_token": token}
+        assert other.post("/login", data=form).status_code == 302
+        clients.append((other, csrf_token(other, "/payments/")))
+    db.session.remove()  # this thread's transaction would hold SQLite's write lock
+    start, statuses = threading.Barrier(len(clients)), []
+
+    def reverse_both(client, token) -> None:
+        data = {"action": "reverse", "ids": [a["id"], b["id"]], "confirm": "1"}
+        start.wait()
+        statuses.append(
+            client.post("/payments/bulk", data={**data, "csrf_token": token}).status_code
+        )
+
+    threads = [threading.Thread(target=reverse_both, args=pair) for pair in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert statuses == [303] * 4
+    db.session.expire_all()
+    reversals = db.session.query(Payment).filter(Payment.reversal_of_id.isnot(None)).all()
+    assert sorted(r.reversal_of_id for r in reversals) == sorted([a["id"], b["id"]])
+    assert str(db.session.get(Invoice, inv["id"]).amount_due) == "1030.00"
