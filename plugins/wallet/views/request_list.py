@@ -69,7 +69,12 @@ REQUESTS = ListSpec(
     query=_query,
     default_sort="-id",
     fields=(
-        ListField("id", "#", sort=R.id),
+        ListField(
+            "id",
+            "#",
+            sort=R.id,
+            link=lambda r: url_for("wallet.request_detail", request_id=r.id),
+        ),
         ListField(
             "invoice",
             lazy_gettext("Invoice"),
