@@ -182,14 +182,23 @@ def main() -> int:
         for target in targets:
             target.close()
         if proc is not None:
-            proc.terminate()
-            proc.wait(30)
+            stop_bare(proc)
         cluster.stop()
     rows = {t.name: t.summary() for t in targets}
     report(rows, args)
     ok = not any(row["missing"] for row in rows.values())
     load.keep_logs_if_failed(folder, ok)
     return 0 if ok else 1
+
+
+def stop_bare(proc) -> None:
+    """gunicorn waits up to 30 s (graceful_timeout) for its sockets; then it is killed."""
+    proc.terminate()
+    try:
+        proc.wait(45)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
 
 
 def report(rows: dict, args) -> None:

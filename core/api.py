@@ -57,7 +57,7 @@ from core.listing import fetch as fetch_page
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
-from core.listing.spec import ListSpec
+from core.listing.spec import ListSpec, label_filter, money_fields
 from core.listing.views import list_page, mount_list
 from core.locking import lock_for_update, lock_in, lock_or_404
 from core.manifest import Manifest
@@ -206,6 +206,8 @@ __all__ = [
     "limiter",
     "list_batches",
     "list_page",
+    "label_filter",
+    "money_fields",
     "mount_list",
     "ListAction",
     "ListField",

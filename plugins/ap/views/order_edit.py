@@ -18,7 +18,6 @@ from core.api import (
     db,
     dump_payload,
     editable,
-    form_version,
     get_or_404,
     render,
     require,
@@ -174,28 +173,10 @@ def order_edit(order_id: int):
     order = _draft(order_id)
     if request.method == "GET":
         return _page(order, form_values(snapshot(order)), {})
-    if request.form.get("_merge"):
-        return _merge(order)
-    mine = submitted()
-    if refused := MERGE.refusal(order, mine):
-        return refused
-    if errors := _save(order, mine):
-        opened = form_version(request.form.get("_version"))
-        return _page(_draft(order_id), request.form, errors, opened, request.form.get("_original"))
-    return _saved(order)
 
+    def page(values, errors, version, original):
+        return _page(_draft(order_id), form_values(values), errors, version, original)
 
-def _merge(order: PurchaseOrder):
-    """The merge page's answer: the chosen values saved against the version it showed."""
-    tried: dict = {}
-
-    def write(form, payload):
-        tried.update(values=payload, errors=_save(order, payload))
-        return None if tried["errors"] else order
-
-    def failed(form, original):
-        return _page(
-            _draft(order.id), form_values(tried["values"]), tried["errors"], original=original
-        )
-
-    return MERGE.save_merged(order, write, failed, lambda: _saved(order))
+    return MERGE.answer(
+        order, submitted(), lambda payload: _save(order, payload), page, lambda: _saved(order)
+    )

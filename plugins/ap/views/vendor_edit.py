@@ -14,7 +14,6 @@ from core.api import (
     db,
     dump_payload,
     editable,
-    form_version,
     get_or_404,
     render,
     require,
@@ -93,28 +92,10 @@ def vendor_edit(vendor_id: int):
     vendor = get_or_404(Vendor, vendor_id, "vendor")
     if request.method == "GET":
         return _page(vendor, snapshot(vendor), {})
-    if request.form.get("_merge"):
-        return _merge(vendor)
-    if refused := MERGE.refusal(vendor, submitted()):
-        return refused
-    values = submitted()
-    if errors := _save(vendor, values):
-        vendor = get_or_404(Vendor, vendor_id, "vendor")
-        opened = form_version(request.form.get("_version"))
-        return _page(vendor, values, errors, opened, request.form.get("_original"))
-    return _saved(vendor)
 
+    def page(values, errors, version, original):
+        return _page(get_or_404(Vendor, vendor_id, "vendor"), values, errors, version, original)
 
-def _merge(vendor: Vendor):
-    """The merge page's answer: the chosen values saved against the version it showed."""
-    tried: dict = {}
-
-    def write(form, payload):
-        tried.update(values=payload, errors=_save(vendor, payload))
-        return None if tried["errors"] else vendor
-
-    def failed(form, original):
-        now = get_or_404(Vendor, vendor.id, "vendor")
-        return _page(now, tried["values"], tried["errors"], original=original)
-
-    return MERGE.save_merged(vendor, write, failed, lambda: _saved(vendor))
+    return MERGE.answer(
+        vendor, submitted(), lambda payload: _save(vendor, payload), page, lambda: _saved(vendor)
+    )

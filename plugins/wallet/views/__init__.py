@@ -16,5 +16,6 @@ from plugins.wallet.views import (  # noqa: E402,F401  (routes)
     admin,
     invoice_slot,
     pay,
+    request_detail,
     request_list,
 )
