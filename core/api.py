@@ -86,6 +86,7 @@ from core.timeutil import utcnow
 from core.versioning import (
     StaleVersion,
     Versioned,
+    apply_edit,
     bump_version,
     check_row_version,
     check_version,
@@ -165,6 +166,7 @@ __all__ = [
     "bar_chart",
     "commit",
     "company_id",
+    "apply_edit",
     "bump_version",
     "capped_count",
     "check_row_version",
