@@ -57,9 +57,9 @@ from core.listing import fetch as fetch_page
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
-from core.listing.spec import ListSpec
+from core.listing.spec import ListSpec, label_filter, money_fields
 from core.listing.views import list_page, mount_list
-from core.locking import lock_for_update
+from core.locking import lock_for_update, lock_in, lock_or_404
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
 from core.merge import changes as field_changes
@@ -206,6 +206,8 @@ __all__ = [
     "limiter",
     "list_batches",
     "list_page",
+    "label_filter",
+    "money_fields",
     "mount_list",
     "ListAction",
     "ListField",
@@ -213,6 +215,8 @@ __all__ = [
     "ListSpec",
     "load_payload",
     "lock_for_update",
+    "lock_in",
+    "lock_or_404",
     "may",
     "merged",
     "next_number",
