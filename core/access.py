@@ -61,9 +61,14 @@ def get_or_404(model, ident, label: str | None = None):
     """
     row = get_scoped(model, ident) if _in_range(ident) else None
     if row is None:
-        name = label or _words(model.__name__)
-        raise NotFound("not_found", f"No {name} with id {ident}.", {"id": ident})
+        raise not_found(model, ident, label)
     return row
+
+
+def not_found(model, ident, label: str | None = None) -> NotFound:
+    """The 404 ``not_found`` for ``model``'s row ``ident`` ("No credit note with id 7.")."""
+    name = label or _words(model.__name__)
+    return NotFound("not_found", f"No {name} with id {ident}.", {"id": ident})
 
 
 def _in_range(ident) -> bool:

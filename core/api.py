@@ -57,9 +57,9 @@ from core.listing import fetch as fetch_page
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
-from core.listing.spec import ListSpec
+from core.listing.spec import ListSpec, label_filter, money_fields
 from core.listing.views import list_page, mount_list
-from core.locking import lock_for_update
+from core.locking import lock_for_update, lock_in, lock_or_404
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
 from core.merge import changes as field_changes
@@ -86,6 +86,7 @@ from core.timeutil import utcnow
 from core.versioning import (
     StaleVersion,
     Versioned,
+    apply_edit,
     bump_version,
     check_row_version,
     check_version,
@@ -165,6 +166,7 @@ __all__ = [
     "bar_chart",
     "commit",
     "company_id",
+    "apply_edit",
     "bump_version",
     "capped_count",
     "check_row_version",
@@ -206,6 +208,8 @@ __all__ = [
     "limiter",
     "list_batches",
     "list_page",
+    "label_filter",
+    "money_fields",
     "mount_list",
     "ListAction",
     "ListField",
@@ -213,6 +217,8 @@ __all__ = [
     "ListSpec",
     "load_payload",
     "lock_for_update",
+    "lock_in",
+    "lock_or_404",
     "may",
     "merged",
     "next_number",

@@ -2,7 +2,8 @@
 
 Every transition (reverse a payment, process a refund, void an invoice, ...) follows one
 pattern: lock the row it changes, then check its status and remaining amount on what the
-lock returned, never on what was read before it. ``lock_for_update`` does the first half:
+lock returned, never on what was read before it. ``lock_for_update`` does the first half,
+``lock_in`` both when the check is "its status is one of these":
 
 * PostgreSQL: ``SELECT ... FOR NO KEY UPDATE OF <table>``. A second transaction locking the same
   row waits until the first commits, then reads the committed row. ``NO KEY``: inserting a row
@@ -19,7 +20,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from core.access import not_found
 from core.db import db
+from core.errors import Conflict
 
 
 def lock_for_update(model, ident):
@@ -33,3 +36,24 @@ def lock_for_update(model, ident):
         .execution_options(populate_existing=True)
     )
     return db.session.scalars(query).unique().one_or_none()
+
+
+def lock_or_404(model, ident, label: str | None = None):
+    """``lock_for_update``, or 404 ``not_found`` (worded as ``get_or_404``'s) when missing."""
+    row = lock_for_update(model, ident)
+    if row is None:
+        raise not_found(model, ident, label)
+    return row
+
+
+def lock_in(model, ident, statuses, code: str, message: str, details: dict | None = None):
+    """``lock_or_404``, then 409 ``code`` unless the locked row's ``status`` is in ``statuses``.
+
+    ``message`` may name the status found as ``{status}``; the error's details carry it as
+    ``status``, with ``details`` (``allowed_from``...) beside it.
+    """
+    row = lock_or_404(model, ident)
+    if row.status not in statuses:
+        found = {"status": row.status, **(details or {})}
+        raise Conflict(code, message.format(status=row.status), found)
+    return row

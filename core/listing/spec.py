@@ -131,3 +131,25 @@ class ListSpec:
 
     def exported(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.export)
+
+
+def money_fields(key: str, label, column, currency, currency_label) -> tuple[Field, Field]:
+    """An amount shown with its currency (``column``, ``currency`` are the model's columns),
+    and the currency as a column of the export only."""
+    from core.i18n.formatting import format_money
+
+    amount = Field(
+        key,
+        label,
+        sort=column,
+        show=lambda row: format_money(getattr(row, key), getattr(row, currency.key)),
+        numeric=True,
+    )
+    return amount, Field(currency.key, currency_label, sort=currency, page=False)
+
+
+def label_filter(name: str, text, codes, kind: str, apply=None) -> Filter:
+    """A select of ``codes`` shown by their human labels of ``kind`` (core.api.label)."""
+    from core.i18n.labels import label
+
+    return Filter(name, text, options=lambda: [(c, label(kind, c)) for c in codes], apply=apply)

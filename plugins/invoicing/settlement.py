@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, lock_for_update
+from core.api import ApiError, db, lock_or_404
 from plugins.invoicing.models import APPROVED, CREDIT_NOTE, FINALIZED, INVOICE, SENT, Invoice
 from plugins.invoicing.services import notify
 
@@ -28,10 +28,7 @@ def lock(invoice_id: int) -> Invoice:
     void or a credit note (which lock it too) cannot slip in between; SQLite serializes
     writers with BEGIN IMMEDIATE already.
     """
-    invoice = lock_for_update(Invoice, invoice_id)
-    if invoice is None:
-        raise ApiError(404, "not_found", f"No invoice with id {invoice_id}.", {"id": invoice_id})
-    return invoice
+    return lock_or_404(Invoice, invoice_id)
 
 
 def payable(invoice_id: int) -> Invoice:

@@ -31,6 +31,14 @@ INBOX = {
     "duplicate": _l("Duplicate"),
 }
 
+# The built-in adapters' types; a third-party adapter is shown by its own ``label``.
+PROVIDER_TYPES = {
+    "mock": _l("Mock (in-process, for tests and demos)"),
+    "http_forward": _l("HTTP forward (POST the UBL with a bearer token)"),
+    "tradeshift": _l("Tradeshift (external REST API)"),
+    "basware": _l("Basware (OAuth 2 REST APIs)"),
+}
+
 DOCUMENT_TYPES = {"invoice": _l("Invoice"), "credit_note": _l("Credit note")}
 
 EVENTS = {"PeppolStatusChanged": _l("Peppol transmission %(record)s changed state")}
@@ -71,6 +79,7 @@ def code_labels() -> dict:
         "peppol_circuit": CIRCUIT,
         "peppol_inbox": INBOX,
         "peppol_document": DOCUMENT_TYPES,
+        "peppol_provider_type": PROVIDER_TYPES,
         "event": EVENTS,
         "record_type": RECORD_TYPES,
         "job": JOBS,

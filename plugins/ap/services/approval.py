@@ -8,7 +8,7 @@ decision is taken on the current receipts and PO.
 
 from __future__ import annotations
 
-from core.api import ApiError, ValidationFailed, bump_version, db, utcnow
+from core.api import ApiError, ValidationFailed, bump_version, db, lock_in, utcnow
 from plugins.ap.models.bill import (
     APPROVED,
     FULL_MATCH,
@@ -20,7 +20,6 @@ from plugins.ap.models.bill import (
 )
 from plugins.ap.permissions import OVERRIDE
 from plugins.ap.services import match_run, notify
-from plugins.ap.services.locking import lock_in
 
 
 def approve(bill: Bill, actor, reason: str | None) -> Bill:

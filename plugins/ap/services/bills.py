@@ -11,13 +11,13 @@ from core.api import (
     bump_version,
     db,
     get_scoped,
+    lock_in,
     text_field,
 )
 from plugins.ap.models.bill import CREDIT_NOTE, DRAFT, INVOICE, Bill, BillLine
 from plugins.ap.models.order import CLOSED, SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
 from plugins.ap.services import duplicates, inputs, linking, match_run, notify, totals
-from plugins.ap.services.locking import lock_in
 
 KINDS = (INVOICE, CREDIT_NOTE)
 

@@ -1,4 +1,5 @@
-"""Row locks for the transitions that move money (approve, match, receipts).
+"""Several rows locked at once (a receipt's order lines), in id order so two transitions
+never wait on each other; one row is ``core.api.lock_in`` / ``lock_or_404``.
 
 ``SELECT ... FOR NO KEY UPDATE OF <table>`` on PostgreSQL makes a concurrent transition wait,
 and the row is re-read (``populate_existing``) so the caller re-checks what it decided on. "No
@@ -12,20 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import ApiError, db
-
-
-def lock(model, ident: int):
-    query = (
-        select(model)
-        .where(model.id == ident)
-        .with_for_update(of=model, key_share=True)
-        .execution_options(populate_existing=True)
-    )
-    row = db.session.scalars(query).unique().one_or_none()
-    if row is None:
-        raise ApiError(404, "not_found", f"No {model.__name__} with id {ident}.", {"id": ident})
-    return row
+from core.api import db
 
 
 def lock_many(model, idents) -> list:
@@ -37,14 +25,3 @@ def lock_many(model, idents) -> list:
         .execution_options(populate_existing=True)
     )
     return list(db.session.scalars(query).unique())
-
-
-def lock_in(model, ident: int, statuses: tuple[str, ...], code: str, message: str):
-    """``lock``, then 409 ``code`` unless the row's status is one of ``statuses``.
-
-    ``message`` may name the status as ``{status}``; the details carry it too.
-    """
-    row = lock(model, ident)
-    if row.status not in statuses:
-        raise ApiError(409, code, message.format(status=row.status), {"status": row.status})
-    return row

@@ -11,11 +11,10 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, hook, utcnow
+from core.api import ApiError, db, hook, lock_or_404, utcnow
 from plugins.ap.models.bill import MATCHED, OPEN_STATUSES, PARTIAL_MATCH, REJECTED, Bill, BillLine
 from plugins.ap.models.order import TWO_WAY, PurchaseOrderLine
 from plugins.ap.services import linking, notify, settings
-from plugins.ap.services.locking import lock
 from plugins.ap.services.matching import (
     BillLineFacts,
     MatchResult,
@@ -28,7 +27,7 @@ from plugins.invoicing.public import amount_places
 
 def run(bill: Bill, *, announce: bool = True, strict: bool = True) -> Bill:
     """Lock, re-check and match; a closed bill is a 409 (``strict``) or left as it is."""
-    bill = lock(Bill, bill.id)
+    bill = lock_or_404(Bill, bill.id)
     if bill.status not in OPEN_STATUSES:
         if not strict:
             return bill

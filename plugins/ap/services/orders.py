@@ -12,6 +12,7 @@ from core.api import (
     check_version,
     db,
     get_scoped,
+    lock_in,
     next_number,
     text_field,
     utcnow,
@@ -26,7 +27,6 @@ from plugins.ap.models.order import (
 )
 from plugins.ap.models.vendor import Vendor
 from plugins.ap.services import inputs, notify, totals
-from plugins.ap.services.locking import lock_in
 
 
 def _parse(data: dict, partial: bool) -> dict:

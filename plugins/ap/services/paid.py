@@ -8,7 +8,7 @@ nothing here.
 
 from __future__ import annotations
 
-from core.api import DomainError, Scope, scoped
+from core.api import DomainError, Scope, lock_or_404, scoped
 from plugins.ap.services import approval
 
 EVENT = "VendorBillPaid"
@@ -18,10 +18,9 @@ def on_event(event) -> None:
     if event.name != EVENT or not (event.data or {}).get("paid_in_full"):
         return
     from plugins.ap.models import Bill
-    from plugins.ap.services.locking import lock
 
     with scoped(Scope(company_id=event.company_id)):
         try:
-            approval.mark_paid(lock(Bill, int(event.record_id)))
+            approval.mark_paid(lock_or_404(Bill, int(event.record_id)))
         except DomainError:
             return  # not approved (or unknown): paying it is the payer's mistake, not ours

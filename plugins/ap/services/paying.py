@@ -14,12 +14,11 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import ApiError, FieldErrors, ValidationFailed, db, utcnow
+from core.api import ApiError, FieldErrors, ValidationFailed, db, lock_or_404, utcnow
 from plugins.ap.models.bill import APPROVED, INVOICE, PAID, PARTIALLY_PAID, PAYABLE_STATUSES, Bill
 from plugins.ap.models.payment import BillPayment
 from plugins.ap.services import notify, pay_methods
 from plugins.ap.services.inputs import date as parse_date
-from plugins.ap.services.locking import lock
 from plugins.invoicing.public import amount_places
 
 ZERO = Decimal("0")
@@ -40,7 +39,7 @@ def due(bill: Bill) -> Decimal:
 
 def pay(bill_id: int, body: dict, user_id: int | None) -> BillPayment:
     """Record one outgoing payment of an approved bill (the caller commits)."""
-    bill = lock(Bill, bill_id)
+    bill = lock_or_404(Bill, bill_id)
     _check_payable(bill)
     data = parse(body, bill)
     remaining = due(bill)
@@ -63,7 +62,7 @@ def pay(bill_id: int, body: dict, user_id: int | None) -> BillPayment:
 
 def reverse(bill_id: int, payment_id: int, reason, user_id: int | None) -> BillPayment:
     """A reversal row for one payment; the bill moves back. 409 when already reversed."""
-    bill = lock(Bill, bill_id)
+    bill = lock_or_404(Bill, bill_id)
     if not isinstance(reason, str) or not reason.strip():
         raise ValidationFailed({"reason": "is required"}, "Say why the payment is reversed.")
     original = db.session.get(BillPayment, payment_id)

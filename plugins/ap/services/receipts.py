@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.api import ApiError, FieldErrors, ValidationFailed, db, next_number, text_field
+from core.api import ApiError, FieldErrors, ValidationFailed, db, lock_in, next_number, text_field
 from plugins.ap.models.order import SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.receipt import GoodsReceipt, GoodsReceiptLine
 from plugins.ap.services import inputs, match_run, notify, settings
-from plugins.ap.services.locking import lock_in, lock_many
+from plugins.ap.services.locking import lock_many
 from plugins.ap.services.numbers import quantity_text
 
 HUNDRED = Decimal("100")

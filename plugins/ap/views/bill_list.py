@@ -21,9 +21,9 @@ from core.api import (
     ListSpec,
     current_actor,
     db,
-    format_money,
-    label,
+    label_filter,
     lazy_gettext,
+    money_fields,
     mount_list,
     query_id,
 )
@@ -111,14 +111,9 @@ BILLS = ListSpec(
             value=lambda b: b.order.number if b.order else None,
             cursor=lambda b: b.order_id,
         ),
-        ListField(
-            "total",
-            lazy_gettext("Total"),
-            sort=Bill.total,
-            show=lambda b: format_money(b.total, b.currency),
-            numeric=True,
+        *money_fields(
+            "total", lazy_gettext("Total"), Bill.total, Bill.currency, lazy_gettext("Currency")
         ),
-        ListField("currency", lazy_gettext("Currency"), sort=Bill.currency, page=False),
         ListField(
             "match",
             lazy_gettext("Match"),
@@ -137,16 +132,8 @@ BILLS = ListSpec(
     filters=(
         ListFilter("q", lazy_gettext("Invoice number or vendor"), kind="search"),
         ListFilter("vendor_id", lazy_gettext("Vendor"), options=_vendors),
-        ListFilter(
-            "status",
-            lazy_gettext("Status"),
-            options=lambda: [(s, label("ap_bill_status", s)) for s in BILL_STATUSES],
-        ),
-        ListFilter(
-            "match_status",
-            lazy_gettext("Match"),
-            options=lambda: [(s, label("ap_match", s)) for s in MATCH_STATUSES],
-        ),
+        label_filter("status", lazy_gettext("Status"), BILL_STATUSES, "ap_bill_status"),
+        label_filter("match_status", lazy_gettext("Match"), MATCH_STATUSES, "ap_match"),
         ListFilter("date_from", lazy_gettext("Issued from"), kind="date"),
         ListFilter("date_to", lazy_gettext("Issued to"), kind="date"),
     ),

@@ -15,9 +15,10 @@ from core.api import (
     ListFilter,
     ListSpec,
     db,
-    format_money,
     label,
+    label_filter,
     lazy_gettext,
+    money_fields,
     mount_list,
     query_id,
 )
@@ -84,14 +85,13 @@ ORDERS = ListSpec(
         ),
         ListField("order_date", lazy_gettext("Ordered"), sort=PurchaseOrder.order_date),
         ListField("expected_date", lazy_gettext("Expected"), sort=PurchaseOrder.expected_date),
-        ListField(
+        *money_fields(
             "total",
             lazy_gettext("Total"),
-            sort=PurchaseOrder.total,
-            show=lambda o: format_money(o.total, o.currency),
-            numeric=True,
+            PurchaseOrder.total,
+            PurchaseOrder.currency,
+            lazy_gettext("Currency"),
         ),
-        ListField("currency", lazy_gettext("Currency"), sort=PurchaseOrder.currency, page=False),
         ListField("status", lazy_gettext("Status"), sort=PurchaseOrder.status, show=_status),
         ListField(
             "billing",
@@ -103,11 +103,7 @@ ORDERS = ListSpec(
     filters=(
         ListFilter("q", lazy_gettext("Number"), kind="search"),
         ListFilter("vendor_id", lazy_gettext("Vendor"), options=_vendors),
-        ListFilter(
-            "status",
-            lazy_gettext("Status"),
-            options=lambda: [(s, label("ap_order_status", s)) for s in PO_STATUSES],
-        ),
+        label_filter("status", lazy_gettext("Status"), PO_STATUSES, "ap_order_status"),
     ),
     actions=(
         ListAction("send", lazy_gettext("Send"), WRITE, orders.send),

@@ -7,8 +7,8 @@ invoice being voided.
 
 from __future__ import annotations
 
-from core.api import ApiError, db, lock_for_update
-from plugins.invoicing.models import APPROVED, FINALIZED, SENT, VOID, Invoice
+from core.api import ApiError, Conflict, db, lock_in
+from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, SENT, VOID, Invoice
 from plugins.invoicing.services import drafts, notify
 
 ALLOWED = {
@@ -20,16 +20,16 @@ ALLOWED = {
 
 def move(invoice: Invoice, target: str) -> Invoice:
     sources, event = ALLOWED[target]
-    invoice = lock_for_update(Invoice, invoice.id)
-    if invoice.status not in sources:
-        if invoice.is_draft:
-            raise ApiError(409, "invoice_is_draft", "Finalize the draft first.")
-        raise ApiError(
-            409,
-            "invalid_transition",
-            f"An invoice that is {invoice.status} cannot become {target}.",
-            {"status": invoice.status, "allowed_from": sorted(sources)},
-        )
+    invoice = lock_in(
+        Invoice,
+        invoice.id,
+        sources | {DRAFT},
+        "invalid_transition",
+        f"An invoice that is {{status}} cannot become {target}.",
+        {"allowed_from": sorted(sources)},
+    )
+    if invoice.is_draft:
+        raise Conflict("invoice_is_draft", "Finalize the draft first.")
     previous, invoice.status = invoice.status, target
     db.session.flush()
     notify.status_changed(invoice, event, previous)

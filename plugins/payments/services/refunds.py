@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import Conflict, Refused, db, lock_for_update, utcnow
+from core.api import Conflict, Refused, db, lock_for_update, lock_in, utcnow
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.chain import records as chain_records
@@ -83,13 +83,14 @@ def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None)
 
 def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
     sources, target, event = MOVES[action]
-    refund = lock_for_update(Refund, refund.id)
-    if refund.status not in sources:
-        raise Conflict(
-            "invalid_transition",
-            f"A {refund.status} refund cannot be {target}.",
-            {"status": refund.status, "allowed_from": sorted(sources)},
-        )
+    refund = lock_in(
+        Refund,
+        refund.id,
+        sources,
+        "invalid_transition",
+        f"A {{status}} refund cannot be {target}.",
+        {"allowed_from": sorted(sources)},
+    )
     if target == PROCESSED:  # what the payment still covers must not move under us
         lock_for_update(Payment, refund.payment_id)
     covered = ledger.net_by_invoice(refund.payment)

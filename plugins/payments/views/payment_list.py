@@ -21,9 +21,9 @@ from core.api import (
     ListSpec,
     current_actor,
     db,
-    format_money,
-    label,
+    label_filter,
     lazy_gettext,
+    money_fields,
     mount_list,
 )
 from plugins.invoicing.public import Customer
@@ -104,14 +104,9 @@ def _fields(model) -> tuple[ListField, ...]:
             show=lambda r: method_label(r.method),
         ),
         ListField("reference", lazy_gettext("Reference"), sort=model.reference, truncate=True),
-        ListField(
-            "amount",
-            lazy_gettext("Amount"),
-            sort=model.amount,
-            show=lambda r: format_money(r.amount, r.currency),
-            numeric=True,
+        *money_fields(
+            "amount", lazy_gettext("Amount"), model.amount, model.currency, lazy_gettext("Currency")
         ),
-        ListField("currency", lazy_gettext("Currency"), sort=model.currency, page=False),
         ListField(
             "status",
             lazy_gettext("Status"),
@@ -129,11 +124,7 @@ FILTERS = (
         lazy_gettext("Method"),
         options=lambda: [(m, method_label(m)) for m in methods.allowed()],
     ),
-    ListFilter(
-        "status",
-        lazy_gettext("Status"),
-        options=lambda: [(s, label("payment_state", s)) for s in (POSTED, REVERSED)],
-    ),
+    label_filter("status", lazy_gettext("Status"), (POSTED, REVERSED), "payment_state"),
     ListFilter("date_from", lazy_gettext("Paid from"), kind="date"),
     ListFilter("date_to", lazy_gettext("Paid to"), kind="date"),
     ListFilter("include_archived", lazy_gettext("Include archived payments"), kind="check"),

@@ -20,6 +20,7 @@ from core.api import (
     enqueue_job,
     format_datetime,
     label,
+    label_filter,
     lazy_gettext,
     may,
     mount_list,
@@ -114,12 +115,7 @@ TRANSMISSIONS = ListSpec(
     ),
     filters=(
         ListFilter("q", lazy_gettext("Document or receiver"), kind="search", apply=_search),
-        ListFilter(
-            "state",
-            lazy_gettext("State"),
-            options=lambda: [(s, label("peppol_state", s)) for s in STATES],
-            apply=_state,
-        ),
+        label_filter("state", lazy_gettext("State"), STATES, "peppol_state", apply=_state),
     ),
     actions=(
         ListAction("retry", lazy_gettext("Retry"), SEND, _retry),
@@ -188,11 +184,8 @@ INBOX = ListSpec(
         ListField("why", lazy_gettext("Why"), value=_why, truncate=True),
     ),
     filters=(
-        ListFilter(
-            "status",
-            lazy_gettext("Outcome"),
-            options=lambda: [(s, label("peppol_inbox", s)) for s in INBOX_STATUSES],
-            apply=_status,
+        label_filter(
+            "status", lazy_gettext("Outcome"), INBOX_STATUSES, "peppol_inbox", apply=_status
         ),
     ),
     label=lambda r: r.number or f"#{r.id}",

@@ -17,6 +17,7 @@ from core.api import (
     format_datetime,
     format_money,
     label,
+    label_filter,
     lazy_gettext,
     mount_list,
 )
@@ -117,12 +118,7 @@ REQUESTS = ListSpec(
     ),
     filters=(
         ListFilter("q", lazy_gettext("Address"), kind="search", apply=_address),
-        ListFilter(
-            "status",
-            lazy_gettext("Status"),
-            options=lambda: [(s, label("wallet_status", s)) for s in STATUSES],
-            apply=_state,
-        ),
+        label_filter("status", lazy_gettext("Status"), STATUSES, "wallet_status", apply=_state),
         ListFilter(
             "watched",
             lazy_gettext("Watched"),
