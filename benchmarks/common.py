@@ -333,6 +333,20 @@ def median_ms(client, path: str, runs: int = 9, headers: dict | None = None) -> 
 
 
 # ---- timing ----------------------------------------------------------------------------------
+def paired_seconds(measured, baseline, runs: int, warm: int = 2) -> tuple[float, float]:
+    """Median seconds of ``measured()`` and of ``baseline()``, run by turns (``warm`` untimed
+    turns first): on a shared machine a burst of load then slows both sides alike, where
+    timing one side's runs and then the other's let a burst land on one side only."""
+    for _ in range(warm):
+        measured()
+        baseline()
+    a, b = [], []
+    for _ in range(runs):
+        a.append(timed(measured))
+        b.append(timed(baseline))
+    return statistics.median(a), statistics.median(b)
+
+
 def timed(fn) -> float:
     """Seconds ``fn()`` took."""
     start = time.perf_counter()

@@ -12,13 +12,15 @@ Every figure is a ratio against a baseline measured in the same process:
   * export: CSV rows/s of ``/invoicing/invoices/export.csv`` against a bare SELECT of the same
     columns streamed into a CSV file; memory: tracemalloc's peak exporting every invoice against
     exporting a tenth of them (a date range), which is flat when the ratio stays near 1.
+
+Each figure and its baseline are timed by turns (``common.paired_seconds``), so the load of a
+shared machine falls on both alike.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import statistics
 import sys
 import tempfile
 import tracemalloc
@@ -35,10 +37,10 @@ HX = {"HX-Request": "true"}
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--runs", type=int, default=9, help="timed requests per figure")
+    parser.add_argument("--runs", type=int, default=21, help="timed requests per figure")
 
 
-def run(db_url: str | None, scale: int, runs: int = 9) -> list[Figure]:
+def run(db_url: str | None, scale: int, runs: int = 21) -> list[Figure]:
     with common.bench_app(db_url) as (app, _):
         company, user, customer = common.seed_invoicing()
         seconds = common.bulk_invoices(company.id, customer.id, scale)
@@ -69,19 +71,28 @@ def bench_pages(app, client, company_id: int, scale: int, runs: int) -> list[Fig
     ]
     figures = []
     for name, path, extra in cases:
-        measured = common.median_ms(client, path, runs, headers=HX)
-        baseline = bare_page_ms(app, company_id, path, runs, extra)
+        measured, baseline = common.paired_seconds(
+            lambda path=path: app_page(client, path),
+            lambda path=path, extra=extra: bare_page_once(app, company_id, path, extra),
+            runs,
+        )
         figures.append(
             Figure(
                 f"GET {name}",
-                measured,
-                baseline,
+                measured * 1000,
+                baseline * 1000,
                 "ms",
                 target=2,
                 note=f"{scale:,} invoices; baseline: bare indexed query + same template block",
             )
         )
     return figures
+
+
+def app_page(client, path: str) -> None:
+    resp = client.get(path, headers=HX)
+    if resp.status_code != 200:
+        raise SystemExit(f"GET {path} answered {resp.status_code}")
 
 
 def deep_path(client, scale: int) -> str:
@@ -112,15 +123,10 @@ def _bare_rows_at(position: int):
         return conn.execute(stmt).one()
 
 
-def bare_page_ms(app, company_id: int, path: str, runs: int, extra: dict) -> float:
-    def once():
-        with app.test_request_context(path, headers=HX):
-            rows, page, sort = bare_page(company_id, extra)
-            render_table(app, rows, page, sort)
-
-    for _ in range(2):
-        once()
-    return statistics.median(common.timed(once) for _ in range(runs)) * 1000
+def bare_page_once(app, company_id: int, path: str, extra: dict) -> None:
+    with app.test_request_context(path, headers=HX):
+        rows, page, sort = bare_page(company_id, extra)
+        render_table(app, rows, page, sort)
 
 
 def bare_page(company_id: int, extra: dict):
@@ -163,9 +169,7 @@ COLUMNS += ("currency", "total", "amount_due", "customer_id")
 
 
 def _row(r):
-    inv = SimpleNamespace(**{k: getattr(r, k) for k in COLUMNS})
-    inv.customer = SimpleNamespace(name=r.name)
-    inv.is_draft = r.status == "DRAFT"
+    inv = SimpleNamespace(**{k: getattr(r, k) for k in COLUMNS}, name=r.name)
     return inv, {"total": r.total, "amount_due": r.amount_due}
 
 
@@ -195,9 +199,14 @@ def render_table(app, rows, page, sort) -> str:
 def bench_export(client, company_id: int, scale: int) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="ll-bench-export-") as tmp:
         target = Path(tmp) / "out.csv"
-        app_s = common.timed(lambda: app_export(client, "", target))
-        bare_s = common.timed(lambda: bare_export(company_id, target))
+        app_s, bare_s = common.paired_seconds(
+            lambda: app_export(client, "", target),
+            lambda: bare_export(company_id, target),
+            runs=3 if scale <= 200_000 else 1,
+            warm=1,
+        )
         tenth = _tenth_filter()
+        app_export(client, tenth, target)  # untraced first: its statement compiled and cached
         peak_tenth = peak_mib(lambda: app_export(client, tenth, target))
         peak_full = peak_mib(lambda: app_export(client, "", target))
     note = f"{scale:,} invoices; baseline: bare SELECT streamed to a CSV file"

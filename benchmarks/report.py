@@ -79,6 +79,12 @@ def _cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+def _load() -> str:
+    with contextlib.suppress(OSError):
+        return " / ".join(f"{v:.1f}" for v in os.getloadavg())
+    return "unknown"
+
+
 def _ram_gib() -> float:
     with contextlib.suppress(OSError):
         for line in Path("/proc/meminfo").read_text().splitlines():
@@ -87,15 +93,23 @@ def _ram_gib() -> float:
     return 0.0
 
 
-def render(rows: list[Row], versions: dict, scale: int, seconds: float) -> str:
-    """One Markdown table: a line per figure, each database's measured/baseline and ratio."""
+def render(rows: list[Row], versions: dict, scale: int, seconds: float, partial: str = "") -> str:
+    """One Markdown table: a line per figure, each database's measured/baseline and ratio.
+    ``partial`` names what a partial run re-measured (the other rows are the last table's)."""
     databases = list(versions)
     head = ["benchmark", "figure", "unit", "target"]
     for kind in databases:
         head += [f"{LABELS[kind]} measured / baseline", f"{LABELS[kind]} ratio"]
+    how = (
+        f"a partial run ({partial}; other rows from the last full run)"
+        if partial
+        else ("`make bench`")
+    )
     lines = [
-        f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `make bench` "
-        f"(scale {scale:,}, {seconds / 60:.0f} min) on {machine(versions)}.",
+        f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by {how} "
+        f"(scale {scale:,}, {seconds / 60:.0f} min) on {machine(versions)}; "
+        f"load average {_load()} at the end (a shared machine: each ratio is timed in one "
+        "process, figure and baseline by turns where the benchmark says so).",
         "",
         "| " + " | ".join(head) + " | note |",
         "|" + "---|" * (len(head) + 1),

@@ -112,7 +112,9 @@ def main(argv=None) -> None:
     elif args.write:
         rows, versions = report.merged(rows, versions)
         report.save(rows, versions)
-        report.write(report.render(rows, versions, args.scale, time.perf_counter() - started))
+        partial = f"{', '.join(args.only)} on {', '.join(args.databases)}"
+        took = time.perf_counter() - started
+        report.write(report.render(rows, versions, args.scale, took, partial))
         print(f"merged into {report.RESULTS} and the README's Performance section")
     else:
         print("(partial run: RESULTS.md and README left as they were; --write to merge in)")

@@ -68,6 +68,7 @@ from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.offload import off_loop
+from core.page_blueprint import page_blueprint
 from core.pagination import paginate
 from core.party import PartyMixin
 from core.party_columns import downgrade_party_columns, upgrade_party_columns
@@ -86,6 +87,7 @@ from core.timeutil import utcnow
 from core.versioning import (
     StaleVersion,
     Versioned,
+    apply_edit,
     bump_version,
     check_row_version,
     check_version,
@@ -165,6 +167,7 @@ __all__ = [
     "bar_chart",
     "commit",
     "company_id",
+    "apply_edit",
     "bump_version",
     "capped_count",
     "check_row_version",
@@ -223,6 +226,7 @@ __all__ = [
     "next_value",
     "off_loop",
     "on_commit",
+    "page_blueprint",
     "paginate",
     "public",
     "publish",

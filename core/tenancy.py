@@ -87,13 +87,20 @@ def _filter_queries(state) -> None:
         from core.tenant_dml import guard_company_dml
 
         guard_company_dml(state, scope.company_id, TenantWriteRefused)
-    if scope is None or scope.all_companies or state.is_column_load or state.is_relationship_load:
+    if state.is_column_load or state.is_relationship_load:
         return
-    if not (state.is_select or state.is_update or state.is_delete):
-        return
-    state.statement = state.statement.options(
-        with_loader_criteria(TenantMixin, _criteria(scope), include_aliases=True)
-    )
+    if state.is_select or state.is_update or state.is_delete:
+        state.statement = scope_statement(state.statement)
+
+
+def scope_statement(stmt):
+    """``stmt`` narrowed to the current scope's company, as the session narrows every ORM
+    statement: for a SELECT of columns run on a Connection (plain rows without the ORM's
+    per-row work, e.g. a streamed export), which the session's hook never sees."""
+    scope = _scope.get()
+    if scope is None or scope.all_companies:
+        return stmt
+    return stmt.options(with_loader_criteria(TenantMixin, _criteria(scope), include_aliases=True))
 
 
 def _is_tenant_write(state) -> bool:

@@ -23,6 +23,7 @@ from flask import request
 from sqlalchemy import inspect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
+from core.db import db
 from core.errors import ApiError, Conflict
 
 STALE_VERSION = "stale_version"
@@ -63,6 +64,15 @@ def bump_version(record) -> None:
         from core import edit_rooms  # its editors open elsewhere hear of it after commit
 
         edit_rooms.saved(record)
+
+
+def apply_edit(record, values: dict):
+    """A user's edit: each ``values`` field set on ``record``, a new version, flushed."""
+    for name, value in values.items():
+        setattr(record, name, value)
+    bump_version(record)
+    db.session.flush()
+    return record
 
 
 def check_version(record, expected: int | None, serialize=None) -> None:

@@ -4,7 +4,7 @@ here. Nothing is timed: the figures' values are the benchmark's business, not th
 
 from __future__ import annotations
 
-from benchmarks import invoicing_bench, report
+from benchmarks import invoicing_bench, lists_bench, payments_export_bench, report
 from benchmarks.common import Figure
 
 
@@ -49,6 +49,21 @@ def test_the_invoicing_benchmark_runs_on_the_test_database(db_url):
     figures = invoicing_bench.run(db_url, scale=30, finalize=2, runs=1)
     names = [f.name for f in figures]
     assert names[0].startswith("finalize") and any(n.startswith("GET ") for n in names)
+    assert all(f.measured > 0 and f.baseline > 0 for f in figures)
+
+
+def test_the_list_benchmark_runs_on_the_test_database(db_url):
+    figures = lists_bench.run(db_url, scale=40, runs=1)
+    assert [f.name for f in figures][:2] == [
+        "GET list, first page",
+        "GET list, a page deep by cursor",
+    ]
+    assert all(f.measured > 0 and f.baseline > 0 for f in figures)
+
+
+def test_the_payments_export_benchmark_runs_on_the_test_database(db_url):
+    figures = payments_export_bench.run(db_url, scale=40)
+    assert figures[0].name == "export, rows/s" and figures[0].target == 0.5
     assert all(f.measured > 0 and f.baseline > 0 for f in figures)
 
 

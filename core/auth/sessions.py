@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from flask_login import login_user
+from sqlalchemy.orm import joinedload
 
 from core import realtime
 from core.db import db
@@ -25,7 +26,8 @@ def load(session_id: str) -> User | None:
     match = _ID.match(session_id or "")
     if match is None:
         return None  # also the plain ids of cookies made before generations existed
-    user = db.session.get(User, int(match.group(1)))
+    # The company comes in the same query: every request's actor reads its locale and zone.
+    user = db.session.get(User, int(match.group(1)), options=[joinedload(User.company)])
     if user is None or not user.active:
         return None
     return user if (user.session_generation or 0) == int(match.group(2)) else None

@@ -33,18 +33,27 @@ def capped_count(query, cap: int) -> tuple[int, bool]:
 
 
 def exact_count(query, cap: int = 1_000) -> int:
-    """The exact count: counted directly up to ``cap`` rows, from the cache beyond."""
+    """The exact count: counted directly up to ``cap`` rows, from the cache beyond. A count
+    still cached above the cap is used as it is (no capped count first): it is as fresh as
+    any cached count, and a big list's page then runs no count at all."""
+    known = _cached(_key(query))
+    if known is not None and known > cap:
+        return known
     n, exact = capped_count(query, cap)
     return n if exact else cached_count(query)
 
 
-def cached_count(query) -> int:
-    key = _key(query)
-    now = time.monotonic()
+def _cached(key) -> int | None:
     with _lock:
         hit = _cache.get(key)
-    if hit and hit[0] > now:
-        return hit[2]
+    return hit[2] if hit and hit[0] > time.monotonic() else None
+
+
+def cached_count(query) -> int:
+    key = _key(query)
+    if (known := _cached(key)) is not None:
+        return known
+    now = time.monotonic()
     tables = frozenset(t.name for t in find_tables(query, include_joins=True) if hasattr(t, "name"))
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     with _lock:

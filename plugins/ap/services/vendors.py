@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.api import ApiError, FieldErrors, ValidationFailed, bump_version, db, text_field
+from core.api import ApiError, FieldErrors, ValidationFailed, apply_edit, db, text_field
 from plugins.ap.models.vendor import Vendor
 from plugins.invoicing.public import check_iban, parse_party
 
@@ -33,8 +33,4 @@ def create(company_id: int, data: dict, *, by_import: bool = False) -> Vendor:
 
 
 def update(vendor: Vendor, data: dict) -> Vendor:
-    for name, value in parse(data, partial=True).items():
-        setattr(vendor, name, value)
-    bump_version(vendor)
-    db.session.flush()
-    return vendor
+    return apply_edit(vendor, parse(data, partial=True))

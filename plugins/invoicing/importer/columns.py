@@ -24,16 +24,8 @@ LINE = (
 )
 KNOWN = (*HEADER, *LINE)
 REQUIRED = ("invoice_ref", "issue_date", "description", "quantity", "unit_price")
-# Values that must be the same on every row of one invoice.
-SAME_PER_INVOICE = (
-    "customer_trn",
-    "customer_name",
-    "issue_date",
-    "due_date",
-    "currency",
-    "exchange_rate",
-    "buyer_reference",
-)
+# Values that must be the same on every row of one invoice: the header but for the key itself.
+SAME_PER_INVOICE = tuple(name for name in HEADER if name != "invoice_ref")
 
 
 def normalize(name) -> str:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, or_, select
 
-from core.api import ValidationFailed, bump_version, db
+from core.api import ValidationFailed, apply_edit, db
 from plugins.einvoice.public import codes
 from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.services import validation as v
@@ -91,11 +91,7 @@ def create(company_id: int, data: dict) -> CatalogItem:
 
 def update(item: CatalogItem, data: dict) -> CatalogItem:
     values = parse(data, partial=True, company_id=item.company_id, item_id=item.id)
-    for name, value in values.items():
-        setattr(item, name, value)
-    bump_version(item)
-    db.session.flush()
-    return item
+    return apply_edit(item, values)
 
 
 def search(text: str, limit: int = SUGGESTIONS, active_only: bool = True) -> list[CatalogItem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pycountry
 
-from core.api import ValidationFailed, bump_version, db, whole_number
+from core.api import ValidationFailed, apply_edit, db, whole_number
 from plugins.einvoice.public import codes
 from plugins.invoicing.models import Customer
 from plugins.invoicing.services import validation as v
@@ -132,8 +132,4 @@ def create(company_id: int, data: dict) -> Customer:
 
 
 def update(customer: Customer, data: dict) -> Customer:
-    for name, value in parse(data, partial=True).items():
-        setattr(customer, name, value)
-    bump_version(customer)
-    db.session.flush()
-    return customer
+    return apply_edit(customer, parse(data, partial=True))

@@ -22,7 +22,7 @@ from plugins.invoicing.catalog_form import CatalogForm
 from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.permissions import CATALOG_READ, CATALOG_WRITE
 from plugins.invoicing.services import catalog
-from plugins.invoicing.services.catalog_serialize import plain
+from plugins.invoicing.services.catalog_serialize import catalog_item, plain
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
 
@@ -30,14 +30,9 @@ editable(CatalogItem, CATALOG_WRITE)  # its edit page's room: "also editing", "s
 
 
 def _data(item: CatalogItem) -> dict:
-    return {
-        "code": item.code,
-        "name": item.name,
-        "unit_code": item.unit_code,
-        "unit_price": plain(item.unit_price),
-        "tax_category": item.tax_category,
-        "active": item.active,
-    }
+    """The form's fields: the API's shape without ``id`` and ``version``."""
+    shape = catalog_item(item)
+    return {name: value for name, value in shape.items() if name not in ("id", "version")}
 
 
 def _form_page(form, item, status=200, version=None, original=None):

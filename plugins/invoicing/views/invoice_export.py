@@ -1,8 +1,9 @@
 """/invoicing/invoices/export.csv and .xlsx: the rows of the list as filtered and sorted.
 
-The same filters and sort as the page (``filtered_query``, ``sorting.INVOICES``); rows are read
-1,000 at a time by keyset as plain rows (no ORM objects) and streamed (core.api.csv_response /
-xlsx_response), so memory stays flat however many invoices match. Drafts keep no totals: the
+The same filters and sort as the page (``filtered_query``, ``sorting.INVOICES``); rows are
+read as plain rows (no ORM objects) from one streamed statement, 1,000 at a time, and written
+out as they come (core.api.csv_response / xlsx_response), so memory stays flat however many
+invoices match. Drafts keep no totals: the
 drafts of a batch are loaded with their lines, in one query, for their live totals.
 """
 
@@ -10,16 +11,14 @@ from __future__ import annotations
 
 from flask import request
 from flask_login import login_required
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from core.api import csv_response, db, list_batches, require, xlsx_response
+from core.api import csv_response, list_batches, require, xlsx_response
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.models import DRAFT, Customer, Invoice
 from plugins.invoicing.permissions import INVOICE_READ
 from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import amounts
+from plugins.invoicing.views.common import listed_amounts
 
 HEADER = [
     "Number",
@@ -33,8 +32,8 @@ HEADER = [
     "Status",
     "Payment",
 ]
+# In the file's order; id and exchange rate last (for a draft's live totals; not written).
 COLUMNS = (
-    Invoice.id,
     Invoice.number,
     Invoice.type,
     Customer.name,
@@ -45,44 +44,34 @@ COLUMNS = (
     Invoice.amount_due,
     Invoice.status,
     Invoice.payment_status,
+    Invoice.id,
+    Invoice.exchange_rate,
 )
+WIDTH, TOTAL, DUE, STATUS = len(HEADER), 6, 7, 8
 
 
-def _live_totals(batch) -> dict[int, dict]:
-    drafts = [r.id for r in batch if r.status == DRAFT]
-    if not drafts:
-        return {}
-    found = db.session.scalars(
-        select(Invoice).where(Invoice.id.in_(drafts)).options(selectinload(Invoice.lines))
-    )
-    return {inv.id: amounts(inv) for inv in found}
+def _rows(batch) -> list:
+    """The batch as written: stored totals, a draft's live ones (drafts keep none)."""
+    if all(r[STATUS] != DRAFT for r in batch):
+        return [r[:WIDTH] for r in batch]
+    return [
+        r[:WIDTH] if r[STATUS] != DRAFT else _live(r, money) for r, money in listed_amounts(batch)
+    ]
 
 
-def _rows(batch) -> list[list]:
-    live = _live_totals(batch)
-    out = []
-    for r in batch:
-        total, due = (
-            (live[r.id]["total"], live[r.id]["amount_due"])
-            if r.id in live
-            else (
-                r.total,
-                r.amount_due,
-            )
-        )
-        out.append(
-            [r.number, r.type, r.name, r.issue_date, r.due_date, r.currency, total, due]
-            + [r.status, r.payment_status]
-        )
+def _live(row, money: dict) -> list:
+    out = list(row[:WIDTH])
+    out[TOTAL], out[DUE] = money["total"], money["amount_due"]
     return out
 
 
 def export_rows():
+    """The rows of the list's filter and order, batch by batch. The filters are read (400)
+    when this is called; the rows when the result is iterated (the download streams)."""
     require(INVOICE_READ)
     sort = INVOICES.parse(request.args.get("sort"))
     query = filtered_query().with_only_columns(*COLUMNS)
-    for batch in list_batches(query, sort):
-        yield _rows(batch)
+    return (_rows(batch) for batch in list_batches(query, sort))
 
 
 def export_selected(ids: list[int]):
@@ -97,17 +86,10 @@ def export_selected(ids: list[int]):
 @bp.get("/invoices/export.csv")
 @login_required
 def invoice_export_csv():
-    rows = export_rows()
-    first = next(rows)  # filters are checked (400) before the download starts
-    return csv_response("invoices.csv", HEADER, _chain(first, rows))
+    return csv_response("invoices.csv", HEADER, export_rows())
 
 
 @bp.get("/invoices/export.xlsx")
 @login_required
 def invoice_export_xlsx():
     return xlsx_response("invoices.xlsx", HEADER, export_rows())
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
