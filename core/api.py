@@ -68,6 +68,7 @@ from core.merge import load as load_payload
 from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.offload import off_loop
+from core.page_blueprint import page_blueprint
 from core.pagination import paginate
 from core.party import PartyMixin
 from core.party_columns import downgrade_party_columns, upgrade_party_columns
@@ -225,6 +226,7 @@ __all__ = [
     "next_value",
     "off_loop",
     "on_commit",
+    "page_blueprint",
     "paginate",
     "public",
     "publish",

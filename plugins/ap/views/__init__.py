@@ -1,17 +1,9 @@
 """HTMX pages of the AP plugin (blueprint "ap" at /ap). Views call the same services as the API
 and turn their refusals into messages on the page."""
 
-from pathlib import Path
+from core.api import page_blueprint
 
-from flask import Blueprint
-
-bp = Blueprint(
-    "ap",
-    __name__,
-    url_prefix="/ap",
-    static_folder=str(Path(__file__).resolve().parent.parent / "static"),
-    static_url_path="/static",
-)
+bp = page_blueprint("ap", __name__, "/ap")
 
 
 @bp.app_template_filter("ap_qty")

@@ -1,16 +1,8 @@
 """HTMX pages of the invoicing plugin (blueprint "invoicing" at /invoicing)."""
 
-from pathlib import Path
+from core.api import page_blueprint
 
-from flask import Blueprint
-
-bp = Blueprint(
-    "invoicing",
-    __name__,
-    url_prefix="/invoicing",
-    static_folder=str(Path(__file__).resolve().parent.parent / "static"),
-    static_url_path="/static",
-)
+bp = page_blueprint("invoicing", __name__, "/invoicing")
 
 from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
     catalog,

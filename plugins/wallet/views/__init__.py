@@ -1,16 +1,8 @@
 """Pages of the wallet plugin (blueprint "wallet"): the customer's payment page."""
 
-from pathlib import Path
+from core.api import page_blueprint
 
-from flask import Blueprint
-
-bp = Blueprint(
-    "wallet",
-    __name__,
-    url_prefix="/wallet",
-    static_folder=str(Path(__file__).resolve().parent.parent / "static"),
-    static_url_path="/static",
-)
+bp = page_blueprint("wallet", __name__, "/wallet")
 
 from plugins.wallet.views import (  # noqa: E402,F401  (routes)
     admin,
