@@ -36,7 +36,7 @@ def render(template: str, block: str = "content", status: int = 200, **context):
     env = current_app.jinja_env
     current_app.update_template_context(context)
     if is_htmx():
-        body = render_block(env, template, block, {**_imports(env, template), **context})
+        body = render_block(env, template, block, {**_imports(env, template, context), **context})
     else:
         body = env.get_template(template).render(context)
     response = make_response(body, status)
@@ -44,12 +44,13 @@ def render(template: str, block: str = "content", status: int = 200, **context):
     return response
 
 
-def _imports(env, template: str) -> dict:
+def _imports(env, template: str, context: dict) -> dict:
     """The names a template's top-level ``{% import %}`` / ``{% from ... import %}`` define.
 
     A block rendered alone (jinja2-fragments) skips the template's top level, where these
     statements run, so ``ui.field`` would be undefined in an HTMX fragment; they are
-    evaluated here instead (without context, as Jinja imports them by default)."""
+    evaluated here instead: without context, as Jinja imports them by default, or with the
+    page's context for an ``import ... with context``."""
     compiled = env.get_template(template)
     statements = getattr(compiled, "_ledgerline_imports", None)
     if statements is None:  # parsed once per loaded template (a reload loads a new one)
@@ -63,7 +64,8 @@ def _imports(env, template: str) -> dict:
         compiled._ledgerline_imports = statements
     names = {}
     for node in statements:
-        module = env.get_template(node.template.value).module
+        imported = env.get_template(node.template.value)
+        module = imported.make_module(context) if node.with_context else imported.module
         if isinstance(node, nodes.Import):
             names[node.target] = module
             continue

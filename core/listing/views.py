@@ -83,7 +83,7 @@ def export_batches(spec, query=None):
 def export(spec, fmt: str, query=None, filename: str | None = None):
     header = [str(f.label) for f in spec.exported()]
     rows = export_batches(spec, query)
-    first = next(rows)  # the filters are checked (400) before the download starts
+    first = next(rows, [])  # the filters are checked (400) before the download starts
     name = f"{filename or spec.name}.{fmt}"
     respond = csv_response if fmt == "csv" else xlsx_response
     return respond(name, header, _chain(first, rows))

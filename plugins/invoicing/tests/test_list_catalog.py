@@ -91,6 +91,14 @@ def test_export_follows_the_filter_and_order(client, items):
     assert sheet[1][0] == "CONS-HR" and sheet[1][3] == 450
 
 
+def test_export_of_a_filter_matching_nothing_is_the_header_alone(client, items):
+    response = client.get("/invoicing/catalog/export.csv?q=nothing-matches-this")
+    assert response.status_code == 200
+    assert csv_rows(response) == [["Code", "Name", "Unit", "Unit price", "VAT", "Offered"]]
+    sheet = xlsx_rows(client.get("/invoicing/catalog/export.xlsx?q=nothing-matches-this"))
+    assert sheet == [("Code", "Name", "Unit", "Unit price", "VAT", "Offered")]
+
+
 def test_bulk_stop_offering_and_offer_again(client, items):
     ticked = [items["CONS-HR"].id, items["EXP-1"].id]
     resp = post_form(

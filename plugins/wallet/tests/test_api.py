@@ -76,7 +76,7 @@ def test_aed_invoice_is_converted_at_the_company_rate(wallet_api, invoice_for):
     req = wallet_api.post(f"/api/v1/invoices/{inv['id']}/payment-requests").get_json()
     assert req["amount_units"] == "28590870"  # 105.00 × 0.272294 = 28.590870 USD
     page = wallet_api.client.get(req["pay_url"].replace("http://localhost", ""))
-    assert "AED 105.00 at 0.272294 USD/AED" in page.get_data(as_text=True)
+    assert "AED\u00a0105.00 at 0.272294 USD/AED" in page.get_data(as_text=True)
     assert (req["invoice_currency"], req["rate"], req["token_currency"]) == (
         "AED",
         "0.272294",
