@@ -7,6 +7,7 @@ import csv
 import html as htmllib
 import io
 import re
+from contextlib import contextmanager
 
 from sqlalchemy import event
 
@@ -94,3 +95,18 @@ def assert_reads_indexes(client, path: str, tables) -> str:
     for statement, parameters in seen:
         assert not full_scans(statement, parameters, tables), (path, statement)
     return html
+
+
+def sort_cases(keys) -> list[tuple[str, str]]:
+    """Every sort key in both directions: one test walks them all on one set of records
+    (the records are made once, not once per column and direction)."""
+    return [(key, direction) for key in keys for direction in ("", "-")]
+
+
+@contextmanager
+def case(**names):
+    """Name the case in a failure raised inside a loop of cases."""
+    try:
+        yield
+    except AssertionError as failure:
+        raise AssertionError(f"{names}: {failure}") from failure
