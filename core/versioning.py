@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from flask import request
+from flask_babel import gettext as _
 from sqlalchemy import inspect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
@@ -121,7 +122,7 @@ def if_match() -> int | None:
         raise ApiError(
             400,
             "invalid_if_match",
-            'If-Match must be one ETag of this record as sent by GET, e.g. If-Match: "3".',
+            _('If-Match must be one ETag of this record as sent by GET, e.g. If-Match: "3".'),
         )
     return int(found.group(1))
 

@@ -26,7 +26,9 @@ MAX_BULK = 200
 def chosen_ids() -> list[int]:
     raw = request.form.getlist("ids")
     if not raw or len(raw) > MAX_BULK or not all(r.isascii() and r.isdigit() for r in raw):
-        raise invalid_parameter("ids", f"must name 1 to {MAX_BULK} rows", None)
+        raise invalid_parameter(
+            "ids", _("must name 1 to %(MAX_BULK)s rows", MAX_BULK=MAX_BULK), None
+        )
     return sorted({int(r) for r in raw})
 
 
@@ -46,7 +48,7 @@ def run_bulk(spec, export_selected):
     action = next((a for a in spec.actions if a.name == name), None)
     if action is None:
         known = ", ".join(["export", *(a.name for a in spec.actions)])
-        raise invalid_parameter("action", f"must be one of {known}", name)
+        raise invalid_parameter("action", _("must be one of %(known)s", known=known), name)
     require(action.permission)
     ids = chosen_ids()
     records = db.session.scalars(select(spec.model).where(spec.model.id.in_(ids))).unique().all()
@@ -85,4 +87,4 @@ def _report(action, total: int, refused: dict) -> None:
         "success" if not refused else "warning",
     )
     for label, problem in refused.items():
-        flash(f"{label}: {problem}", "error")
+        flash(_("%(label)s: %(problem)s", label=label, problem=problem), "error")

@@ -9,6 +9,7 @@ decision is taken on the current receipts and PO.
 from __future__ import annotations
 
 from core.api import ApiError, ValidationFailed, bump_version, db, lock_in, utcnow
+from core.api import gettext as _
 from plugins.ap.models.bill import (
     APPROVED,
     FULL_MATCH,
@@ -52,7 +53,11 @@ def _check_override(bill: Bill, actor, reason: str | None) -> None:
         raise ApiError(
             409,
             "match_not_clean",
-            f"The bill is {bill.match_status}: approving it needs {' and '.join(missing)}.",
+            _(
+                "The bill is %(bill_match_status)s: approving it needs %(names)s.",
+                bill_match_status=bill.match_status,
+                names=" and ".join(missing),
+            ),
             {"match_status": bill.match_status, "missing": missing},
         )
 
@@ -75,7 +80,7 @@ def reject(bill: Bill, reason: str | None) -> Bill:
         "A bill that is {status} cannot be rejected.",
     )
     if not reason:
-        raise ValidationFailed({"reason": "is required"}, "Say why the bill is rejected.")
+        raise ValidationFailed({"reason": _("is required")}, _("Say why the bill is rejected."))
     bill.status, bill.rejection_reason = REJECTED, reason
     bump_version(bill)
     db.session.flush()

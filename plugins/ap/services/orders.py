@@ -17,6 +17,7 @@ from core.api import (
     text_field,
     utcnow,
 )
+from core.api import gettext as _
 from plugins.ap.models.order import (
     CANCELLED,
     CLOSED,
@@ -31,7 +32,7 @@ from plugins.ap.services import inputs, notify, totals
 
 def _parse(data: dict, partial: bool) -> dict:
     if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", "Send a JSON object.")
+        raise ApiError(400, "bad_request", _("Send a JSON object."))
     errors, out = FieldErrors(), {}
     if not partial or "vendor_id" in data:
         out["vendor_id"] = inputs.whole(data, "vendor_id", errors)
@@ -46,7 +47,7 @@ def _parse(data: dict, partial: bool) -> dict:
     if not partial or "lines" in data:
         out["lines"] = inputs.lines(data, errors, inputs.order_line)
     if out.get("vendor_id") and get_scoped(Vendor, out["vendor_id"]) is None:
-        errors["vendor_id"] = "no such vendor"
+        errors["vendor_id"] = _("no such vendor")
     errors.check()
     return out
 
@@ -131,7 +132,7 @@ def cancel(order: PurchaseOrder) -> PurchaseOrder:
     )
     if any(line.received_quantity for line in order.lines):
         raise ApiError(
-            409, "po_has_receipts", "Goods were received against this order: close it instead."
+            409, "po_has_receipts", _("Goods were received against this order: close it instead.")
         )
     order.status, order.closed_at = CANCELLED, utcnow()
     db.session.flush()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from core.api import ApiError, FieldErrors, ValidationFailed, apply_edit, db, text_field
+from core.api import gettext as _
 from plugins.ap.models.vendor import Vendor
 from plugins.invoicing.public import check_iban, parse_party
 
 
 def parse(data: dict, partial: bool = False) -> dict:
     if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", "Send a JSON object.")
+        raise ApiError(400, "bad_request", _("Send a JSON object."))
     errors = FieldErrors()
     try:
         out = parse_party(data, partial=partial)
@@ -20,7 +21,7 @@ def parse(data: dict, partial: bool = False) -> dict:
         iban_errors = FieldErrors()
         out["iban"] = check_iban(text_field(data, "iban", errors, 40), iban_errors)
         if iban_errors:
-            errors["iban"] = "is not a valid IBAN"
+            errors["iban"] = _("is not a valid IBAN")
     errors.check()
     return out
 

@@ -31,7 +31,9 @@ BULK = {
 def chosen_ids() -> list[int]:
     raw = request.form.getlist("ids")
     if not raw or len(raw) > MAX_BULK or not all(r.isascii() and r.isdigit() for r in raw):
-        raise invalid_parameter("ids", f"must name 1 to {MAX_BULK} invoices", None)
+        raise invalid_parameter(
+            "ids", _("must name 1 to %(MAX_BULK)s invoices", MAX_BULK=MAX_BULK), None
+        )
     return sorted({int(r) for r in raw})
 
 
@@ -56,7 +58,7 @@ def invoice_bulk():
     if action == "export":
         return export_selected(chosen_ids())
     if action not in BULK:
-        raise invalid_parameter("action", "must be one of export, finalize, send, void", action)
+        raise invalid_parameter("action", _("must be one of export, finalize, send, void"), action)
     permission, call = BULK[action]
     require(permission)
     ids = chosen_ids()
@@ -77,5 +79,5 @@ def invoice_bulk():
         "success" if not refused else "warning",
     )
     for label, problem in refused.items():
-        flash(f"{label}: {problem}", "danger")
+        flash(_("%(label)s: %(problem)s", label=label, problem=problem), "danger")
     return redirect(back, 303)
