@@ -20,7 +20,13 @@ from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, Vali
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hookimpl import hookimpl
-from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
+from core.i18n.documents import (
+    Mirror,
+    document_locale,
+    document_timezone,
+    load_fonts,
+    written_in,
+)
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import label, labels, lazy_label
@@ -115,6 +121,7 @@ __all__ = [
     "format_money",
     "Mirror",
     "document_locale",
+    "document_timezone",
     "load_fonts",
     "written_in",
     "format_number",
