@@ -33,6 +33,8 @@ MESSAGE_CALLS = frozenset(
         "DuplicateBill",
         "TenantWriteRefused",
         "abort",
+        "lock_in",
+        "StaleVersion",
     }
 )
 ERROR_DICTS = frozenset({"errors", "fields", "problems", "bad"})

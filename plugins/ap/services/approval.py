@@ -25,7 +25,11 @@ from plugins.ap.services import match_run, notify
 
 def approve(bill: Bill, actor, reason: str | None) -> Bill:
     bill = lock_in(
-        Bill, bill.id, OPEN_STATUSES, "bill_not_open", "A bill that is {status} cannot be approved."
+        Bill,
+        bill.id,
+        OPEN_STATUSES,
+        "bill_not_open",
+        _("A bill that is {status} cannot be approved."),
     )
     bill = match_run.run(bill, announce=False)
     clean = bill.match_status == FULL_MATCH
@@ -77,7 +81,7 @@ def reject(bill: Bill, reason: str | None) -> Bill:
         bill.id,
         (*OPEN_STATUSES, APPROVED),
         "bill_not_open",
-        "A bill that is {status} cannot be rejected.",
+        _("A bill that is {status} cannot be rejected."),
     )
     if not reason:
         raise ValidationFailed({"reason": _("is required")}, _("Say why the bill is rejected."))
@@ -91,7 +95,7 @@ def reject(bill: Bill, reason: str | None) -> Bill:
 def mark_paid(bill: Bill) -> Bill:
     """Called when the payments side reports the bill paid in full."""
     bill = lock_in(
-        Bill, bill.id, (APPROVED,), "bill_not_approved", "Only an approved bill can be paid."
+        Bill, bill.id, (APPROVED,), "bill_not_approved", _("Only an approved bill can be paid.")
     )
     bill.status, bill.paid_at = PAID, utcnow()
     db.session.flush()

@@ -123,7 +123,11 @@ def store(bill: Bill) -> Bill:
 def relink(bill: Bill, line_id: int, order_line_id: int | None) -> Bill:
     """Change by hand which PO line a bill line is for (None: unlink), then re-match."""
     bill = lock_in(
-        Bill, bill.id, ("DRAFT", "MATCHED"), "bill_not_open", "Only an open bill can be re-matched."
+        Bill,
+        bill.id,
+        ("DRAFT", "MATCHED"),
+        "bill_not_open",
+        _("Only an open bill can be re-matched."),
     )
     line = next((row for row in bill.lines if row.id == line_id), None)
     if line is None:

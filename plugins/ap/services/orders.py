@@ -78,7 +78,7 @@ def update(order: PurchaseOrder, data: dict, expected_version=None, serialize=No
         order.id,
         (DRAFT,),
         "po_not_draft",
-        "Only draft purchase orders can be changed.",
+        _("Only draft purchase orders can be changed."),
     )
     check_version(order, expected_version, serialize)
     values = _parse(data, partial=True)
@@ -101,7 +101,7 @@ def send(order: PurchaseOrder) -> PurchaseOrder:
         order.id,
         (DRAFT,),
         "po_not_draft",
-        "Only a draft purchase order can be sent.",
+        _("Only a draft purchase order can be sent."),
     )
     order.number = next_number(order.company_id, "PO", on=order.order_date)
     order.status, order.sent_at = SENT, utcnow()
@@ -114,7 +114,11 @@ def send(order: PurchaseOrder) -> PurchaseOrder:
 
 def close(order: PurchaseOrder) -> PurchaseOrder:
     order = lock_in(
-        PurchaseOrder, order.id, (SENT,), "po_not_sent", "Only a sent purchase order can be closed."
+        PurchaseOrder,
+        order.id,
+        (SENT,),
+        "po_not_sent",
+        _("Only a sent purchase order can be closed."),
     )
     order.status, order.closed_at = CLOSED, utcnow()
     db.session.flush()
@@ -128,7 +132,7 @@ def cancel(order: PurchaseOrder) -> PurchaseOrder:
         order.id,
         (DRAFT, SENT),
         "po_not_open",
-        "This purchase order is already closed or cancelled.",
+        _("This purchase order is already closed or cancelled."),
     )
     if any(line.received_quantity for line in order.lines):
         raise ApiError(

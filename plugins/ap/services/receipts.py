@@ -43,7 +43,7 @@ def post(order: PurchaseOrder, data: dict, user_id: int | None) -> GoodsReceipt:
         order.id,
         (SENT,),
         "po_not_sent",
-        "Goods can only be received against a sent purchase order.",
+        _("Goods can only be received against a sent purchase order."),
     )
     po_lines = {line.id: line for line in lock_many(PurchaseOrderLine, _ids(values))}
     _check(order, po_lines, values["lines"])

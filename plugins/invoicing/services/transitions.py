@@ -26,7 +26,7 @@ def move(invoice: Invoice, target: str) -> Invoice:
         invoice.id,
         sources | {DRAFT},
         "invalid_transition",
-        f"An invoice that is {{status}} cannot become {target}.",
+        _("An invoice that is {status} cannot become %(target)s.", target=target),
         {"allowed_from": sorted(sources)},
     )
     if invoice.is_draft:

@@ -95,7 +95,7 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
         refund.id,
         sources,
         "invalid_transition",
-        f"A {{status}} refund cannot be {target}.",
+        gettext("A {status} refund cannot be %(target)s.", target=target),
         {"allowed_from": sorted(sources)},
     )
     if target == PROCESSED:  # what the payment still covers must not move under us
