@@ -15,6 +15,7 @@ from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
 from core.commit import commit
 from core.db import db
+from core.edit_page import EditPage, FormValues, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
@@ -25,6 +26,7 @@ from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import label, labels, lazy_label
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
+from core.i18n.sentences import record_pages
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -102,6 +104,7 @@ _ = gettext  # the usual short name for translating a message
 
 __all__ = [
     "lazy_label",
+    "record_pages",
     "DateInputField",
     "InputError",
     "NumberField",
@@ -154,6 +157,8 @@ __all__ = [
     "Sorting",
     "StaleEdit",
     "StaleMerge",
+    "EditPage",
+    "FormValues",
     "StaleVersion",
     "TenantMixin",
     "Transition",
@@ -212,6 +217,7 @@ __all__ = [
     "label_filter",
     "money_fields",
     "mount_list",
+    "mount_edit",
     "ListAction",
     "ListField",
     "ListFilter",
