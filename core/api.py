@@ -27,6 +27,7 @@ from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import label, labels, lazy_label
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
+from core.i18n.sentences import record_pages
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -104,6 +105,7 @@ _ = gettext  # the usual short name for translating a message
 
 __all__ = [
     "lazy_label",
+    "record_pages",
     "DateInputField",
     "InputError",
     "NumberField",

@@ -23,7 +23,7 @@ from core.api import (
     require_permission,
     transition_routes,
 )
-from plugins.invoicing import mapping, search, xml
+from plugins.invoicing import einvoice_xml, mapping, search
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit
@@ -213,7 +213,7 @@ def invoices_ubl(invoice_id: int):
     if invoice.is_draft:
         raise ApiError(409, "invoice_is_draft", "Finalize the draft before exporting XML.")
     profile = request.args.get("profile") or einvoice_gate.sealed_profile(invoice)
-    body = xml.render(mapping.to_document(invoice), profile)
+    body = einvoice_xml.render(mapping.to_document(invoice), profile)
     name = (invoice.number or str(invoice.id)).replace("/", "-")
     return Response(
         body,
