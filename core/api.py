@@ -17,6 +17,7 @@ from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
 from core.commit import commit
 from core.db import db
+from core.edit_page import EditPage, FormValues, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
@@ -158,6 +159,8 @@ __all__ = [
     "Sorting",
     "StaleEdit",
     "StaleMerge",
+    "EditPage",
+    "FormValues",
     "StaleVersion",
     "TenantMixin",
     "Transition",
@@ -216,6 +219,7 @@ __all__ = [
     "label_filter",
     "money_fields",
     "mount_list",
+    "mount_edit",
     "ListAction",
     "ListField",
     "ListFilter",
