@@ -8,7 +8,9 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.apiv1.record_routes import RecordRoute, record_routes
 from core.apiv1.records import create_record, read_record, update_record
+from core.apiv1.settings_routes import settings_routes
 from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
@@ -242,6 +244,8 @@ __all__ = [
     "query_int",
     "read_only_ok",
     "read_record",
+    "RecordRoute",
+    "record_routes",
     "record_room",
     "render",
     "row_version",
@@ -249,6 +253,7 @@ __all__ = [
     "require_permission",
     "require_write",
     "scoped",
+    "settings_routes",
     "sign_in",
     "socketio",
     "text_field",
