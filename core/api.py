@@ -8,7 +8,9 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.apiv1.record_routes import RecordRoute, record_routes
 from core.apiv1.records import create_record, read_record, update_record
+from core.apiv1.settings_routes import settings_routes
 from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
@@ -16,6 +18,7 @@ from core.charts import bar_chart
 from core.cli.common import verify_each_company
 from core.commit import commit
 from core.db import db
+from core.edit_page import EditPage, FormValues, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
@@ -158,6 +161,8 @@ __all__ = [
     "Sorting",
     "StaleEdit",
     "StaleMerge",
+    "EditPage",
+    "FormValues",
     "StaleVersion",
     "TenantMixin",
     "AuthoredMixin",
@@ -219,6 +224,7 @@ __all__ = [
     "label_filter",
     "money_fields",
     "mount_list",
+    "mount_edit",
     "ListAction",
     "ListField",
     "ListFilter",
@@ -243,6 +249,8 @@ __all__ = [
     "query_int",
     "read_only_ok",
     "read_record",
+    "RecordRoute",
+    "record_routes",
     "record_room",
     "render",
     "row_version",
@@ -250,6 +258,7 @@ __all__ = [
     "require_permission",
     "require_write",
     "scoped",
+    "settings_routes",
     "sign_in",
     "socketio",
     "text_field",
