@@ -27,7 +27,7 @@ from core.hookimpl import hookimpl
 from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
-from core.i18n.labels import label, labels, lazy_label
+from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.i18n.sentences import record_pages
 from core.idempotency import idempotent
@@ -108,6 +108,8 @@ _ = gettext  # the usual short name for translating a message
 
 __all__ = [
     "lazy_label",
+    "lazy_labels",
+    "N_",
     "record_pages",
     "DateInputField",
     "InputError",
