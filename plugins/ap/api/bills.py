@@ -71,7 +71,7 @@ def bills_list():
         query = query.where(Bill.order_id == order)
     query = _dates(query)
     query = search(query, request.args.get("q", ""))
-    return paginate(query, order_by=(Bill.id.desc(),), serialize=s.bill)
+    return paginate(query, order_by=(Bill.id.desc(),), serialize=s.bill, options=s.BILL_LOAD)
 
 
 def search(query, text: str):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Response, request
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, selectinload
 
 from core.api import (
     MAX_ID,
@@ -100,8 +99,13 @@ def invoices_list():
     ``date_to`` (issue date), ``q`` (number or customer name); ``sort`` e.g. ``-issue_date``.
     ``pagination.next_cursor`` passed back as ``after`` pages by keyset (cheap at any depth).
     """
-    eager = (contains_eager(Invoice.customer), selectinload(Invoice.lines))
-    return paginate(filtered_query(), serialize=s.invoice_summary, sort=sort_key(), options=eager)
+    return paginate(
+        filtered_query(),
+        serialize=s.invoice_summary,
+        sort=sort_key(),
+        options=s.SUMMARY_LOAD,
+        prepare=s.load_draft_lines,
+    )
 
 
 def _draft(invoice_id: int) -> Invoice:
