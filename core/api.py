@@ -15,6 +15,7 @@ from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
+from core.cli.common import verify_each_company
 from core.commit import commit
 from core.db import db
 from core.downloads import file_response
@@ -85,6 +86,7 @@ from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.stale_merge import StaleMerge
+from core.table_parts import AuthoredMixin, list_indexes
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
@@ -164,6 +166,9 @@ __all__ = [
     "FormValues",
     "StaleVersion",
     "TenantMixin",
+    "AuthoredMixin",
+    "list_indexes",
+    "verify_each_company",
     "Transition",
     "TenantWriteRefused",
     "ValidationFailed",
