@@ -18,6 +18,7 @@ from core.charts import bar_chart
 from core.cli.common import verify_each_company
 from core.commit import commit
 from core.db import db
+from core.downloads import file_response
 from core.edit_page import EditPage, FormValues, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
@@ -205,6 +206,7 @@ __all__ = [
     "exact_count",
     "exact_decimal",
     "fetch_page",
+    "file_response",
     "field_changes",
     "form_version",
     "get_or_404",
