@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import select
 
-from core.api import Company, db
+from core.api import verify_each_company
 from plugins.invoicing import chain
 from plugins.invoicing.overdue import mark_overdue_command
 from plugins.invoicing.reminders import reminders_command
@@ -18,23 +17,17 @@ group = AppGroup("invoicing", help="Invoicing: chain verification and maintenanc
 @click.option("--company", "company_id", type=int, help="Only this company id.")
 def verify(company_id: int | None) -> None:
     """Recompute hash chains; exit 1 and name the first broken document if any."""
-    ids = [company_id] if company_id else list(db.session.scalars(select(Company.id)))
-    broken = False
-    for cid in ids:
-        report = chain.verify_company(cid)
-        if report.ok:
-            click.echo(f"company {cid}: OK ({report.checked} documents)")
-            continue
-        broken = True
-        where = report.broken_at
-        label = where["number"] or "(end of chain)"
-        click.echo(
-            f"company {cid}: BROKEN at {label} (chain position {where['chain_seq']}): "
-            f"{where['reason']}",
-            err=True,
-        )
-    if broken:
-        raise SystemExit(1)
+    verify_each_company(
+        company_id,
+        chain.verify_company,
+        lambda report: f"OK ({report.checked} documents)",
+        _broken_document,
+    )
+
+
+def _broken_document(where: dict) -> str:
+    label = where["number"] or "(end of chain)"
+    return f"{label} (chain position {where['chain_seq']}): {where['reason']}"
 
 
 group.add_command(mark_overdue_command)
