@@ -15,8 +15,10 @@ from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
+from core.cli.common import verify_command
 from core.commit import commit
 from core.db import db
+from core.downloads import file_response
 from core.edit_page import EditPage, FormValues, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
@@ -26,7 +28,7 @@ from core.hookimpl import hookimpl
 from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
-from core.i18n.labels import label, labels, lazy_label
+from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.i18n.sentences import record_pages
 from core.idempotency import idempotent
@@ -84,6 +86,7 @@ from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.stale_merge import StaleMerge
+from core.table_parts import AuthoredMixin, list_indexes
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
@@ -106,6 +109,8 @@ _ = gettext  # the usual short name for translating a message
 
 __all__ = [
     "lazy_label",
+    "lazy_labels",
+    "N_",
     "record_pages",
     "DateInputField",
     "InputError",
@@ -163,6 +168,9 @@ __all__ = [
     "FormValues",
     "StaleVersion",
     "TenantMixin",
+    "AuthoredMixin",
+    "list_indexes",
+    "verify_command",
     "Transition",
     "TenantWriteRefused",
     "ValidationFailed",
@@ -198,6 +206,7 @@ __all__ = [
     "exact_count",
     "exact_decimal",
     "fetch_page",
+    "file_response",
     "field_changes",
     "form_version",
     "get_or_404",

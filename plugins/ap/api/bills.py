@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import request
 from sqlalchemy import select
 
 from core.api import (
@@ -14,6 +14,7 @@ from core.api import (
     company_id,
     current_actor,
     describe,
+    file_response,
     get_or_404,
     idempotent,
     if_match,
@@ -203,11 +204,8 @@ def bills_document(bill_id: int):
     """The XML exactly as received; ``X-Content-SHA256`` carries its SHA-256."""
     bill = _bill(bill_id)
     doc = db_document(bill.id)
-    headers = {
-        "X-Content-SHA256": doc.sha256,
-        "Content-Disposition": f'attachment; filename="bill-{bill.id}.xml"',
-    }
-    return Response(doc.xml, mimetype="application/xml", headers=headers)
+    sha = {"X-Content-SHA256": doc.sha256}
+    return file_response(doc.xml, "application/xml", f"bill-{bill.id}.xml", headers=sha)
 
 
 def db_document(bill_id: int) -> BillDocument:

@@ -12,6 +12,7 @@ from core.api import (
     RecordRoute,
     Transition,
     describe,
+    file_response,
     get_or_404,
     json_body,
     paginate,
@@ -219,11 +220,7 @@ def invoices_ubl(invoice_id: int):
     profile = request.args.get("profile") or einvoice_gate.sealed_profile(invoice)
     body = einvoice_xml.render(mapping.to_document(invoice), profile)
     name = (invoice.number or str(invoice.id)).replace("/", "-")
-    return Response(
-        body,
-        mimetype="application/xml",
-        headers={"Content-Disposition": f'attachment; filename="{name}-{profile}.xml"'},
-    )
+    return file_response(body, "application/xml", f"{name}-{profile}.xml")
 
 
 @bp.get("/invoices/<int:invoice_id>/pdf")
@@ -234,10 +231,8 @@ def invoices_pdf(invoice_id: int):
     from plugins.invoicing import pdf
 
     invoice = get_or_404(Invoice, invoice_id)
-    return Response(
-        pdf.render_pdf(invoice),
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{pdf.filename(invoice)}"'},
+    return file_response(
+        pdf.render_pdf(invoice), "application/pdf", pdf.filename(invoice), inline=True
     )
 
 
