@@ -15,7 +15,7 @@ from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
-from core.cli.common import verify_each_company
+from core.cli.common import verify_command
 from core.commit import commit
 from core.db import db
 from core.downloads import file_response
@@ -170,7 +170,7 @@ __all__ = [
     "TenantMixin",
     "AuthoredMixin",
     "list_indexes",
-    "verify_each_company",
+    "verify_command",
     "Transition",
     "TenantWriteRefused",
     "ValidationFailed",
