@@ -8,13 +8,17 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.apiv1.record_routes import RecordRoute, record_routes
 from core.apiv1.records import create_record, read_record, update_record
+from core.apiv1.settings_routes import settings_routes
 from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
+from core.cli.common import verify_command
 from core.commit import commit
 from core.db import db
+from core.downloads import file_response
 from core.edit_page import EditPage, FormValues, attempt, merge_back, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
@@ -24,7 +28,7 @@ from core.hookimpl import hookimpl
 from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
-from core.i18n.labels import label, labels, lazy_label
+from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.i18n.sentences import record_pages
 from core.idempotency import idempotent
@@ -82,6 +86,7 @@ from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
 from core.stale_merge import StaleMerge, payload_form
+from core.table_parts import AuthoredMixin, list_indexes
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
@@ -104,6 +109,8 @@ _ = gettext  # the usual short name for translating a message
 
 __all__ = [
     "lazy_label",
+    "lazy_labels",
+    "N_",
     "record_pages",
     "DateInputField",
     "InputError",
@@ -161,6 +168,9 @@ __all__ = [
     "FormValues",
     "StaleVersion",
     "TenantMixin",
+    "AuthoredMixin",
+    "list_indexes",
+    "verify_command",
     "Transition",
     "TenantWriteRefused",
     "ValidationFailed",
@@ -196,6 +206,7 @@ __all__ = [
     "exact_count",
     "exact_decimal",
     "fetch_page",
+    "file_response",
     "field_changes",
     "form_version",
     "get_or_404",
@@ -246,6 +257,8 @@ __all__ = [
     "query_int",
     "read_only_ok",
     "read_record",
+    "RecordRoute",
+    "record_routes",
     "record_room",
     "render",
     "row_version",
@@ -253,6 +266,7 @@ __all__ = [
     "require_permission",
     "require_write",
     "scoped",
+    "settings_routes",
     "sign_in",
     "socketio",
     "text_field",

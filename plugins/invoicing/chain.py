@@ -68,45 +68,49 @@ def _date(value) -> str | None:
     return None if value is None else value.isoformat()
 
 
+# Dates, amounts and rates as text of a fixed scale, so a hash never depends on the database.
+HEADER_VALUES = {
+    "issue_date": _date,
+    "due_date": _date,
+    "exchange_rate": _precise,
+    "subtotal": _money,
+    "tax_total": _money,
+    "total": _money,
+}
+LINE_VALUES = {
+    "quantity": _precise,
+    "unit_price": _precise,
+    "allowance": _money,
+    "tax_rate": _money,
+    "line_total": _money,
+}
+TAX_VALUES = {"tax_rate": _money, "taxable_amount": _money, "tax_amount": _money}
+
+
 def payload(inv: Invoice) -> dict:
     version = inv.hash_version or 2
-    body = {name: getattr(inv, name) for name in HEADER}
-    if version >= 3:
-        body.update({name: getattr(inv, name) for name in SELLER})
+    body = _fields(inv, HEADER + (SELLER if version >= 3 else []), HEADER_VALUES)
     body.update(
         v=version,  # 2: buyer snapshot and PINT-AE fields; 3: and the seller snapshot
-        issue_date=_date(inv.issue_date),
-        due_date=_date(inv.due_date),
-        exchange_rate=_precise(inv.exchange_rate),
-        subtotal=_money(inv.subtotal),
-        tax_total=_money(inv.tax_total),
-        total=_money(inv.total),
         lines=[_line(line) for line in sorted(inv.lines, key=lambda x: (x.position, x.id or 0))],
         taxes=[_tax(tax) for tax in sorted(inv.taxes, key=lambda t: (t.tax_category, t.tax_rate))],
     )
     return body
 
 
-def _line(line) -> dict:
-    body = {name: getattr(line, name) for name in LINE}
-    body.update(
-        quantity=_precise(line.quantity),
-        unit_price=_precise(line.unit_price),
-        allowance=_money(line.allowance),
-        tax_rate=_money(line.tax_rate),
-        line_total=_money(line.line_total),
-    )
+def _fields(record, plain: list[str], values: dict) -> dict:
+    """The ``plain`` attributes as stored, then each of ``values`` through its converter."""
+    body = {name: getattr(record, name) for name in plain}
+    body.update({name: convert(getattr(record, name)) for name, convert in values.items()})
     return body
+
+
+def _line(line) -> dict:
+    return _fields(line, LINE, LINE_VALUES)
 
 
 def _tax(tax) -> dict:
-    body = {name: getattr(tax, name) for name in TAX}
-    body.update(
-        tax_rate=_money(tax.tax_rate),
-        taxable_amount=_money(tax.taxable_amount),
-        tax_amount=_money(tax.tax_amount),
-    )
-    return body
+    return _fields(tax, TAX, TAX_VALUES)
 
 
 def canonical(inv: Invoice) -> bytes:
