@@ -15,7 +15,7 @@ from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
-from core.cli.common import verify_each_company
+from core.cli.common import verify_command
 from core.commit import commit
 from core.db import db
 from core.downloads import file_response
@@ -28,7 +28,7 @@ from core.hookimpl import hookimpl
 from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
-from core.i18n.labels import label, labels, lazy_label
+from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.i18n.sentences import record_pages
 from core.idempotency import idempotent
@@ -109,6 +109,8 @@ _ = gettext  # the usual short name for translating a message
 
 __all__ = [
     "lazy_label",
+    "lazy_labels",
+    "N_",
     "record_pages",
     "DateInputField",
     "InputError",
@@ -168,7 +170,7 @@ __all__ = [
     "TenantMixin",
     "AuthoredMixin",
     "list_indexes",
-    "verify_each_company",
+    "verify_command",
     "Transition",
     "TenantWriteRefused",
     "ValidationFailed",

@@ -28,11 +28,21 @@ def user_by_email(email: str) -> User:
     return user
 
 
-def verify_each_company(company_id: int | None, verify, ok_text, broken_text) -> None:
-    """Check one company (``--company``) or every company in id order with ``verify(id)``
-    (a report with ``ok`` and ``broken_at``): print ``company N: <ok_text(report)>``, or
-    ``company N: BROKEN at <broken_text(report.broken_at)>`` on stderr, and exit 1 when any
-    company is broken."""
+def verify_command(verify, ok_text, broken_text, help: str) -> click.Command:
+    """``verify [--company ID]``: check one company or every company in id order with
+    ``verify(id)`` (a report with ``ok`` and ``broken_at``): print ``company N:
+    <ok_text(report)>``, or ``company N: BROKEN at <broken_text(report.broken_at)>`` on stderr,
+    and exit 1 when any company is broken."""
+
+    @click.command("verify", help=help)
+    @click.option("--company", "company_id", type=int, help="Only this company id.")
+    def command(company_id: int | None) -> None:
+        _verify_each(company_id, verify, ok_text, broken_text)
+
+    return command
+
+
+def _verify_each(company_id: int | None, verify, ok_text, broken_text) -> None:
     if company_id and db.session.get(Company, company_id) is None:
         fail(f"No company with id {company_id}.")
     ids = (

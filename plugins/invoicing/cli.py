@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import click
 from flask.cli import AppGroup
 
-from core.api import verify_each_company
+from core.api import verify_command
 from plugins.invoicing import chain
 from plugins.invoicing.overdue import mark_overdue_command
 from plugins.invoicing.reminders import reminders_command
@@ -13,22 +12,18 @@ from plugins.invoicing.reminders import reminders_command
 group = AppGroup("invoicing", help="Invoicing: chain verification and maintenance.")
 
 
-@group.command("verify")
-@click.option("--company", "company_id", type=int, help="Only this company id.")
-def verify(company_id: int | None) -> None:
-    """Recompute hash chains; exit 1 and name the first broken document if any."""
-    verify_each_company(
-        company_id,
-        chain.verify_company,
-        lambda report: f"OK ({report.checked} documents)",
-        _broken_document,
-    )
-
-
 def _broken_document(where: dict) -> str:
     label = where["number"] or "(end of chain)"
     return f"{label} (chain position {where['chain_seq']}): {where['reason']}"
 
 
+group.add_command(
+    verify_command(
+        chain.verify_company,
+        lambda report: f"OK ({report.checked} documents)",
+        _broken_document,
+        help="Recompute hash chains; exit 1 and name the first broken document if any.",
+    )
+)
 group.add_command(mark_overdue_command)
 group.add_command(reminders_command)
