@@ -24,6 +24,7 @@ from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
+from core.hash_chain import ChainHeadMixin, ChainReport
 from core.hookimpl import hookimpl
 from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
@@ -169,6 +170,8 @@ __all__ = [
     "StaleVersion",
     "TenantMixin",
     "AuthoredMixin",
+    "ChainHeadMixin",
+    "ChainReport",
     "list_indexes",
     "verify_command",
     "Transition",
