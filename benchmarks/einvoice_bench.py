@@ -125,7 +125,7 @@ def _threaded_ms(bodies, threads: int) -> float:
 # ---- (b) finalize -------------------------------------------------------------------------------
 def bench_finalize(company, customer, count: int) -> dict:
     from core.api import db
-    from plugins.invoicing import xml
+    from plugins.invoicing import einvoice_xml
     from plugins.invoicing.services import einvoice_gate, finalize
 
     ids = common.create_drafts(company.id, customer.id, 2 * count + 1)
@@ -134,7 +134,7 @@ def bench_finalize(company, customer, count: int) -> dict:
     checked = _time_finalize(ids[1 : count + 1])
     original = einvoice_gate.sealed_xml
     # without the check: the sealed profile's XML is built, not validated
-    einvoice_gate.sealed_xml = lambda invoice, document, totals, profiles: xml.render(
+    einvoice_gate.sealed_xml = lambda invoice, document, totals, profiles: einvoice_xml.render(
         document, profiles[0]
     )
     try:

@@ -99,12 +99,12 @@ class BareFinalize:
 
     def _one(self, conn, item: Work) -> None:
         from plugins.einvoice.public import validate
-        from plugins.invoicing import xml
+        from plugins.invoicing import einvoice_xml
 
         seq, prev_hash = self._chain_position(conn)
         number = self._number(conn)
         document = dataclasses.replace(item.document, number=number)
-        rendered = [xml.render(document, profile) for profile in item.profiles]
+        rendered = [einvoice_xml.render(document, profile) for profile in item.profiles]
         for body, profile in zip(rendered, item.profiles, strict=True):
             if not validate(body, profile).valid:
                 raise RuntimeError(f"the bare path built an invalid {profile} document")

@@ -247,7 +247,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.profile and not load_profile.available():
-        parser.error("--profile needs py-spy on PATH (pip install py-spy; run as root)")
+        parser.error("--profile needs py-spy on PATH (make install-test; run as root)")
     folder = Path(tempfile.mkdtemp(prefix="ll-load-"))
     # 50 clerks sign in from one address within seconds: the per-address limit would refuse.
     cluster = Cluster(

@@ -1,7 +1,7 @@
 """What an app process spends its time on during benchmarks/load.py's measured window.
 
-py-spy (a sampling profiler, not a dependency: ``pip install py-spy``; it needs ptrace, so
-root or CAP_SYS_PTRACE) samples each gunicorn worker while Locust runs. The report groups the
+py-spy (a sampling profiler, pinned in the test extra; it needs ptrace, so root or
+CAP_SYS_PTRACE) samples each gunicorn worker while Locust runs. The report groups the
 samples of each OS thread by area (the frames a stack passes through) and lists the frames
 that were on top most often. Under gevent every request and socket of a process shares the
 main thread: what the main thread runs outside ``Hub.run`` is what the other requests wait for.

@@ -8,17 +8,23 @@ from core.apiv1.blueprint import api_blueprint
 from core.apiv1.body import json_body
 from core.apiv1.docs import NO_BODY, describe
 from core.apiv1.guard import public, read_only_ok, require_permission, require_write
+from core.apiv1.record_routes import RecordRoute, record_routes
 from core.apiv1.records import create_record, read_record, update_record
+from core.apiv1.settings_routes import settings_routes
 from core.apiv1.transitions import Transition, transition_routes
 from core.audit import last_editor
 from core.audit import timeline as audit_timeline
 from core.charts import bar_chart
+from core.cli.common import verify_command
 from core.commit import commit
 from core.db import db
+from core.downloads import file_response
+from core.edit_page import EditPage, FormValues, attempt, merge_back, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
+from core.hash_chain import ChainHeadMixin, ChainReport
 from core.hookimpl import hookimpl
 from core.i18n.documents import (
     Mirror,
@@ -29,8 +35,9 @@ from core.i18n.documents import (
 )
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
-from core.i18n.labels import label, labels, lazy_label
+from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
+from core.i18n.sentences import record_pages
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -65,7 +72,7 @@ from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
 from core.listing.spec import ListSpec, label_filter, money_fields
 from core.listing.views import list_page, mount_list
-from core.locking import lock_for_update, lock_in, lock_or_404
+from core.locking import lock_checked, lock_for_update, lock_in, lock_or_404
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
 from core.merge import changes as field_changes
@@ -85,7 +92,8 @@ from core.realtime import company_room, emit, join_record_room, record_room, use
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
-from core.stale_merge import StaleMerge
+from core.stale_merge import StaleMerge, payload_form
+from core.table_parts import AuthoredMixin, list_indexes
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
@@ -108,6 +116,9 @@ _ = gettext  # the usual short name for translating a message
 
 __all__ = [
     "lazy_label",
+    "lazy_labels",
+    "N_",
+    "record_pages",
     "DateInputField",
     "InputError",
     "NumberField",
@@ -161,8 +172,15 @@ __all__ = [
     "Sorting",
     "StaleEdit",
     "StaleMerge",
+    "EditPage",
+    "FormValues",
     "StaleVersion",
     "TenantMixin",
+    "AuthoredMixin",
+    "ChainHeadMixin",
+    "ChainReport",
+    "list_indexes",
+    "verify_command",
     "Transition",
     "TenantWriteRefused",
     "ValidationFailed",
@@ -198,6 +216,7 @@ __all__ = [
     "exact_count",
     "exact_decimal",
     "fetch_page",
+    "file_response",
     "field_changes",
     "form_version",
     "get_or_404",
@@ -219,11 +238,16 @@ __all__ = [
     "label_filter",
     "money_fields",
     "mount_list",
+    "mount_edit",
+    "attempt",
+    "merge_back",
+    "payload_form",
     "ListAction",
     "ListField",
     "ListFilter",
     "ListSpec",
     "load_payload",
+    "lock_checked",
     "lock_for_update",
     "lock_in",
     "lock_or_404",
@@ -243,6 +267,8 @@ __all__ = [
     "query_int",
     "read_only_ok",
     "read_record",
+    "RecordRoute",
+    "record_routes",
     "record_room",
     "render",
     "row_version",
@@ -250,6 +276,7 @@ __all__ = [
     "require_permission",
     "require_write",
     "scoped",
+    "settings_routes",
     "sign_in",
     "socketio",
     "text_field",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.hookimpl import hookimpl
+from core.i18n.sentences import record_pages
 
 
 @hookimpl(trylast=True)
@@ -22,10 +23,4 @@ def handle_event(event):
     return result
 
 
-@hookimpl(trylast=True)
-def record_url(record_type, record_id):
-    from flask import url_for
-
-    if record_type == "core_job":
-        return url_for("core_jobs.detail", job_id=int(record_id))
-    return None
+record_url = hookimpl(trylast=True)(record_pages({"core_job": ("core_jobs.detail", "job_id")}))

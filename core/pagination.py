@@ -24,7 +24,9 @@ QUERY_PARAMETERS = {
 }
 
 
-def paginate(query, order_by=(), serialize: Callable | None = None, sort=None, options=()) -> dict:
+def paginate(
+    query, order_by=(), serialize: Callable | None = None, sort=None, options=(), prepare=None
+) -> dict:
     """Run ``query`` (a ``select(Model)``) for one page; return the API envelope.
 
     ``order_by`` is a column or a sequence of columns/expressions; the model's ``id`` is
@@ -32,7 +34,9 @@ def paginate(query, order_by=(), serialize: Callable | None = None, sort=None, o
     ``sort`` (a ``core.listing.SortKey``) the list also pages by keyset: the envelope's
     ``next_cursor`` passed back as ``?after=`` starts the next page where this one ended, at
     the same cost on page 1 and page 10,000. ``total`` is exact (cached above 10,000 rows).
-    ``options`` are loader options for the page's rows (not the count).
+    ``options`` are loader options for the page's rows (not the count); ``prepare(rows)``,
+    when given, loads what ``serialize`` reads of the whole page at once (one query for the
+    page, never one per row) before the rows are serialized.
     """
     limit, offset = page_parameters()
     serialize = serialize or (lambda row: row.to_dict())
@@ -41,12 +45,19 @@ def paginate(query, order_by=(), serialize: Callable | None = None, sort=None, o
         page = listing.fetch(
             query.order_by(None), sort, limit, position=offset, after=_after(), options=options
         )
-        data = [serialize(r) for r in page.rows]
-        return envelope(data, limit, offset, total, page.next_cursor)
+        return envelope(
+            _serialized(page.rows, serialize, prepare), limit, offset, total, page.next_cursor
+        )
     entity = query.column_descriptions[0]["entity"]
     ordered = query.order_by(None).order_by(*_stable_order(order_by, entity))
     rows = db.session.scalars(ordered.options(*options).limit(limit).offset(offset)).unique().all()
-    return envelope([serialize(r) for r in rows], limit, offset, total)
+    return envelope(_serialized(rows, serialize, prepare), limit, offset, total)
+
+
+def _serialized(rows: list, serialize: Callable, prepare) -> list:
+    if prepare is not None and rows:
+        prepare(rows)
+    return [serialize(r) for r in rows]
 
 
 def _after() -> str | None:

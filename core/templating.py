@@ -6,7 +6,7 @@ Lookup order: the app's ``templates/`` (overrides), then each enabled plugin's `
 
 from __future__ import annotations
 
-from flask import current_app, make_response, request
+from flask import current_app, flash, make_response, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, nodes
 from jinja2_fragments import render_block
 from markupsafe import Markup
@@ -31,12 +31,21 @@ def is_htmx() -> bool:
     return request.headers.get("HX-Request") == "true" and "HX-Boosted" not in request.headers
 
 
-def render(template: str, block: str = "content", status: int = 200, **context):
-    """Render a full page, or only ``block`` of it for an HTMX request."""
+def render(template: str, block: str = "content", status: int = 200, notice=None, **context):
+    """Render a full page, or only ``block`` of it for an HTMX request.
+
+    ``notice`` (a success message) and anything ``flash()``-ed in this request are shown in the
+    page's message area, outside every fragment: an HTMX answer to a form carries that area
+    out of band. So a fragment that re-fetches itself on its own live event (the page that made
+    the change hears it too) does not wipe the confirmation."""
+    if notice:
+        flash(str(notice), "success")
     env = current_app.jinja_env
     current_app.update_template_context(context)
     if is_htmx():
         body = render_block(env, template, block, {**_imports(env, template, context), **context})
+        if request.method != "GET":  # a user's action: its messages replace the last ones
+            body += env.get_template("core/_flashes.html").render(oob=True)
     else:
         body = env.get_template(template).render(context)
     response = make_response(body, status)

@@ -7,6 +7,8 @@ A view keeps its route, permission and ``describe`` (its contract) and hands the
     return update_record(get_or_404(Customer, customer_id), s.customer, customers.update, commit)
 
 ``commit`` is the plugin's own (``core.api.commit`` with its trigger refusals), default core's.
+A resource whose three routes are nothing more than that declares them once with
+``record_routes`` (``core.apiv1.record_routes``), as ``transition_routes`` does its actions.
 """
 
 from __future__ import annotations
@@ -32,11 +34,17 @@ def read_record(record, serialize, status: int = 200):
     return serialize(record), status
 
 
-def update_record(record, serialize, change, commit=core_commit):
+def update_record(record, serialize, change, commit=core_commit, *, locks: bool = False):
     """``PATCH``: 409 ``stale_version`` against ``If-Match``, ``change(record, body)``, commit,
-    and the record as stored (re-read: the database may have set columns) with its new ETag."""
-    check_version(record, if_match(), serialize)
-    change(record, json_body())
+    and the record as stored (re-read: the database may have set columns) with its new ETag.
+
+    ``locks``: the change locks the row and checks the version on what the lock returned
+    (``change(record, body, if_match(), serialize)``), after its own state checks."""
+    if locks:
+        record = change(record, json_body(), if_match(), serialize)
+    else:
+        check_version(record, if_match(), serialize)
+        change(record, json_body())
     commit()
     db.session.refresh(record)
     return read_record(record, serialize)

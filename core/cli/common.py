@@ -26,3 +26,35 @@ def user_by_email(email: str) -> User:
     if user is None:
         fail(f"no user with e-mail {email!r}")
     return user
+
+
+def verify_command(verify, ok_text, broken_text, help: str) -> click.Command:
+    """``verify [--company ID]``: check one company or every company in id order with
+    ``verify(id)`` (a report with ``ok`` and ``broken_at``): print ``company N:
+    <ok_text(report)>``, or ``company N: BROKEN at <broken_text(report.broken_at)>`` on stderr,
+    and exit 1 when any company is broken."""
+
+    @click.command("verify", help=help)
+    @click.option("--company", "company_id", type=int, help="Only this company id.")
+    def command(company_id: int | None) -> None:
+        _verify_each(company_id, verify, ok_text, broken_text)
+
+    return command
+
+
+def _verify_each(company_id: int | None, verify, ok_text, broken_text) -> None:
+    if company_id and db.session.get(Company, company_id) is None:
+        fail(f"No company with id {company_id}.")
+    ids = (
+        [company_id] if company_id else db.session.scalars(select(Company.id).order_by(Company.id))
+    )
+    broken = False
+    for cid in list(ids):
+        report = verify(cid)
+        if report.ok:
+            click.echo(f"company {cid}: {ok_text(report)}")
+            continue
+        broken = True
+        click.echo(f"company {cid}: BROKEN at {broken_text(report.broken_at)}", err=True)
+    if broken:
+        raise SystemExit(1)

@@ -90,13 +90,7 @@ def _valid_local(local: str, domain: str) -> bool:
 @click.argument("email")
 def deactivate_command(email) -> None:
     """Deactivate EMAIL: sessions, API tokens and live connections end at once."""
-    from core.auth.deactivation import deactivate
-
-    user = user_by_email(email)
-    if not user.active:
-        fail(f"user {user.email} is already deactivated")
-    deactivate(user)
-    db.session.commit()
+    user = _set_active(email, False)
     click.echo(f"Deactivated {user.email}; their sessions, API tokens and sockets are ended")
 
 
@@ -104,14 +98,19 @@ def deactivate_command(email) -> None:
 @click.argument("email")
 def reactivate_command(email) -> None:
     """Let a deactivated EMAIL sign in again (revoked API tokens stay revoked)."""
-    from core.auth.deactivation import reactivate
+    user = _set_active(email, True)
+    click.echo(f"Reactivated {user.email}")
+
+
+def _set_active(email: str, active: bool) -> User:
+    from core.auth.deactivation import deactivate, reactivate
 
     user = user_by_email(email)
-    if user.active:
-        fail(f"user {user.email} is active already")
-    reactivate(user)
+    if user.active == active:
+        fail(f"user {user.email} is {'active already' if active else 'already deactivated'}")
+    (reactivate if active else deactivate)(user)
     db.session.commit()
-    click.echo(f"Reactivated {user.email}")
+    return user
 
 
 @users.command("set-password")

@@ -25,6 +25,7 @@ KEYWORDS = {
     "lazy_gettext": None,
     "lazy_ngettext": (1, 2),
     "_l": None,
+    "N_": None,
 }
 TRANSLATED_LOCALES = ("ar",)
 

@@ -73,6 +73,19 @@ def labels(kind: str) -> list[tuple[str, str]]:
     return registry().choices(kind)
 
 
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for it)
+    """Mark ``message`` for the catalogue without translating it: a code list's English
+    names, kept plain where they are data and shown translated through ``lazy_labels``."""
+    return message
+
+
+def lazy_labels(names: dict[str, str]) -> dict[str, object]:
+    """``{code: lazy_gettext(name)}`` of a code list whose names are marked with ``N_``."""
+    from flask_babel import lazy_gettext
+
+    return {code: lazy_gettext(name) for code, name in names.items()}
+
+
 def lazy_label(kind: str, code):
     """The label of ``code`` looked up when shown (for choices built at import time)."""
     from flask_babel import LazyString

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from flask import current_app, g
+from flask import current_app, g, url_for
 from flask_babel import gettext
 from markupsafe import Markup, escape
 
@@ -54,6 +54,20 @@ def record_link(record_type: str, record_id, number: str | None = None) -> Marku
     if url:
         return Markup('<a href="{}">{}</a>').format(url, text)
     return escape(text)
+
+
+def record_pages(pages: dict[str, tuple[str, str]]):
+    """A ``record_url`` hook from ``{record_type: (endpoint, id_argument)}``: the record's page
+    (``url_for(endpoint, id_argument=int(record_id))``), None for another plugin's kind."""
+
+    def record_url(record_type, record_id):
+        page = pages.get(record_type)
+        if page is None:
+            return None
+        endpoint, argument = page
+        return url_for(endpoint, **{argument: int(record_id)})
+
+    return record_url
 
 
 def event_name(name: str) -> str:

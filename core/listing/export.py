@@ -20,13 +20,10 @@ from itertools import zip_longest
 
 from flask import Response, stream_with_context
 
+from core.downloads import disposition
 from core.tenancy import current_scope, scoped
 
 CHUNK = 64 * 1024
-
-
-def _disposition(filename: str) -> dict:
-    return {"Content-Disposition": f'attachment; filename="{filename}"'}
 
 
 def csv_response(filename: str, header: list[str], batches: Iterable[list[list]]) -> Response:
@@ -42,7 +39,7 @@ def csv_response(filename: str, header: list[str], batches: Iterable[list[list]]
     return Response(
         stream_with_context(generate()),
         mimetype="text/csv",
-        headers=_disposition(filename),
+        headers=disposition(filename),
     )
 
 
@@ -101,7 +98,7 @@ def xlsx_response(filename: str, header: list[str], batches: Iterable[list[list]
     return Response(
         generate(),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers=_disposition(filename),
+        headers=disposition(filename),
     )
 
 

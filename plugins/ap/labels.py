@@ -4,6 +4,7 @@ the page of each record kind (``record_url``) for links in the activity feed and
 from __future__ import annotations
 
 from core.api import lazy_gettext as _l
+from core.api import record_pages
 
 RECORD_TYPES = {
     "purchase_order": _l("purchase order"),
@@ -91,11 +92,13 @@ JOB_RESULTS = {
     "match_status": _l("Match"),
 }
 
-PAGES = {
-    "purchase_order": ("ap.order_detail", "order_id"),
-    "goods_receipt": ("ap.receipt_detail", "receipt_id"),
-    "bill": ("ap.bill_review", "bill_id"),
-}
+record_url = record_pages(
+    {
+        "purchase_order": ("ap.order_detail", "order_id"),
+        "goods_receipt": ("ap.receipt_detail", "receipt_id"),
+        "bill": ("ap.bill_review", "bill_id"),
+    }
+)
 
 
 def code_labels() -> dict:
@@ -113,13 +116,3 @@ def code_labels() -> dict:
         "job_result": JOB_RESULTS,
         "job_result.match_status": MATCH_STATUSES,
     }
-
-
-def record_url(record_type, record_id):
-    from flask import url_for
-
-    page = PAGES.get(record_type)
-    if page is None:
-        return None
-    endpoint, argument = page
-    return url_for(endpoint, **{argument: int(record_id)})

@@ -3,19 +3,22 @@
 Countries and currencies come from pycountry (ISO 3166-1 / ISO 4217); the short lists here are
 the subsets the e-invoicing rules name and pycountry does not carry (minor units, Rec 20 units
 people actually invoice in, Peppol EAS codes, UAE emirates, UAE credit-note reasons).
+Names marked ``N_`` are also the lists' labels (``labels.py``): English here, translated there.
 """
 
 from __future__ import annotations
 
 import pycountry
 
+from core.api import N_
+
 # UNCL 5305 subset used in the UAE (PINT-AE also knows "N", which Peppol BIS does not).
 VAT_CATEGORIES = {
-    "S": "Standard rate",
-    "Z": "Zero rated",
-    "E": "Exempt from VAT",
-    "O": "Not subject to VAT",
-    "AE": "Reverse charge",
+    "S": N_("Standard rate"),
+    "Z": N_("Zero rated"),
+    "E": N_("Exempt from VAT"),
+    "O": N_("Not subject to VAT"),
+    "AE": N_("Reverse charge"),
 }
 # EN 16931 (BR-E-10, BR-O-10, BR-AE-10) wants a reason wherever no VAT is charged by law.
 EXEMPTION_REQUIRED = frozenset({"E", "O", "AE"})
@@ -86,55 +89,55 @@ _NOT_TENDER = frozenset(
 
 # The seven emirates, as PINT-AE wants them in CountrySubentity (ibr-128-ae).
 UAE_EMIRATES = {
-    "AUH": "Abu Dhabi",
-    "DXB": "Dubai",
-    "SHJ": "Sharjah",
-    "AJM": "Ajman",
-    "UAQ": "Umm Al Quwain",
-    "RAK": "Ras Al Khaimah",
-    "FUJ": "Fujairah",
+    "AUH": N_("Abu Dhabi"),
+    "DXB": N_("Dubai"),
+    "SHJ": N_("Sharjah"),
+    "AJM": N_("Ajman"),
+    "UAQ": N_("Umm Al Quwain"),
+    "RAK": N_("Ras Al Khaimah"),
+    "FUJ": N_("Fujairah"),
 }
 
 # Peppol Electronic Address Schemes this project can check (identifiers.py has the rules).
 EAS_SCHEMES = {
-    "0235": "UAE Tax Identification Number (TIN)",
-    "0088": "Global Location Number (GS1 GLN)",
-    "0192": "Norwegian organisation number",
-    "0208": "Belgian enterprise number",
-    "0007": "Swedish organisation number",
-    "0184": "Danish CVR number",
-    "9925": "Belgian VAT number",
-    "9930": "German VAT number",
-    "9957": "French VAT number",
+    "0235": N_("UAE Tax Identification Number (TIN)"),
+    "0088": N_("Global Location Number (GS1 GLN)"),
+    "0192": N_("Norwegian organisation number"),
+    "0208": N_("Belgian enterprise number"),
+    "0007": N_("Swedish organisation number"),
+    "0184": N_("Danish CVR number"),
+    "9925": N_("Belgian VAT number"),
+    "9930": N_("German VAT number"),
+    "9957": N_("French VAT number"),
 }
 
 # UNCL 4461 payment means; 30 and 58 are credit transfers that need a payee account (BR-61).
 PAYMENT_MEANS = {
-    "1": "Instrument not defined",
-    "10": "In cash",
-    "30": "Credit transfer",
-    "31": "Debit transfer",
-    "42": "Payment to bank account",
-    "48": "Bank card",
-    "49": "Direct debit",
-    "54": "Credit card",
-    "55": "Debit card",
-    "57": "Standing agreement",
-    "58": "SEPA credit transfer",
-    "59": "SEPA direct debit",
-    "97": "Clearing between partners",
+    "1": N_("Instrument not defined"),
+    "10": N_("In cash"),
+    "30": N_("Credit transfer"),
+    "31": N_("Debit transfer"),
+    "42": N_("Payment to bank account"),
+    "48": N_("Bank card"),
+    "49": N_("Direct debit"),
+    "54": N_("Credit card"),
+    "55": N_("Debit card"),
+    "57": N_("Standing agreement"),
+    "58": N_("SEPA credit transfer"),
+    "59": N_("SEPA direct debit"),
+    "97": N_("Clearing between partners"),
 }
 CREDIT_TRANSFER = frozenset({"30", "58"})
 
 # UAE credit-note reasons (BTAE-03, ibr-001-ae): the paragraphs of Article 61(1) of Federal
 # Decree-Law No. 8 of 2017 on VAT, plus VD for a volume discount over several invoices.
 CREDIT_NOTE_REASONS = {
-    "DL8.61.1.A": "Art. 61(1)(a)",
-    "DL8.61.1.B": "Art. 61(1)(b)",
-    "DL8.61.1.C": "Art. 61(1)(c)",
-    "DL8.61.1.D": "Art. 61(1)(d)",
-    "DL8.61.1.E": "Art. 61(1)(e)",
-    "VD": "Volume discount",
+    "DL8.61.1.A": N_("Art. 61(1)(a)"),
+    "DL8.61.1.B": N_("Art. 61(1)(b)"),
+    "DL8.61.1.C": N_("Art. 61(1)(c)"),
+    "DL8.61.1.D": N_("Art. 61(1)(d)"),
+    "DL8.61.1.E": N_("Art. 61(1)(e)"),
+    "VD": N_("Volume discount"),
 }
 
 # UAE legal registration identifier types (BTAE-15/16): trade licence, Emirates ID, passport,
@@ -144,11 +147,11 @@ LEGAL_ID_TYPES = {"TL": "Trade licence", "EID": "Emirates ID", "PAS": "Passport"
 # Types of goods and services under the UAE domestic reverse charge (BTAE-09, ibr-166-ae): the
 # paragraphs of Article 48 of Federal Decree-Law No. 8 of 2017 the PINT-AE rules name.
 REVERSE_CHARGE_GOODS = {
-    "DL8.48.3.1": "Art. 48(3)(1)",
-    "DL8.48.3.2": "Art. 48(3)(2)",
-    "DL8.48.3.3": "Art. 48(3)(3)",
-    "DL8.48.8.1": "Art. 48(8)(1)",
-    "DL8.48.8.2": "Art. 48(8)(2)",
+    "DL8.48.3.1": N_("Art. 48(3)(1)"),
+    "DL8.48.3.2": N_("Art. 48(3)(2)"),
+    "DL8.48.3.3": N_("Art. 48(3)(3)"),
+    "DL8.48.8.1": N_("Art. 48(8)(1)"),
+    "DL8.48.8.2": N_("Art. 48(8)(2)"),
 }
 
 

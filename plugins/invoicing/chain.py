@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.api import db
+from core.api import ChainReport, db
 from plugins.invoicing.mapping import BUYER_SNAPSHOT, SELLER_SNAPSHOT
 from plugins.invoicing.models import ChainHead, Invoice
 
@@ -68,45 +67,49 @@ def _date(value) -> str | None:
     return None if value is None else value.isoformat()
 
 
+# Dates, amounts and rates as text of a fixed scale, so a hash never depends on the database.
+HEADER_VALUES = {
+    "issue_date": _date,
+    "due_date": _date,
+    "exchange_rate": _precise,
+    "subtotal": _money,
+    "tax_total": _money,
+    "total": _money,
+}
+LINE_VALUES = {
+    "quantity": _precise,
+    "unit_price": _precise,
+    "allowance": _money,
+    "tax_rate": _money,
+    "line_total": _money,
+}
+TAX_VALUES = {"tax_rate": _money, "taxable_amount": _money, "tax_amount": _money}
+
+
 def payload(inv: Invoice) -> dict:
     version = inv.hash_version or 2
-    body = {name: getattr(inv, name) for name in HEADER}
-    if version >= 3:
-        body.update({name: getattr(inv, name) for name in SELLER})
+    body = _fields(inv, HEADER + (SELLER if version >= 3 else []), HEADER_VALUES)
     body.update(
         v=version,  # 2: buyer snapshot and PINT-AE fields; 3: and the seller snapshot
-        issue_date=_date(inv.issue_date),
-        due_date=_date(inv.due_date),
-        exchange_rate=_precise(inv.exchange_rate),
-        subtotal=_money(inv.subtotal),
-        tax_total=_money(inv.tax_total),
-        total=_money(inv.total),
         lines=[_line(line) for line in sorted(inv.lines, key=lambda x: (x.position, x.id or 0))],
         taxes=[_tax(tax) for tax in sorted(inv.taxes, key=lambda t: (t.tax_category, t.tax_rate))],
     )
     return body
 
 
-def _line(line) -> dict:
-    body = {name: getattr(line, name) for name in LINE}
-    body.update(
-        quantity=_precise(line.quantity),
-        unit_price=_precise(line.unit_price),
-        allowance=_money(line.allowance),
-        tax_rate=_money(line.tax_rate),
-        line_total=_money(line.line_total),
-    )
+def _fields(record, plain: list[str], values: dict) -> dict:
+    """The ``plain`` attributes as stored, then each of ``values`` through its converter."""
+    body = {name: getattr(record, name) for name in plain}
+    body.update({name: convert(getattr(record, name)) for name, convert in values.items()})
     return body
+
+
+def _line(line) -> dict:
+    return _fields(line, LINE, LINE_VALUES)
 
 
 def _tax(tax) -> dict:
-    body = {name: getattr(tax, name) for name in TAX}
-    body.update(
-        tax_rate=_money(tax.tax_rate),
-        taxable_amount=_money(tax.taxable_amount),
-        tax_amount=_money(tax.tax_amount),
-    )
-    return body
+    return _fields(tax, TAX, TAX_VALUES)
 
 
 def canonical(inv: Invoice) -> bytes:
@@ -118,32 +121,13 @@ def compute_hash(inv: Invoice) -> str:
     return hashlib.sha256(canonical(inv)).hexdigest()
 
 
-@dataclass
-class ChainReport:
-    ok: bool = True
-    checked: int = 0
-    broken_at: dict | None = None
-    head_hash: str | None = None
-    problems: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "ok": self.ok,
-            "checked": self.checked,
-            "broken_at": self.broken_at,
-            "head_hash": self.head_hash,
-        }
-
-
 def _break(report: ChainReport, inv: Invoice | None, reason: str) -> ChainReport:
-    report.ok = False
-    report.broken_at = {
-        "id": getattr(inv, "id", None),
-        "number": getattr(inv, "number", None),
-        "chain_seq": getattr(inv, "chain_seq", None),
-        "reason": reason,
-    }
-    return report
+    return report.broken(
+        id=getattr(inv, "id", None),
+        number=getattr(inv, "number", None),
+        chain_seq=getattr(inv, "chain_seq", None),
+        reason=reason,
+    )
 
 
 def finalized_in_order(company_id: int, up_to: int | None = None):

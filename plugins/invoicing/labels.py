@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import lazy_gettext as _l
+from core.api import record_pages
 
 STATUSES = {
     "DRAFT": _l("Draft"),
@@ -40,6 +41,13 @@ EVENTS = {
 
 RECORD_TYPES = {"invoice": _l("invoice"), "customer": _l("customer")}
 
+record_url = record_pages(
+    {
+        "invoice": ("invoicing.invoice_detail", "invoice_id"),
+        "customer": ("invoicing.customer_detail", "customer_id"),
+    }
+)
+
 JOBS = {
     "invoicing.import_invoices": _l("Import invoices"),
     "invoicing.send_email": _l("E-mail an invoice"),
@@ -57,13 +65,3 @@ def code_labels() -> dict:
         "record_type": RECORD_TYPES,
         "job": JOBS,
     }
-
-
-def record_url(record_type, record_id):
-    from flask import url_for
-
-    if record_type == "invoice":
-        return url_for("invoicing.invoice_detail", invoice_id=int(record_id))
-    if record_type == "customer":
-        return url_for("invoicing.customer_detail", customer_id=int(record_id))
-    return None

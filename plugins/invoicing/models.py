@@ -13,7 +13,16 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, PartyMixin, TenantMixin, Versioned, db, utcnow
+from core.api import (
+    ChainHeadMixin,
+    ExactNumeric,
+    PartyMixin,
+    TenantMixin,
+    Versioned,
+    db,
+    list_indexes,
+    utcnow,
+)
 
 MONEY = ExactNumeric(18, 2)
 PRECISE = ExactNumeric(18, 6)
@@ -30,10 +39,7 @@ class Customer(PartyMixin, Versioned, TenantMixin, db.Model):
     __table_args__ = (
         Index("ix_invoicing_customer_company_name", "company_id", "name"),
         # One per sortable list column (migration 0011).
-        *(
-            Index(f"ix_invoicing_customer_list_{c}", "company_id", c, "id")
-            for c in ("trn", "country", "peppol_id")
-        ),
+        *list_indexes("invoicing_customer", "trn", "country", "peppol_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,9 +56,14 @@ class Invoice(Versioned, TenantMixin, db.Model):
         Index("ix_invoicing_invoice_company_customer", "company_id", "customer_id"),
         Index("ix_invoicing_invoice_number", "number"),
         # One per sortable list column (migration 0009): pages read in index order.
-        *(
-            Index(f"ix_invoicing_invoice_list_{c}", "company_id", c, "id")
-            for c in ("number", "due_date", "total", "amount_due", "payment_status", "customer_id")
+        *list_indexes(
+            "invoicing_invoice",
+            "number",
+            "due_date",
+            "total",
+            "amount_due",
+            "payment_status",
+            "customer_id",
         ),
         UniqueConstraint("company_id", "number", name="uq_invoicing_invoice_company_number"),
         UniqueConstraint("company_id", "chain_seq", name="uq_invoicing_invoice_company_chain"),
@@ -173,15 +184,10 @@ class Tax(TenantMixin, db.Model):
     exemption_reason: Mapped[str | None] = mapped_column(String(300))
 
 
-class ChainHead(TenantMixin, db.Model):
-    """One row per company: its lock serializes finalization, so the chain never forks."""
+class ChainHead(ChainHeadMixin, db.Model):
+    """Its lock serializes finalization, so the chain never forks."""
 
     __tablename__ = "invoicing_chain_head"
-    __table_args__ = (UniqueConstraint("company_id", name="uq_invoicing_chain_head_company"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    last_seq: Mapped[int] = mapped_column(default=0)
-    last_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class SigningKey(TenantMixin, db.Model):

@@ -7,7 +7,7 @@ customer models, settlement locks and document signatures.
 """
 
 from plugins.einvoice.public import Line, Totals, codes, compute_totals, totals
-from plugins.invoicing import mapping, settlement, signatures, xml
+from plugins.invoicing import einvoice_xml, mapping, settlement, signatures
 from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.models import INVOICE, Customer, Invoice
 from plugins.invoicing.services.catalog import search as catalog_search
@@ -23,7 +23,7 @@ money = totals.money
 
 def document_xml(invoice: Invoice, profile: str) -> bytes:
     """The UBL of a sealed invoice or credit note in ``profile`` (``peppol`` or ``pint-ae``)."""
-    return xml.render(mapping.to_document(invoice), profile)
+    return einvoice_xml.render(mapping.to_document(invoice), profile)
 
 
 # The line editors' autocomplete (an htmx GET with the typed description): AP's order and bill

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import lazy_gettext as _l
+from core.api import record_pages
 
 METHODS = {
     "bank_transfer": _l("Bank transfer"),
@@ -38,6 +39,8 @@ EVENTS = {
 
 RECORD_TYPES = {"payment": _l("payment"), "refund": _l("refund")}
 
+record_url = record_pages({"payment": ("payments.payment_detail", "payment_id")})
+
 JOBS = {"payments.archive": _l("Archive old payments")}
 
 
@@ -50,11 +53,3 @@ def code_labels() -> dict:
         "record_type": RECORD_TYPES,
         "job": JOBS,
     }
-
-
-def record_url(record_type, record_id):
-    from flask import url_for
-
-    if record_type == "payment":
-        return url_for("payments.payment_detail", payment_id=int(record_id))
-    return None

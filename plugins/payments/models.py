@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, TenantMixin, db, utcnow
+from core.api import AuthoredMixin, ExactNumeric, TenantMixin, db, list_indexes, utcnow
 
 MONEY = ExactNumeric(18, 2)  # exact on SQLite too (integer minor units), never a float
 
@@ -24,7 +24,7 @@ REQUESTED, APPROVED, PROCESSED, REJECTED = "requested", "approved", "processed",
 REFUND_STATUSES = (REQUESTED, APPROVED, PROCESSED, REJECTED)
 
 
-class Payment(TenantMixin, db.Model):
+class Payment(AuthoredMixin, TenantMixin, db.Model):
     __tablename__ = "payments_payment"
     __table_args__ = (
         UniqueConstraint("company_id", "number", name="uq_payments_payment_company_number"),
@@ -33,10 +33,7 @@ class Payment(TenantMixin, db.Model):
         Index("ix_payments_payment_duplicate", "company_id", "customer_id", "date", "amount"),
         Index("ix_payments_payment_provider_tx", "company_id", "provider_transaction_id"),
         # One per sortable list column (migration 0005).
-        *(
-            Index(f"ix_payments_payment_list_{c}", "company_id", c, "id")
-            for c in ("method", "reference", "amount", "currency", "status")
-        ),
+        *list_indexes("payments_payment", "method", "reference", "amount", "currency", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,8 +51,6 @@ class Payment(TenantMixin, db.Model):
         ForeignKey("payments_payment.id"), index=True
     )
     possible_duplicate: Mapped[bool] = mapped_column(default=False)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_user.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     allocations: Mapped[list[Allocation]] = relationship(
         order_by="Allocation.id", back_populates="payment", lazy="selectin"

@@ -4,6 +4,7 @@ provider health and circuit states, inbox outcomes, events and record kinds."""
 from __future__ import annotations
 
 from core.api import lazy_gettext as _l
+from core.api import record_pages
 
 STATES = {
     "QUEUED": _l("Queued"),
@@ -39,11 +40,13 @@ PROVIDER_TYPES = {
     "basware": _l("Basware (OAuth 2 REST APIs)"),
 }
 
-DOCUMENT_TYPES = {"invoice": _l("Invoice"), "credit_note": _l("Credit note")}
-
 EVENTS = {"PeppolStatusChanged": _l("Peppol transmission %(record)s changed state")}
 
 RECORD_TYPES = {"peppol_transmission": _l("Peppol transmission")}
+
+record_url = record_pages(
+    {"peppol_transmission": ("peppol.transmission_detail", "transmission_id")}
+)
 
 JOBS = {
     "peppol.send": _l("Send a document via Peppol"),
@@ -64,21 +67,12 @@ JOB_RESULTS = {
 }
 
 
-def record_url(record_type, record_id):
-    from flask import url_for
-
-    if record_type != "peppol_transmission":
-        return None
-    return url_for("peppol.transmission_detail", transmission_id=int(record_id))
-
-
 def code_labels() -> dict:
     return {
         "peppol_state": STATES,
         "peppol_health": HEALTH,
         "peppol_circuit": CIRCUIT,
         "peppol_inbox": INBOX,
-        "peppol_document": DOCUMENT_TYPES,
         "peppol_provider_type": PROVIDER_TYPES,
         "event": EVENTS,
         "record_type": RECORD_TYPES,

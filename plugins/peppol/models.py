@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, Versioned, db, utcnow
+from core.api import TenantMixin, Versioned, db, list_indexes, utcnow
 
 # Transmission states (see states.py for the moves between them).
 QUEUED, SENDING, SENT, DELIVERED = "QUEUED", "SENDING", "SENT", "DELIVERED"
@@ -53,16 +53,14 @@ class Transmission(TenantMixin, db.Model):
         Index("ix_peppol_transmission_company_state", "company_id", "state", "id"),
         Index("ix_peppol_transmission_due", "state", "next_attempt_at"),
         # One per sortable list column (migration 0002).
-        *(
-            Index(f"ix_peppol_transmission_list_{c}", "company_id", c, "id")
-            for c in (
-                "document_number",
-                "receiver_id",
-                "profile",
-                "provider_name",
-                "attempt_count",
-                "updated_at",
-            )
+        *list_indexes(
+            "peppol_transmission",
+            "document_number",
+            "receiver_id",
+            "profile",
+            "provider_name",
+            "attempt_count",
+            "updated_at",
         ),
     )
 
@@ -144,10 +142,7 @@ class InboundDocument(TenantMixin, db.Model):
         UniqueConstraint("company_id", "sha256"),
         Index("ix_peppol_inbound_sender_number", "company_id", "sender_id", "number"),
         # One per sortable list column (migration 0002).
-        *(
-            Index(f"ix_peppol_inbound_list_{c}", "company_id", c, "id")
-            for c in ("received_at", "number", "profile", "status")
-        ),
+        *list_indexes("peppol_inbound", "received_at", "number", "profile", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

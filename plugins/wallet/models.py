@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, TenantMixin, Versioned, db, utcnow
+from core.api import ExactNumeric, TenantMixin, Versioned, db, list_indexes, utcnow
 from plugins.wallet.columns import TokenUnits
 
 UNITS = TokenUnits()
@@ -58,18 +58,16 @@ class PaymentRequest(TenantMixin, db.Model):
         Index("ix_wallet_payment_request_watch", "chain_id", "destroyed_at", "monitor_until"),
         Index("ix_wallet_payment_request_invoice", "company_id", "invoice_id"),
         # One per sortable list column (migration 0002).
-        *(
-            Index(f"ix_wallet_payment_request_list_{c}", "company_id", c, "id")
-            for c in (
-                "address",
-                "amount_units",
-                "invoice_amount",
-                "status",
-                "expires_at",
-                "created_at",
-                "destroyed_at",
-            )
-        ),  # fmt: skip
+        *list_indexes(
+            "wallet_payment_request",
+            "address",
+            "amount_units",
+            "invoice_amount",
+            "status",
+            "expires_at",
+            "created_at",
+            "destroyed_at",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -84,6 +84,21 @@ def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser,
     assert lister.evaluate("window.__notReloaded") is True
     assert viewer.evaluate("window.__notReloaded") is True
 
+    # The admin approves on the page: the page hears its own change live and re-fetches the
+    # invoice, and the confirmation stays (it used to flash and vanish with that re-fetch).
+    lister.goto(f"{base}/invoicing/invoices/{invoice_id}")
+    with lister.expect_response(lambda r: _refetch_of(r, invoice_id)) as refetch:
+        lister.get_by_role("button", name="Approve").click()
+    refetch.value.finished()
+    lister.wait_for_timeout(1000)  # an event heard during the POST is replayed once more
+    expect(lister.locator("#invoice-detail [data-status]")).to_have_text("Approved")
+    expect(lister.get_by_role("status")).to_have_text("Invoice approved.")
+
+
+def _refetch_of(response, invoice_id: int) -> bool:
+    request = response.request
+    return request.method == "GET" and request.url.endswith(f"/invoicing/invoices/{invoice_id}")
+
 
 def test_editor_totals_follow_typed_lines(browser: Browser, shop):
     base, _ = shop

@@ -50,6 +50,11 @@ def live(app, db_url, tmp_path, make_company, make_user, api_token):
     server.stop()
 
 
+def _live_refetch(response) -> bool:
+    request = response.request
+    return request.method == "GET" and request.url.endswith(f"/{NAME}/")
+
+
 def test_the_scaffolded_page_shows_a_colleagues_note_without_reloading(
     page: Page, browser: Browser, live
 ):
@@ -66,8 +71,14 @@ def test_the_scaffolded_page_shows_a_colleagues_note_without_reloading(
         sign_in(colleague, server.url, facts["colleague"])
         colleague.goto(server.url + f"/{NAME}/")
         colleague.get_by_label("New note").fill("Call the auditor")
-        colleague.get_by_role("button", name="Add note").click()
+        # The colleague's own page hears the note's live event too and re-fetches its list:
+        # the confirmation must survive that re-fetch, not flash and vanish.
+        with colleague.expect_response(_live_refetch) as refetch:
+            colleague.get_by_role("button", name="Add note").click()
+        refetch.value.finished()
+        colleague.wait_for_timeout(1000)  # a replayed event (heard during the POST) re-fetches too
         expect(colleague.get_by_role("status")).to_have_text("Note added.")
+        expect(colleague.locator(f"#{NAME}-notes")).to_contain_text("Call the auditor")
     finally:
         colleague.close()
 

@@ -110,3 +110,42 @@ def case(**names):
         yield
     except AssertionError as failure:
         raise AssertionError(f"{names}: {failure}") from failure
+
+
+_BOOKKEEPING = re.compile(r"\b(FROM|UPDATE) (core_user|core_company|core_api_token)\b")
+
+
+def statements(get, path: str) -> list[tuple]:
+    """(statement, parameters) of every SQL statement one ``get(path)`` ran (200 expected),
+    leaving out the caller's own user, company and token rows (read once per session and
+    stamped at most once a minute, whatever the page shows)."""
+    from core.api import db
+
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if not _BOOKKEEPING.search(statement):
+            seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        resp = get(path)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert resp.status_code == 200, resp.get_data(as_text=True)[:500]
+    return seen
+
+
+def assert_api_list_flat(api, path: str, rows: int, tables=()) -> None:
+    """The API list ``path`` runs as many statements for ``rows - 1`` rows as for ``rows``
+    (what each row shows is loaded for the whole page at once, never a query per row), and
+    no SELECT it runs reads one of ``tables`` whole."""
+    sep = "&" if "?" in path else "?"
+    statements(api.get, f"{path}{sep}limit=1")  # warm: the token's stamp, caches
+    few = statements(api.get, f"{path}{sep}limit={rows - 1}")
+    many = statements(api.get, f"{path}{sep}limit={rows}")
+    assert len(api.get(f"{path}{sep}limit={rows}").get_json()["data"]) == rows, path
+    assert len(few) == len(many), (path, [s for s, _ in few], [s for s, _ in many])
+    for statement, parameters in many:
+        if statement.lstrip().upper().startswith("SELECT") and any(t in statement for t in tables):
+            assert not full_scans(statement, parameters, tables), (path, statement)

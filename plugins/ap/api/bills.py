@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import request
 from sqlalchemy import select
 
 from core.api import (
     NO_BODY,
     ApiError,
+    RecordRoute,
     ValidationFailed,
     check_version,
     company_id,
     current_actor,
     describe,
+    file_response,
     get_or_404,
     idempotent,
     if_match,
@@ -20,6 +22,7 @@ from core.api import (
     paginate,
     query_choice,
     query_id,
+    record_routes,
     require_permission,
     user_id,
     with_etag,
@@ -69,7 +72,7 @@ def bills_list():
         query = query.where(Bill.order_id == order)
     query = _dates(query)
     query = search(query, request.args.get("q", ""))
-    return paginate(query, order_by=(Bill.id.desc(),), serialize=s.bill)
+    return paginate(query, order_by=(Bill.id.desc(),), serialize=s.bill, options=s.BILL_LOAD)
 
 
 def search(query, text: str):
@@ -96,18 +99,21 @@ def _dates(query):
     return query
 
 
-@bp.post("/bills")
-@require_permission(WRITE)
-@idempotent
-@describe(tags=TAGS, status=201, request=BILL_REQUEST, response=BILL)
-def bills_create():
-    """Enter a vendor bill; it is matched against its purchase order at once.
+def _bill(bill_id: int) -> Bill:
+    return get_or_404(Bill, bill_id, "bill")
 
-    409 ``duplicate_bill`` (``details.bill_id``) for a number the vendor already billed in
-    that fiscal year."""
-    bill = bills.create(company_id(), json_body(), user_id())
-    commit()
-    return s.bill(bill), 201
+
+record_routes(
+    bp, "/bills", "/bills/<int:bill_id>", "bills",
+    load=_bill, serialize=s.bill, tags=TAGS, response=BILL, commit=commit,
+    create=RecordRoute(WRITE, "Enter a vendor bill; it is matched against its purchase order at "
+                       "once.\n\n409 ``duplicate_bill`` (``details.bill_id``) for a number the "
+                       "vendor already billed in\nthat fiscal year.",
+                       lambda company, body: bills.create(company, body, user_id()), BILL_REQUEST),
+    read=RecordRoute(READ, "One bill with its lines and its match against the purchase order; "
+                     "``ETag`` is its\nversion (relinking a line, approving and rejecting raise "
+                     "it)."),
+)  # fmt: skip
 
 
 @bp.post("/bills/import")
@@ -170,20 +176,10 @@ def _xml_body() -> bytes:
     return xml
 
 
-@bp.get("/bills/<int:bill_id>")
-@require_permission(READ)
-@describe(tags=TAGS, response=BILL, versioned=True)
-def bills_read(bill_id: int):
-    """One bill with its lines and its match against the purchase order; ``ETag`` is its
-    version (relinking a line, approving and rejecting raise it)."""
-    bill = get_or_404(Bill, bill_id, "bill")
-    return with_etag(s.bill(bill), bill)
-
-
 def _as_read(bill_id: int) -> Bill:
     """The bill, refused with 409 ``stale_version`` (the bill now) when ``If-Match`` names an
     older version: the client acts on what it read, or not at all."""
-    bill = get_or_404(Bill, bill_id, "bill")
+    bill = _bill(bill_id)
     check_version(bill, if_match(), s.bill)
     return bill
 
@@ -193,13 +189,10 @@ def _as_read(bill_id: int) -> Bill:
 @describe(tags=TAGS, summary="The original e-invoice XML of an imported bill.")
 def bills_document(bill_id: int):
     """The XML exactly as received; ``X-Content-SHA256`` carries its SHA-256."""
-    bill = get_or_404(Bill, bill_id, "bill")
+    bill = _bill(bill_id)
     doc = db_document(bill.id)
-    headers = {
-        "X-Content-SHA256": doc.sha256,
-        "Content-Disposition": f'attachment; filename="bill-{bill.id}.xml"',
-    }
-    return Response(doc.xml, mimetype="application/xml", headers=headers)
+    sha = {"X-Content-SHA256": doc.sha256}
+    return file_response(doc.xml, "application/xml", f"bill-{bill.id}.xml", headers=sha)
 
 
 def db_document(bill_id: int) -> BillDocument:
@@ -215,7 +208,7 @@ def db_document(bill_id: int) -> BillDocument:
 @describe(tags=TAGS, request=NO_BODY, body_required=False, response=BILL)
 def bills_match(bill_id: int):
     """Run the match again (409 ``bill_not_open`` once approved, paid or rejected)."""
-    bill = match_run.run(get_or_404(Bill, bill_id, "bill"))
+    bill = match_run.run(_bill(bill_id))
     commit()
     return s.bill(bill)
 

@@ -5,21 +5,17 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from core.api import (
+    RecordRoute,
     Transition,
-    company_id,
     describe,
     get_or_404,
-    idempotent,
-    if_match,
-    json_body,
     paginate,
     query_choice,
     query_id,
-    read_record,
+    record_routes,
     require_permission,
     transition_routes,
     user_id,
-    with_etag,
 )
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
@@ -49,37 +45,22 @@ def orders_list():
     return page
 
 
-@bp.post("/purchase-orders")
-@require_permission(WRITE)
-@idempotent
-@describe(tags=TAGS, status=201, request=PO_REQUEST, response=PURCHASE_ORDER)
-def orders_create():
-    """Create a draft purchase order (no number until it is sent)."""
-    order = orders.create(company_id(), json_body(), user_id())
-    commit()
-    return s.purchase_order(order), 201
+def _order(order_id: int) -> PurchaseOrder:
+    return get_or_404(PurchaseOrder, order_id, "purchase order")
 
 
-@bp.get("/purchase-orders/<int:order_id>")
-@require_permission(READ)
-@describe(tags=TAGS, response=PURCHASE_ORDER, versioned=True)
-def orders_read(order_id: int):
-    """One purchase order with ordered, received, accepted and billed quantities per line."""
-    return read_record(get_or_404(PurchaseOrder, order_id, "purchase order"), s.purchase_order)
-
-
-@bp.patch("/purchase-orders/<int:order_id>")
-@require_permission(WRITE)
-@describe(tags=TAGS, request=PO_PATCH_REQUEST, response=PURCHASE_ORDER, versioned=True)
-def orders_update(order_id: int):
-    """Change a draft purchase order (``lines`` replaces all lines); 409 once sent.
-
-    ``If-Match`` with the ``ETag`` of your GET: 409 ``stale_version`` if it was changed since.
-    """
-    order = get_or_404(PurchaseOrder, order_id, "purchase order")
-    order = orders.update(order, json_body(), if_match(), s.purchase_order)
-    commit()
-    return with_etag(s.purchase_order(order), order)
+record_routes(
+    bp, "/purchase-orders", "/purchase-orders/<int:order_id>", "orders",
+    load=_order, serialize=s.purchase_order, tags=TAGS, response=PURCHASE_ORDER, commit=commit,
+    create=RecordRoute(WRITE, "Create a draft purchase order (no number until it is sent).",
+                       lambda company, body: orders.create(company, body, user_id()), PO_REQUEST),
+    read=RecordRoute(READ, "One purchase order with ordered, received, accepted and billed "
+                     "quantities per line."),
+    update=RecordRoute(WRITE, "Change a draft purchase order (``lines`` replaces all lines); 409 "
+                       "once sent.\n\n``If-Match`` with the ``ETag`` of your GET: 409 "
+                       "``stale_version`` if it was changed since.",
+                       orders.update, PO_PATCH_REQUEST, locks=True),
+)  # fmt: skip
 
 
 def _finish(order):
@@ -92,7 +73,7 @@ transition_routes(
     bp,
     "/purchase-orders/<int:order_id>",
     "orders",
-    load=lambda order_id: get_or_404(PurchaseOrder, order_id, "purchase order"),
+    load=_order,
     finish=_finish,
     tags=TAGS,
     response=PURCHASE_ORDER,

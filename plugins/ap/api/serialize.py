@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from plugins.ap.models import Bill, GoodsReceipt, PurchaseOrder, Vendor
+from sqlalchemy.orm import joinedload, lazyload, selectinload
+
+from plugins.ap.models import Bill, BillLine, GoodsReceipt, PurchaseOrder, Vendor
 from plugins.ap.services import billing_status
 from plugins.ap.services.numbers import money_text, price_text, quantity_text
 from plugins.ap.services.paying import ZERO, due
@@ -134,6 +136,19 @@ def bill(b: Bill) -> dict:
         "paid_at": iso(b.paid_at),
         "created_at": iso(b.created_at),
     }
+
+
+# What ``bill`` reads, for a page of bills: the vendor's name and the order's number (not the
+# whole vendor, order, order's vendor and order lines the models join by default), and the
+# lines without the order line each one links to.
+BILL_LOAD = (
+    joinedload(Bill.vendor).load_only(Vendor.name),
+    joinedload(Bill.order).load_only(PurchaseOrder.number),
+    joinedload(Bill.order).lazyload(PurchaseOrder.vendor),
+    joinedload(Bill.order).lazyload(PurchaseOrder.lines),
+    selectinload(Bill.lines).lazyload(BillLine.order_line),
+    lazyload(Bill.document),
+)
 
 
 def _bill_line(line, places: int) -> dict:

@@ -5,16 +5,7 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import select
 
-from core.api import (
-    create_record,
-    describe,
-    get_or_404,
-    idempotent,
-    paginate,
-    read_record,
-    require_permission,
-    update_record,
-)
+from core.api import RecordRoute, describe, get_or_404, paginate, record_routes, require_permission
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import commit
@@ -40,27 +31,13 @@ def vendors_list():
     return paginate(query, order_by=(Vendor.name,), serialize=s.vendor)
 
 
-@bp.post("/vendors")
-@require_permission(WRITE)
-@idempotent
-@describe(tags=TAGS, status=201, request=VENDOR_REQUEST, response=VENDOR)
-def vendors_create():
-    """Create a vendor; the same checks as customers (TRN, VAT ids, Peppol id, address)."""
-    return create_record(vendors.create, s.vendor, commit)
-
-
-@bp.get("/vendors/<int:vendor_id>")
-@require_permission(READ)
-@describe(tags=TAGS, response=VENDOR, versioned=True)
-def vendors_read(vendor_id: int):
-    """One vendor; ``ETag`` is its version."""
-    return read_record(get_or_404(Vendor, vendor_id, "vendor"), s.vendor)
-
-
-@bp.patch("/vendors/<int:vendor_id>")
-@require_permission(WRITE)
-@describe(tags=TAGS, request=VENDOR_PATCH, response=VENDOR, versioned=True)
-def vendors_update(vendor_id: int):
-    """Change some fields of a vendor (``If-Match``: 409 ``stale_version`` if it changed)."""
-    vendor = get_or_404(Vendor, vendor_id, "vendor")
-    return update_record(vendor, s.vendor, vendors.update, commit)
+record_routes(
+    bp, "/vendors", "/vendors/<int:vendor_id>", "vendors",
+    load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"), serialize=s.vendor,
+    tags=TAGS, response=VENDOR, commit=commit,
+    create=RecordRoute(WRITE, "Create a vendor; the same checks as customers (TRN, VAT ids, "
+                       "Peppol id, address).", vendors.create, VENDOR_REQUEST),
+    read=RecordRoute(READ, "One vendor; ``ETag`` is its version."),
+    update=RecordRoute(WRITE, "Change some fields of a vendor (``If-Match``: 409 "
+                       "``stale_version`` if it changed).", vendors.update, VENDOR_PATCH),
+)  # fmt: skip

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, Versioned, db, utcnow
+from core.api import AuthoredMixin, TenantMixin, Versioned, db, list_indexes
 from plugins.ap.models.columns import MONEY
 from plugins.ap.models.document import BillDocument
 from plugins.ap.models.line import ZERO, LineColumns
@@ -26,7 +26,7 @@ MATCH_STATUSES = (FULL_MATCH, VARIANCE_DETECTED, PARTIAL_MATCH, NOT_MATCHED)
 INVOICE, CREDIT_NOTE = "invoice", "credit_note"
 
 
-class Bill(Versioned, TenantMixin, db.Model):
+class Bill(Versioned, AuthoredMixin, TenantMixin, db.Model):
     __tablename__ = "ap_bill"
     __table_args__ = (
         UniqueConstraint(
@@ -41,9 +41,8 @@ class Bill(Versioned, TenantMixin, db.Model):
         Index("ix_ap_bill_duplicate", "company_id", "vendor_id", "issue_date", "total"),
         Index("ix_ap_bill_company_order", "company_id", "order_id"),
         # One per sortable list column (migration 0006).
-        *(
-            Index(f"ix_ap_bill_list_{c}", "company_id", c, "id")
-            for c in ("vendor_invoice_number", "vendor_id", "issue_date", "total", "currency")
+        *list_indexes(
+            "ap_bill", "vendor_invoice_number", "vendor_id", "issue_date", "total", "currency"
         ),
     )
 
@@ -73,8 +72,6 @@ class Bill(Versioned, TenantMixin, db.Model):
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     paid_at: Mapped[datetime | None]
     amount_paid: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)  # sum of its payments
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_user.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     vendor: Mapped[Vendor] = relationship(lazy="joined")
     order: Mapped[PurchaseOrder | None] = relationship(lazy="joined")

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, Versioned, db, utcnow
+from core.api import AuthoredMixin, TenantMixin, Versioned, db, list_indexes
 from plugins.ap.models.columns import MONEY, PRECISE
 from plugins.ap.models.line import ZERO, LineColumns
 from plugins.ap.models.vendor import Vendor
@@ -24,16 +24,15 @@ THREE_WAY, TWO_WAY = "three_way", "two_way"
 MATCH_TYPES = (THREE_WAY, TWO_WAY)
 
 
-class PurchaseOrder(Versioned, TenantMixin, db.Model):
+class PurchaseOrder(Versioned, AuthoredMixin, TenantMixin, db.Model):
     __tablename__ = "ap_purchase_order"
     __table_args__ = (
         UniqueConstraint("company_id", "number", name="uq_ap_purchase_order_company_number"),
         Index("ix_ap_purchase_order_company_status", "company_id", "status", "id"),
         Index("ix_ap_purchase_order_company_vendor", "company_id", "vendor_id"),
         # One per sortable list column (migration 0006).
-        *(
-            Index(f"ix_ap_purchase_order_list_{c}", "company_id", c, "id")
-            for c in ("number", "order_date", "expected_date", "total", "currency")
+        *list_indexes(
+            "ap_purchase_order", "number", "order_date", "expected_date", "total", "currency"
         ),
     )
 
@@ -48,8 +47,6 @@ class PurchaseOrder(Versioned, TenantMixin, db.Model):
     subtotal: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)
     tax_total: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)
     total: Mapped[Decimal] = mapped_column(MONEY, default=ZERO)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_user.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
 

@@ -6,19 +6,19 @@ with the negative amount and ``reversal_of_id``; a payment is reversed at most o
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import TenantMixin, db, utcnow
+from core.api import AuthoredMixin, TenantMixin, db
 from plugins.ap.models.columns import MONEY
 
 PAY_METHODS = ("bank_transfer", "cheque", "cash", "card", "other")
 
 
-class BillPayment(TenantMixin, db.Model):
+class BillPayment(AuthoredMixin, TenantMixin, db.Model):
     __tablename__ = "ap_bill_payment"
     __table_args__ = (
         Index("ix_ap_bill_payment_company_bill", "company_id", "bill_id", "id"),
@@ -34,5 +34,3 @@ class BillPayment(TenantMixin, db.Model):
     reference: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
     reversal_of_id: Mapped[int | None] = mapped_column(ForeignKey("ap_bill_payment.id"))
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_user.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)

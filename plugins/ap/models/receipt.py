@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, db, utcnow
+from core.api import AuthoredMixin, TenantMixin, db
 from plugins.ap.models.columns import PRECISE
 from plugins.ap.models.order import PurchaseOrder, PurchaseOrderLine
 
 
-class GoodsReceipt(TenantMixin, db.Model):
+class GoodsReceipt(AuthoredMixin, TenantMixin, db.Model):
     __tablename__ = "ap_goods_receipt"
     __table_args__ = (
         UniqueConstraint("company_id", "number", name="uq_ap_goods_receipt_company_number"),
@@ -24,8 +24,6 @@ class GoodsReceipt(TenantMixin, db.Model):
     order_id: Mapped[int] = mapped_column(ForeignKey("ap_purchase_order.id"), index=True)
     received_date: Mapped[date]
     notes: Mapped[str | None] = mapped_column(Text)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_user.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     order: Mapped[PurchaseOrder] = relationship(lazy="joined")
     lines: Mapped[list[GoodsReceiptLine]] = relationship(

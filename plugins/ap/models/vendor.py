@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import PartyMixin, TenantMixin, Versioned, db, utcnow
+from core.api import PartyMixin, TenantMixin, Versioned, db, list_indexes, utcnow
 
 
 class Vendor(PartyMixin, Versioned, TenantMixin, db.Model):
@@ -17,10 +17,7 @@ class Vendor(PartyMixin, Versioned, TenantMixin, db.Model):
         Index("ix_ap_vendor_company_peppol", "company_id", "peppol_id"),
         Index("ix_ap_vendor_company_trn", "company_id", "trn"),
         # One per sortable list column (migration 0006).
-        *(
-            Index(f"ix_ap_vendor_list_{c}", "company_id", c, "id")
-            for c in ("country", "payment_terms_days")
-        ),
+        *list_indexes("ap_vendor", "country", "payment_terms_days"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

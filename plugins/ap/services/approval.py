@@ -97,10 +97,7 @@ def mark_paid(bill: Bill) -> Bill:
     bill = lock_in(
         Bill, bill.id, (APPROVED,), "bill_not_approved", _("Only an approved bill can be paid.")
     )
-    bill.status, bill.paid_at = PAID, utcnow()
-    db.session.flush()
-    notify.announce("BillPaid", "ap_bill_changed", "bill", bill)
-    return bill
+    return notify.moved(bill, PAID, "paid_at", ("BillPaid", "ap_bill_changed", "bill"))
 
 
 __all__ = ["MATCHED", "approve", "mark_paid", "reject"]

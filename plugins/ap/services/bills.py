@@ -24,8 +24,6 @@ KINDS = (INVOICE, CREDIT_NOTE)
 
 
 def _parse(data: dict) -> dict:
-    if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", _("Send a JSON object."))
     errors = FieldErrors()
     out = {
         "vendor_id": inputs.whole(data, "vendor_id", errors),

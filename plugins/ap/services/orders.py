@@ -15,7 +15,6 @@ from core.api import (
     lock_in,
     next_number,
     text_field,
-    utcnow,
 )
 from core.api import gettext as _
 from plugins.ap.models.order import (
@@ -29,10 +28,12 @@ from plugins.ap.models.order import (
 from plugins.ap.models.vendor import Vendor
 from plugins.ap.services import inputs, notify, totals
 
+SENT_EVENT = ("PurchaseOrderSent", "po_sent", "purchase_order")
+CLOSED_EVENT = ("PurchaseOrderClosed", "ap_po_changed", "purchase_order")
+CANCELLED_EVENT = ("PurchaseOrderCancelled", "ap_po_changed", "purchase_order")
+
 
 def _parse(data: dict, partial: bool) -> dict:
-    if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", _("Send a JSON object."))
     errors, out = FieldErrors(), {}
     if not partial or "vendor_id" in data:
         out["vendor_id"] = inputs.whole(data, "vendor_id", errors)
@@ -104,12 +105,7 @@ def send(order: PurchaseOrder) -> PurchaseOrder:
         _("Only a draft purchase order can be sent."),
     )
     order.number = next_number(order.company_id, "PO", on=order.order_date)
-    order.status, order.sent_at = SENT, utcnow()
-    db.session.flush()
-    notify.announce(
-        "PurchaseOrderSent", "po_sent", "purchase_order", order, {"number": order.number}
-    )
-    return order
+    return notify.moved(order, SENT, "sent_at", SENT_EVENT, {"number": order.number})
 
 
 def close(order: PurchaseOrder) -> PurchaseOrder:
@@ -120,10 +116,7 @@ def close(order: PurchaseOrder) -> PurchaseOrder:
         "po_not_sent",
         _("Only a sent purchase order can be closed."),
     )
-    order.status, order.closed_at = CLOSED, utcnow()
-    db.session.flush()
-    notify.announce("PurchaseOrderClosed", "ap_po_changed", "purchase_order", order)
-    return order
+    return notify.moved(order, CLOSED, "closed_at", CLOSED_EVENT)
 
 
 def cancel(order: PurchaseOrder) -> PurchaseOrder:
@@ -138,7 +131,4 @@ def cancel(order: PurchaseOrder) -> PurchaseOrder:
         raise ApiError(
             409, "po_has_receipts", _("Goods were received against this order: close it instead.")
         )
-    order.status, order.closed_at = CANCELLED, utcnow()
-    db.session.flush()
-    notify.announce("PurchaseOrderCancelled", "ap_po_changed", "purchase_order", order)
-    return order
+    return notify.moved(order, CANCELLED, "closed_at", CANCELLED_EVENT)

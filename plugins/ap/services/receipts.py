@@ -21,8 +21,6 @@ HUNDRED = Decimal("100")
 
 
 def _parse(data: dict) -> dict:
-    if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", _("Send a JSON object."))
     errors = FieldErrors()
     out = {
         "received_date": inputs.date(data, "received_date", errors),

@@ -53,13 +53,6 @@ def version(company_id: int) -> int:
     return row_version(_row(company_id))
 
 
-def check_version(company_id: int, expected: int | None) -> None:
-    """409 ``stale_version`` (with the settings now) when ``expected`` is not the version."""
-    from core.api import check_row_version
-
-    check_row_version(_row(company_id), expected, as_dict(current(company_id)))
-
-
 def as_dict(settings: Tolerances) -> dict:
     return {
         name: str(value) if isinstance(value, Decimal) else value

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from core.api import ApiError, FieldErrors, ValidationFailed, apply_edit, db, text_field
+from core.api import FieldErrors, ValidationFailed, apply_edit, db, text_field
 from core.api import gettext as _
 from plugins.ap.models.vendor import Vendor
 from plugins.invoicing.public import check_iban, parse_party
 
 
 def parse(data: dict, partial: bool = False) -> dict:
-    if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", _("Send a JSON object."))
     errors = FieldErrors()
     try:
         out = parse_party(data, partial=partial)

@@ -10,6 +10,7 @@ from plugins.ap.models import Bill, PurchaseOrder
 from plugins.ap.tests.helpers import post_bill, receive
 from plugins.invoicing.tests.test_pages_support import post_form
 from tests.support.lists import (
+    assert_api_list_flat,
     assert_reads_indexes,
     case,
     cells,
@@ -87,10 +88,11 @@ def test_bulk_approve_approves_what_matches_and_names_the_rest(client, bills):
     assert "1 of 2 done" in html and "INV-2" in html and "needs" in html
 
 
-def test_bill_list_reads_indexes(client, bills):
+def test_bill_list_reads_indexes(client, api, bills):
     for query in ["", "?sort=-total", "?sort=issue_date", "?sort=match"]:
         with case(query=query):
             assert_reads_indexes(client, f"/ap/bills{query}", ("ap_bill",))
+    assert_api_list_flat(api, "/api/v1/bills", 3, ("ap_bill",))
 
 
 @pytest.fixture
@@ -144,10 +146,11 @@ def test_bulk_send_then_cancel_after_confirming(client, orders):
     assert db.session.get(PurchaseOrder, draft).status == "CANCELLED"
 
 
-def test_order_list_reads_indexes(client, orders):
+def test_order_list_reads_indexes(client, api, orders):
     for query in ["", "?sort=-total", "?sort=order_date", "?sort=status"]:
         with case(query=query):
             assert_reads_indexes(client, f"/ap/purchase-orders{query}", ("ap_purchase_order",))
+    assert_api_list_flat(api, "/api/v1/purchase-orders", 3, ("ap_purchase_order",))
 
 
 @pytest.fixture
@@ -179,7 +182,8 @@ def test_vendor_search_sort_and_export(client, vendors):
     assert [r[3] for r in rows[1:]] == ["AE", "AE", "DE"]
 
 
-def test_vendor_list_reads_indexes(client, vendors):
+def test_vendor_list_reads_indexes(client, api, vendors):
     for query in ["", "?sort=-payment_terms_days", "?sort=country"]:
         with case(query=query):
             assert_reads_indexes(client, f"/ap/vendors{query}", ("ap_vendor",))
+    assert_api_list_flat(api, "/api/v1/vendors", 3, ("ap_vendor",))

@@ -12,7 +12,7 @@ from flask import get_template_attribute, redirect, request, url_for
 from flask_login import login_required
 from markupsafe import Markup, escape
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, joinedload, lazyload
 
 from core.api import (
     ListAction,
@@ -27,7 +27,7 @@ from core.api import (
     mount_list,
     query_id,
 )
-from plugins.ap.models import Bill, Vendor
+from plugins.ap.models import Bill, PurchaseOrder, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.permissions import APPROVE, READ
 from plugins.ap.services import approval
@@ -82,7 +82,15 @@ BILLS = ListSpec(
     endpoint="ap.bill_list",
     permission=READ,
     query=_query,
-    options=(contains_eager(Bill.vendor),),
+    # The order's number only, and no lines: not the whole order with its vendor and lines,
+    # nor the bill's lines, that the models load by default.
+    options=(
+        contains_eager(Bill.vendor),
+        lazyload(Bill.lines),
+        joinedload(Bill.order).load_only(PurchaseOrder.number),
+        joinedload(Bill.order).lazyload(PurchaseOrder.vendor),
+        joinedload(Bill.order).lazyload(PurchaseOrder.lines),
+    ),
     template="ap/list.html",
     default_sort="-id",
     aliases={"status": "match"},

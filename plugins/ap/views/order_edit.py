@@ -8,19 +8,19 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import abort, flash, redirect, request, url_for
-from flask_login import login_required
 from sqlalchemy import select
 
 from core.api import (
-    DomainError,
+    EditPage,
+    FormValues,
     StaleMerge,
     _,
+    attempt,
     db,
-    dump_payload,
     editable,
     get_or_404,
+    mount_edit,
     render,
-    require,
 )
 from core.api import (
     lazy_gettext as _l,
@@ -114,44 +114,26 @@ def detail_url(order: PurchaseOrder) -> str:
     return url_for("ap.order_detail", order_id=order.id)
 
 
-MERGE = StaleMerge(
-    kind="purchase_order",
-    snapshot=snapshot,
-    form=lambda payload: {},
-    edit_url=lambda order: url_for("ap.order_edit", order_id=order.id),
-    back_url=detail_url,
-    back_label=lambda order: order.number or _("Draft purchase order"),
-    show=_show,
-    labels=lambda order: lambda name: str(LABELS.get(name, name)),
-)
-
-
-def _page(order, values: dict, errors: dict, version=None, original=None):
+def _render(form: FormValues, order: PurchaseOrder, status: int, version, original):
     vendor_rows = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
     return render(
         "ap/order_form.html",
-        status=422 if errors else 200,
-        errors=errors,
+        status=status,
+        errors=form.errors,
         vendors=vendor_rows,
         rows=LINE_ROWS,
-        form=values,
+        form=form_values(form.values),
         today=dt.date.today(),
         catalog_suggest=url_for(CATALOG_SUGGEST_ENDPOINT),
         order=order,
-        version=version if version is not None else order.version,
-        original=original or dump_payload(snapshot(order)),
+        version=version,
+        original=original,
     )
 
 
-def _save(order: PurchaseOrder, payload: dict) -> dict:
-    """Save; the errors when refused (nothing saved)."""
-    try:
-        orders.update(order, body(payload))
-        commit()
-        return {}
-    except DomainError as exc:
-        db.session.rollback()
-        return exc.details.get("fields", {}) or {"form": exc.message}
+def _write(form: FormValues, order: PurchaseOrder, payload: dict) -> PurchaseOrder | None:
+    """Save; None when refused (nothing saved, the errors on ``form``)."""
+    return attempt(lambda: orders.update(order, body(payload)), commit, form.refuse)
 
 
 def _saved(order: PurchaseOrder):
@@ -166,17 +148,23 @@ def _draft(order_id: int) -> PurchaseOrder:
     return order
 
 
-@bp.route("/purchase-orders/<int:order_id>/edit", methods=["GET", "POST"])
-@login_required
-def order_edit(order_id: int):
-    require(WRITE)
-    order = _draft(order_id)
-    if request.method == "GET":
-        return _page(order, form_values(snapshot(order)), {})
-
-    def page(values, errors, version, original):
-        return _page(_draft(order_id), form_values(values), errors, version, original)
-
-    return MERGE.answer(
-        order, submitted(), lambda payload: _save(order, payload), page, lambda: _saved(order)
-    )
+EDIT = EditPage(
+    name="order",
+    permission=WRITE,
+    merge=StaleMerge(
+        kind="purchase_order",
+        snapshot=snapshot,
+        form=FormValues,
+        edit_url=lambda order: url_for("ap.order_edit", order_id=order.id),
+        back_url=detail_url,
+        back_label=lambda order: order.number or _("Draft purchase order"),
+        show=_show,
+        labels=lambda order: lambda name: str(LABELS.get(name, name)),
+    ),
+    load=_draft,
+    form=lambda order: FormValues(submitted() if request.method == "POST" else snapshot(order)),
+    write=_write,
+    render=_render,
+    done=_saved,
+)
+mount_edit(bp, EDIT, "/purchase-orders/<int:order_id>/edit")

@@ -5,18 +5,17 @@ carries the version it was opened at, a save against an older one shows the merg
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
-from flask_login import login_required
 
 from core.api import (
-    DomainError,
+    EditPage,
+    FormValues,
     StaleMerge,
     _,
-    db,
-    dump_payload,
+    attempt,
     editable,
     get_or_404,
+    mount_edit,
     render,
-    require,
 )
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
@@ -45,39 +44,23 @@ def _list_url(vendor=None) -> str:
     return url_for("ap.vendor_list")
 
 
-MERGE = StaleMerge(
-    kind="vendor",
-    snapshot=snapshot,
-    form=lambda payload: {},
-    edit_url=lambda vendor: url_for("ap.vendor_edit", vendor_id=vendor.id),
-    back_url=_list_url,
-    back_label=lambda vendor: vendor.name,
-    labels=lambda vendor: field_label,
-)
-
-
-def _page(vendor: Vendor, values: dict, errors: dict, version=None, original=None):
+def _render(form: FormValues, vendor: Vendor, status: int, version, original):
     return render(
         "ap/vendor_form.html",
-        status=422 if errors else 200,
-        errors=errors,
-        values=values,
+        status=status,
+        errors=form.errors,
+        values=form.values,
         fields=VENDOR_FIELDS,
         vendor=vendor,
-        version=version if version is not None else vendor.version,
-        original=original or dump_payload(snapshot(vendor)),
+        version=version,
+        original=original,
     )
 
 
-def _save(vendor: Vendor, values: dict) -> dict:
-    """Save; the field errors when refused (nothing saved)."""
-    try:
-        vendors.update(vendor, {k: (v or None) for k, v in values.items()})
-        commit()
-        return {}
-    except DomainError as exc:
-        db.session.rollback()
-        return exc.details.get("fields", {}) or {"name": exc.message}
+def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
+    """Save; None when refused (nothing saved, the field errors on ``form``)."""
+    given = {k: (v or None) for k, v in payload.items()}
+    return attempt(lambda: vendors.update(vendor, given), commit, lambda e: form.refuse(e, "name"))
 
 
 def _saved(vendor: Vendor):
@@ -85,17 +68,26 @@ def _saved(vendor: Vendor):
     return redirect(_list_url(), 303)
 
 
-@bp.route("/vendors/<int:vendor_id>/edit", methods=["GET", "POST"])
-@login_required
-def vendor_edit(vendor_id: int):
-    require(WRITE)
-    vendor = get_or_404(Vendor, vendor_id, "vendor")
-    if request.method == "GET":
-        return _page(vendor, snapshot(vendor), {})
+def _form(vendor: Vendor) -> FormValues:
+    return FormValues(submitted() if request.method == "POST" else snapshot(vendor))
 
-    def page(values, errors, version, original):
-        return _page(get_or_404(Vendor, vendor_id, "vendor"), values, errors, version, original)
 
-    return MERGE.answer(
-        vendor, submitted(), lambda payload: _save(vendor, payload), page, lambda: _saved(vendor)
-    )
+EDIT = EditPage(
+    name="vendor",
+    permission=WRITE,
+    merge=StaleMerge(
+        kind="vendor",
+        snapshot=snapshot,
+        form=FormValues,
+        edit_url=lambda vendor: url_for("ap.vendor_edit", vendor_id=vendor.id),
+        back_url=_list_url,
+        back_label=lambda vendor: vendor.name,
+        labels=lambda vendor: field_label,
+    ),
+    load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"),
+    form=_form,
+    write=_write,
+    render=_render,
+    done=_saved,
+)
+mount_edit(bp, EDIT, "/vendors/<int:vendor_id>/edit")

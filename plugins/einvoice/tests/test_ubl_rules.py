@@ -15,7 +15,7 @@ from plugins.einvoice.tests.shapes import (
     standard,
 )
 from plugins.einvoice.ubl import BUILTIN_PROFILES, ProfileError
-from plugins.einvoice.ubl.xml import NS
+from plugins.einvoice.ubl.elements import NS
 from tests.support.einvoice import fatal_rules
 
 PEPPOL = BUILTIN_PROFILES["peppol"].build

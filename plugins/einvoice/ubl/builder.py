@@ -16,7 +16,7 @@ from plugins.einvoice.codes import CREDIT_TRANSFER, DEFAULT_EXEMPTION_CODES, amo
 from plugins.einvoice.documents import Document, Line, Party
 from plugins.einvoice.identifiers import split_peppol_id
 from plugins.einvoice.totals import TaxGroup, Totals, compute_totals
-from plugins.einvoice.ubl.xml import NS, add, amount, element, number, prune
+from plugins.einvoice.ubl.elements import NS, add, amount, element, number, prune
 
 _HEAD = ["CustomizationID", "ProfileID", "ProfileExecutionID", "ID", "UUID", "IssueDate"]
 _MIDDLE = ["DocumentCurrencyCode", "TaxCurrencyCode", "AccountingCost", "BuyerReference"]

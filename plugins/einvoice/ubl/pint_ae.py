@@ -17,8 +17,8 @@ from decimal import Decimal
 from plugins.einvoice.codes import UAE_EMIRATES, UAE_STANDARD_RATE
 from plugins.einvoice.documents import Line, Party
 from plugins.einvoice.ubl.builder import UblWriter
+from plugins.einvoice.ubl.elements import add, amount, element, number
 from plugins.einvoice.ubl.profile import Profile
-from plugins.einvoice.ubl.xml import add, amount, element, number
 
 OUT_OF_SCOPE = frozenset({"E", "O"})
 

@@ -6,13 +6,12 @@ from flask import request
 from sqlalchemy import func, or_, select
 
 from core.api import (
-    create_record,
+    RecordRoute,
     describe,
     get_or_404,
     paginate,
-    read_record,
+    record_routes,
     require_permission,
-    update_record,
 )
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
@@ -38,26 +37,13 @@ def customers_list():
     return paginate(query, order_by=(Customer.name,), serialize=s.customer)
 
 
-@bp.post("/customers")
-@require_permission(CUSTOMER_WRITE)
-@describe(tags=TAGS, status=201, request=CUSTOMER_CREATE)
-def customers_create():
-    """Create a customer (send an ``Idempotency-Key`` to make retries safe)."""
-    return create_record(customers.create, s.customer, commit)
-
-
-@bp.get("/customers/<int:customer_id>")
-@require_permission(CUSTOMER_READ)
-@describe(tags=TAGS, versioned=True)
-def customers_read(customer_id: int):
-    """One customer; ``ETag`` is its version."""
-    return read_record(get_or_404(Customer, customer_id), s.customer)
-
-
-@bp.patch("/customers/<int:customer_id>")
-@require_permission(CUSTOMER_WRITE)
-@describe(tags=TAGS, request=CUSTOMER_PATCH, versioned=True)
-def customers_update(customer_id: int):
-    """Change some fields of a customer (``If-Match``: 409 ``stale_version`` if it changed)."""
-    customer = get_or_404(Customer, customer_id)
-    return update_record(customer, s.customer, customers.update, commit)
+record_routes(
+    bp, "/customers", "/customers/<int:customer_id>", "customers",
+    load=lambda customer_id: get_or_404(Customer, customer_id), serialize=s.customer,
+    tags=TAGS, commit=commit,
+    create=RecordRoute(CUSTOMER_WRITE, "Create a customer (send an ``Idempotency-Key`` to make "
+                       "retries safe).", customers.create, CUSTOMER_CREATE),
+    read=RecordRoute(CUSTOMER_READ, "One customer; ``ETag`` is its version."),
+    update=RecordRoute(CUSTOMER_WRITE, "Change some fields of a customer (``If-Match``: 409 "
+                       "``stale_version`` if it changed).", customers.update, CUSTOMER_PATCH),
+)  # fmt: skip

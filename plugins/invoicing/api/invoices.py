@@ -4,28 +4,27 @@ from __future__ import annotations
 
 from flask import Response, request
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, selectinload
 
 from core.api import (
     MAX_ID,
     NO_BODY,
     ApiError,
+    RecordRoute,
     Transition,
-    create_record,
     describe,
+    file_response,
     get_or_404,
     json_body,
     paginate,
     query_choice,
     query_date,
     query_id,
-    read_record,
+    record_routes,
     require_permission,
     transition_routes,
-    update_record,
 )
 from core.api import gettext as _
-from plugins.invoicing import mapping, search, xml
+from plugins.invoicing import einvoice_xml, mapping, search
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit
@@ -101,38 +100,35 @@ def invoices_list():
     ``date_to`` (issue date), ``q`` (number or customer name); ``sort`` e.g. ``-issue_date``.
     ``pagination.next_cursor`` passed back as ``after`` pages by keyset (cheap at any depth).
     """
-    eager = (contains_eager(Invoice.customer), selectinload(Invoice.lines))
-    return paginate(filtered_query(), serialize=s.invoice_summary, sort=sort_key(), options=eager)
+    return paginate(
+        filtered_query(),
+        serialize=s.invoice_summary,
+        sort=sort_key(),
+        options=s.SUMMARY_LOAD,
+        prepare=s.load_draft_lines,
+    )
 
 
-@bp.post("/invoices")
-@require_permission(INVOICE_WRITE)
-@describe(tags=TAGS, status=201, request=INVOICE_CREATE)
-def invoices_create():
-    """Create a draft invoice."""
-    return create_record(drafts.create, s.invoice, commit)
-
-
-@bp.get("/invoices/<int:invoice_id>")
-@require_permission(INVOICE_READ)
-@describe(tags=TAGS, versioned=True)
-def invoices_read(invoice_id: int):
-    """One invoice with its lines and VAT breakdown; ``ETag`` is its version."""
-    return read_record(get_or_404(Invoice, invoice_id), s.invoice)
-
-
-@bp.patch("/invoices/<int:invoice_id>")
-@require_permission(INVOICE_WRITE)
-@describe(tags=TAGS, request=INVOICE_PATCH, versioned=True)
-def invoices_update(invoice_id: int):
-    """Change a draft; 409 ``invoice_not_draft`` once finalized.
-
-    Send ``If-Match`` with the ``ETag`` of your GET: if someone saved the draft since, the
-    answer is 409 ``stale_version`` with the current draft in ``details.current``.
-    """
+def _draft(invoice_id: int) -> Invoice:
+    """The draft to change: 409 ``invoice_not_draft`` comes before any ``If-Match`` check."""
     invoice = get_or_404(Invoice, invoice_id)
     drafts.require_draft(invoice)
-    return update_record(invoice, s.invoice, drafts.update, commit)
+    return invoice
+
+
+record_routes(
+    bp, "/invoices", "/invoices/<int:invoice_id>", "invoices",
+    load=lambda invoice_id: get_or_404(Invoice, invoice_id), serialize=s.invoice,
+    tags=TAGS, commit=commit,
+    create=RecordRoute(INVOICE_WRITE, "Create a draft invoice.", drafts.create, INVOICE_CREATE),
+    read=RecordRoute(INVOICE_READ, "One invoice with its lines and VAT breakdown; ``ETag`` is "
+                     "its version."),
+    update=RecordRoute(INVOICE_WRITE, """Change a draft; 409 ``invoice_not_draft`` once finalized.
+
+        Send ``If-Match`` with the ``ETag`` of your GET: if someone saved the draft since, the
+        answer is 409 ``stale_version`` with the current draft in ``details.current``.
+        """, drafts.update, INVOICE_PATCH, load=_draft),
+)  # fmt: skip
 
 
 @bp.delete("/invoices/<int:invoice_id>")
@@ -211,13 +207,9 @@ def invoices_ubl(invoice_id: int):
     if invoice.is_draft:
         raise ApiError(409, "invoice_is_draft", _("Finalize the draft before exporting XML."))
     profile = request.args.get("profile") or einvoice_gate.sealed_profile(invoice)
-    body = xml.render(mapping.to_document(invoice), profile)
+    body = einvoice_xml.render(mapping.to_document(invoice), profile)
     name = (invoice.number or str(invoice.id)).replace("/", "-")
-    return Response(
-        body,
-        mimetype="application/xml",
-        headers={"Content-Disposition": f'attachment; filename="{name}-{profile}.xml"'},
-    )
+    return file_response(body, "application/xml", f"{name}-{profile}.xml")
 
 
 @bp.get("/invoices/<int:invoice_id>/pdf")
@@ -228,10 +220,8 @@ def invoices_pdf(invoice_id: int):
     from plugins.invoicing import pdf
 
     invoice = get_or_404(Invoice, invoice_id)
-    return Response(
-        pdf.render_pdf(invoice),
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{pdf.filename(invoice)}"'},
+    return file_response(
+        pdf.render_pdf(invoice), "application/pdf", pdf.filename(invoice), inline=True
     )
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
 
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, load_only
+from sqlalchemy.orm.attributes import set_committed_value
+
+from core.api import db
 from plugins.invoicing import mapping
-from plugins.invoicing.models import Customer, Invoice
+from plugins.invoicing.models import Customer, Invoice, Line
 
 CENT = Decimal("0.01")
 
@@ -100,6 +106,31 @@ def invoice_summary(inv: Invoice) -> dict:
         "hash": inv.hash,
         "prev_hash": inv.prev_hash,
     }
+
+
+# What invoice_summary reads, loaded with the page's query (the customer from its join) rather
+# than whole invoices: every sortable column is here too (a page's cursor reads it).
+SUMMARY_COLUMNS = ("number", "type", "status", "payment_status", "customer_id", "currency")
+SUMMARY_COLUMNS += ("exchange_rate", "issue_date", "due_date", "subtotal", "tax_total", "total")
+SUMMARY_COLUMNS += ("amount_due", "hash", "prev_hash", "version", "company_id")
+SUMMARY_LOAD = (
+    load_only(*(getattr(Invoice, name) for name in SUMMARY_COLUMNS)),
+    contains_eager(Invoice.customer).load_only(Customer.name),
+)
+
+
+def load_draft_lines(invoices: list[Invoice]) -> None:
+    """The lines of the page's drafts (whose totals are summed live), in one query; a sealed
+    invoice's stored totals need none."""
+    drafts = {inv.id: inv for inv in invoices if inv.is_draft}
+    if not drafts:
+        return
+    found = defaultdict(list)
+    query = select(Line).where(Line.invoice_id.in_(drafts)).order_by(Line.position, Line.id)
+    for ln in db.session.scalars(query):
+        found[ln.invoice_id].append(ln)
+    for invoice_id, inv in drafts.items():
+        set_committed_value(inv, "lines", found[invoice_id])
 
 
 def invoice(inv: Invoice) -> dict:

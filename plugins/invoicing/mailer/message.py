@@ -8,7 +8,7 @@ from email.utils import make_msgid
 from flask import render_template
 
 from core.api import Company, db
-from plugins.invoicing import mapping, pdf, xml
+from plugins.invoicing import einvoice_xml, mapping, pdf
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.pdf.content import TITLES
 from plugins.invoicing.services import einvoice_gate
@@ -48,7 +48,7 @@ def invoice_message(invoice: Invoice, sender: str) -> EmailMessage:
     ctx = _context(invoice)
     subject = f"{ctx['title']} {invoice.number} from {ctx['company'].name}"
     message = _compose(invoice, sender, subject, "invoice", ctx)
-    body = xml.render(mapping.to_document(invoice), einvoice_gate.sealed_profile(invoice))
+    body = einvoice_xml.render(mapping.to_document(invoice), einvoice_gate.sealed_profile(invoice))
     name = pdf.filename(invoice).removesuffix(".pdf") + ".xml"
     message.add_attachment(body, maintype="application", subtype="xml", filename=name)
     return message

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from core.api import Company, Refused, db
 from plugins.einvoice.public import Blocker, checked_xml, preflight, required_profiles
-from plugins.invoicing import mapping, xml
+from plugins.invoicing import einvoice_xml, mapping
 from plugins.invoicing.models import CREDIT_NOTE, Invoice
 
 NEGATIVE_TOTAL = "LEDGERLINE-NEGATIVE-TOTAL"
@@ -36,7 +36,7 @@ def blockers(invoice: Invoice) -> list[Blocker]:
     found = _negative_total(invoice, document)
     if found:
         return found
-    return preflight(document, profiles_for(invoice), xml.profiles())
+    return preflight(document, profiles_for(invoice), einvoice_xml.profiles())
 
 
 def sealed_xml(invoice: Invoice, document, totals, profiles: list[str]) -> bytes:
@@ -45,7 +45,7 @@ def sealed_xml(invoice: Invoice, document, totals, profiles: list[str]) -> bytes
     found = _negative_total(invoice, document, totals)
     written = {}
     if not found:
-        found, written = checked_xml(document, profiles, xml.profiles())
+        found, written = checked_xml(document, profiles, einvoice_xml.profiles())
     if found:
         raise Refused("einvoice_rules", summary(found), {"blockers": _details(found)})
     return written[profiles[0]]

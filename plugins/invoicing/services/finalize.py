@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from core.api import ApiError, Company, ValidationFailed, db, lock_for_update, next_number, utcnow
 from core.api import gettext as _
-from plugins.invoicing import chain, mapping, signing, xml
+from plugins.invoicing import chain, einvoice_xml, mapping, signing
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
 from plugins.invoicing.services import einvoice_gate, notify
 from plugins.invoicing.services.drafts import require_draft
@@ -135,7 +135,7 @@ def finalize(invoice: Invoice) -> Invoice:
     # and the chain position back (gapless), as for every other refusal here.
     sealed = einvoice_gate.sealed_xml(invoice, document, totals, profiles)
     _write_taxes(invoice, totals)
-    xml_hash = xml.sha256(sealed)
+    xml_hash = einvoice_xml.sha256(sealed)
     key = signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
         mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on

@@ -9,6 +9,7 @@ from plugins.invoicing.tests.test_pages_support import (
     one_line,
     row_ids,
 )
+from tests.support.lists import assert_api_list_flat
 
 
 @pytest.fixture
@@ -136,7 +137,7 @@ def _statements_for(client, path):
     return [s for s in seen if "invoicing_" in s]
 
 
-def test_list_queries_do_not_grow_with_the_rows_shown(client, book, company, customer):
+def test_list_queries_do_not_grow_with_the_rows_shown(client, api, book, company, customer):
     few = _statements_for(client, "/invoicing/invoices?limit=2")
     for _ in range(8):
         make_draft(company, customer, lines=one_line("5"))
@@ -145,3 +146,7 @@ def test_list_queries_do_not_grow_with_the_rows_shown(client, book, company, cus
     # One COUNT and one page query with the customer joined, plus the drafts' lines.
     assert sum("count(" in s.lower() for s in many) == 1
     assert any("JOIN invoicing_customer" in s and "LIMIT" in s for s in many)
+    # The API lists too (whose drafts' totals are summed from their lines, loaded per page).
+    assert_api_list_flat(api, "/api/v1/invoices", 10, ("invoicing_invoice",))
+    assert_api_list_flat(api, "/api/v1/invoices?sort=-total", 10, ("invoicing_invoice",))
+    assert_api_list_flat(api, "/api/v1/customers", 2, ("invoicing_customer",))

@@ -8,12 +8,13 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 
 from core.api import (
+    EditPage,
     StaleMerge,
     company_id,
-    dump_payload,
     editable,
-    form_version,
     get_or_404,
+    mount_edit,
+    payload_form,
     render,
     require,
 )
@@ -35,10 +36,17 @@ def _data(item: CatalogItem) -> dict:
     return {name: value for name, value in shape.items() if name not in ("id", "version")}
 
 
-def _form_page(form, item, status=200, version=None, original=None):
-    if item is not None:
-        version = version if version is not None else item.version
-        original = original or dump_payload(_data(item))
+def _list(item=None):
+    return url_for("invoicing.catalog_list")
+
+
+def _write(form, item, payload):
+    if item is None:
+        return save(form, lambda: catalog.create(company_id(), payload))
+    return save(form, lambda: catalog.update(item, payload))
+
+
+def _render(form, item, status, version, original):
     return render(
         "invoicing/catalog_form.html",
         status=status,
@@ -49,67 +57,24 @@ def _form_page(form, item, status=200, version=None, original=None):
     )
 
 
-@bp.route("/catalog/new", methods=["GET", "POST"])
-@login_required
-def catalog_new():
-    require(CATALOG_WRITE)
-    form = CatalogForm()
-    if not form.is_submitted():
-        return _form_page(form, None)
-    saved = (
-        save(form, lambda: catalog.create(company_id(), form.payload()))
-        if form.validate()
-        else None
-    )
-    if saved is None:
-        return _form_page(form, None, 422)
-    return redirect(url_for("invoicing.catalog_list"), 303)
-
-
-@bp.route("/catalog/<int:item_id>/edit", methods=["GET", "POST"])
-@login_required
-def catalog_edit(item_id: int):
-    require(CATALOG_WRITE)
-    item = get_or_404(CatalogItem, item_id, "catalogue item")
-    if request.method == "POST" and request.form.get("_merge"):
-        return _merge(item)
-    form = CatalogForm(data=_data(item))
-    if not form.is_submitted():
-        return _form_page(form, item)
-    opened, original = form_version(request.form.get("_version")), request.form.get("_original")
-    if refused := MERGE.refusal(item, form.payload()):
-        return refused
-    if not form.validate() or save(form, lambda: catalog.update(item, form.payload())) is None:
-        item = get_or_404(CatalogItem, item_id, "catalogue item")
-        return _form_page(form, item, 422, version=opened, original=original)
-    return redirect(url_for("invoicing.catalog_list"), 303)
-
-
-def _list(item=None):
-    return url_for("invoicing.catalog_list")
-
-
-MERGE = StaleMerge(
-    kind="catalog_item",
-    snapshot=_data,
-    form=lambda payload: CatalogForm(formdata=None, data=payload, meta={"csrf": False}),
-    edit_url=lambda item: url_for("invoicing.catalog_edit", item_id=item.id),
-    back_url=_list,
-    back_label=lambda item: item.name,
+EDIT = EditPage(
+    name="catalog",
+    permission=CATALOG_WRITE,
+    merge=StaleMerge(
+        kind="catalog_item",
+        snapshot=_data,
+        form=payload_form(CatalogForm),
+        edit_url=lambda item: url_for("invoicing.catalog_edit", item_id=item.id),
+        back_url=_list,
+        back_label=lambda item: item.name,
+    ),
+    load=lambda item_id: get_or_404(CatalogItem, item_id, "catalogue item"),
+    form=lambda item: CatalogForm(data=_data(item)) if item is not None else CatalogForm(),
+    write=_write,
+    render=_render,
+    done=lambda item: redirect(_list(), 303),
 )
-
-
-def _merge(item: CatalogItem):
-    def failed(form, original):
-        item_now = get_or_404(CatalogItem, item.id, "catalogue item")
-        return _form_page(form, item_now, 422, original=original)
-
-    return MERGE.save_merged(
-        item,
-        lambda form, payload: save(form, lambda: catalog.update(item, payload)),
-        failed,
-        lambda: redirect(_list(), 303),
-    )
+mount_edit(bp, EDIT, "/catalog/<int:item_id>/edit", new="/catalog/new")
 
 
 @bp.get("/catalog/suggest")

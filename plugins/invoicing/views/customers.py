@@ -3,19 +3,19 @@ and a customer's page with its invoices."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, request, url_for
+from flask import flash, redirect
 from flask_login import login_required
 from sqlalchemy import select
 
 from core.api import (
+    EditPage,
     _,
     company_id,
     current_actor,
     db,
-    dump_payload,
     editable,
-    form_version,
     get_or_404,
+    mount_edit,
     render,
     require,
 )
@@ -27,17 +27,13 @@ from plugins.invoicing.permissions import CUSTOMER_READ, CUSTOMER_WRITE, INVOICE
 from plugins.invoicing.services import customers
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import save
-from plugins.invoicing.views.customer_merge import MERGE, form_data
+from plugins.invoicing.views.customer_merge import MERGE, detail_url, form_data
 
 editable(Customer, CUSTOMER_WRITE)  # its edit page's room: "also editing", "saved just now"
 RECENT_INVOICES = 50
 
 
-def _form_page(form, customer, status: int = 200, version=None, original=None):
-    """The form; ``version``/``original`` are what the user opened (kept across a 422)."""
-    if customer is not None:
-        version = version if version is not None else customer.version
-        original = original or dump_payload(form_data(customer))
+def _render(form, customer, status, version, original):
     return render(
         "invoicing/customer_form.html",
         status=status,
@@ -48,62 +44,34 @@ def _form_page(form, customer, status: int = 200, version=None, original=None):
     )
 
 
-def _write(form: CustomerForm, customer: Customer | None) -> Customer:
+def _write(form: CustomerForm, customer: Customer | None, payload: dict) -> Customer | None:
     if customer is None:
-        return customers.create(company_id(), form.payload())
-    customers.update(customer, form.payload())
-    return customer
+        return save(form, lambda: customers.create(company_id(), payload))
+    return save(form, lambda: customers.update(customer, payload))
 
 
-@bp.route("/customers/new", methods=["GET", "POST"])
-@login_required
-def customer_new():
-    require(CUSTOMER_WRITE)
-    form = CustomerForm()
-    if not form.is_submitted():
-        return _form_page(form, None)
-    saved = save(form, lambda: _write(form, None)) if form.validate() else None
-    if saved is None:
-        return _form_page(form, None, 422)
-    flash(_("Customer %(name)s created.", name=saved.name), "success")
-    return redirect(url_for("invoicing.customer_detail", customer_id=saved.id), 303)
+def _created(customer: Customer):
+    flash(_("Customer %(name)s created.", name=customer.name), "success")
+    return redirect(detail_url(customer), 303)
 
 
-@bp.route("/customers/<int:customer_id>/edit", methods=["GET", "POST"])
-@login_required
-def customer_edit(customer_id: int):
-    require(CUSTOMER_WRITE)
-    customer = get_or_404(Customer, customer_id, "customer")
-    if request.method == "POST" and request.form.get("_merge"):
-        return _merge_save(customer)
-    form = CustomerForm(data=form_data(customer))
-    if not form.is_submitted():
-        return _form_page(form, customer)
-    opened, original = form_version(request.form.get("_version")), request.form.get("_original")
-    if refused := MERGE.refusal(customer, form.payload()):
-        return refused
-    saved = save(form, lambda: _write(form, customer)) if form.validate() else None
-    if saved is None:
-        customer = get_or_404(Customer, customer_id, "customer")
-        return _form_page(form, customer, 422, version=opened, original=original)
+def _saved(customer: Customer):
     flash(_("Customer saved."), "success")
-    return redirect(url_for("invoicing.customer_detail", customer_id=customer_id), 303)
+    return redirect(detail_url(customer), 303)
 
 
-def _merge_save(customer: Customer):
-    """The merge page's answer: the chosen values saved against the version it showed."""
-
-    def failed(form, original):
-        return _form_page(
-            form, get_or_404(Customer, customer.id, "customer"), 422, original=original
-        )
-
-    return MERGE.save_merged(
-        customer,
-        lambda form, payload: save(form, lambda: customers.update(customer, payload)),
-        failed,
-        lambda: redirect(url_for("invoicing.customer_detail", customer_id=customer.id), 303),
-    )
+EDIT = EditPage(
+    name="customer",
+    permission=CUSTOMER_WRITE,
+    merge=MERGE,
+    load=lambda customer_id: get_or_404(Customer, customer_id, "customer"),
+    form=lambda customer: CustomerForm(data=form_data(customer)) if customer else CustomerForm(),
+    write=_write,
+    render=_render,
+    done=_saved,
+    created=_created,
+)
+mount_edit(bp, EDIT, "/customers/<int:customer_id>/edit", new="/customers/new")
 
 
 @bp.get("/customers/<int:customer_id>")

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, url_for
 from flask_login import login_required
 from sqlalchemy import select
 from wtforms import SelectChoice
 
 from core.api import (
+    EditPage,
     _,
     company_id,
     db,
-    dump_payload,
     editable,
-    form_version,
     get_or_404,
+    mount_edit,
     render,
     require,
 )
@@ -47,25 +47,14 @@ def _with_customers(form: InvoiceForm) -> InvoiceForm:
     return form
 
 
-MERGE = merge_for(_with_customers)
 editable(Invoice, INVOICE_WRITE)  # the editor's room: "also editing", "saved just now"
 
 
-def _page(
-    form: InvoiceForm,
-    invoice: Invoice | None,
-    status: int = 200,
-    block="content",
-    version: int | None = None,
-    original: str | None = None,
-):
+def _render(form, invoice, status, version, original):
     """The editor; ``version``/``original`` are what the user opened (kept across a 422)."""
-    if invoice is not None:
-        version = version if version is not None else invoice.version
-        original = original or dump_payload(form_data(invoice))
     return render(
         "invoicing/invoice_edit.html",
-        block=block,
+        block="content",
         status=status,
         form=form,
         invoice=invoice,
@@ -83,26 +72,24 @@ def _is_credit_note(invoice: Invoice | None) -> bool:
     return invoice is not None and invoice.type == CREDIT_NOTE
 
 
-def _write(form: InvoiceForm, invoice: Invoice | None) -> Invoice:
-    if invoice is None:
-        return drafts.create(company_id(), form.payload())
-    drafts.update(invoice, form.payload(credit_note=_is_credit_note(invoice)))
-    return invoice
-
-
-@bp.route("/invoices/new", methods=["GET", "POST"])
-@login_required
-def invoice_new():
-    require(INVOICE_WRITE)
+def _form(invoice: Invoice | None) -> InvoiceForm:
+    if invoice is not None:
+        return _with_customers(InvoiceForm(data=form_data(invoice)))
     form = _with_customers(InvoiceForm())
     if not form.is_submitted():
         form.issue_date.data = dt.date.today().isoformat()
-        return _page(form, None)
-    saved = save(form, lambda: _write(form, None)) if form.validate() else None
-    if saved is None:
-        return _page(form, None, status=422)
-    flash(_("Draft saved. Finalize it when it is ready."), "success")
-    return redirect(url_for("invoicing.invoice_detail", invoice_id=saved.id), 303)
+    return form
+
+
+def _payload(form: InvoiceForm, invoice: Invoice | None) -> dict:
+    return form.payload(credit_note=_is_credit_note(invoice))
+
+
+def _write(form: InvoiceForm, invoice: Invoice | None, payload: dict) -> Invoice | None:
+    """Save what ``form`` holds (a merged save's form holds the chosen values)."""
+    if invoice is None:
+        return save(form, lambda: drafts.create(company_id(), form.payload()))
+    return save(form, lambda: drafts.update(invoice, _payload(form, invoice)))
 
 
 def _editable(invoice_id: int) -> Invoice:
@@ -120,40 +107,29 @@ def _editable(invoice_id: int) -> Invoice:
     return invoice
 
 
-@bp.route("/invoices/<int:invoice_id>/edit", methods=["GET", "POST"])
-@login_required
-def invoice_edit(invoice_id: int):
-    require(INVOICE_WRITE)
-    invoice = _editable(invoice_id)
-    if request.method == "POST" and request.form.get("_merge"):
-        return _merge_save(invoice)
-    form = _with_customers(InvoiceForm(data=form_data(invoice)))
-    if not form.is_submitted():
-        return _page(form, invoice)
-    opened = form_version(request.form.get("_version"))
-    original = request.form.get("_original")
-    if refused := MERGE.refusal(invoice, form.payload(_is_credit_note(invoice))):
-        return refused
-    saved = save(form, lambda: _write(form, invoice)) if form.validate() else None
-    if saved is None:
-        invoice = _editable(invoice_id)  # re-read after the rollback
-        return _page(form, invoice, status=422, version=opened, original=original)
+def _created(invoice: Invoice):
+    flash(_("Draft saved. Finalize it when it is ready."), "success")
+    return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice.id), 303)
+
+
+def _saved(invoice: Invoice):
     flash(_("Draft saved."), "success")
-    return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
+    return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice.id), 303)
 
 
-def _merge_save(invoice: Invoice):
-    """The merge page's answer: the chosen values saved against the version it showed."""
-
-    def failed(form, original):
-        return _page(form, _editable(invoice.id), status=422, original=original)
-
-    return MERGE.save_merged(
-        invoice,
-        lambda form, payload: save(form, lambda: _write(form, invoice)),
-        failed,
-        lambda: redirect(url_for("invoicing.invoice_detail", invoice_id=invoice.id), 303),
-    )
+EDIT = EditPage(
+    name="invoice",
+    permission=INVOICE_WRITE,
+    merge=merge_for(_with_customers),
+    load=_editable,
+    form=_form,
+    write=_write,
+    render=_render,
+    done=_saved,
+    created=_created,
+    payload=_payload,
+)
+mount_edit(bp, EDIT, "/invoices/<int:invoice_id>/edit", new="/invoices/new")
 
 
 @bp.post("/invoices/totals")

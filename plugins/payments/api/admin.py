@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, stream_with_context
+from flask import stream_with_context
 
 from core.api import (
     JobParamsInvalid,
@@ -10,6 +10,7 @@ from core.api import (
     company_id,
     describe,
     enqueue_job,
+    file_response,
     json_body,
     require_permission,
     user_id,
@@ -59,8 +60,6 @@ def admin_export():
     and SHA-256), streamed; import it with ``flask payments import-export FILE``."""
     cid = company_id()
     name = f"ledgerline-company-{cid}-{utcnow():%Y%m%d-%H%M%S}.ndjson"
-    return Response(
-        stream_with_context(buffered(export_lines(cid))),
-        mimetype="application/x-ndjson",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    return file_response(
+        stream_with_context(buffered(export_lines(cid))), "application/x-ndjson", name
     )

@@ -10,6 +10,7 @@ from core.api import (
     company_id,
     current_actor,
     describe,
+    file_response,
     get_or_404,
     get_scoped,
     json_body,
@@ -122,15 +123,11 @@ def payments_read(payment_id: int):
 @describe(tags=TAGS)
 def payments_receipt(payment_id: int):
     """PDF receipt of one payment (a reversed payment or a reversal says so on the receipt)."""
-    from flask import Response
-
     from plugins.payments import receipts
 
     payment = get_or_404(Payment, payment_id, "payment")
-    return Response(
-        receipts.render_receipt(payment),
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{receipts.filename(payment)}"'},
+    return file_response(
+        receipts.render_receipt(payment), "application/pdf", receipts.filename(payment), inline=True
     )
 
 

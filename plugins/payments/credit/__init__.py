@@ -21,20 +21,19 @@ its JSON API (``api.py``), the customer page's panel (``panel.py``) and the invo
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import ForeignKey, Index, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import DomainEvent, TenantMixin, db, publish, utcnow
+from core.api import AuthoredMixin, DomainEvent, TenantMixin, db, publish
 from plugins.payments.models import MONEY
 
 OVERPAYMENT, APPLIED, REVERSED, REFUNDED = "overpayment", "applied", "reversed", "refunded"
 ZERO = Decimal("0.00")
 
 
-class CreditEntry(TenantMixin, db.Model):
+class CreditEntry(AuthoredMixin, TenantMixin, db.Model):
     """``payment_id``, ``allocation_id``, ``reversal_id`` and ``refund_id`` carry no foreign
     keys: archiving moves payments, allocations and refunds to archive tables with their ids."""
 
@@ -53,8 +52,6 @@ class CreditEntry(TenantMixin, db.Model):
     allocation_id: Mapped[int | None] = mapped_column(index=True)
     reversal_id: Mapped[int | None]
     refund_id: Mapped[int | None]
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("core_user.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 def balance(company_id: int, customer_id: int) -> dict[str, Decimal]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import defer, lazyload
+
 from plugins.peppol import circuit
 from plugins.peppol.models import Attempt, ProviderAccount, Transmission
 from plugins.peppol.timefmt import iso
@@ -37,6 +39,11 @@ def attempt(a: Attempt) -> dict:
         "request_id": a.request_id,
         "answer": a.answer,
     }
+
+
+# A page of transmissions without what ``transmission(..., with_attempts=False)`` never reads:
+# the UBL each one carries (tens of kB) and its provider account (the name is a column).
+LIST_LOAD = (defer(Transmission.xml), lazyload(Transmission.provider))
 
 
 def transmission(t: Transmission, with_attempts: bool = True) -> dict:

@@ -80,6 +80,7 @@ def transmissions_list():
         _filtered(),
         order_by=(Transmission.id.desc(),),
         serialize=lambda t: s.transmission(t, with_attempts=False),
+        options=s.LIST_LOAD,
     )
 
 

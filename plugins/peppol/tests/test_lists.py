@@ -9,6 +9,7 @@ from plugins.peppol.providers.base import InboxMessage
 from plugins.peppol.tests.documents import broken, example
 from plugins.peppol.tests.helpers import transmit
 from tests.support.lists import (
+    assert_api_list_flat,
     assert_reads_indexes,
     case,
     csv_rows,
@@ -65,11 +66,12 @@ def test_bulk_retry_queues_the_failed_one_and_names_the_others(sent, mock_accoun
     assert "1 of 2 done" in html and "Only a failed transmission is retried." in html
 
 
-def test_transmission_list_reads_indexes(sent):
+def test_transmission_list_reads_indexes(sent, api):
     for query in ["", "?sort=-updated", "?sort=receiver_id", "?state=SENT"]:
         with case(query=query):
             client, _ = sent
             assert_reads_indexes(client, f"/peppol/{query}", ("peppol_transmission",))
+    assert_api_list_flat(api, "/api/v1/peppol/transmissions", 3, ("peppol_transmission",))
 
 
 @pytest.fixture

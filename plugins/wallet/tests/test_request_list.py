@@ -6,6 +6,7 @@ import pytest
 
 from plugins.invoicing.tests.test_pages_support import post_form
 from tests.support.lists import (
+    assert_api_list_flat,
     assert_reads_indexes,
     case,
     cells,
@@ -66,8 +67,10 @@ def test_bulk_stop_watching_asks_first_then_stops(requests_made):
     assert "1 of 2 done" in html and "no longer watched" in html
 
 
-def test_the_page_reads_indexes(requests_made):
+def test_the_page_reads_indexes(requests_made, wallet_api):
     for query in ["", "?sort=-invoice_amount", "?sort=status", "?sort=address"]:
         with case(query=query):
             client, _ = requests_made
             assert_reads_indexes(client, f"/wallet/requests{query}", ("wallet_payment_request",))
+    table = ("wallet_payment_request",)
+    assert_api_list_flat(wallet_api, "/api/v1/wallet/payment-requests", 3, table)

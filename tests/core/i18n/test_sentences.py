@@ -36,3 +36,21 @@ def test_an_event_without_a_pattern_still_reads_as_words(app, make_company, make
     db.session.commit()
     html = client.get("/live/activity").get_data(as_text=True)
     assert "widget polished, widget #7" in html
+
+
+def test_every_plugin_record_kind_links_to_its_page(app):
+    hook = app.extensions["ledgerline.plugins"].hook
+    pages = {
+        "core_job": "/jobs/7",
+        "invoice": "/invoicing/invoices/7",
+        "customer": "/invoicing/customers/7",
+        "payment": "/payments/7",
+        "purchase_order": "/ap/purchase-orders/7",
+        "goods_receipt": "/ap/receipts/7",
+        "bill": "/ap/bills/7",
+        "peppol_transmission": "/peppol/transmissions/7",
+    }
+    with app.test_request_context():
+        found = {kind: hook.record_url(record_type=kind, record_id="7") for kind in pages}
+        assert found == pages
+        assert hook.record_url(record_type="refund", record_id=7) is None  # no page of its own

@@ -6,14 +6,8 @@ from decimal import Decimal
 
 from lxml import etree
 
+from plugins.einvoice.namespaces import NS
 from plugins.einvoice.totals import money
-
-NS = {
-    "inv": "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
-    "cn": "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2",
-    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
-    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
-}
 
 
 def qname(tag: str) -> str:
