@@ -83,6 +83,7 @@ from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
+from core.record_page import record_page
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
@@ -258,6 +259,7 @@ __all__ = [
     "read_record",
     "RecordRoute",
     "record_routes",
+    "record_page",
     "record_room",
     "render",
     "row_version",
