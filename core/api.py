@@ -19,11 +19,12 @@ from core.cli.common import verify_command
 from core.commit import commit
 from core.db import db
 from core.downloads import file_response
-from core.edit_page import EditPage, FormValues, mount_edit
+from core.edit_page import EditPage, FormValues, attempt, merge_back, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
+from core.hash_chain import ChainHeadMixin, ChainReport
 from core.hookimpl import hookimpl
 from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
@@ -66,7 +67,7 @@ from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
 from core.listing.spec import ListSpec, label_filter, money_fields
 from core.listing.views import list_page, mount_list
-from core.locking import lock_for_update, lock_in, lock_or_404
+from core.locking import lock_checked, lock_for_update, lock_in, lock_or_404
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
 from core.merge import changes as field_changes
@@ -86,7 +87,7 @@ from core.realtime import company_room, emit, join_record_room, record_room, use
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
-from core.stale_merge import StaleMerge
+from core.stale_merge import StaleMerge, payload_form
 from core.table_parts import AuthoredMixin, list_indexes
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
@@ -170,6 +171,8 @@ __all__ = [
     "StaleVersion",
     "TenantMixin",
     "AuthoredMixin",
+    "ChainHeadMixin",
+    "ChainReport",
     "list_indexes",
     "verify_command",
     "Transition",
@@ -234,11 +237,15 @@ __all__ = [
     "when_field",
     "mount_list",
     "mount_edit",
+    "attempt",
+    "merge_back",
+    "payload_form",
     "ListAction",
     "ListField",
     "ListFilter",
     "ListSpec",
     "load_payload",
+    "lock_checked",
     "lock_for_update",
     "lock_in",
     "lock_or_404",

@@ -10,7 +10,7 @@ from flask import url_for
 from core.company_form import CompanyForm
 from core.company_rules import EDITABLE_FIELDS
 from core.merge import dump
-from core.stale_merge import StaleMerge
+from core.stale_merge import StaleMerge, payload_form
 
 
 def profile(company) -> dict:
@@ -25,7 +25,7 @@ def profile_json(company) -> str:
 MERGE = StaleMerge(
     kind="company",
     snapshot=profile,
-    form=lambda payload: CompanyForm(formdata=None, data=payload, meta={"csrf": False}),
+    form=payload_form(CompanyForm),
     edit_url=lambda company: url_for("core_web.company_edit"),
     back_url=lambda company: url_for("core_web.company"),
     back_label=lambda company: company.name,

@@ -18,10 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import request
+from flask import flash, redirect, request
 from flask_login import login_required
 
 from core.access import require
+from core.db import db
+from core.errors import DomainError
 from core.merge import dump
 from core.stale_merge import StaleMerge
 from core.versioning import form_version
@@ -39,6 +41,40 @@ class FormValues:
 
     def validate(self) -> bool:
         return True
+
+    def refuse(self, exc: DomainError, field: str = "form") -> None:
+        """A service's refusal as the page's errors: the fields it names, else its message."""
+        self.errors = exc.details.get("fields", {}) or {field: exc.message}
+
+
+def attempt(write: Callable[[], Any], commit: Callable[[], None], refused: Callable):
+    """``write()`` then ``commit()``: what ``write`` gave; on a ``DomainError`` the transaction
+    is rolled back, ``refused(exc)`` told, and None given."""
+    try:
+        result = write()
+        commit()
+    except DomainError as exc:
+        db.session.rollback()
+        refused(exc)
+        return None
+    return result
+
+
+def merge_back(merge: StaleMerge, record, apply: Callable[[dict], Any], commit, saved: str):
+    """The merge page's answer on a page with no form of its own to show again (settings, a
+    review page): ``apply(payload)`` and commit, a refusal flashed; back to the record's page
+    either way (``saved`` flashed when saved)."""
+    back = merge.back_url(record)
+
+    def write(form, payload):
+        done = attempt(lambda: apply(payload) or True, commit, lambda e: flash(e.message, "error"))
+        return record if done else None
+
+    def done():
+        flash(saved, "success")
+        return redirect(back, 303)
+
+    return merge.save_merged(record, write, lambda form, original: redirect(back, 303), done)
 
 
 def _payload(form, record) -> dict:

@@ -33,6 +33,16 @@ def _as_is(name: str, value):
     return value
 
 
+def _same(form):
+    return form
+
+
+def payload_form(form_class, prepare: Callable = _same):
+    """``StaleMerge.form`` for a WTForms form class: a form holding a payload (no request
+    data, no CSRF), through ``prepare`` (choices the form needs)."""
+    return lambda payload: prepare(form_class(formdata=None, data=payload, meta={"csrf": False}))
+
+
 def go(url: str):
     """Leave for ``url``: a 303, or for an htmx form a client-side redirect (``HX-Redirect``),
     so a whole page is not swapped into the form."""

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.api import db
+from core.api import ChainReport, db
 from plugins.invoicing.mapping import BUYER_SNAPSHOT, SELLER_SNAPSHOT
 from plugins.invoicing.models import ChainHead, Invoice
 
@@ -122,32 +121,13 @@ def compute_hash(inv: Invoice) -> str:
     return hashlib.sha256(canonical(inv)).hexdigest()
 
 
-@dataclass
-class ChainReport:
-    ok: bool = True
-    checked: int = 0
-    broken_at: dict | None = None
-    head_hash: str | None = None
-    problems: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "ok": self.ok,
-            "checked": self.checked,
-            "broken_at": self.broken_at,
-            "head_hash": self.head_hash,
-        }
-
-
 def _break(report: ChainReport, inv: Invoice | None, reason: str) -> ChainReport:
-    report.ok = False
-    report.broken_at = {
-        "id": getattr(inv, "id", None),
-        "number": getattr(inv, "number", None),
-        "chain_seq": getattr(inv, "chain_seq", None),
-        "reason": reason,
-    }
-    return report
+    return report.broken(
+        id=getattr(inv, "id", None),
+        number=getattr(inv, "number", None),
+        chain_seq=getattr(inv, "chain_seq", None),
+        reason=reason,
+    )
 
 
 def finalized_in_order(company_id: int, up_to: int | None = None):

@@ -103,30 +103,16 @@ def _bill(bill_id: int) -> Bill:
 
 
 record_routes(
-    bp,
-    "/bills",
-    "/bills/<int:bill_id>",
-    "bills",
-    load=_bill,
-    serialize=s.bill,
-    tags=TAGS,
-    response=BILL,
-    commit=commit,
-    create=RecordRoute(
-        WRITE,
-        """Enter a vendor bill; it is matched against its purchase order at once.
-
-        409 ``duplicate_bill`` (``details.bill_id``) for a number the vendor already billed in
-        that fiscal year.""",
-        lambda company, body: bills.create(company, body, user_id()),
-        BILL_REQUEST,
-    ),
-    read=RecordRoute(
-        READ,
-        """One bill with its lines and its match against the purchase order; ``ETag`` is its
-        version (relinking a line, approving and rejecting raise it).""",
-    ),
-)
+    bp, "/bills", "/bills/<int:bill_id>", "bills",
+    load=_bill, serialize=s.bill, tags=TAGS, response=BILL, commit=commit,
+    create=RecordRoute(WRITE, "Enter a vendor bill; it is matched against its purchase order at "
+                       "once.\n\n409 ``duplicate_bill`` (``details.bill_id``) for a number the "
+                       "vendor already billed in\nthat fiscal year.",
+                       lambda company, body: bills.create(company, body, user_id()), BILL_REQUEST),
+    read=RecordRoute(READ, "One bill with its lines and its match against the purchase order; "
+                     "``ETag`` is its\nversion (relinking a line, approving and rejecting raise "
+                     "it)."),
+)  # fmt: skip
 
 
 @bp.post("/bills/import")

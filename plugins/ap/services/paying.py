@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import ApiError, FieldErrors, ValidationFailed, db, lock_or_404, utcnow
+from core.api import ApiError, FieldErrors, ValidationFailed, db, lock_checked, lock_or_404, utcnow
 from plugins.ap.models.bill import APPROVED, INVOICE, PAID, PARTIALLY_PAID, PAYABLE_STATUSES, Bill
 from plugins.ap.models.payment import BillPayment
 from plugins.ap.services import notify, pay_methods
@@ -39,8 +39,7 @@ def due(bill: Bill) -> Decimal:
 
 def pay(bill_id: int, body: dict, user_id: int | None) -> BillPayment:
     """Record one outgoing payment of an approved bill (the caller commits)."""
-    bill = lock_or_404(Bill, bill_id)
-    _check_payable(bill)
+    bill = lock_checked(Bill, bill_id, _check_payable)
     data = parse(body, bill)
     remaining = due(bill)
     if data.amount > remaining:

@@ -5,25 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import flash, redirect, request, url_for
+from flask import request, url_for
 from flask_login import login_required
 
 from core.api import (
-    DomainError,
     _,
     current_actor,
-    db,
     get_or_404,
     normalize_number,
     render,
     require,
 )
-from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.permissions import WRITE
 from plugins.ap.services import billing_status, bills
 from plugins.ap.services.numbers import price_text, quantity_text
 from plugins.ap.views import bp
+from plugins.ap.views.saving import go_on, save
 
 
 def _prefill(order: PurchaseOrder) -> list[dict]:
@@ -61,14 +59,12 @@ def bill_entry(order_id: int):
     order = get_or_404(PurchaseOrder, order_id)
     errors = {}
     if request.method == "POST":
-        try:
-            bill = bills.create(current_actor().company_id, _body(order), current_actor().user_id)
-            commit()
-            flash(_("Bill entered and matched."), "success")
-            return redirect(url_for("ap.bill_review", bill_id=bill.id))
-        except DomainError as exc:
-            db.session.rollback()
-            errors = exc.details.get("fields", {}) or {"bill": exc.message}
+        actor = current_actor()
+        bill, errors = save(
+            lambda: bills.create(actor.company_id, _body(order), actor.user_id), "bill"
+        )
+        if bill is not None:
+            return go_on(_("Bill entered and matched."), url_for("ap.bill_review", bill_id=bill.id))
     return render("ap/bill_entry.html", status=422 if errors else 200, order=order,
                   rows=_prefill(order), errors=errors, form=request.form,
                   today=dt.date.today())  # fmt: skip

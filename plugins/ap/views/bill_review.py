@@ -19,6 +19,7 @@ from core.api import (
     editable,
     get_or_404,
     may,
+    merge_back,
     query_id,
     render,
     require,
@@ -38,7 +39,6 @@ from plugins.ap.views.bill_stale import (
     links,
     merge_for,
     relink_refusal,
-    review_url,
     save_links,
 )
 
@@ -167,20 +167,7 @@ def bill_links(bill_id: int):
     require(WRITE)
     bill = get_or_404(Bill, bill_id)
 
-    def write(form, payload):
-        try:
-            save_links(bill, payload)
-            commit()
-            return bill
-        except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-            return None
+    def apply(payload):
+        return save_links(bill, payload)
 
-    def done():
-        flash(_("Links saved."), "success")
-        return redirect(review_url(bill), 303)
-
-    return merge_for(bill).save_merged(
-        bill, write, lambda form, original: redirect(review_url(bill), 303), done
-    )
+    return merge_back(merge_for(bill), bill, apply, commit, _("Links saved."))

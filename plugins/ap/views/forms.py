@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import flash, redirect, request, url_for
+from flask import request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, _, current_actor, db, dump_payload, render, require
-from plugins.ap.api.common import commit
+from core.api import _, current_actor, db, dump_payload, render, require
 from plugins.ap.models import Vendor
 from plugins.ap.models.settings import DEFAULTS
 from plugins.ap.permissions import CHANGE_SETTINGS, WRITE
 from plugins.ap.services import orders, settings, vendors
 from plugins.ap.views import bp, settings_merge
+from plugins.ap.views.saving import go_on, save
 from plugins.invoicing.public import CATALOG_SUGGEST_ENDPOINT
 
 LINE_ROWS = 6
@@ -34,15 +34,10 @@ def vendor_new():
     require(WRITE)
     errors, values = {}, _form(VENDOR_FIELDS) if request.method == "POST" else {}
     if request.method == "POST":
-        try:
-            given = {name: value for name, value in values.items() if value is not None}
-            vendor = vendors.create(current_actor().company_id, given)
-            commit()
-            flash(_("Vendor %(name)s created.", name=vendor.name), "success")
-            return redirect(url_for("ap.vendor_list"))
-        except DomainError as exc:
-            db.session.rollback()
-            errors = exc.details.get("fields", {})
+        given = {name: value for name, value in values.items() if value is not None}
+        vendor, errors = save(lambda: vendors.create(current_actor().company_id, given), "name")
+        if vendor is not None:
+            return go_on(_("Vendor %(name)s created.", name=vendor.name), url_for("ap.vendor_list"))
     return render("ap/vendor_form.html", status=422 if errors else 200, errors=errors,
                   values=values, fields=VENDOR_FIELDS)  # fmt: skip
 
@@ -67,14 +62,12 @@ def order_new():
     require(WRITE)
     errors = {}
     if request.method == "POST":
-        try:
-            order = orders.create(current_actor().company_id, _order_body(), None)
-            commit()
-            flash(_("Draft purchase order created."), "success")
-            return redirect(url_for("ap.order_detail", order_id=order.id))
-        except DomainError as exc:
-            db.session.rollback()
-            errors = exc.details.get("fields", {}) or {"form": exc.message}
+        order, errors = save(
+            lambda: orders.create(current_actor().company_id, _order_body(), None), "form"
+        )
+        if order is not None:
+            url = url_for("ap.order_detail", order_id=order.id)
+            return go_on(_("Draft purchase order created."), url)
     vendor_rows = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
     return render("ap/order_form.html", status=422 if errors else 200, errors=errors,
                   vendors=vendor_rows, rows=LINE_ROWS, form=request.form,
@@ -94,15 +87,15 @@ def settings_page():
         mine = {name: (request.form.get(name) or "").strip() for name in sent}
         if refused := settings_merge.refusal(current_actor().company_id, mine):
             return refused
-        try:
-            actor = current_actor()
-            settings.update_and_rematch(actor.company_id, _form(sent), actor.user_id)
-            commit()
-            flash(_("Settings saved; open bills are matched again."), "success")
-            return redirect(url_for("ap.settings_page"))
-        except DomainError as exc:
-            db.session.rollback()
-            errors = exc.details.get("fields", {})
+        actor = current_actor()
+        saved, errors = save(
+            lambda: settings.update_and_rematch(actor.company_id, _form(sent), actor.user_id),
+            "form",
+        )
+        if saved is not None:
+            return go_on(
+                _("Settings saved; open bills are matched again."), url_for("ap.settings_page")
+            )
     company = current_actor().company_id
     current = settings.as_dict(settings.current(company))
     opened = request.form.get("_version") if errors else settings.version(company)

@@ -11,11 +11,11 @@ from flask import abort, flash, redirect, request, url_for
 from sqlalchemy import select
 
 from core.api import (
-    DomainError,
     EditPage,
     FormValues,
     StaleMerge,
     _,
+    attempt,
     db,
     editable,
     get_or_404,
@@ -133,14 +133,7 @@ def _render(form: FormValues, order: PurchaseOrder, status: int, version, origin
 
 def _write(form: FormValues, order: PurchaseOrder, payload: dict) -> PurchaseOrder | None:
     """Save; None when refused (nothing saved, the errors on ``form``)."""
-    try:
-        orders.update(order, body(payload))
-        commit()
-        return order
-    except DomainError as exc:
-        db.session.rollback()
-        form.errors = exc.details.get("fields", {}) or {"form": exc.message}
-        return None
+    return attempt(lambda: orders.update(order, body(payload)), commit, form.refuse)
 
 
 def _saved(order: PurchaseOrder):

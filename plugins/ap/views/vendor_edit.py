@@ -7,12 +7,11 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 
 from core.api import (
-    DomainError,
     EditPage,
     FormValues,
     StaleMerge,
     _,
-    db,
+    attempt,
     editable,
     get_or_404,
     mount_edit,
@@ -60,14 +59,8 @@ def _render(form: FormValues, vendor: Vendor, status: int, version, original):
 
 def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
     """Save; None when refused (nothing saved, the field errors on ``form``)."""
-    try:
-        vendors.update(vendor, {k: (v or None) for k, v in payload.items()})
-        commit()
-        return vendor
-    except DomainError as exc:
-        db.session.rollback()
-        form.errors = exc.details.get("fields", {}) or {"name": exc.message}
-        return None
+    given = {k: (v or None) for k, v in payload.items()}
+    return attempt(lambda: vendors.update(vendor, given), commit, lambda e: form.refuse(e, "name"))
 
 
 def _saved(vendor: Vendor):

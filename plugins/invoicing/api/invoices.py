@@ -116,30 +116,18 @@ def _draft(invoice_id: int) -> Invoice:
 
 
 record_routes(
-    bp,
-    "/invoices",
-    "/invoices/<int:invoice_id>",
-    "invoices",
-    load=lambda invoice_id: get_or_404(Invoice, invoice_id),
-    serialize=s.invoice,
-    tags=TAGS,
-    commit=commit,
+    bp, "/invoices", "/invoices/<int:invoice_id>", "invoices",
+    load=lambda invoice_id: get_or_404(Invoice, invoice_id), serialize=s.invoice,
+    tags=TAGS, commit=commit,
     create=RecordRoute(INVOICE_WRITE, "Create a draft invoice.", drafts.create, INVOICE_CREATE),
-    read=RecordRoute(
-        INVOICE_READ, "One invoice with its lines and VAT breakdown; ``ETag`` is its version."
-    ),
-    update=RecordRoute(
-        INVOICE_WRITE,
-        """Change a draft; 409 ``invoice_not_draft`` once finalized.
+    read=RecordRoute(INVOICE_READ, "One invoice with its lines and VAT breakdown; ``ETag`` is "
+                     "its version."),
+    update=RecordRoute(INVOICE_WRITE, """Change a draft; 409 ``invoice_not_draft`` once finalized.
 
         Send ``If-Match`` with the ``ETag`` of your GET: if someone saved the draft since, the
         answer is 409 ``stale_version`` with the current draft in ``details.current``.
-        """,
-        drafts.update,
-        INVOICE_PATCH,
-        load=_draft,
-    ),
-)
+        """, drafts.update, INVOICE_PATCH, load=_draft),
+)  # fmt: skip
 
 
 @bp.delete("/invoices/<int:invoice_id>")

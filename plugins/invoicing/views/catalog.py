@@ -14,6 +14,7 @@ from core.api import (
     editable,
     get_or_404,
     mount_edit,
+    payload_form,
     render,
     require,
 )
@@ -62,7 +63,7 @@ EDIT = EditPage(
     merge=StaleMerge(
         kind="catalog_item",
         snapshot=_data,
-        form=lambda payload: CatalogForm(formdata=None, data=payload, meta={"csrf": False}),
+        form=payload_form(CatalogForm),
         edit_url=lambda item: url_for("invoicing.catalog_edit", item_id=item.id),
         back_url=_list,
         back_label=lambda item: item.name,

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -28,21 +27,14 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import TenantMixin, db, utcnow
+from core.api import ChainHeadMixin, TenantMixin, db, utcnow
 
 PAYMENT, REVERSAL, CREDIT, REFUND = "payment", "reversal", "credit", "refund"
 KINDS = (PAYMENT, REVERSAL, CREDIT, REFUND)
 
 
-class ChainHead(TenantMixin, db.Model):
-    """One row per company; its lock serializes appends so the chain never forks."""
-
+class ChainHead(ChainHeadMixin, db.Model):
     __tablename__ = "payments_chain_head"
-    __table_args__ = (UniqueConstraint("company_id", name="uq_payments_chain_head_company"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    last_seq: Mapped[int] = mapped_column(default=0)
-    last_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class ChainEntry(TenantMixin, db.Model):
@@ -157,30 +149,3 @@ def append(company_id: int, kind: str, record_id: int, record: dict) -> ChainEnt
 def head(company_id: int) -> ChainHead | None:
     query = select(ChainHead).where(ChainHead.company_id == company_id)
     return db.session.scalars(query.execution_options(populate_existing=True)).first()
-
-
-@dataclass
-class ChainReport:
-    ok: bool = True
-    checked: int = 0
-    head_hash: str | None = None
-    broken_at: dict | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "ok": self.ok,
-            "checked": self.checked,
-            "head_hash": self.head_hash,
-            "broken_at": self.broken_at,
-        }
-
-    def fail(self, entry: ChainEntry | None, seq: int, reason: str, label=None) -> ChainReport:
-        self.ok = False
-        self.broken_at = {
-            "seq": seq,
-            "kind": getattr(entry, "kind", None),
-            "record_id": getattr(entry, "record_id", None),
-            "record": label,
-            "reason": reason,
-        }
-        return self

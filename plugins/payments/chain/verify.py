@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import db
+from core.api import ChainReport, db
 from plugins.payments import chain
-from plugins.payments.chain import ChainEntry, ChainReport
+from plugins.payments.chain import ChainEntry
 from plugins.payments.chain import records as chain_records
 
 PAGE = 500
@@ -55,6 +55,16 @@ def _why(entry: ChainEntry, expected_seq: int, prev: str | None, body: dict | No
     return None
 
 
+def _fail(report: ChainReport, entry: ChainEntry | None, reason: str, label=None):
+    return report.broken(
+        seq=report.checked + 1,
+        kind=getattr(entry, "kind", None),
+        record_id=getattr(entry, "record_id", None),
+        record=label,
+        reason=reason,
+    )
+
+
 def verify(company_id: int) -> ChainReport:
     """Walk the chain in order; the report names the first entry (and record) that breaks."""
     report, prev = ChainReport(), None
@@ -66,10 +76,10 @@ def verify(company_id: int) -> ChainReport:
             body = bodies.get((entry.kind, entry.record_id))
             reason = _why(entry, report.checked + 1, prev, body)
             if reason:
-                return report.fail(entry, report.checked + 1, reason, _label(entry.kind, body))
+                return _fail(report, entry, reason, _label(entry.kind, body))
             report.checked += 1
             prev = entry.hash
     report.head_hash = prev
     if head is not None and (last_seq != report.checked or last_hash != prev):
-        return report.fail(None, report.checked + 1, "the last entries are missing from the chain")
+        return _fail(report, None, "the last entries are missing from the chain")
     return report

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import Conflict, Refused, db, lock_for_update, lock_in, utcnow
+from core.api import Conflict, Refused, db, lock_checked, lock_for_update, lock_in, utcnow
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.chain import records as chain_records
@@ -52,13 +52,7 @@ def refundable(payment: Payment) -> Decimal:
 
 
 def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None) -> Refund:
-    payment = lock_for_update(Payment, payment.id)  # serializes requests against one payment
-    if payment.is_reversal or payment.status != POSTED:
-        raise Conflict(
-            "payment_not_refundable",
-            f"{payment.number} is {'a reversal' if payment.is_reversal else payment.status}; "
-            "only posted payments can be refunded.",
-        )
+    payment = lock_checked(Payment, payment.id, _check_refundable)  # one request at a time
     left = refundable(payment)
     if amount > left:
         raise Refused(
@@ -79,6 +73,15 @@ def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None)
     db.session.flush()
     notify.refund_event(refund, "RefundRequested", ledger.net_by_invoice(payment))
     return refund
+
+
+def _check_refundable(payment: Payment) -> None:
+    if payment.is_reversal or payment.status != POSTED:
+        raise Conflict(
+            "payment_not_refundable",
+            f"{payment.number} is {'a reversal' if payment.is_reversal else payment.status}; "
+            "only posted payments can be refunded.",
+        )
 
 
 def move(refund: Refund, action: str, reason: str | None = None) -> Refund:

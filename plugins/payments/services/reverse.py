@@ -16,7 +16,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from core.api import Conflict, db, lock_for_update, next_number
+from core.api import Conflict, db, lock_checked, next_number
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.chain import records as chain_records
@@ -33,8 +33,7 @@ from plugins.payments.services import ledger, notify
 
 
 def reverse(payment: Payment, reason: str | None, user_id: int | None = None) -> Payment:
-    payment = lock_for_update(Payment, payment.id)
-    _check_reversible(payment)
+    payment = lock_checked(Payment, payment.id, _check_reversible)
     covered = ledger.net_by_invoice(payment)
     for invoice_id in sorted(covered):  # invoices before the chain: the order record() locks
         settlement.lock(invoice_id)
