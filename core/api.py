@@ -25,6 +25,7 @@ from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, Vali
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hash_chain import ChainHeadMixin, ChainReport
+from core.hash_chain import walk as walk_chain
 from core.hookimpl import hookimpl
 from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
@@ -173,6 +174,7 @@ __all__ = [
     "AuthoredMixin",
     "ChainHeadMixin",
     "ChainReport",
+    "walk_chain",
     "list_indexes",
     "verify_command",
     "Transition",
