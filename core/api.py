@@ -62,6 +62,7 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing.fields import badge_field, code_field, column_field, when_field
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
@@ -233,6 +234,10 @@ __all__ = [
     "list_page",
     "label_filter",
     "money_fields",
+    "badge_field",
+    "code_field",
+    "column_field",
+    "when_field",
     "mount_list",
     "mount_edit",
     "attempt",
