@@ -22,7 +22,7 @@ from plugins.ap.models import Vendor
 from plugins.ap.permissions import WRITE
 from plugins.ap.services import vendors
 from plugins.ap.views import bp
-from plugins.ap.views.forms import VENDOR_FIELDS
+from plugins.ap.views.forms import VENDOR_FIELDS, VENDOR_LABELS
 
 editable(Vendor, WRITE)  # its edit page's room: "also editing", "saved just now"
 
@@ -37,7 +37,7 @@ def submitted() -> dict:
 
 
 def field_label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return str(VENDOR_LABELS.get(name, name))
 
 
 def _list_url(vendor=None) -> str:
@@ -51,6 +51,7 @@ def _render(form: FormValues, vendor: Vendor, status: int, version, original):
         errors=form.errors,
         values=form.values,
         fields=VENDOR_FIELDS,
+        labels=VENDOR_LABELS,
         vendor=vendor,
         version=version,
         original=original,
