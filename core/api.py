@@ -25,6 +25,7 @@ from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, Vali
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
 from core.hash_chain import ChainHeadMixin, ChainReport
+from core.hash_chain import walk as walk_chain
 from core.hookimpl import hookimpl
 from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
 from core.i18n.fields import DateInputField, NumberField, normalize_date
@@ -61,6 +62,7 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing.fields import badge_field, code_field, column_field, when_field
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
@@ -83,6 +85,7 @@ from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
+from core.record_page import record_page
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
@@ -172,6 +175,7 @@ __all__ = [
     "AuthoredMixin",
     "ChainHeadMixin",
     "ChainReport",
+    "walk_chain",
     "list_indexes",
     "verify_command",
     "Transition",
@@ -230,6 +234,10 @@ __all__ = [
     "list_page",
     "label_filter",
     "money_fields",
+    "badge_field",
+    "code_field",
+    "column_field",
+    "when_field",
     "mount_list",
     "mount_edit",
     "attempt",
@@ -262,6 +270,7 @@ __all__ = [
     "read_record",
     "RecordRoute",
     "record_routes",
+    "record_page",
     "record_room",
     "render",
     "row_version",

@@ -2,11 +2,12 @@
 
 ``ChainHeadMixin`` is the table of one row per company holding the chain's end: locking that
 row serializes appends, so the chain never forks. ``ChainReport`` is what walking a chain
-found, for the API, the ``verify`` command and jobs.
+found, for the API, the ``verify`` command and jobs; ``walk`` is that walk.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import String, UniqueConstraint
@@ -49,3 +50,32 @@ class ChainReport:
         self.ok = False
         self.broken_at = where
         return self
+
+
+def walk(
+    head: ChainHeadMixin | None,
+    links: Callable[[int | None], Iterable],
+    why: Callable,
+    where: Callable,
+    missing: str,
+) -> ChainReport:
+    """Check a chain link by link up to its ``head``, read before the links (links appended
+    while the walk runs are not half-seen as missing ones).
+
+    ``links(last_seq)`` yields the links in order (each with a ``hash``); ``why(link, seq,
+    prev_hash)`` says why a link breaks the chain at position ``seq``, None when it holds;
+    ``where(link, seq)`` is what ``broken_at`` names (``link`` None when the head is beyond the
+    last link: ``missing`` says so).
+    """
+    report, prev = ChainReport(), None
+    last_seq, last_hash = (head.last_seq, head.last_hash) if head is not None else (None, None)
+    for link in links(last_seq):
+        seq = report.checked + 1
+        reason = why(link, seq, prev)
+        if reason:
+            return report.broken(**where(link, seq), reason=reason)
+        report.checked, prev = seq, link.hash
+    report.head_hash = prev
+    if head is not None and (last_seq != report.checked or last_hash != prev):
+        return report.broken(**where(None, report.checked + 1), reason=missing)
+    return report

@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.api import ChainReport, db
+from core.api import ChainReport, db, walk_chain
 from plugins.invoicing.mapping import BUYER_SNAPSHOT, SELLER_SNAPSHOT
 from plugins.invoicing.models import ChainHead, Invoice
 
@@ -121,13 +121,12 @@ def compute_hash(inv: Invoice) -> str:
     return hashlib.sha256(canonical(inv)).hexdigest()
 
 
-def _break(report: ChainReport, inv: Invoice | None, reason: str) -> ChainReport:
-    return report.broken(
-        id=getattr(inv, "id", None),
-        number=getattr(inv, "number", None),
-        chain_seq=getattr(inv, "chain_seq", None),
-        reason=reason,
-    )
+def _where(inv: Invoice | None, seq: int) -> dict:
+    return {
+        "id": getattr(inv, "id", None),
+        "number": getattr(inv, "number", None),
+        "chain_seq": getattr(inv, "chain_seq", None),
+    }
 
 
 def finalized_in_order(company_id: int, up_to: int | None = None):
@@ -158,18 +157,12 @@ def verify_company(company_id: int) -> ChainReport:
 
     The head is read first and the walk stops at it: documents finalized while the walk runs
     (committed with a newer head) are not half-seen as missing ones."""
-    report = ChainReport()
     query = select(ChainHead).where(ChainHead.company_id == company_id)
     head = db.session.scalars(query.execution_options(populate_existing=True)).first()
-    last_seq, last_hash = (head.last_seq, head.last_hash) if head is not None else (None, None)
-    prev = None
-    for inv in finalized_in_order(company_id, last_seq):
-        reason = check_link(inv, report.checked + 1, prev)
-        if reason:
-            return _break(report, inv, reason)
-        report.checked += 1
-        prev = inv.hash
-    report.head_hash = prev
-    if head is not None and (last_seq != report.checked or last_hash != prev):
-        return _break(report, None, "the last finalized documents are missing from the chain")
-    return report
+    return walk_chain(
+        head,
+        lambda last_seq: finalized_in_order(company_id, last_seq),
+        check_link,
+        _where,
+        "the last finalized documents are missing from the chain",
+    )

@@ -14,12 +14,12 @@ from core.api import (
     ListField,
     ListFilter,
     ListSpec,
-    format_datetime,
     format_money,
     label,
     label_filter,
     lazy_gettext,
     mount_list,
+    when_field,
 )
 from plugins.invoicing.public import Invoice
 from plugins.wallet.destroy import destroy
@@ -43,10 +43,6 @@ def _status(row) -> Markup:
     if row.exception:
         shown += Markup(" <mark>{}</mark>").format(label("wallet_exception", row.exception))
     return shown
-
-
-def _state(query, value: str):
-    return query.where(R.status == value) if value in STATUSES else query
 
 
 def _watched(query, value: str):
@@ -97,28 +93,13 @@ REQUESTS = ListSpec(
             show=lambda r: format_money(r.invoice_amount, r.invoice_currency),
         ),  # fmt: skip
         ListField("status", lazy_gettext("Status"), sort=R.status, show=_status),
-        ListField(
-            "expires_at",
-            lazy_gettext("Expires"),
-            sort=R.expires_at,
-            show=lambda r: format_datetime(r.expires_at),
-        ),  # fmt: skip
-        ListField(
-            "created_at",
-            lazy_gettext("Created"),
-            sort=R.created_at,
-            show=lambda r: format_datetime(r.created_at),
-        ),  # fmt: skip
-        ListField(
-            "destroyed_at",
-            lazy_gettext("Stopped watching"),
-            sort=R.destroyed_at,
-            show=lambda r: format_datetime(r.destroyed_at) if r.destroyed_at else None,
-        ),  # fmt: skip
+        when_field("expires_at", lazy_gettext("Expires"), R.expires_at),
+        when_field("created_at", lazy_gettext("Created"), R.created_at),
+        when_field("destroyed_at", lazy_gettext("Stopped watching"), R.destroyed_at),
     ),
     filters=(
         ListFilter("q", lazy_gettext("Address"), kind="search", apply=_address),
-        label_filter("status", lazy_gettext("Status"), STATUSES, "wallet_status", apply=_state),
+        label_filter("status", lazy_gettext("Status"), STATUSES, "wallet_status", column=R.status),
         ListFilter(
             "watched",
             lazy_gettext("Watched"),
