@@ -27,7 +27,13 @@ from core.extensions import csrf, limiter, socketio
 from core.hash_chain import ChainHeadMixin, ChainReport
 from core.hash_chain import walk as walk_chain
 from core.hookimpl import hookimpl
-from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
+from core.i18n.documents import (
+    Mirror,
+    document_locale,
+    document_timezone,
+    load_fonts,
+    written_in,
+)
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
@@ -129,6 +135,7 @@ __all__ = [
     "format_money",
     "Mirror",
     "document_locale",
+    "document_timezone",
     "load_fonts",
     "written_in",
     "format_number",

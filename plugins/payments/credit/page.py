@@ -98,7 +98,7 @@ def _message(exc: DomainError) -> str:
 def _first_error(form) -> str:
     for errors in form.errors.values():
         return errors[0]
-    return "The form is not valid."
+    return _("The form is not valid.")
 
 
 def _uid():

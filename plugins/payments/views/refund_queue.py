@@ -43,7 +43,9 @@ def _query(status: str):
     if status in REFUND_STATUSES:
         return query.where(Refund.status == status)
     if status:
-        raise ApiError(400, "invalid_parameter", f"Unknown refund status {status!r}.")
+        raise ApiError(
+            400, "invalid_parameter", _("Unknown refund status %(status)s.", status=repr(status))
+        )
     return query
 
 
