@@ -27,7 +27,13 @@ from core.extensions import csrf, limiter, socketio
 from core.hash_chain import ChainHeadMixin, ChainReport
 from core.hash_chain import walk as walk_chain
 from core.hookimpl import hookimpl
-from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
+from core.i18n.documents import (
+    Mirror,
+    document_locale,
+    document_timezone,
+    load_fonts,
+    written_in,
+)
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
@@ -86,6 +92,7 @@ from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
+from core.record_page import record_page
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
@@ -129,6 +136,7 @@ __all__ = [
     "format_money",
     "Mirror",
     "document_locale",
+    "document_timezone",
     "load_fonts",
     "written_in",
     "format_number",
@@ -271,6 +279,7 @@ __all__ = [
     "read_record",
     "RecordRoute",
     "record_routes",
+    "record_page",
     "record_room",
     "render",
     "row_version",

@@ -66,14 +66,17 @@ class Filter:
 class Action:
     """A bulk action: ``run(record)`` on each ticked record, which is read again (and locked
     when ``lock``) in its own transaction; a ``DomainError`` refuses that record alone.
-    ``confirm`` (a question) makes the action ask first, naming every record."""
+    ``confirm`` (a question) makes the action ask first, naming every record. ``reason`` (the
+    label of a text box) makes that page ask for a reason too (required, at most
+    ``REASON_MAX`` characters), then ``run(record, reason)``."""
 
     name: str
     label: Any
     permission: str
-    run: Callable[[Any], Any]
+    run: Callable[..., Any]
     confirm: Any = None
     lock: bool = True
+    reason: Any = None
 
 
 @dataclass(frozen=True)

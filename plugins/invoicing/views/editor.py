@@ -96,7 +96,14 @@ def _editable(invoice_id: int) -> Invoice:
     invoice = get_or_404(Invoice, invoice_id, "invoice")
     if not invoice.is_draft:
         label = invoice.number or f"#{invoice.id}"
-        abort(409, f"Invoice {label} is {invoice.status}; only drafts can be edited.")
+        abort(
+            409,
+            _(
+                "Invoice %(label)s is %(invoice_status)s; only drafts can be edited.",
+                label=label,
+                invoice_status=invoice.status,
+            ),
+        )
     return invoice
 
 
