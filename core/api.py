@@ -27,7 +27,13 @@ from core.extensions import csrf, limiter, socketio
 from core.hash_chain import ChainHeadMixin, ChainReport
 from core.hash_chain import walk as walk_chain
 from core.hookimpl import hookimpl
-from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
+from core.i18n.documents import (
+    Mirror,
+    document_locale,
+    document_timezone,
+    load_fonts,
+    written_in,
+)
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
@@ -62,6 +68,8 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing.fields import badge_field, code_field, column_field, when_field
+from core.listing.filters import record_filter
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
@@ -84,6 +92,7 @@ from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
+from core.record_page import record_page
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
@@ -127,6 +136,7 @@ __all__ = [
     "format_money",
     "Mirror",
     "document_locale",
+    "document_timezone",
     "load_fonts",
     "written_in",
     "format_number",
@@ -232,6 +242,11 @@ __all__ = [
     "list_page",
     "label_filter",
     "money_fields",
+    "badge_field",
+    "code_field",
+    "column_field",
+    "when_field",
+    "record_filter",
     "mount_list",
     "mount_edit",
     "attempt",
@@ -264,6 +279,7 @@ __all__ = [
     "read_record",
     "RecordRoute",
     "record_routes",
+    "record_page",
     "record_room",
     "render",
     "row_version",

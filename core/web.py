@@ -108,11 +108,11 @@ def company_profile(company_id: int):
     actor = current_actor()
     if not actor.is_super_admin:
         if actor.company_id != company_id:
-            abort(404, "No such company.")
+            abort(404, _("No such company."))
         return redirect(url_for("core_web.company"))
     company = db.session.get(Company, company_id)
     if company is None:
-        abort(404, "No such company.")
+        abort(404, _("No such company."))
     return render("core/company.html", company=company, form=None, notice=None, picked=True)
 
 

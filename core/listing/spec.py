@@ -66,14 +66,17 @@ class Filter:
 class Action:
     """A bulk action: ``run(record)`` on each ticked record, which is read again (and locked
     when ``lock``) in its own transaction; a ``DomainError`` refuses that record alone.
-    ``confirm`` (a question) makes the action ask first, naming every record."""
+    ``confirm`` (a question) makes the action ask first, naming every record. ``reason`` (the
+    label of a text box) makes that page ask for a reason too (required, at most
+    ``REASON_MAX`` characters), then ``run(record, reason)``."""
 
     name: str
     label: Any
     permission: str
-    run: Callable[[Any], Any]
+    run: Callable[..., Any]
     confirm: Any = None
     lock: bool = True
+    reason: Any = None
 
 
 @dataclass(frozen=True)
@@ -174,8 +177,16 @@ def money_fields(key: str, label, column, currency, currency_label) -> tuple[Fie
     return amount, Field(currency.key, currency_label, sort=currency, page=False)
 
 
-def label_filter(name: str, text, codes, kind: str, apply=None) -> Filter:
-    """A select of ``codes`` shown by their human labels of ``kind`` (core.api.label)."""
+def label_filter(name: str, text, codes, kind: str, apply=None, column=None) -> Filter:
+    """A select of ``codes`` shown by their human labels of ``kind`` (core.api.label).
+    With ``column`` (and no ``apply``) it keeps the rows whose column holds the chosen code;
+    a value that is not one of ``codes`` narrows nothing."""
     from core.i18n.labels import label
 
+    if apply is None and column is not None:
+        apply = _equals(column, frozenset(codes))
     return Filter(name, text, options=lambda: [(c, label(kind, c)) for c in codes], apply=apply)
+
+
+def _equals(column, codes):
+    return lambda query, value: query.where(column == value) if value in codes else query

@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from core.api import ApiError, db, lock_checked, lock_or_404
+from core.api import gettext as _
 from plugins.invoicing.models import APPROVED, CREDIT_NOTE, FINALIZED, INVOICE, SENT, Invoice
 from plugins.invoicing.services import notify
 
@@ -43,7 +44,10 @@ def _check_payable(invoice: Invoice) -> None:
         raise ApiError(
             409,
             "invoice_not_payable",
-            f"A {kind} cannot be paid; only finalized, approved or sent invoices can.",
+            _(
+                "A %(kind)s cannot be paid; only finalized, approved or sent invoices can.",
+                kind=kind,
+            ),
             {"invoice_id": invoice.id, "status": invoice.status, "type": invoice.type},
         )
 

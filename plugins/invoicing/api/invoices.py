@@ -23,6 +23,7 @@ from core.api import (
     require_permission,
     transition_routes,
 )
+from core.api import gettext as _
 from plugins.invoicing import einvoice_xml, mapping, search
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
@@ -204,7 +205,7 @@ def invoices_ubl(invoice_id: int):
     """
     invoice = get_or_404(Invoice, invoice_id)
     if invoice.is_draft:
-        raise ApiError(409, "invoice_is_draft", "Finalize the draft before exporting XML.")
+        raise ApiError(409, "invoice_is_draft", _("Finalize the draft before exporting XML."))
     profile = request.args.get("profile") or einvoice_gate.sealed_profile(invoice)
     body = einvoice_xml.render(mapping.to_document(invoice), profile)
     name = (invoice.number or str(invoice.id)).replace("/", "-")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlalchemy import insert, select
 
 from core.api import ApiError, Company, ValidationFailed, db, lock_for_update, next_number, utcnow
+from core.api import gettext as _
 from plugins.invoicing import chain, einvoice_xml, mapping, signing
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
 from plugins.invoicing.services import einvoice_gate, notify
@@ -38,7 +39,7 @@ def _check_ready(invoice: Invoice) -> None:
     require_draft(invoice)
     if not invoice.lines:
         raise ValidationFailed(
-            {"lines": "must have at least one line"}, "An invoice needs at least one line."
+            {"lines": _("must have at least one line")}, _("An invoice needs at least one line.")
         )
     _check_seller(invoice.company_id)
     if invoice.type == CREDIT_NOTE:
@@ -62,14 +63,19 @@ def _check_credit(invoice: Invoice) -> None:
     if invoice.credit_note_of_id is not None:
         original = lock_for_update(Invoice, invoice.credit_note_of_id)
     if original is None or original.status in (DRAFT, "VOID"):
-        raise ApiError(409, "invalid_original", "A credit note must correct a live invoice.")
+        raise ApiError(409, "invalid_original", _("A credit note must correct a live invoice."))
     total = mapping.live_totals(invoice).total
     if total > (original.amount_due or 0):
         raise ApiError(
             422,
             "credit_exceeds_amount_due",
-            f"The credit note ({total}) exceeds what is still due on {original.number} "
-            f"({original.amount_due}).",
+            _(
+                "The credit note (%(total)s) exceeds what is still due on "
+                "%(original_number)s (%(original_amount_due)s).",
+                total=total,
+                original_number=original.number,
+                original_amount_due=original.amount_due,
+            ),
         )
 
 

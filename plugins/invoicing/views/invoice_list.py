@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import namedtuple
 from operator import itemgetter
 
-from flask import get_template_attribute, url_for
+from flask import url_for
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
@@ -24,13 +24,15 @@ from core.api import (
     ListField,
     ListFilter,
     ListSpec,
+    badge_field,
+    column_field,
     current_actor,
     db,
-    format_date,
     format_money,
     label_filter,
     lazy_gettext,
     mount_list,
+    when_field,
 )
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.models import DRAFT, PAYMENT_STATUSES, STATUSES, Customer, Invoice
@@ -108,15 +110,7 @@ def _number(row) -> Markup:
     return shown
 
 
-def _badge(macro: str, value):
-    return get_template_attribute("invoicing/_macros.html", macro)(value)
-
-
-def _date(key: str, text, attr: str) -> ListField:
-    column = getattr(Invoice, attr)
-    return ListField(
-        key, text, sort=column, attr=attr, show=lambda r: format_date(getattr(r, attr))
-    )
+MACROS = "invoicing/_macros.html:"
 
 
 def _money(key: str, text) -> ListField:
@@ -160,26 +154,15 @@ INVOICE_LIST = ListSpec(
             link=lambda r: url_for("invoicing.invoice_detail", invoice_id=r.id),
         ),
         ListField("type", lazy_gettext("Type"), page=False),
-        ListField(
-            "customer", lazy_gettext("Customer"), sort=Customer.name, attr="name", truncate=True
-        ),
-        _date("date", lazy_gettext("Issued"), "issue_date"),
-        _date("due", lazy_gettext("Due"), "due_date"),
-        ListField("currency", lazy_gettext("Currency"), sort=Invoice.currency, page=False),
+        column_field("customer", lazy_gettext("Customer"), Customer.name, truncate=True),
+        when_field("date", lazy_gettext("Issued"), Invoice.issue_date, time=False),
+        when_field("due", lazy_gettext("Due"), Invoice.due_date, time=False),
+        column_field("currency", lazy_gettext("Currency"), Invoice.currency, page=False),
         _money("total", lazy_gettext("Total")),
         _money("amount_due", lazy_gettext("Amount due")),
-        ListField(
-            "status",
-            lazy_gettext("Status"),
-            sort=Invoice.status,
-            show=lambda r: _badge("status_badge", r.status),
-        ),
-        ListField(
-            "payment",
-            lazy_gettext("Payment"),
-            sort=Invoice.payment_status,
-            attr="payment_status",
-            show=lambda r: _badge("payment_badge", r.payment_status),
+        badge_field("status", lazy_gettext("Status"), Invoice.status, MACROS + "status_badge"),
+        badge_field(
+            "payment", lazy_gettext("Payment"), Invoice.payment_status, MACROS + "payment_badge"
         ),
     ),
     filters=(

@@ -17,6 +17,7 @@ from core.api import (
     require_permission,
     user_id,
 )
+from core.api import gettext as _
 from plugins.invoicing.public import Invoice
 from plugins.peppol import tracking, transmit
 from plugins.peppol.api import bp
@@ -50,7 +51,11 @@ def _filtered():
     state = request.args.get("state")
     if state:
         if state not in STATES:
-            raise ApiError(400, "invalid_parameter", f"state must be one of {', '.join(STATES)}.")
+            raise ApiError(
+                400,
+                "invalid_parameter",
+                _("state must be one of %(names)s.", names=", ".join(STATES)),
+            )
         query = query.where(Transmission.state == state)
     for name, column in (
         ("invoice_id", Transmission.invoice_id),
@@ -59,7 +64,9 @@ def _filtered():
         value = request.args.get(name, "")
         if value:
             if not value.isdigit():
-                raise ApiError(400, "invalid_parameter", f"{name} must be a whole number.")
+                raise ApiError(
+                    400, "invalid_parameter", _("%(name)s must be a whole number.", name=name)
+                )
             query = query.where(column == int(value))
     return query
 
@@ -102,7 +109,10 @@ def transmissions_retry(transmission_id: int):
     """Run the next round of a FAILED transmission now instead of after its backoff."""
     t = get_or_404(Transmission, transmission_id, "transmission")
     if t.state != FAILED:
-        raise Conflict("not_failed", f"Only a FAILED transmission is retried (it is {t.state}).")
+        raise Conflict(
+            "not_failed",
+            _("Only a FAILED transmission is retried (it is %(t_state)s).", t_state=t.state),
+        )
     enqueue_job(
         transmit.SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=user_id()
     )
