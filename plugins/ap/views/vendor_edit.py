@@ -15,7 +15,6 @@ from core.api import (
     editable,
     get_or_404,
     mount_edit,
-    render,
 )
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
@@ -44,17 +43,8 @@ def _list_url(vendor=None) -> str:
     return url_for("ap.vendor_list")
 
 
-def _render(form: FormValues, vendor: Vendor, status: int, version, original):
-    return render(
-        "ap/vendor_form.html",
-        status=status,
-        errors=form.errors,
-        values=form.values,
-        fields=VENDOR_FIELDS,
-        vendor=vendor,
-        version=version,
-        original=original,
-    )
+def _context(form: FormValues, vendor: Vendor) -> dict:
+    return {"errors": form.errors, "values": form.values, "fields": VENDOR_FIELDS}
 
 
 def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
@@ -87,7 +77,9 @@ EDIT = EditPage(
     load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"),
     form=_form,
     write=_write,
-    render=_render,
+    template="ap/vendor_form.html",
+    record_as="vendor",
     done=_saved,
+    context=_context,
 )
 mount_edit(bp, EDIT, "/vendors/<int:vendor_id>/edit")
