@@ -26,6 +26,7 @@ from core.db import db
 from core.errors import DomainError
 from core.merge import dump
 from core.stale_merge import StaleMerge
+from core.templating import render
 from core.versioning import form_version
 
 
@@ -41,6 +42,12 @@ class FormValues:
 
     def validate(self) -> bool:
         return True
+
+    @staticmethod
+    def posted(read: Callable[[], dict], snapshot: Callable[[Any], dict]):
+        """``EditPage.form`` for such a page: what was posted (``read()``), else the record's
+        values (``snapshot(record)``)."""
+        return lambda record: FormValues(read() if request.method == "POST" else snapshot(record))
 
     def refuse(self, exc: DomainError, field: str = "form") -> None:
         """A service's refusal as the page's errors: the fields it names, else its message."""
@@ -85,6 +92,10 @@ def _valid(form) -> bool:
     return form.validate()
 
 
+def _nothing(form, record) -> dict:
+    return {}
+
+
 @dataclass(frozen=True)
 class EditPage:
     """One kind of record's new/edit pages (see the module doc)."""
@@ -97,12 +108,13 @@ class EditPage:
     # Save: (form, record or None, payload) → the saved record, or None when refused (the
     # reasons on the form; the transaction rolled back).
     write: Callable[[Any, Any, dict], Any]
-    # The page: (form, record or None, status, version, original) → the response.
-    render: Callable[[Any, Any, int, Any, Any], Any]
+    template: str  # the page: gets ``form``, the record (as ``record_as``), version, original
+    record_as: str  # the record's name in the template (None on the new page)
     done: Callable[[Any], Any]  # after a save: the record → where the user goes
     created: Callable[[Any], Any] | None = None  # after a new record (default: ``done``)
     payload: Callable[[Any, Any], dict] = _payload  # (form, record) → what is compared, saved
     valid: Callable[[Any], bool] = _valid  # checked before a save (not a merged one)
+    context: Callable[[Any, Any], dict] = _nothing  # (form, record) → more for the template
 
     def page(self, form, record, status=200, version=None, original=None):
         """The form; a record's page carries the version and what it showed (kept across a
@@ -110,7 +122,8 @@ class EditPage:
         if record is not None:
             version = version if version is not None else record.version
             original = original or dump(self.merge.snapshot(record))
-        return self.render(form, record, status, version, original)
+        shown = {"form": form, self.record_as: record, "version": version, "original": original}
+        return render(self.template, status=status, **(shown | self.context(form, record)))
 
     def new(self):
         require(self.permission)

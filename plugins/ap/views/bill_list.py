@@ -21,12 +21,10 @@ from core.api import (
     ListSpec,
     badge_field,
     current_actor,
-    db,
     label_filter,
     lazy_gettext,
     money_fields,
     mount_list,
-    query_id,
     when_field,
 )
 from plugins.ap.models import Bill, PurchaseOrder, Vendor
@@ -34,6 +32,7 @@ from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.permissions import APPROVE, READ
 from plugins.ap.services import approval
 from plugins.ap.views import bp
+from plugins.ap.views.vendor_filter import vendor_filter
 
 
 @bp.get("/")
@@ -47,8 +46,6 @@ def _query():
 
     query = select(Bill).join(Vendor, Vendor.id == Bill.vendor_id)
     args = request.args
-    if (vendor := query_id("vendor_id", args)) is not None:
-        query = query.where(Bill.vendor_id == vendor)
     return _dates(search(query, args.get("q", "")))
 
 
@@ -66,10 +63,6 @@ def _number(bill) -> Markup:
         )
         shown += Markup('<br><small class="ap-warning">{}</small>').format(warning)
     return shown
-
-
-def _vendors():
-    return db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
 
 
 BILLS = ListSpec(
@@ -125,7 +118,7 @@ BILLS = ListSpec(
     ),
     filters=(
         ListFilter("q", lazy_gettext("Invoice number or vendor"), kind="search"),
-        ListFilter("vendor_id", lazy_gettext("Vendor"), options=_vendors),
+        vendor_filter(Bill.vendor_id),
         label_filter(
             "status", lazy_gettext("Status"), BILL_STATUSES, "ap_bill_status", column=Bill.status
         ),

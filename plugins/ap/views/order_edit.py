@@ -20,7 +20,6 @@ from core.api import (
     editable,
     get_or_404,
     mount_edit,
-    render,
 )
 from core.api import (
     lazy_gettext as _l,
@@ -114,21 +113,16 @@ def detail_url(order: PurchaseOrder) -> str:
     return url_for("ap.order_detail", order_id=order.id)
 
 
-def _render(form: FormValues, order: PurchaseOrder, status: int, version, original):
-    vendor_rows = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
-    return render(
-        "ap/order_form.html",
-        status=status,
-        errors=form.errors,
-        vendors=vendor_rows,
-        rows=LINE_ROWS,
-        form=form_values(form.values),
-        today=dt.date.today(),
-        catalog_suggest=url_for(CATALOG_SUGGEST_ENDPOINT),
-        order=order,
-        version=version,
-        original=original,
-    )
+def _context(form: FormValues, order: PurchaseOrder) -> dict:
+    """The form's fields as the template reads them, and what its choices need."""
+    return {
+        "form": form_values(form.values),
+        "errors": form.errors,
+        "vendors": db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all(),
+        "rows": LINE_ROWS,
+        "today": dt.date.today(),
+        "catalog_suggest": url_for(CATALOG_SUGGEST_ENDPOINT),
+    }
 
 
 def _write(form: FormValues, order: PurchaseOrder, payload: dict) -> PurchaseOrder | None:
@@ -162,9 +156,11 @@ EDIT = EditPage(
         labels=lambda order: lambda name: str(LABELS.get(name, name)),
     ),
     load=_draft,
-    form=lambda order: FormValues(submitted() if request.method == "POST" else snapshot(order)),
+    form=FormValues.posted(submitted, snapshot),
     write=_write,
-    render=_render,
+    template="ap/order_form.html",
+    record_as="order",
     done=_saved,
+    context=_context,
 )
 mount_edit(bp, EDIT, "/purchase-orders/<int:order_id>/edit")

@@ -15,13 +15,11 @@ from core.api import (
     ListFilter,
     ListSpec,
     badge_field,
-    db,
     label,
     label_filter,
     lazy_gettext,
     money_fields,
     mount_list,
-    query_id,
     when_field,
 )
 from plugins.ap.models import PurchaseOrder, Vendor
@@ -29,12 +27,11 @@ from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import billing_status, orders
 from plugins.ap.views import bp
+from plugins.ap.views.vendor_filter import vendor_filter
 
 
 def _query():
     query = select(PurchaseOrder).join(Vendor, Vendor.id == PurchaseOrder.vendor_id)
-    if (vendor := query_id("vendor_id")) is not None:
-        query = query.where(PurchaseOrder.vendor_id == vendor)
     if q := request.args.get("q", "").strip():
         query = query.where(PurchaseOrder.number.ilike(f"%{q}%"))
     return query
@@ -44,10 +41,6 @@ def _billing(rows) -> None:
     billed = billing_status.billed_quantities([o.id for o in rows])
     for order in rows:
         order.billing = billing_status.status(order, billed)
-
-
-def _vendors():
-    return db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
 
 
 ORDERS = ListSpec(
@@ -104,7 +97,7 @@ ORDERS = ListSpec(
     ),
     filters=(
         ListFilter("q", lazy_gettext("Number"), kind="search"),
-        ListFilter("vendor_id", lazy_gettext("Vendor"), options=_vendors),
+        vendor_filter(PurchaseOrder.vendor_id),
         label_filter(
             "status",
             lazy_gettext("Status"),

@@ -15,7 +15,6 @@ from core.api import (
     editable,
     get_or_404,
     mount_edit,
-    render,
 )
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
@@ -44,18 +43,13 @@ def _list_url(vendor=None) -> str:
     return url_for("ap.vendor_list")
 
 
-def _render(form: FormValues, vendor: Vendor, status: int, version, original):
-    return render(
-        "ap/vendor_form.html",
-        status=status,
-        errors=form.errors,
-        values=form.values,
-        fields=VENDOR_FIELDS,
-        labels=VENDOR_LABELS,
-        vendor=vendor,
-        version=version,
-        original=original,
-    )
+def _context(form: FormValues, vendor: Vendor) -> dict:
+    return {
+        "errors": form.errors,
+        "values": form.values,
+        "fields": VENDOR_FIELDS,
+        "labels": VENDOR_LABELS,
+    }
 
 
 def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
@@ -67,10 +61,6 @@ def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
 def _saved(vendor: Vendor):
     flash(_("Vendor %(name)s saved.", name=vendor.name), "success")
     return redirect(_list_url(), 303)
-
-
-def _form(vendor: Vendor) -> FormValues:
-    return FormValues(submitted() if request.method == "POST" else snapshot(vendor))
 
 
 EDIT = EditPage(
@@ -86,9 +76,11 @@ EDIT = EditPage(
         labels=lambda vendor: field_label,
     ),
     load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"),
-    form=_form,
+    form=FormValues.posted(submitted, snapshot),
     write=_write,
-    render=_render,
+    template="ap/vendor_form.html",
+    record_as="vendor",
     done=_saved,
+    context=_context,
 )
 mount_edit(bp, EDIT, "/vendors/<int:vendor_id>/edit")

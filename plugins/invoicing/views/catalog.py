@@ -46,17 +46,6 @@ def _write(form, item, payload):
     return save(form, lambda: catalog.update(item, payload))
 
 
-def _render(form, item, status, version, original):
-    return render(
-        "invoicing/catalog_form.html",
-        status=status,
-        form=form,
-        item=item,
-        version=version,
-        original=original,
-    )
-
-
 EDIT = EditPage(
     name="catalog",
     permission=CATALOG_WRITE,
@@ -71,7 +60,8 @@ EDIT = EditPage(
     load=lambda item_id: get_or_404(CatalogItem, item_id, "catalogue item"),
     form=lambda item: CatalogForm(data=_data(item)) if item is not None else CatalogForm(),
     write=_write,
-    render=_render,
+    template="invoicing/catalog_form.html",
+    record_as="item",
     done=lambda item: redirect(_list(), 303),
 )
 mount_edit(bp, EDIT, "/catalog/<int:item_id>/edit", new="/catalog/new")

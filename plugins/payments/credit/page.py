@@ -62,7 +62,6 @@ def credit_context(invoice: Invoice, due: Decimal, form=None, error=None) -> dic
 @record_page(Invoice, WRITE, "invoice")
 @form_idempotent
 def apply_credit(invoice: Invoice):
-    invoice_id = invoice.id
     form = ApplyCreditForm()
     try:
         if not form.validate_on_submit():
@@ -74,12 +73,12 @@ def apply_credit(invoice: Invoice):
         commit()
     except DomainError as exc:
         db.session.rollback()
-        invoice = get_or_404(Invoice, invoice_id, "invoice")
+        invoice = get_or_404(Invoice, invoice.id, "invoice")
         return _section(invoice, 422, credit_form=form, credit_error=_message(exc))
     if not is_htmx():
-        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
+        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice.id), 303)
     db.session.expire_all()
-    invoice = get_or_404(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice.id, "invoice")
     notice = _("%(amount)s of credit applied.", amount=format_money(amount, invoice.currency))
     return _section(invoice, 201, notice=notice)
 

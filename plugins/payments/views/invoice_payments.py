@@ -126,7 +126,6 @@ def record_form(invoice: Invoice):
 @record_page(Invoice, WRITE, "invoice")
 @form_idempotent
 def record_payment(invoice: Invoice):
-    invoice_id = invoice.id
     form = RecordPaymentForm()
     if not form.validate_on_submit():
         return _form_page(invoice, form, status=422)
@@ -135,13 +134,13 @@ def record_payment(invoice: Invoice):
         commit()
     except DomainError as exc:
         db.session.rollback()
-        invoice = get_or_404(Invoice, invoice_id, "invoice")
+        invoice = get_or_404(Invoice, invoice.id, "invoice")
         placed = apply_errors(form, exc)
         return _form_page(invoice, form, status=422, error=None if placed else exc.message)
     if not is_htmx():
-        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
+        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice.id), 303)
     db.session.expire_all()
-    invoice = get_or_404(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice.id, "invoice")
     return render(
         "payments/record_done.html",
         block="done",

@@ -105,7 +105,6 @@ def _refused(payment_id: int, exc: ApiError, **forms):
 @bp.post("/<int:payment_id>/reverse")
 @record_page(Payment, WRITE, "payment")
 def payment_reverse(payment: Payment):
-    payment_id = payment.id
     form = ReasonForm()
     if not form.validate_on_submit():
         return render_detail(payment, status=422, reverse_form=form)
@@ -113,9 +112,9 @@ def payment_reverse(payment: Payment):
         reversal = reverse.reverse(payment, form.reason.data or None, current_actor().user_id)
         commit()
     except DomainError as exc:
-        return _refused(payment_id, exc)
+        return _refused(payment.id, exc)
     return _done(
-        payment_id,
+        payment.id,
         _(
             "%(payment)s reversed by %(reversal)s.",
             payment=payment.number,
@@ -128,7 +127,6 @@ def payment_reverse(payment: Payment):
 @record_page(Payment, WRITE, "payment")
 @form_idempotent
 def refund_request(payment: Payment):
-    payment_id = payment.id
     form = RefundRequestForm()
     if not form.validate_on_submit():
         return render_detail(payment, status=422, refund_form=form)
@@ -141,10 +139,10 @@ def refund_request(payment: Payment):
         placed = apply_errors(form, exc)
         if placed:
             db.session.rollback()
-            return render_detail(get_or_404(Payment, payment_id, "payment"), 422, refund_form=form)
-        return _refused(payment_id, exc, refund_form=form)
+            return render_detail(get_or_404(Payment, payment.id, "payment"), 422, refund_form=form)
+        return _refused(payment.id, exc, refund_form=form)
     return _done(
-        payment_id,
+        payment.id,
         _(
             "Refund of %(amount)s requested; it waits for approval.",
             amount=format_money(amount, payment.currency),

@@ -5,8 +5,8 @@ Rows are plain columns with the invoice's number joined: one query per page."""
 
 from __future__ import annotations
 
-from flask import url_for
-from markupsafe import Markup, escape
+from flask import get_template_attribute, url_for
+from markupsafe import Markup
 from sqlalchemy import select
 
 from core.api import (
@@ -15,7 +15,6 @@ from core.api import (
     ListFilter,
     ListSpec,
     format_money,
-    label,
     label_filter,
     lazy_gettext,
     mount_list,
@@ -39,10 +38,8 @@ def _query():
 
 
 def _status(row) -> Markup:
-    shown = escape(label("wallet_status", row.status))
-    if row.exception:
-        shown += Markup(" <mark>{}</mark>").format(label("wallet_exception", row.exception))
-    return shown
+    """Status and exception, as on the request's own page (not "not watched": a column)."""
+    return get_template_attribute("wallet/_macros.html", "request_status")(row, watched=False)
 
 
 def _watched(query, value: str):

@@ -1,0 +1,17 @@
+"""The vendor filter of AP's lists (bills, purchase orders)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.api import db, lazy_gettext, record_filter
+from plugins.ap.models import Vendor
+
+
+def _vendors():
+    return db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
+
+
+def vendor_filter(column):
+    """``?vendor_id=``: the rows whose ``column`` is that vendor."""
+    return record_filter("vendor_id", lazy_gettext("Vendor"), column, _vendors)
