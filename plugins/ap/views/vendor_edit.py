@@ -58,10 +58,6 @@ def _saved(vendor: Vendor):
     return redirect(_list_url(), 303)
 
 
-def _form(vendor: Vendor) -> FormValues:
-    return FormValues(submitted() if request.method == "POST" else snapshot(vendor))
-
-
 EDIT = EditPage(
     name="vendor",
     permission=WRITE,
@@ -75,7 +71,7 @@ EDIT = EditPage(
         labels=lambda vendor: field_label,
     ),
     load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"),
-    form=_form,
+    form=FormValues.posted(submitted, snapshot),
     write=_write,
     template="ap/vendor_form.html",
     record_as="vendor",
