@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template_string
 from flask_babel import force_locale
 
-from core.api import label, labels
+from core.api import field_sentences, label, labels
 
 
 def test_core_code_lists_have_labels_in_both_languages(app):
@@ -84,3 +84,7 @@ def test_job_results_read_as_words_in_both_languages(app):
                 c.value: c.label for c in CompanyForm(meta={"csrf": False}).legal_id_type.choices
             }
             assert str(types["PAS"]) == "جواز السفر"
+            # A refusal's field errors flashed as sentences, no field names (core.api).
+            fields = {"lines[1].received_quantity": "X", "reason": "Y", "po_line_id": "Z"}
+            said = field_sentences(fields, {"reason": "السبب"})
+            assert said == ["السطر 2: X", "السبب: Y", "Z"]
