@@ -163,7 +163,7 @@ def test_pay_and_reverse_on_the_bill_page(api, approved, login):
     too_much = client.post(
         f"{url}/payments", data={**form, "amount": "900.00"}, follow_redirects=True
     )
-    assert "amount: is more than the 812.50 AED still due" in too_much.get_data(as_text=True)
+    assert "Amount: is more than the 812.50 AED still due" in too_much.get_data(as_text=True)
     [paid] = api.get(f"/api/v1/bills/{approved['id']}/payments").get_json()["data"]
     reverse = {"csrf_token": token, "reason": "Duplicate transfer"}
     assert client.post(f"{url}/payments/{paid['id']}/reverse", data=reverse).status_code == 302

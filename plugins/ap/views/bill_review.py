@@ -119,7 +119,8 @@ def act(bill_id: int, permission: str, action, done: str, refusal=decision_refus
     except DomainError as exc:
         db.session.rollback()
         fields = (exc.details or {}).get("fields") or {}
-        flash(" ".join([exc.message, *field_sentences(fields, {"reason": _("Reason")})]), "error")
+        labels = {"reason": _("Reason"), "amount": _("Amount"), "paid_on": _("Date")}
+        flash(" ".join([exc.message, *field_sentences(fields, labels)]), "error")
     return redirect(url_for("ap.bill_review", bill_id=bill_id))
 
 
