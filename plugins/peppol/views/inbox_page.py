@@ -14,6 +14,7 @@ from core.api import (
     db,
     editable,
     enqueue_job,
+    field_sentences,
     merge_back,
     require,
 )
@@ -50,7 +51,7 @@ def _apply(payload: dict):
 
 def _refused(exc: DomainError) -> None:
     """A refused schedule: its message and the fields' reasons, flashed on the inbox page."""
-    flash(f"{exc.message} " + " ".join(exc.details.get("fields", {}).values()), "error")
+    flash(" ".join([exc.message, *field_sentences(exc.details.get("fields", {}))]), "error")
 
 
 @bp.post("/inbox/fetch")
