@@ -34,6 +34,7 @@ from core.i18n.documents import (
     load_fonts,
     written_in,
 )
+from core.i18n.field_errors import field_sentences
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
@@ -137,6 +138,7 @@ __all__ = [
     "Mirror",
     "document_locale",
     "document_timezone",
+    "field_sentences",
     "load_fonts",
     "written_in",
     "format_number",

@@ -43,6 +43,12 @@ class FormValues:
     def validate(self) -> bool:
         return True
 
+    @staticmethod
+    def posted(read: Callable[[], dict], snapshot: Callable[[Any], dict]):
+        """``EditPage.form`` for such a page: what was posted (``read()``), else the record's
+        values (``snapshot(record)``)."""
+        return lambda record: FormValues(read() if request.method == "POST" else snapshot(record))
+
     def refuse(self, exc: DomainError, field: str = "form") -> None:
         """A service's refusal as the page's errors: the fields it names, else its message."""
         self.errors = exc.details.get("fields", {}) or {field: exc.message}

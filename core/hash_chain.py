@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import String, UniqueConstraint, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
+from core.db import db
 from core.tenancy import TenantMixin
 
 
@@ -26,6 +29,52 @@ class ChainHeadMixin(TenantMixin):
     @declared_attr.directive
     def __table_args__(cls) -> tuple:  # noqa: N805
         return (UniqueConstraint("company_id", name=f"uq_{cls.__tablename__}_company"),)
+
+    @classmethod
+    def current(cls, company_id: int):
+        """The company's head as the database has it now (None before its first link)."""
+        query = select(cls).where(cls.company_id == company_id)
+        return db.session.scalars(query.execution_options(populate_existing=True)).first()
+
+    @classmethod
+    def advance(cls, company_id: int) -> tuple[int, str | None]:
+        """Take the chain's lock; return (next position, previous hash).
+
+        One upsert: the first link creates the head at position 1, later ones move it on;
+        either way the row stays locked until the transaction ends."""
+        statement = _insert()(cls).values(company_id=company_id, last_seq=1, last_hash=None)
+        return tuple(
+            db.session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["company_id"], set_={"last_seq": cls.last_seq + 1}
+                ).returning(cls.last_seq, cls.last_hash)
+            ).one()
+        )
+
+    @classmethod
+    def hold(cls, company_id: int) -> None:
+        """Take the chain's lock without appending yet (the head is made if missing)."""
+        db.session.execute(
+            _insert()(cls)
+            .values(company_id=company_id, last_seq=0, last_hash=None)
+            .on_conflict_do_nothing(index_elements=["company_id"])
+        )
+        db.session.execute(select(cls.id).where(cls.company_id == company_id).with_for_update())
+
+    @classmethod
+    def seal(cls, company_id: int, last_hash: str) -> None:
+        """Record the hash of the link just appended (under the lock ``advance`` took)."""
+        db.session.execute(
+            update(cls)
+            .where(cls.company_id == company_id)
+            .values(last_hash=last_hash)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _insert():
+    """The dialect's ``INSERT`` that knows ``ON CONFLICT``."""
+    return pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 @dataclass

@@ -157,10 +157,8 @@ def verify_company(company_id: int) -> ChainReport:
 
     The head is read first and the walk stops at it: documents finalized while the walk runs
     (committed with a newer head) are not half-seen as missing ones."""
-    query = select(ChainHead).where(ChainHead.company_id == company_id)
-    head = db.session.scalars(query.execution_options(populate_existing=True)).first()
     return walk_chain(
-        head,
+        ChainHead.current(company_id),
         lambda last_seq: finalized_in_order(company_id, last_seq),
         check_link,
         _where,

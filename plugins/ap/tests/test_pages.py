@@ -165,3 +165,11 @@ def test_pages_speak_arabic_with_codes_as_tooltips(api, vendor, sent_po, login):
     assert "فرق ضمن السماحية" in review and "Variance within tolerance" not in review
     order = client.get(f"/ap/purchase-orders/{po['id']}", headers=arabic).get_data(as_text=True)
     assert 'title="SENT"' in order and ">Sent<" not in order  # the label, the code on hover
+    # The vendor form names its fields in Arabic, and a refusal on it is in Arabic too.
+    edit = f"/ap/vendors/{vendor['id']}/edit"
+    form = client.get(edit, headers=arabic).get_data(as_text=True)
+    assert "المدينة" in form and "شروط الدفع (بالأيام)" in form and "Payment terms" not in form
+    token = csrf_token(client, edit)
+    data = {"csrf_token": token, "_version": "1", "name": vendor["name"], "iban": "XX00"}
+    refused = client.post(edit, data=data, headers=arabic).get_data(as_text=True)
+    assert "ليس رقم IBAN صالحًا" in refused and "is not a valid IBAN" not in refused

@@ -8,7 +8,7 @@ from flask import request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import _, current_actor, db, dump_payload, render, require
+from core.api import _, current_actor, db, dump_payload, lazy_gettext, render, require
 from plugins.ap.models import Vendor
 from plugins.ap.models.settings import DEFAULTS
 from plugins.ap.permissions import CHANGE_SETTINGS, WRITE
@@ -22,6 +22,19 @@ LINE_FIELDS = ("description", "item_code", "quantity", "unit_code", "unit_price"
                "match_type")  # fmt: skip
 VENDOR_FIELDS = ("name", "trn", "peppol_id", "email", "address_line1", "city", "country",
                  "emirate", "iban", "payment_terms_days")  # fmt: skip
+# What the vendor form (and its merge page) call each field.
+VENDOR_LABELS = {
+    "name": lazy_gettext("Name"),
+    "trn": lazy_gettext("TRN"),
+    "peppol_id": lazy_gettext("Peppol participant ID"),
+    "email": lazy_gettext("E-mail"),
+    "address_line1": lazy_gettext("Address"),
+    "city": lazy_gettext("City"),
+    "country": lazy_gettext("Country"),
+    "emirate": lazy_gettext("Emirate"),
+    "iban": lazy_gettext("IBAN"),
+    "payment_terms_days": lazy_gettext("Payment terms (days)"),
+}
 
 
 def _form(names) -> dict:
@@ -39,7 +52,7 @@ def vendor_new():
         if vendor is not None:
             return go_on(_("Vendor %(name)s created.", name=vendor.name), url_for("ap.vendor_list"))
     return render("ap/vendor_form.html", status=422 if errors else 200, errors=errors,
-                  values=values, fields=VENDOR_FIELDS)  # fmt: skip
+                  values=values, fields=VENDOR_FIELDS, labels=VENDOR_LABELS)  # fmt: skip
 
 
 def _order_body() -> dict:

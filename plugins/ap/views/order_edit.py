@@ -156,7 +156,7 @@ EDIT = EditPage(
         labels=lambda order: lambda name: str(LABELS.get(name, name)),
     ),
     load=_draft,
-    form=lambda order: FormValues(submitted() if request.method == "POST" else snapshot(order)),
+    form=FormValues.posted(submitted, snapshot),
     write=_write,
     template="ap/order_form.html",
     record_as="order",

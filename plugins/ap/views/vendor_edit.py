@@ -21,7 +21,7 @@ from plugins.ap.models import Vendor
 from plugins.ap.permissions import WRITE
 from plugins.ap.services import vendors
 from plugins.ap.views import bp
-from plugins.ap.views.forms import VENDOR_FIELDS
+from plugins.ap.views.forms import VENDOR_FIELDS, VENDOR_LABELS
 
 editable(Vendor, WRITE)  # its edit page's room: "also editing", "saved just now"
 
@@ -36,7 +36,7 @@ def submitted() -> dict:
 
 
 def field_label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return str(VENDOR_LABELS.get(name, name))
 
 
 def _list_url(vendor=None) -> str:
@@ -44,7 +44,12 @@ def _list_url(vendor=None) -> str:
 
 
 def _context(form: FormValues, vendor: Vendor) -> dict:
-    return {"errors": form.errors, "values": form.values, "fields": VENDOR_FIELDS}
+    return {
+        "errors": form.errors,
+        "values": form.values,
+        "fields": VENDOR_FIELDS,
+        "labels": VENDOR_LABELS,
+    }
 
 
 def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
@@ -56,10 +61,6 @@ def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
 def _saved(vendor: Vendor):
     flash(_("Vendor %(name)s saved.", name=vendor.name), "success")
     return redirect(_list_url(), 303)
-
-
-def _form(vendor: Vendor) -> FormValues:
-    return FormValues(submitted() if request.method == "POST" else snapshot(vendor))
 
 
 EDIT = EditPage(
@@ -75,7 +76,7 @@ EDIT = EditPage(
         labels=lambda vendor: field_label,
     ),
     load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"),
-    form=_form,
+    form=FormValues.posted(submitted, snapshot),
     write=_write,
     template="ap/vendor_form.html",
     record_as="vendor",

@@ -12,9 +12,7 @@ database trigger refuses any later change to a non-draft invoice.
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import insert, select
 
 from core.api import ApiError, Company, ValidationFailed, db, lock_for_update, next_number, utcnow
 from core.api import gettext as _
@@ -22,22 +20,6 @@ from plugins.invoicing import chain, einvoice_xml, mapping, signing
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
 from plugins.invoicing.services import einvoice_gate, notify
 from plugins.invoicing.services.drafts import require_draft
-
-
-def lock_chain(company_id: int) -> tuple[int, str | None]:
-    """Take the company's chain lock; return (next chain position, previous hash).
-
-    One upsert: the first finalization creates the head at position 1, later ones move it
-    on; either way the row is locked until the transaction ends."""
-    session = db.session
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(ChainHead).values(company_id=company_id, last_seq=1, last_hash=None)
-    seq, last_hash = session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["company_id"], set_={"last_seq": ChainHead.last_seq + 1}
-        ).returning(ChainHead.last_seq, ChainHead.last_hash)
-    ).one()
-    return seq, last_hash
 
 
 def _reload(invoice_id: int) -> Invoice:
@@ -122,7 +104,7 @@ def _write_taxes(invoice: Invoice, totals) -> None:
 
 
 def finalize(invoice: Invoice) -> Invoice:
-    seq, prev_hash = lock_chain(invoice.company_id)
+    seq, prev_hash = ChainHead.advance(invoice.company_id)
     invoice = _reload(invoice.id)
     _check_ready(invoice)
     profiles = einvoice_gate.profiles_for(invoice)
@@ -147,12 +129,7 @@ def finalize(invoice: Invoice) -> Invoice:
         invoice.signature = signing.sign(key, signing.message(invoice.hash, xml_hash))
         invoice.status = FINALIZED
     db.session.flush()
-    db.session.execute(
-        update(ChainHead)
-        .where(ChainHead.company_id == invoice.company_id)
-        .values(last_hash=invoice.hash)
-        .execution_options(synchronize_session=False)
-    )
+    ChainHead.seal(invoice.company_id, invoice.hash)
     _credit_original(invoice)
     notify.status_changed(invoice, "InvoiceFinalized", DRAFT, {"hash": invoice.hash})
     return invoice

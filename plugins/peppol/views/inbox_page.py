@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, company_id, db, editable, enqueue_job, require
+from core.api import DomainError, company_id, db, editable, enqueue_job, field_sentences, require
 from plugins.peppol import settings
 from plugins.peppol.inbox import FETCH_JOB
 from plugins.peppol.inbox.schedule import settings_for
@@ -42,7 +42,7 @@ def _write(form, payload: dict):
         return changed
     except DomainError as exc:
         db.session.rollback()
-        flash(f"{exc.message} " + " ".join(exc.details.get("fields", {}).values()), "error")
+        flash(" ".join([exc.message, *field_sentences(exc.details.get("fields", {}))]), "error")
         return None
 
 
