@@ -34,6 +34,7 @@ from core.i18n.documents import (
     load_fonts,
     written_in,
 )
+from core.i18n.field_errors import field_sentences
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
@@ -68,7 +69,7 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
-from core.listing.fields import badge_field, code_field, column_field, when_field
+from core.listing.fields import badge_field, code_field, column_field, id_field, when_field
 from core.listing.filters import record_filter
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
@@ -137,6 +138,7 @@ __all__ = [
     "Mirror",
     "document_locale",
     "document_timezone",
+    "field_sentences",
     "load_fonts",
     "written_in",
     "format_number",
@@ -246,6 +248,7 @@ __all__ = [
     "code_field",
     "column_field",
     "when_field",
+    "id_field",
     "record_filter",
     "mount_list",
     "mount_edit",

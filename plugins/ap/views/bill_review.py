@@ -17,6 +17,7 @@ from core.api import (
     db,
     dump_payload,
     editable,
+    field_sentences,
     get_or_404,
     may,
     merge_back,
@@ -118,7 +119,7 @@ def act(bill_id: int, permission: str, action, done: str, refusal=decision_refus
     except DomainError as exc:
         db.session.rollback()
         fields = (exc.details or {}).get("fields") or {}
-        flash(" ".join([exc.message, *(f"{k}: {v}." for k, v in fields.items())]), "error")
+        flash(" ".join([exc.message, *field_sentences(fields, {"reason": _("Reason")})]), "error")
     return redirect(url_for("ap.bill_review", bill_id=bill_id))
 
 
