@@ -15,6 +15,7 @@ from core.api import (
     ListFilter,
     ListSpec,
     format_money,
+    id_field,
     label_filter,
     lazy_gettext,
     mount_list,
@@ -62,12 +63,7 @@ REQUESTS = ListSpec(
     query=_query,
     default_sort="-id",
     fields=(
-        ListField(
-            "id",
-            "#",
-            sort=R.id,
-            link=lambda r: url_for("wallet.request_detail", request_id=r.id),
-        ),
+        id_field(R.id, "wallet.request_detail", "request_id"),
         ListField(
             "invoice",
             lazy_gettext("Invoice"),
