@@ -169,9 +169,10 @@ def measure(db_url: str, levels: list[int], per: int, profile: bool = False) -> 
         instrument()
         print(
             "| threads | finalizations | total p50 / p95 | chain-lock wait | lock held "
-            "(lock to commit) | UBL + validation | signing | share of time waiting |"
+            "(lock to COMMIT) | UBL + validation | signing | after COMMIT (events, audit) "
+            "| share of time waiting |"
         )
-        print("|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|")
         for threads in levels:
             chunk, ids = ids[: threads * per], ids[threads * per :]
             print(report(threads, run_level(app, chunk, threads)), flush=True)
