@@ -169,30 +169,29 @@ COLUMNS += ("currency", "total", "amount_due", "customer_id")
 
 
 def _row(r):
-    inv = SimpleNamespace(**{k: getattr(r, k) for k in COLUMNS}, name=r.name)
-    return inv, {"total": r.total, "amount_due": r.amount_due}
+    return SimpleNamespace(**{k: getattr(r, k) for k in COLUMNS}, name=r.name)
 
 
 def render_table(app, rows, page, sort) -> str:
     from flask import request
     from jinja2_fragments import render_block
 
-    from plugins.invoicing.views.invoice_list import COLUMNS as HEADINGS
+    from plugins.invoicing.views.invoice_list import INVOICE_LIST
 
     env = app.jinja_env
     context = {
+        "spec": INVOICE_LIST,
         "rows": rows,
         "page": page,
         "total": 10_000,
-        "exact": False,
         "sort": sort,
-        "columns": HEADINGS,
         "error": None,
         "args": request.args,
         "request": request,
-        "actor": SimpleNamespace(can=lambda permission: True),  # an admin sees every action
+        "actions": INVOICE_LIST.actions,  # an admin sees every action
+        "actor": SimpleNamespace(can=lambda permission: True),
     }
-    return render_block(env, "invoicing/invoice_list.html", "table", context)
+    return render_block(env, "core/list.html", "table", context)
 
 
 # ---- export ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from core.errors import ApiError, NotFound
 from core.inputs import MAX_ID
@@ -28,7 +29,7 @@ def company_id() -> int:
     """The acting account's company; 403 when there is none (SUPER_ADMIN, system)."""
     actor = current_actor()
     if actor is None or actor.company_id is None:
-        raise ApiError(403, "forbidden", "This account belongs to no company.")
+        raise ApiError(403, "forbidden", _("This account belongs to no company."))
     return actor.company_id
 
 
@@ -48,7 +49,7 @@ def may(permission: str) -> bool:
 def require(permission: str) -> None:
     """``may(permission)`` or 403 ``forbidden``."""
     if not may(permission):
-        raise ApiError(403, "forbidden", "Your role cannot do this.", {"permission": permission})
+        raise ApiError(403, "forbidden", _("Your role cannot do this."), {"permission": permission})
 
 
 def get_or_404(model, ident, label: str | None = None):
@@ -68,7 +69,9 @@ def get_or_404(model, ident, label: str | None = None):
 def not_found(model, ident, label: str | None = None) -> NotFound:
     """The 404 ``not_found`` for ``model``'s row ``ident`` ("No credit note with id 7.")."""
     name = label or _words(model.__name__)
-    return NotFound("not_found", f"No {name} with id {ident}.", {"id": ident})
+    return NotFound(
+        "not_found", _("No %(name)s with id %(ident)s.", name=name, ident=ident), {"id": ident}
+    )
 
 
 def _in_range(ident) -> bool:

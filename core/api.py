@@ -19,13 +19,22 @@ from core.cli.common import verify_command
 from core.commit import commit
 from core.db import db
 from core.downloads import file_response
-from core.edit_page import EditPage, FormValues, mount_edit
+from core.edit_page import EditPage, FormValues, attempt, merge_back, mount_edit
 from core.edit_rooms import editable
 from core.errors import ApiError, Conflict, DomainError, NotFound, Refused, ValidationFailed
 from core.events import DomainEvent, on_commit, publish
 from core.extensions import csrf, limiter, socketio
+from core.hash_chain import ChainHeadMixin, ChainReport
+from core.hash_chain import walk as walk_chain
 from core.hookimpl import hookimpl
-from core.i18n.documents import Mirror, document_locale, load_fonts, written_in
+from core.i18n.documents import (
+    Mirror,
+    document_locale,
+    document_timezone,
+    load_fonts,
+    written_in,
+)
+from core.i18n.field_errors import field_sentences
 from core.i18n.fields import DateInputField, NumberField, normalize_date
 from core.i18n.formatting import format_date, format_datetime, format_money, format_number
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
@@ -60,12 +69,14 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing.fields import badge_field, code_field, column_field, id_field, when_field
+from core.listing.filters import record_filter
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
 from core.listing.spec import ListSpec, label_filter, money_fields
 from core.listing.views import list_page, mount_list
-from core.locking import lock_for_update, lock_in, lock_or_404
+from core.locking import lock_checked, lock_for_update, lock_in, lock_or_404
 from core.manifest import Manifest
 from core.merge import StaleEdit, choices_from, merged
 from core.merge import changes as field_changes
@@ -82,10 +93,11 @@ from core.permissions import Permission
 from core.plugin_hooks import hook
 from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
+from core.record_page import record_page
 from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value
 from core.shell import MenuItem, Widget
-from core.stale_merge import StaleMerge
+from core.stale_merge import StaleMerge, payload_form
 from core.table_parts import AuthoredMixin, list_indexes
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
@@ -125,6 +137,8 @@ __all__ = [
     "format_money",
     "Mirror",
     "document_locale",
+    "document_timezone",
+    "field_sentences",
     "load_fonts",
     "written_in",
     "format_number",
@@ -169,6 +183,9 @@ __all__ = [
     "StaleVersion",
     "TenantMixin",
     "AuthoredMixin",
+    "ChainHeadMixin",
+    "ChainReport",
+    "walk_chain",
     "list_indexes",
     "verify_command",
     "Transition",
@@ -227,13 +244,23 @@ __all__ = [
     "list_page",
     "label_filter",
     "money_fields",
+    "badge_field",
+    "code_field",
+    "column_field",
+    "when_field",
+    "id_field",
+    "record_filter",
     "mount_list",
     "mount_edit",
+    "attempt",
+    "merge_back",
+    "payload_form",
     "ListAction",
     "ListField",
     "ListFilter",
     "ListSpec",
     "load_payload",
+    "lock_checked",
     "lock_for_update",
     "lock_in",
     "lock_or_404",
@@ -255,6 +282,7 @@ __all__ = [
     "read_record",
     "RecordRoute",
     "record_routes",
+    "record_page",
     "record_room",
     "render",
     "row_version",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, abort, request
+from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
@@ -67,7 +68,7 @@ def _choices(actor) -> dict:
 def index():
     actor = current_actor()
     if actor is None or not actor.can(PERMISSION):
-        abort(403, "Your role cannot read the audit log.")
+        abort(403, _("Your role cannot read the audit log."))
     offset = query_int("offset", 0, 0)
     query = _filtered(actor).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
     rows = db.session.scalars(query.limit(PAGE + 1).offset(offset)).all()

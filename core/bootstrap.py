@@ -15,12 +15,19 @@ def init(app: Flask) -> None:
 
     extensions.db.init_app(app)
     _init_core_modules(app)
+    _set_config_defaults(app, plugins)
     plugins.hook.init_app(app=app)
     _register_models(app, plugins)
     _register_permissions(app, plugins)
     plugins.hook.register_blueprints(app=app)
     plugins.hook.register_socketio_namespaces(socketio=extensions.socketio)
     plugins.hook.register_commands(cli=app.cli)
+
+
+def _set_config_defaults(app: Flask, plugins) -> None:
+    for defaults in plugins.hook.config_defaults():
+        for key, value in defaults.items():
+            app.config.setdefault(key, value)
 
 
 def _init_core_modules(app: Flask) -> None:

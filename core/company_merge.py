@@ -10,7 +10,7 @@ from flask import url_for
 from core.company_form import CompanyForm
 from core.company_rules import EDITABLE_FIELDS
 from core.merge import dump
-from core.stale_merge import StaleMerge
+from core.stale_merge import StaleMerge, payload_form
 
 
 def profile(company) -> dict:
@@ -25,24 +25,10 @@ def profile_json(company) -> str:
 MERGE = StaleMerge(
     kind="company",
     snapshot=profile,
-    form=lambda payload: CompanyForm(formdata=None, data=payload, meta={"csrf": False}),
+    form=payload_form(CompanyForm),
     edit_url=lambda company: url_for("core_web.company_edit"),
     back_url=lambda company: url_for("core_web.company"),
     back_label=lambda company: company.name,
     reload_url=lambda company: url_for("core_web.company"),
     company_of=lambda company: company.id,
 )
-
-
-def stale_answer(company, form: CompanyForm):
-    """The merge page when the form was opened at an older version, else None."""
-    return MERGE.refusal(company, form.submitted_profile())
-
-
-def merged_form(company):
-    """The merge form's choices as a company form (not yet checked), or the merge page again
-    when the profile moved on once more."""
-    payload, _theirs, again = MERGE.merged_payload(company)
-    if again is not None:
-        return None, again
-    return MERGE.form(payload), None

@@ -16,6 +16,8 @@ import re
 
 import pycountry
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
@@ -32,10 +34,10 @@ MAX_LENGTH = {name: Company.__table__.c[name].type.length for name in EDITABLE_F
 
 # Legal registration types PINT-AE accepts for a UAE party (ibr-173-ae, ibr-183-ae).
 LEGAL_ID_TYPES = {
-    "TL": "Commercial / trade licence",
-    "EID": "Emirates ID",
-    "PAS": "Passport",
-    "CD": "Cabinet decision",
+    "TL": _l("Commercial / trade licence"),
+    "EID": _l("Emirates ID"),
+    "PAS": _l("Passport"),
+    "CD": _l("Cabinet decision"),
 }
 _LEGAL_FIELDS = ("legal_id", "legal_id_type", "legal_id_authority")
 
@@ -118,21 +120,21 @@ def iban_checksum_ok(iban: str) -> bool:
 
 def _trn_error(trn: str, country: str | None) -> str | None:
     if country == "AE" and not _UAE_TRN.match(trn):
-        return "A UAE TRN has 15 digits and starts with 1."
+        return _("A UAE TRN has 15 digits and starts with 1.")
     if not re.match(r"^[A-Za-z0-9]{5,32}$", trn):
-        return "A tax number has 5 to 32 letters or digits."
+        return _("A tax number has 5 to 32 letters or digits.")
     return None
 
 
 def _iban_error(iban: str) -> str | None:
     if not _IBAN.match(iban):
-        return "An IBAN starts with a country code and two check digits (e.g. AE07 0331 ...)."
+        return _("An IBAN starts with a country code and two check digits (e.g. AE07 0331 ...).")
     try:
         stdnum_iban.validate(iban)
     except InvalidChecksum:
-        return "This IBAN's check digits do not match; please check for a typo."
+        return _("This IBAN's check digits do not match; please check for a typo.")
     except ValidationError:
-        return "This IBAN has the wrong length or format for its country."
+        return _("This IBAN has the wrong length or format for its country.")
     return None
 
 
@@ -140,36 +142,37 @@ def _email_error(email: str) -> str | None:
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError as exc:
-        return f"Not a valid e-mail address: {exc}"
+        return _("Not a valid e-mail address: %(exc)s", exc=exc)
     return None
 
 
 def _pattern_error(pattern: re.Pattern, message: str):
-    return lambda value: None if pattern.match(value) else message
+    return lambda value: None if pattern.match(value) else str(message)
 
 
 def _country_error(code: str) -> str | None:
     if len(code) == 2 and pycountry.countries.get(alpha_2=code):
         return None
-    return "Use the two-letter ISO country code (e.g. AE)."
+    return _("Use the two-letter ISO country code (e.g. AE).")
 
 
 def _locale_error(code: str) -> str | None:
     if code in LOCALES:
         return None
-    return "Use one of the languages Ledgerline speaks: " + ", ".join(LOCALES) + "."
+    return _("Use one of the languages Ledgerline speaks: %(names)s.", names=", ".join(LOCALES))
 
 
 def _timezone_error(zone: str) -> str | None:
     if zone in ZONES:
         return None
-    return "Use a time zone name such as Asia/Dubai (IANA tz database)."
+    return _("Use a time zone name such as Asia/Dubai (IANA tz database).")
 
 
 def _legal_id_type_error(code: str) -> str | None:
     if code in LEGAL_ID_TYPES:
         return None
-    return "Use one of " + ", ".join(f"{k} ({v})" for k, v in LEGAL_ID_TYPES.items()) + "."
+    names = ", ".join(f"{k} ({v})" for k, v in LEGAL_ID_TYPES.items())
+    return _("Use one of %(names)s.", names=names)
 
 
 _CHECKS = {
@@ -180,10 +183,11 @@ _CHECKS = {
     "locale": _locale_error,
     "timezone": _timezone_error,
     "peppol_id": _pattern_error(
-        _PEPPOL, "A Peppol participant ID looks like 0235:1001234567 (4-digit scheme, colon, id)."
+        _PEPPOL,
+        _l("A Peppol participant ID looks like 0235:1001234567 (4-digit scheme, colon, id)."),
     ),
     "phone": _pattern_error(
-        _PHONE, "A phone number has 6 to 15 digits, optionally starting with +."
+        _PHONE, _l("A phone number has 6 to 15 digits, optionally starting with +.")
     ),
 }
 
@@ -197,8 +201,13 @@ def _subdivision_error(merged: dict) -> str | None:
     if found is None or found.country_code != country:
         if country == "AE":
             emirates = sorted(s.code for s in pycountry.subdivisions.get(country_code="AE"))
-            return f"Use the emirate's ISO 3166-2 code: one of {', '.join(emirates)}."
-        return f"Use an ISO 3166-2 subdivision code of {country} (e.g. {country}-...)."
+            return _(
+                "Use the emirate's ISO 3166-2 code: one of %(names)s.", names=", ".join(emirates)
+            )
+        return _(
+            "Use an ISO 3166-2 subdivision code of %(country)s (e.g. %(country)s-...).",
+            country=country,
+        )
     return None
 
 
@@ -235,9 +244,9 @@ def _field_error(name: str, value, country: str | None) -> str | None:
     if value is None:
         return "Company name is required." if name == "name" else None
     if not isinstance(value, str):
-        return "Must be text."
+        return _("Must be text.")
     if len(value) > MAX_LENGTH[name]:
-        return f"At most {MAX_LENGTH[name]} characters."
+        return _("At most %(value)s characters.", value=MAX_LENGTH[name])
     if name == "trn":
         return _trn_error(value, country)
     check = _CHECKS.get(name)

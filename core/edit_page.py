@@ -18,12 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import request
+from flask import flash, redirect, request
 from flask_login import login_required
 
 from core.access import require
+from core.db import db
+from core.errors import DomainError
 from core.merge import dump
 from core.stale_merge import StaleMerge
+from core.templating import render
 from core.versioning import form_version
 
 
@@ -40,6 +43,64 @@ class FormValues:
     def validate(self) -> bool:
         return True
 
+    @staticmethod
+    def posted(read: Callable[[], dict], snapshot: Callable[[Any], dict]):
+        """``EditPage.form`` for such a page: what was posted (``read()``), else the record's
+        values (``snapshot(record)``; nothing on a new record's page)."""
+
+        def values(record) -> dict:
+            if request.method == "POST":
+                return read()
+            return snapshot(record) if record is not None else {}
+
+        return lambda record: FormValues(values(record))
+
+    def refuse(self, exc: DomainError, field: str = "form") -> None:
+        """A service's refusal as the page's errors: the fields it names, else its message."""
+        self.errors = exc.details.get("fields", {}) or {field: exc.message}
+
+
+def attempt(write: Callable[[], Any], commit: Callable[[], None], refused: Callable):
+    """``write()`` then ``commit()``: what ``write`` gave; on a ``DomainError`` the transaction
+    is rolled back, ``refused(exc)`` told, and None given."""
+    try:
+        result = write()
+        commit()
+    except DomainError as exc:
+        db.session.rollback()
+        refused(exc)
+        return None
+    return result
+
+
+def flash_refusal(exc: DomainError) -> None:
+    flash(exc.message, "error")
+
+
+def merge_back(
+    merge: StaleMerge,
+    record,
+    apply: Callable[[dict], Any],
+    commit,
+    saved: str | None = None,
+    refused: Callable[[DomainError], None] = flash_refusal,
+):
+    """The merge page's answer on a page with no form of its own to show again (settings, a
+    review page): ``apply(payload)`` and commit, a refusal told (``refused``: flashed); back
+    to the record's page either way (``saved`` flashed when saved and given)."""
+    back = merge.back_url(record)
+
+    def write(form, payload):
+        done = attempt(lambda: apply(payload) or True, commit, refused)
+        return record if done else None
+
+    def done():
+        if saved is not None:
+            flash(saved, "success")
+        return redirect(back, 303)
+
+    return merge.save_merged(record, write, lambda form, original: redirect(back, 303), done)
+
 
 def _payload(form, record) -> dict:
     return form.payload()
@@ -47,6 +108,10 @@ def _payload(form, record) -> dict:
 
 def _valid(form) -> bool:
     return form.validate()
+
+
+def _nothing(form, record) -> dict:
+    return {}
 
 
 @dataclass(frozen=True)
@@ -61,12 +126,13 @@ class EditPage:
     # Save: (form, record or None, payload) → the saved record, or None when refused (the
     # reasons on the form; the transaction rolled back).
     write: Callable[[Any, Any, dict], Any]
-    # The page: (form, record or None, status, version, original) → the response.
-    render: Callable[[Any, Any, int, Any, Any], Any]
+    template: str  # the page: gets ``form``, the record (as ``record_as``), version, original
+    record_as: str  # the record's name in the template (None on the new page)
     done: Callable[[Any], Any]  # after a save: the record → where the user goes
     created: Callable[[Any], Any] | None = None  # after a new record (default: ``done``)
     payload: Callable[[Any, Any], dict] = _payload  # (form, record) → what is compared, saved
     valid: Callable[[Any], bool] = _valid  # checked before a save (not a merged one)
+    context: Callable[[Any, Any], dict] = _nothing  # (form, record) → more for the template
 
     def page(self, form, record, status=200, version=None, original=None):
         """The form; a record's page carries the version and what it showed (kept across a
@@ -74,7 +140,8 @@ class EditPage:
         if record is not None:
             version = version if version is not None else record.version
             original = original or dump(self.merge.snapshot(record))
-        return self.render(form, record, status, version, original)
+        shown = {"form": form, self.record_as: record, "version": version, "original": original}
+        return render(self.template, status=status, **(shown | self.context(form, record)))
 
     def new(self):
         require(self.permission)

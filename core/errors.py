@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 from flask import g, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
@@ -22,6 +24,7 @@ class DomainError(Exception):
     """
 
     def __init__(self, code: str, message: str, details: dict | None = None):
+        message = str(message)  # a lazy string is read in the language of the request
         super().__init__(message)
         self.code, self.message, self.details = code, message, details or {}
 
@@ -33,7 +36,8 @@ class DomainError(Exception):
 class ValidationFailed(DomainError):
     """Input that breaks the rules, field by field: ``{"fields": {"lines[0].amount": msg}}``."""
 
-    def __init__(self, fields: dict, message: str = "Some fields are invalid."):
+    def __init__(self, fields: dict, message: str | None = None):
+        message = _("Some fields are invalid.") if message is None else message
         super().__init__("validation_failed", message, {"fields": dict(fields)})
 
 
@@ -85,7 +89,7 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def validation_failed(fields: dict, message: str = "Some fields are invalid.") -> ValidationFailed:
+def validation_failed(fields: dict, message: str | None = None) -> ValidationFailed:
     """The one 422: ``raise validation_failed({"name": "is required"})``."""
     return ValidationFailed(fields, message)
 
@@ -121,7 +125,7 @@ def _domain_error(exc: DomainError):
 def _csrf_error(exc: CSRFError):
     if wants_json():
         return error_response(400, "csrf_failed", exc.description)
-    return _page(400, "Your form expired or was sent from elsewhere. Reload the page and retry.")
+    return _page(400, _("Your form expired or was sent from elsewhere. Reload the page and retry."))
 
 
 def _tenant_refused(exc: TenantWriteRefused):
@@ -130,7 +134,7 @@ def _tenant_refused(exc: TenantWriteRefused):
     return _page(403, str(exc))
 
 
-STALE_RACE = (
+STALE_RACE = _l(
     "Someone else saved this record at the same moment; nothing of yours was saved. "
     "Reload it and apply your change again."
 )
@@ -140,22 +144,24 @@ def _stale_data(exc: StaleDataError):
     """Two saves of one version at once: the second UPDATE matched no row (core.versioning)."""
     _rollback()
     if wants_json():
-        return error_response(409, "stale_version", STALE_RACE)
-    return _page(409, STALE_RACE)
+        return error_response(409, "stale_version", str(STALE_RACE))
+    return _page(409, str(STALE_RACE))
 
 
 def _http_error(exc: HTTPException):
     if wants_json():
         return error_response(exc.code or 500, CODES.get(exc.code, "error"), exc.description)
-    return _page(exc.code or 500, exc.description)
+    # Werkzeug's own English description says no more than the page's translated heading.
+    generic = exc.description == type(exc).description
+    return _page(exc.code or 500, "" if generic else exc.description)
 
 
 def _unexpected(exc: Exception):
     log.exception("unhandled error (correlation id %s)", g.get("correlation_id"))
     _rollback()
     if wants_json():
-        return error_response(500, "internal_error", "Something went wrong on our side.")
-    return _page(500, "Something went wrong on our side.")
+        return error_response(500, "internal_error", _("Something went wrong on our side."))
+    return _page(500, _("Something went wrong on our side."))
 
 
 def _rollback() -> None:

@@ -11,6 +11,15 @@ hookspec = pluggy.HookspecMarker("ledgerline")
 
 
 @hookspec
+def config_defaults():
+    """Return ``{KEY: default}`` for the plugin's settings.
+
+    Core sets each key the app's configuration (file, ``LEDGERLINE_*`` environment, test
+    config) does not already have, before any ``init_app`` runs.
+    """
+
+
+@hookspec
 def init_app(app):
     """Configure the Flask ``app``: config defaults, template filters, request handlers.
 

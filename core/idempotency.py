@@ -24,6 +24,7 @@ import time
 from datetime import timedelta
 
 from flask import Response, current_app, g, request
+from flask_babel import gettext as _
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -84,7 +85,7 @@ def _once(view, args, kwargs, owner: str, key: str, fingerprint: str):
                 raise ApiError(
                     409,
                     "idempotency_key_reused",
-                    "This Idempotency-Key was already used with a different request.",
+                    _("This Idempotency-Key was already used with a different request."),
                     {"key": key},
                 )
             if row.status_code is not None:
@@ -93,7 +94,7 @@ def _once(view, args, kwargs, owner: str, key: str, fingerprint: str):
             raise ApiError(
                 409,
                 "idempotency_in_progress",
-                "A request with this Idempotency-Key is still being processed; retry shortly.",
+                _("A request with this Idempotency-Key is still being processed; retry shortly."),
                 {"key": key},
             )
         time.sleep(0.05)
@@ -186,7 +187,7 @@ def _owner() -> str:
     """Keys are private to one API token, or to one user's browser session."""
     actor = current_actor()
     if actor is None:
-        raise ApiError(401, "unauthorized", "Send a Bearer API token or log in first.")
+        raise ApiError(401, "unauthorized", _("Send a Bearer API token or log in first."))
     if actor.token_id is not None:
         return f"token:{actor.token_id}"
     return f"user:{actor.user_id}"
@@ -197,7 +198,7 @@ def _checked(key: str) -> str:
         raise ApiError(
             400,
             "invalid_idempotency_key",
-            "Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is ideal).",
+            _("Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is ideal)."),
         )
     return key
 

@@ -26,6 +26,8 @@ import re
 from contextlib import suppress
 from decimal import Decimal, InvalidOperation
 
+from flask_babel import gettext as _
+
 from core.errors import ApiError, ValidationFailed
 
 MAX_INT = 2**63 - 1  # BIGINT on PostgreSQL, INTEGER on SQLite
@@ -57,8 +59,8 @@ def text_problem(value: str) -> str | None:
         return None
     char = found.group()
     if "\ud800" <= char <= "\udfff":
-        return "must not contain a lone surrogate (invalid Unicode)"
-    return f"must not contain the control character U+{ord(char):04X}"
+        return _("must not contain a lone surrogate (invalid Unicode)")
+    return _("must not contain the control character U+%(value)s", value=format(ord(char), "04X"))
 
 
 def text_field(data: dict, name: str, errors: FieldErrors, max_len: int, required: bool = False):
@@ -66,17 +68,17 @@ def text_field(data: dict, name: str, errors: FieldErrors, max_len: int, require
     value = data.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            errors[name] = "is required"
+            errors[name] = _("is required")
         return None
     if not isinstance(value, str):
-        errors[name] = "must be text"
+        errors[name] = _("must be text")
         return None
     if problem := text_problem(value):
         errors[name] = problem
         return None
     value = value.strip()
     if len(value) > max_len:
-        errors[name] = f"must be at most {max_len} characters"
+        errors[name] = _("must be at most %(max_len)s characters", max_len=max_len)
     return value
 
 
@@ -90,7 +92,7 @@ def whole_number(
     elif isinstance(value, str) and _DIGITS.fullmatch(value):
         number = int(value)
     if number is None or not low <= number <= high:
-        errors[name] = f"must be a whole number from {low} to {high}"
+        errors[name] = _("must be a whole number from %(low)s to %(high)s", low=low, high=high)
         return None
     return number
 
@@ -122,10 +124,10 @@ def exact_decimal(
         errors[name] = syntax_message
         return None
     if number and number.adjusted() > DECIMAL_MAX_EXPONENT:
-        errors[name] = "is out of range"
+        errors[name] = _("is out of range")
         return None
     if number.as_tuple().exponent < DECIMAL_MIN_EXPONENT:
-        errors[name] = f"must have at most {-DECIMAL_MIN_EXPONENT} decimals"
+        errors[name] = _("must have at most %(value)s decimals", value=-DECIMAL_MIN_EXPONENT)
         return None
     return number
 
@@ -138,9 +140,11 @@ def iso_date(value, name: str, errors: FieldErrors) -> dt.date | None:
         with suppress(ValueError):
             day = dt.date.fromisoformat(value)
     if day is None:
-        errors[name] = "must be a date YYYY-MM-DD"
+        errors[name] = _("must be a date YYYY-MM-DD")
     elif not DATE_MIN <= day <= DATE_MAX:
-        errors[name] = f"must be between {DATE_MIN} and {DATE_MAX}"
+        errors[name] = _(
+            "must be between %(DATE_MIN)s and %(DATE_MAX)s", DATE_MIN=DATE_MIN, DATE_MAX=DATE_MAX
+        )
         day = None
     return day
 
@@ -177,14 +181,16 @@ def parse_json(raw: bytes):
     except RecursionError:
         raise _too_deep() from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "invalid_json", f"The body is not valid JSON: {exc}") from exc
+        raise ApiError(
+            400, "invalid_json", _("The body is not valid JSON: %(exc)s", exc=exc)
+        ) from exc
 
 
 def _too_deep() -> ApiError:
     return ApiError(
         400,
         "invalid_json",
-        f"The body nests deeper than {MAX_JSON_DEPTH} levels.",
+        _("The body nests deeper than %(MAX_JSON_DEPTH)s levels.", MAX_JSON_DEPTH=MAX_JSON_DEPTH),
         {"max_depth": MAX_JSON_DEPTH},
     )
 
@@ -212,7 +218,7 @@ def check_json_values(value, errors: FieldErrors, path: str = "") -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if problem := text_problem(key):
-                errors[path or "(body)"] = f"has a field name that {problem}"
+                errors[path or "(body)"] = _("has a field name that %(problem)s", problem=problem)
                 continue
             check_json_values(item, errors, f"{path}.{key}" if path else key)
     elif isinstance(value, list):
@@ -225,9 +231,9 @@ def check_json_values(value, errors: FieldErrors, path: str = "") -> None:
         return
     elif isinstance(value, int):
         if not -MAX_INT - 1 <= value <= MAX_INT:
-            errors[path or "(body)"] = "is out of range (64-bit integers only)"
+            errors[path or "(body)"] = _("is out of range (64-bit integers only)")
     elif isinstance(value, float | Decimal) and not Decimal(value).is_finite():
-        errors[path or "(body)"] = "is out of range"
+        errors[path or "(body)"] = _("is out of range")
 
 
 # --- query strings ---------------------------------------------------------------------------
@@ -238,7 +244,7 @@ def invalid_parameter(name: str, message: str, value=None) -> ApiError:
     return ApiError(
         400,
         "invalid_parameter",
-        f"{name} {message}.",
+        _("%(name)s %(message)s.", name=name, message=message),
         {"fields": {name: message}, name: value},
     )
 
@@ -288,7 +294,9 @@ def query_choice(name: str, allowed, args=None) -> str | None:
     if value in (None, ""):
         return None
     if value not in allowed:
-        raise invalid_parameter(name, f"must be one of {', '.join(allowed)}", value)
+        raise invalid_parameter(
+            name, _("must be one of %(names)s", names=", ".join(allowed)), value
+        )
     return value
 
 

@@ -3,7 +3,8 @@
 Every transition (reverse a payment, process a refund, void an invoice, ...) follows one
 pattern: lock the row it changes, then check its status and remaining amount on what the
 lock returned, never on what was read before it. ``lock_for_update`` does the first half,
-``lock_in`` both when the check is "its status is one of these":
+``lock_checked`` both for any check (a callable that raises to refuse), ``lock_in`` when the
+check is "its status is one of these":
 
 * PostgreSQL: ``SELECT ... FOR NO KEY UPDATE OF <table>``. A second transaction locking the same
   row waits until the first commits, then reads the committed row. ``NO KEY``: inserting a row
@@ -17,6 +18,9 @@ from before the lock would defeat the re-check. The tenant filter applies as to 
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 
@@ -46,14 +50,25 @@ def lock_or_404(model, ident, label: str | None = None):
     return row
 
 
+def lock_checked(model, ident, check: Callable[[Any], None], label: str | None = None):
+    """``lock_or_404``, then ``check(row)`` on what the lock read (it raises a ``DomainError``,
+    usually a 409 ``Conflict``, to refuse); the locked row. For checks ``lock_in`` does not
+    say: a kind as well as a status, a flag, rows of another table."""
+    row = lock_or_404(model, ident, label)
+    check(row)
+    return row
+
+
 def lock_in(model, ident, statuses, code: str, message: str, details: dict | None = None):
-    """``lock_or_404``, then 409 ``code`` unless the locked row's ``status`` is in ``statuses``.
+    """``lock_checked`` with the check "its ``status`` is one of ``statuses``", else 409 ``code``.
 
     ``message`` may name the status found as ``{status}``; the error's details carry it as
     ``status``, with ``details`` (``allowed_from``...) beside it.
     """
-    row = lock_or_404(model, ident)
-    if row.status not in statuses:
-        found = {"status": row.status, **(details or {})}
-        raise Conflict(code, message.format(status=row.status), found)
-    return row
+
+    def status_in(row) -> None:
+        if row.status not in statuses:
+            found = {"status": row.status, **(details or {})}
+            raise Conflict(code, message.format(status=row.status), found)
+
+    return lock_checked(model, ident, status_in)

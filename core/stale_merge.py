@@ -11,7 +11,8 @@ payload, where its pages are); the edit view then asks:
 * ``save_merged(record, write, failed, done)``: the merge form's answer, saved (``write``)
   against the version it showed, or the merge page again when the record moved on once more.
 
-Values are compared as the form sends them (``core.merge``), the page is
+A form page does all of this through ``core.edit_page.EditPage``. Values are compared as
+the form sends them (``core.merge``), the page is
 ``templates/core/stale_page.html`` (an htmx form gets it with 200, which htmx swaps in).
 """
 
@@ -31,6 +32,16 @@ from core.versioning import form_version
 
 def _as_is(name: str, value):
     return value
+
+
+def _same(form):
+    return form
+
+
+def payload_form(form_class, prepare: Callable = _same):
+    """``StaleMerge.form`` for a WTForms form class: a form holding a payload (no request
+    data, no CSRF), through ``prepare`` (choices the form needs)."""
+    return lambda payload: prepare(form_class(formdata=None, data=payload, meta={"csrf": False}))
 
 
 def go(url: str):
@@ -112,29 +123,6 @@ class StaleMerge:
         if form_version(request.form.get("_version")) != record.version:
             return payload, theirs, self.page(record, theirs, payload)
         return payload, theirs, None
-
-    def answer(self, record, mine: dict, save, page, done):
-        """An edit form's POST, whole: the merge form's answer (``_merge``), the merge page for
-        a stale save, else ``save(payload)``, which returns the field errors ({} when saved).
-        A refused save shows ``page(values, errors, version, original)`` (the version and what
-        the form showed, kept; None for the record's own), a saved one ``done()``."""
-        if request.form.get("_merge"):
-            tried: dict = {}
-
-            def write(form, payload):
-                tried.update(values=payload, errors=save(payload))
-                return None if tried["errors"] else record
-
-            def failed(form, original):
-                return page(tried["values"], tried["errors"], None, original)
-
-            return self.save_merged(record, write, failed, done)
-        if (refused := self.refusal(record, mine)) is not None:
-            return refused
-        if errors := save(mine):
-            opened = form_version(request.form.get("_version"))
-            return page(mine, errors, opened, request.form.get("_original"))
-        return done()
 
     def save_merged(
         self,

@@ -12,6 +12,7 @@ import contextvars
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import event, false, select
 from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column, with_loader_criteria
 from sqlalchemy.sql.schema import ForeignKey
@@ -118,7 +119,7 @@ def _refuse_bulk_writes(state) -> None:
         return
     mapper = state.bind_mapper
     if mapper is not None and issubclass(mapper.class_, TenantMixin):
-        raise TenantWriteRefused("this account is read-only")
+        raise TenantWriteRefused(_("this account is read-only"))
 
 
 @event.listens_for(Session, "before_flush")
@@ -146,8 +147,8 @@ def get_scoped(model, ident):
 
 def _check_write(scope: Scope, obj) -> None:
     if scope.all_companies or scope.deny:
-        raise TenantWriteRefused("this account is read-only")
+        raise TenantWriteRefused(_("this account is read-only"))
     if obj.company_id is None:
         obj.company_id = scope.company_id
     elif obj.company_id != scope.company_id:
-        raise TenantWriteRefused("record belongs to another company")
+        raise TenantWriteRefused(_("record belongs to another company"))

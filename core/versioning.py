@@ -13,6 +13,15 @@ so a page or API client holding version 3 learns that someone saved version 4 me
 
 Only ``bump_version`` changes the number: payments moving ``amount_due`` of a finalized
 invoice do not make an open edit form stale (and the frozen columns stay frozen).
+
+**Background jobs** write versioned rows without ``bump_version`` (the AP rematch job's
+``match_status``, a send job's ``status``/``sent_at``): they change columns no edit form
+carries, so a user who opened the record before the job ran saves without a 409, and the
+save's UPDATE sets only the columns the user changed, so the job's values stay. Their UPDATE
+still says ``WHERE version = <read>``; a job reads the row under ``lock_for_update`` (fresh
+version) before it writes, so a user's save landing first does not fail the job either.
+A job that ever changes what a user edits must call ``bump_version`` and accept that the
+user's next save is then refused as stale, which is right: there is something to merge.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from __future__ import annotations
 import re
 
 from flask import request
+from flask_babel import gettext as _
 from sqlalchemy import inspect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
@@ -46,9 +56,11 @@ class StaleVersion(Conflict):
     """A save made against an older version than the one stored now."""
 
     def __init__(self, expected: int, record, current: dict | None = None):
-        message = (
-            f"Someone else saved this record since you opened it (you had version {expected}, "
-            f"it is now version {record.version}). Review their changes and save again."
+        message = _(
+            "Someone else saved this record since you opened it (you had version "
+            "%(expected)s, it is now version %(version)s). Review their changes and save again.",
+            expected=expected,
+            version=record.version,
         )
         details = {"expected_version": expected, "current_version": record.version}
         if current is not None:
@@ -121,7 +133,7 @@ def if_match() -> int | None:
         raise ApiError(
             400,
             "invalid_if_match",
-            'If-Match must be one ETag of this record as sent by GET, e.g. If-Match: "3".',
+            _('If-Match must be one ETag of this record as sent by GET, e.g. If-Match: "3".'),
         )
     return int(found.group(1))
 

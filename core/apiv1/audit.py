@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import request
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core.apiv1 import bp
@@ -48,7 +49,7 @@ def audit_entry(entry_id: int):
     """One audit entry; another company's entries answer 404."""
     entry = db.session.scalar(_scoped(select(AuditEntry)).where(AuditEntry.id == entry_id))
     if entry is None:
-        raise ApiError(404, "not_found", f"No audit entry {entry_id}.")
+        raise ApiError(404, "not_found", _("No audit entry %(entry_id)s.", entry_id=entry_id))
     return to_dict(entry)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from core.errors import ApiError
 
 
@@ -18,5 +20,5 @@ def json_body(required: bool = True) -> dict:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ApiError(400, "invalid_json", "The body must be a JSON object.")
+        raise ApiError(400, "invalid_json", _("The body must be a JSON object."))
     return data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from core.apiv1 import bp
 from core.apiv1.body import json_body
 from core.apiv1.docs import describe
@@ -42,11 +44,13 @@ def company_patch():
     check_version(company, if_match(), Company.to_dict)
     incoming = json_body()
     if not incoming:
-        raise validation_failed({"(body)": "send at least one field"}, "Send a field to change.")
+        raise validation_failed(
+            {"(body)": _("send at least one field")}, _("Send a field to change.")
+        )
     cleaned, errors = clean_company(incoming, current=company.to_dict())
     errors.update({f: m for f, m in _REQUIRED.items() if f in cleaned and cleaned[f] is None})
     if errors:
-        raise validation_failed(errors, "Some fields are not valid.")
+        raise validation_failed(errors, _("Some fields are not valid."))
     changed = {f: v for f, v in cleaned.items() if getattr(company, f) != v}
     if changed:
         _apply(company, changed)
@@ -86,5 +90,5 @@ def _own_company() -> Company:
     actor = current_actor()
     company = db.session.get(Company, actor.company_id) if actor.company_id else None
     if company is None:
-        raise ApiError(404, "not_found", "This account belongs to no company.")
+        raise ApiError(404, "not_found", _("This account belongs to no company."))
     return company

@@ -21,6 +21,7 @@ import re
 from decimal import Decimal
 
 from flask import g, request
+from flask_babel import gettext as _
 from jsonschema import Draft202012Validator
 
 from core.apiv1.meta import meta_of
@@ -61,7 +62,12 @@ def _check_permission(info: dict) -> None:
     name = info.get("permission")
     actor = current_actor()
     if name and actor is not None and not actor.can(name):
-        raise ApiError(403, "forbidden", f"You lack the permission {name}.", {"permission": name})
+        raise ApiError(
+            403,
+            "forbidden",
+            _("You lack the permission %(name)s.", name=name),
+            {"permission": name},
+        )
 
 
 def read_json(required: bool = True):
@@ -73,13 +79,13 @@ def read_json(required: bool = True):
     raw = request.get_data(cache=True)
     if not raw.strip():
         if required:
-            raise ApiError(400, "invalid_json", "Send a JSON object as the request body.")
+            raise ApiError(400, "invalid_json", _("Send a JSON object as the request body."))
         return None
     if not request.is_json:
         raise ApiError(
             415,
             "unsupported_media_type",
-            "Send the body as JSON with Content-Type: application/json.",
+            _("Send the body as JSON with Content-Type: application/json."),
             {"content_type": request.content_type or ""},
         )
     data = parse_json(raw)
@@ -101,7 +107,7 @@ def check_body(info: dict) -> None:
     if schema is None:
         return
     if schema.get("type") == "object" and not isinstance(data, dict):
-        raise ApiError(400, "invalid_json", "The body must be a JSON object.")
+        raise ApiError(400, "invalid_json", _("The body must be a JSON object."))
     errors = schema_errors(schema, data)
     errors.check()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 from flask import current_app, request
+from flask_babel import gettext as _
 
 from core.apiv1.meta import meta, meta_of
 from core.errors import ApiError
@@ -26,7 +27,7 @@ def check_request() -> None:
         return
     actor = current_actor()
     if actor is None:
-        raise ApiError(401, "unauthorized", "Send a Bearer API token or log in first.")
+        raise ApiError(401, "unauthorized", _("Send a Bearer API token or log in first."))
     if request.method in SAFE_METHODS:
         return
     if actor.via == "session":
@@ -38,12 +39,12 @@ def check_request() -> None:
 def ensure_can_write(actor) -> None:
     """Read-only actors are refused before any view code runs."""
     if actor.is_super_admin:
-        raise ApiError(403, "read_only", "This account can read every company but change none.")
+        raise ApiError(403, "read_only", _("This account can read every company but change none."))
     if not actor.can_write:
         raise ApiError(
             403,
             "insufficient_scope",
-            "This API token is read-only; create one with the write scope.",
+            _("This API token is read-only; create one with the write scope."),
             {"required_scope": "write", "token_scopes": sorted(actor.scopes)},
         )
 
@@ -56,10 +57,13 @@ def require_permission(name: str):
         def wrapper(*args, **kwargs):
             actor = current_actor()
             if actor is None:
-                raise ApiError(401, "unauthorized", "Send a Bearer API token or log in first.")
+                raise ApiError(401, "unauthorized", _("Send a Bearer API token or log in first."))
             if not actor.can(name):
                 raise ApiError(
-                    403, "forbidden", f"You lack the permission {name}.", {"permission": name}
+                    403,
+                    "forbidden",
+                    _("You lack the permission %(name)s.", name=name),
+                    {"permission": name},
                 )
             return view(*args, **kwargs)
 
@@ -76,7 +80,7 @@ def require_write(view):
     def wrapper(*args, **kwargs):
         actor = current_actor()
         if actor is None:
-            raise ApiError(401, "unauthorized", "Send a Bearer API token or log in first.")
+            raise ApiError(401, "unauthorized", _("Send a Bearer API token or log in first."))
         ensure_can_write(actor)
         return view(*args, **kwargs)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from core.apiv1 import bp
 from core.apiv1.body import json_body
 from core.apiv1.docs import describe
@@ -64,7 +66,7 @@ def job_detail(job_id: int):
     """One job with its progress; another company's jobs answer 404."""
     job = queries.get_visible(current_actor(), job_id)
     if job is None:
-        raise ApiError(404, "not_found", f"No job {job_id}.")
+        raise ApiError(404, "not_found", _("No job %(job_id)s.", job_id=job_id))
     return job.to_dict()
 
 
@@ -75,7 +77,7 @@ def job_create():
     """Start a manual job; poll ``GET /api/v1/jobs/<id>`` or listen for ``job_progress``."""
     actor = current_actor()
     if not queries.can_run(actor):
-        raise ApiError(403, "forbidden", "Only a company admin can start jobs.")
+        raise ApiError(403, "forbidden", _("Only a company admin can start jobs."))
     name, params = _job_request(json_body())
     try:
         job = enqueue_job(name, params, company_id=actor.company_id, user_id=actor.user_id)
@@ -88,13 +90,13 @@ def _job_request(body: dict) -> tuple[str, dict]:
     """Unknown fields and wrong types were refused by core against ``JOB_CREATE``."""
     name, params = body.get("name"), body.get("params", {})
     if not name:
-        raise validation_failed({"name": "must be a job type"})
+        raise validation_failed({"name": _("must be a job type")})
     manual = manual_job_types()
     if name not in manual:
         raise ApiError(
             422,
             "unknown_job_type",
-            f"There is no job type {name!r} that can be started by hand.",
+            _("There is no job type %(name)s that can be started by hand.", name=repr(name)),
             {"known": sorted(manual)},
         )
     return name, params

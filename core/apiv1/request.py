@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flask import Request
 from flask.json.provider import DefaultJSONProvider
+from flask_babel import gettext as _
 
 from core.errors import ApiError
 from core.inputs import MAX_JSON_DEPTH, check_depth
@@ -21,10 +22,10 @@ class ApiRequest(Request):
             raise ApiError(
                 415,
                 "unsupported_media_type",
-                "Send the body as JSON with Content-Type: application/json.",
+                _("Send the body as JSON with Content-Type: application/json."),
                 {"content_type": self.content_type or ""},
             )
-        raise ApiError(400, "invalid_json", f"The body is not valid JSON: {e}")
+        raise ApiError(400, "invalid_json", _("The body is not valid JSON: %(e)s", e=e))
 
 
 class SafeJSONProvider(DefaultJSONProvider):

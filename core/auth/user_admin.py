@@ -5,6 +5,7 @@ Shared by the users page and ``/api/v1/users``; the CLI (an operator) may act on
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from core.auth.deactivation import deactivate, reactivate
@@ -30,7 +31,7 @@ def colleague(actor, user_id: int) -> User:
     """A user of the actor's own company; another company's is 'not found' (no probing)."""
     user = db.session.get(User, user_id)
     if user is None or actor.company_id is None or user.company_id != actor.company_id:
-        raise Refused(404, "not_found", f"No user {user_id} in your company.")
+        raise Refused(404, "not_found", _("No user %(user_id)s in your company.", user_id=user_id))
     return user
 
 
@@ -38,7 +39,7 @@ def set_active(actor, user_id: int, active: bool) -> User:
     """Deactivate or reactivate a colleague; commits. Nobody locks themselves out."""
     user = colleague(actor, user_id)
     if user.id == actor.user_id:
-        raise Refused(409, "own_account", "You cannot deactivate your own account.")
+        raise Refused(409, "own_account", _("You cannot deactivate your own account."))
     if user.active == active:
         return user
     (reactivate if active else deactivate)(user)

@@ -7,6 +7,12 @@ own page language does not change what the company sends out, and an e-mailed PD
 a job, with no reader) says the same as one downloaded. ``written_in(locale)`` switches
 ``_()``, ``format_money`` and ``format_date`` to it for the drawing.
 
+**Which time zone.** A moment on a document (when a payment was recorded, when an invoice was
+finalized) is written in the reader's time zone when a signed-in user downloads it (their own
+setting), else in the company's (its profile), else UTC: an e-mailed PDF, written by a job,
+uses the company's. ``written_in(locale, zone)`` switches ``format_datetime`` to it. Dates
+that are dates (issue, due, payment date) are printed as they are, in no zone.
+
 **Arabic.** fpdf2 draws right-to-left text in logical order with its bidi algorithm and joins
 Arabic letters through HarfBuzz (``uharfbuzz``, pinned) when text shaping is on. DejaVu Sans
 (Debian ``fonts-dejavu-core``, already the PDFs' font) carries the Arabic glyphs and the
@@ -18,10 +24,11 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel import Locale
-from flask import has_request_context, request
-from flask_babel import force_locale
+from flask import g, has_app_context, has_request_context, request
+from flask_babel import force_locale, get_timezone
 
 from core.i18n.selection import DEFAULT_LOCALE, LOCALES
 
@@ -39,11 +46,38 @@ def document_locale(company=None, requested: str | None = None) -> str:
     return chosen if chosen in LOCALES else DEFAULT_LOCALE
 
 
+def document_timezone(company=None) -> str | None:
+    """The time zone a document of ``company`` shows moments in (see the module's docstring)."""
+    from core.i18n.selection import select_timezone
+
+    reader = select_timezone() if has_request_context() else None
+    return reader or getattr(company, "timezone", None) or None
+
+
 @contextmanager
-def written_in(locale: str):
-    """Translate and format in ``locale`` inside the block (needs an app context)."""
-    with force_locale(locale):
+def written_in(locale: str, zone: str | None = None):
+    """Translate and format in ``locale`` (and show moments in ``zone``, if given) inside the
+    block (needs an app context)."""
+    with force_locale(locale), _timezone(zone):
         yield
+
+
+@contextmanager
+def _timezone(zone: str | None):
+    """Flask-Babel keeps the chosen zone on ``g`` for the request: swap it for the block."""
+    babel = g.get("_flask_babel") if zone and has_app_context() else None
+    if zone and babel is None and has_app_context():
+        get_timezone()  # makes Flask-Babel's namespace on g
+        babel = g.get("_flask_babel")
+    if babel is None:
+        yield
+        return
+    before = getattr(babel, "babel_tzinfo", None)
+    babel.babel_tzinfo = ZoneInfo(zone)
+    try:
+        yield
+    finally:
+        babel.babel_tzinfo = before
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
-"""Template filters: ``money``, ``number``, ``date``, ``datetime``, ``label``, ``label_text``."""
+"""Template filters: ``money``, ``number``, ``date``, ``datetime``, ``label``, ``label_text``,
+``job_result_value``."""
 
 from __future__ import annotations
 
 from flask import Flask
 
-from core.i18n import formatting, labels, sentences
+from core.i18n import formatting, labels, results, sentences
 
 
 def money(value, currency=None):
@@ -32,4 +33,5 @@ def register(app: Flask) -> None:
         label=labels.label_html,
         label_text=lambda code, kind: labels.label(kind, code),
         event_sentence=sentences.sentence,
+        job_result_value=results.job_result_value,
     )

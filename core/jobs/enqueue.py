@@ -6,6 +6,7 @@ import inspect
 import logging
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from core import exactjson
 from core.db import db
@@ -58,14 +59,18 @@ def check(name: str, params: dict) -> dict:
     func = known.get(name)
     if func is None:
         raise JobRefused(
-            "unknown_job_type", f"There is no job type {name!r}.", {"known": sorted(known)}
+            "unknown_job_type",
+            _("There is no job type %(name)s.", name=repr(name)),
+            {"known": sorted(known)},
         )
     try:
         exactjson.dumps(params)
         inspect.signature(func).bind(None, **params)
     except (TypeError, ValueError) as exc:  # not JSON (or NaN), or not the callable's params
         raise JobRefused(
-            "invalid_params", f"Job {name!r} does not accept these params: {exc}", {}
+            "invalid_params",
+            _("Job %(name)s does not accept these params: %(exc)s", name=repr(name), exc=exc),
+            {},
         ) from exc
     try:
         return validated(func, params)

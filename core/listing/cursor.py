@@ -12,6 +12,8 @@ import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 
+from flask_babel import gettext as _
+
 from core.inputs import MAX_INT, invalid_parameter
 
 _ENCODE = {
@@ -49,4 +51,4 @@ def decode(token: str, name: str) -> tuple[object, int]:
             raise ValueError(row_id)
         return (None if value is None else _DECODE[tag](value)), row_id
     except (binascii.Error, ValueError, TypeError, KeyError, InvalidOperation, RecursionError):
-        raise invalid_parameter(name, "is not a cursor this list gave out", token) from None
+        raise invalid_parameter(name, _("is not a cursor this list gave out"), token) from None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy.engine import Row
 
 from core.inputs import invalid_parameter
@@ -78,5 +79,7 @@ class Sorting:
         key = self.aliases.get(key, key)
         column = self.columns.get(key)
         if column is None:
-            raise invalid_parameter(name, f"must be one of {', '.join(self.choices())}", value)
+            raise invalid_parameter(
+                name, _("must be one of %(names)s", names=", ".join(self.choices())), value
+            )
         return SortKey(key, descending, column, self.id)

@@ -75,16 +75,16 @@ def export_batches(spec, query=None):
     require(spec.permission)
     sort = spec.sorting.parse(request.args.get("sort"))
     query = spec.filtered(request.args) if query is None else query
-    fields = spec.exported()
     for batch in batches(query, sort, options=spec.options):
-        yield [[f.read(row) for f in fields] for row in spec.prepared(batch)]
+        rows = spec.prepared(batch)
+        yield list(map(spec.exporter(rows[0]), rows))
 
 
 def export(spec, fmt: str, query=None, filename: str | None = None):
     header = [str(f.label) for f in spec.exported()]
     rows = export_batches(spec, query)
     first = next(rows, [])  # the filters are checked (400) before the download starts
-    name = f"{filename or spec.name}.{fmt}"
+    name = f"{filename or spec.file or spec.name}.{fmt}"
     respond = csv_response if fmt == "csv" else xlsx_response
     return respond(name, header, _chain(first, rows))
 
@@ -108,7 +108,12 @@ def mount_list(bp, path: str, spec, choose=None) -> None:
 
     def bulk_view():
         chosen = current()
-        return run_bulk(chosen, lambda ids: export(chosen, "csv", _only(chosen, ids), "selected"))
+        return run_bulk(
+            chosen,
+            lambda ids: export(
+                chosen, "csv", _only(chosen, ids), f"{chosen.file or chosen.name}-selected"
+            ),
+        )
 
     bp.add_url_rule(path, name, login_required(page), methods=["GET"])
     bp.add_url_rule(

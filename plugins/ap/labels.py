@@ -114,4 +114,5 @@ def code_labels() -> dict:
         "ap_setting": SETTINGS,
         "job": JOBS,
         "job_result": JOB_RESULTS,
+        "job_result.match_status": MATCH_STATUSES,
     }

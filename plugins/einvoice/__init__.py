@@ -21,13 +21,12 @@ declare_parts(
     register_commands="plugins.einvoice.cli:group",
     einvoice_xml_profiles="plugins.einvoice.ubl:PROFILES",
     code_labels="plugins.einvoice.labels:code_labels",
+    config_defaults={"EINVOICE_MAX_DOCUMENT_BYTES": 5 * 1024 * 1024, "EINVOICE_WARM_RULES": False},
 )
 
 
 @hookimpl
 def init_app(app):
-    app.config.setdefault("EINVOICE_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
-    app.config.setdefault("EINVOICE_WARM_RULES", False)
     if app.config["EINVOICE_WARM_RULES"]:
         import threading
 

@@ -15,6 +15,7 @@ from core.api import (
     read_only_ok,
     require_permission,
 )
+from core.api import gettext as _
 from plugins.einvoice import requirements, schemas
 from plugins.einvoice.errors import NotUBLError
 from plugins.einvoice.permissions import SETTINGS_READ, SETTINGS_WRITE, VALIDATE
@@ -49,7 +50,7 @@ def einvoice_validate():
         raise ApiError(
             415,
             "unsupported_media_type",
-            "Send the document as the body with Content-Type: application/xml.",
+            _("Send the document as the body with Content-Type: application/xml."),
             {"content_type": request.content_type or ""},
         )
     profile = _profile_arg()
@@ -57,14 +58,19 @@ def einvoice_validate():
     try:
         return validate(body, profile).as_dict()
     except NotUBLError as exc:
-        raise ApiError(422, "not_ubl", f"Not a UBL 2.1 invoice or credit note: {exc}") from None
+        raise ApiError(
+            422, "not_ubl", _("Not a UBL 2.1 invoice or credit note: %(exc)s", exc=exc)
+        ) from None
 
 
 def _profile_arg() -> str | None:
     profile = request.args.get("profile") or None
     if profile is not None and profile not in PROFILES:
         raise ApiError(
-            400, "unknown_profile", f"Unknown profile {profile!r}.", {"profiles": list(PROFILES)}
+            400,
+            "unknown_profile",
+            _("Unknown profile %(profile)s.", profile=repr(profile)),
+            {"profiles": list(PROFILES)},
         )
     return profile
 
@@ -72,10 +78,18 @@ def _profile_arg() -> str | None:
 def _body() -> bytes:
     limit = current_app.config["EINVOICE_MAX_DOCUMENT_BYTES"]
     if (request.content_length or 0) > limit:
-        raise ApiError(413, "document_too_large", f"Documents up to {limit} bytes are checked.")
+        raise ApiError(
+            413,
+            "document_too_large",
+            _("Documents up to %(limit)s bytes are checked.", limit=limit),
+        )
     body = request.get_data(cache=False)
     if len(body) > limit:
-        raise ApiError(413, "document_too_large", f"Documents up to {limit} bytes are checked.")
+        raise ApiError(
+            413,
+            "document_too_large",
+            _("Documents up to %(limit)s bytes are checked.", limit=limit),
+        )
     return body
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.api import db
+from core.api import ChainReport, db, walk_chain
 from plugins.invoicing.mapping import BUYER_SNAPSHOT, SELLER_SNAPSHOT
 from plugins.invoicing.models import ChainHead, Invoice
 
@@ -122,32 +121,12 @@ def compute_hash(inv: Invoice) -> str:
     return hashlib.sha256(canonical(inv)).hexdigest()
 
 
-@dataclass
-class ChainReport:
-    ok: bool = True
-    checked: int = 0
-    broken_at: dict | None = None
-    head_hash: str | None = None
-    problems: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "ok": self.ok,
-            "checked": self.checked,
-            "broken_at": self.broken_at,
-            "head_hash": self.head_hash,
-        }
-
-
-def _break(report: ChainReport, inv: Invoice | None, reason: str) -> ChainReport:
-    report.ok = False
-    report.broken_at = {
+def _where(inv: Invoice | None, seq: int) -> dict:
+    return {
         "id": getattr(inv, "id", None),
         "number": getattr(inv, "number", None),
         "chain_seq": getattr(inv, "chain_seq", None),
-        "reason": reason,
     }
-    return report
 
 
 def finalized_in_order(company_id: int, up_to: int | None = None):
@@ -178,18 +157,10 @@ def verify_company(company_id: int) -> ChainReport:
 
     The head is read first and the walk stops at it: documents finalized while the walk runs
     (committed with a newer head) are not half-seen as missing ones."""
-    report = ChainReport()
-    query = select(ChainHead).where(ChainHead.company_id == company_id)
-    head = db.session.scalars(query.execution_options(populate_existing=True)).first()
-    last_seq, last_hash = (head.last_seq, head.last_hash) if head is not None else (None, None)
-    prev = None
-    for inv in finalized_in_order(company_id, last_seq):
-        reason = check_link(inv, report.checked + 1, prev)
-        if reason:
-            return _break(report, inv, reason)
-        report.checked += 1
-        prev = inv.hash
-    report.head_hash = prev
-    if head is not None and (last_seq != report.checked or last_hash != prev):
-        return _break(report, None, "the last finalized documents are missing from the chain")
-    return report
+    return walk_chain(
+        ChainHead.current(company_id),
+        lambda last_seq: finalized_in_order(company_id, last_seq),
+        check_link,
+        _where,
+        "the last finalized documents are missing from the chain",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from core.api import ApiError, hook
+from core.api import gettext as _
 from plugins.einvoice.public import ProfileError, xml_profiles
 
 DEFAULT_PROFILE = "peppol"
@@ -21,14 +22,16 @@ def render(document, profile: str = DEFAULT_PROFILE) -> bytes:
         raise ApiError(
             400,
             "unknown_profile",
-            f"Unknown XML profile {profile!r}.",
+            _("Unknown XML profile %(profile)s.", profile=repr(profile)),
             {"profiles": sorted(known)},
         )
     try:
         xml = known[profile].build(document)
     except ProfileError as exc:
         raise ApiError(
-            422, "xml_profile_rules", f"The document does not meet {profile}: {exc}"
+            422,
+            "xml_profile_rules",
+            _("The document does not meet %(profile)s: %(exc)s", profile=profile, exc=exc),
         ) from exc
     return xml.encode() if isinstance(xml, str) else xml
 

@@ -13,7 +13,16 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, PartyMixin, TenantMixin, Versioned, db, list_indexes, utcnow
+from core.api import (
+    ChainHeadMixin,
+    ExactNumeric,
+    PartyMixin,
+    TenantMixin,
+    Versioned,
+    db,
+    list_indexes,
+    utcnow,
+)
 
 MONEY = ExactNumeric(18, 2)
 PRECISE = ExactNumeric(18, 6)
@@ -175,15 +184,10 @@ class Tax(TenantMixin, db.Model):
     exemption_reason: Mapped[str | None] = mapped_column(String(300))
 
 
-class ChainHead(TenantMixin, db.Model):
-    """One row per company: its lock serializes finalization, so the chain never forks."""
+class ChainHead(ChainHeadMixin, db.Model):
+    """Its lock serializes finalization, so the chain never forks."""
 
     __tablename__ = "invoicing_chain_head"
-    __table_args__ = (UniqueConstraint("company_id", name="uq_invoicing_chain_head_company"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    last_seq: Mapped[int] = mapped_column(default=0)
-    last_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class SigningKey(TenantMixin, db.Model):

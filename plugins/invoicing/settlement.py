@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, lock_or_404
+from core.api import ApiError, db, lock_checked, lock_or_404
+from core.api import gettext as _
 from plugins.invoicing.models import APPROVED, CREDIT_NOTE, FINALIZED, INVOICE, SENT, Invoice
 from plugins.invoicing.services import notify
 
@@ -34,16 +35,21 @@ def lock(invoice_id: int) -> Invoice:
 def payable(invoice_id: int) -> Invoice:
     """The locked invoice; 409 ``invoice_not_payable`` unless it is a finalized, approved or
     sent invoice (not a draft, a void invoice, or a credit note)."""
-    invoice = lock(invoice_id)
+    return lock_checked(Invoice, invoice_id, _check_payable)
+
+
+def _check_payable(invoice: Invoice) -> None:
     if invoice.type != INVOICE or invoice.status not in PAYABLE_STATUSES:
         kind = "credit note" if invoice.type == CREDIT_NOTE else f"{invoice.status} invoice"
         raise ApiError(
             409,
             "invoice_not_payable",
-            f"A {kind} cannot be paid; only finalized, approved or sent invoices can.",
+            _(
+                "A %(kind)s cannot be paid; only finalized, approved or sent invoices can.",
+                kind=kind,
+            ),
             {"invoice_id": invoice.id, "status": invoice.status, "type": invoice.type},
         )
-    return invoice
 
 
 def credited(invoice: Invoice) -> Decimal:

@@ -11,6 +11,7 @@ from sqlalchemy import String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.api import TenantMixin, ValidationFailed, db
+from core.api import gettext as _
 
 REJECT, CREDIT = "reject", "credit"
 POLICIES = (REJECT, CREDIT)
@@ -44,9 +45,9 @@ def update(company_id: int, changes: dict) -> dict:
     errors = {name: "is not a setting" for name in changes if name not in DEFAULTS}
     policy = changes.get("overpayment_policy")
     if "overpayment_policy" in changes and policy not in POLICIES:
-        errors["overpayment_policy"] = f"must be one of {', '.join(POLICIES)}"
+        errors["overpayment_policy"] = _("must be one of %(names)s", names=", ".join(POLICIES))
     if errors:
-        raise ValidationFailed(errors, "Some settings are invalid.")
+        raise ValidationFailed(errors, _("Some settings are invalid."))
     row = _row(company_id) or PaymentSettings(company_id=company_id, **DEFAULTS)
     if policy is not None:
         row.overpayment_policy = policy

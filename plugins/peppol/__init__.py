@@ -32,17 +32,9 @@ declare_parts(
     dashboard_widgets="plugins.peppol.views.widget:widgets",
     code_labels="plugins.peppol.labels:code_labels",
     record_url="plugins.peppol.labels:record_url",
+    config_defaults="plugins.peppol.config:defaults",
+    init_app="plugins.peppol.metrics:install",
 )
-
-
-@hookimpl
-def init_app(app):
-    from plugins.peppol.config import defaults
-    from plugins.peppol.metrics import install
-
-    for key, value in defaults().items():
-        app.config.setdefault(key, value)
-    install(app)
 
 
 @hookimpl(trylast=True)  # after invoicing's documents: the demo sends some of them

@@ -78,4 +78,5 @@ def code_labels() -> dict:
         "record_type": RECORD_TYPES,
         "job": JOBS,
         "job_result": JOB_RESULTS,
+        "job_result.state": STATES,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from core.api import Conflict, ValidationFailed, db
+from core.api import gettext as _
 from plugins.peppol.models import Attempt, ProviderAccount, Settings, Transmission
 from plugins.peppol.providers.registry import provider_types
 from plugins.peppol.secrets import seal, unseal
@@ -61,7 +62,9 @@ def _apply(account: ProviderAccount, data: dict, creating: bool) -> None:
     _credentials(account, data)
     needs_url = account.type in ("http_forward", "tradeshift", "basware")
     if not errors and needs_url and not account.base_url:
-        errors["base_url"] = f"A {account.type} account needs a base URL."
+        errors["base_url"] = _(
+            "A %(account_type)s account needs a base URL.", account_type=account.type
+        )
     if errors:
         raise ValidationFailed(errors)
     _unique_name(account)
@@ -70,20 +73,20 @@ def _apply(account: ProviderAccount, data: dict, creating: bool) -> None:
 def _name(value, errors) -> str:
     name = str(value or "").strip()
     if not name or len(name) > 100:
-        errors["name"] = "Give the account a name of 1 to 100 characters."
+        errors["name"] = _("Give the account a name of 1 to 100 characters.")
     return name
 
 
 def _type(value, errors) -> str:
     known = provider_types()
     if value not in known:
-        errors["type"] = f"type must be one of {', '.join(sorted(known))}."
+        errors["type"] = _("type must be one of %(names)s.", names=", ".join(sorted(known)))
     return str(value or "")
 
 
 def _priority(value, errors) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
-        errors["priority"] = "priority is a whole number (lower goes first)."
+        errors["priority"] = _("priority is a whole number (lower goes first).")
         return 100
     return int(value)
 
@@ -95,13 +98,13 @@ def _url(value, errors) -> str | None:
         return None
     why = problem(str(value))
     if why:
-        errors["base_url"] = f"base_url {why}."
+        errors["base_url"] = _("base_url %(why)s.", why=why)
     return str(value)
 
 
 def _flag(value, name, errors) -> bool:
     if not isinstance(value, bool):
-        errors[name] = f"{name} is true or false."
+        errors[name] = _("%(name)s is true or false.", name=name)
     return bool(value)
 
 
@@ -109,7 +112,7 @@ def _settings(account: ProviderAccount, data: dict, errors) -> None:
     settings = dict(account.settings or {})
     if "settings" in data:
         if not isinstance(data["settings"], dict):
-            errors["settings"] = "settings is an object of non-secret options."
+            errors["settings"] = _("settings is an object of non-secret options.")
         else:
             settings.update(data["settings"])
     if "outbound" in data:
@@ -132,4 +135,7 @@ def _unique_name(account: ProviderAccount) -> None:
         )
     )
     if clash:
-        raise Conflict("duplicate_name", f"A provider account named {account.name!r} exists.")
+        raise Conflict(
+            "duplicate_name",
+            _("A provider account named %(account_name)s exists.", account_name=repr(account.name)),
+        )

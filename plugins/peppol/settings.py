@@ -6,6 +6,7 @@ import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.api import ValidationFailed, bump_version, db, get_scoped
+from core.api import gettext as _
 from plugins.peppol.inbox.schedule import settings_for
 from plugins.peppol.models import ProviderAccount, Settings
 
@@ -26,17 +27,17 @@ def change(company_id: int, data: dict) -> Settings:
     errors = {}
     if "inbox_enabled" in data:
         if not isinstance(data["inbox_enabled"], bool):
-            errors["inbox_enabled"] = "inbox_enabled is true or false."
+            errors["inbox_enabled"] = _("inbox_enabled is true or false.")
         s.inbox_enabled = bool(data["inbox_enabled"])
     if "inbox_time" in data:
         if not TIME.match(str(data["inbox_time"])):
-            errors["inbox_time"] = "inbox_time is HH:MM (24 h)."
+            errors["inbox_time"] = _("inbox_time is HH:MM (24 h).")
         s.inbox_time = str(data["inbox_time"])
     if "timezone" in data:
         try:
             ZoneInfo(str(data["timezone"]))
         except (ZoneInfoNotFoundError, ValueError):
-            errors["timezone"] = "timezone is an IANA name such as Asia/Dubai."
+            errors["timezone"] = _("timezone is an IANA name such as Asia/Dubai.")
         s.timezone = str(data["timezone"])
     if "forward_provider_id" in data:
         s.forward_provider_id = _forward(data["forward_provider_id"], errors)
@@ -52,6 +53,8 @@ def _forward(value, errors) -> int | None:
         return None
     account = get_scoped(ProviderAccount, value) if isinstance(value, int) else None
     if account is None or account.type != "http_forward":
-        errors["forward_provider_id"] = "forward_provider_id is an http_forward account of yours."
+        errors["forward_provider_id"] = _(
+            "forward_provider_id is an http_forward account of yours."
+        )
         return None
     return account.id

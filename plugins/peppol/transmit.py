@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from core.api import Company, Conflict, Refused, db, enqueue_job
+from core.api import gettext as _
 from plugins.invoicing.public import Invoice, document_xml
 from plugins.peppol import accounts, participants, validation
 from plugins.peppol.models import ACTIVE, PERMANENTLY_FAILED, QUEUED, REJECTED, Transmission
@@ -53,15 +54,17 @@ def transmit(invoice: Invoice, user_id: int | None = None) -> Outcome:
     body = document_xml(invoice, profile)
     _require_valid(body, profile)
     if not accounts.senders(invoice.company_id):
-        raise Conflict("no_provider", "Add a Peppol provider account that can send before sending.")
+        raise Conflict(
+            "no_provider", _("Add a Peppol provider account that can send before sending.")
+        )
     return _create(invoice, receiver, profile, body, user_id)
 
 
 def _require_sealed(invoice: Invoice) -> None:
     if invoice.status == DRAFT:
-        raise Conflict("invoice_is_draft", "Finalize the draft before sending it via Peppol.")
+        raise Conflict("invoice_is_draft", _("Finalize the draft before sending it via Peppol."))
     if invoice.status == VOID:
-        raise Conflict("invoice_void", "A void document is not sent.")
+        raise Conflict("invoice_void", _("A void document is not sent."))
 
 
 def _receiver(invoice: Invoice) -> participants.Check:
@@ -69,7 +72,7 @@ def _receiver(invoice: Invoice) -> participants.Check:
     if not raw:
         raise Refused(
             "no_participant_id",
-            "The buyer has no Peppol participant id (scheme:value).",
+            _("The buyer has no Peppol participant id (scheme:value)."),
             {"customer_id": invoice.customer_id},
         )
     found = participants.check(raw)
@@ -91,7 +94,11 @@ def _require_valid(body: bytes, profile: str) -> None:
     if not verdict.valid:
         raise Refused(
             "einvoice_invalid",
-            f"The document fails the official {profile} rules: {', '.join(verdict.rule_ids)}.",
+            _(
+                "The document fails the official %(profile)s rules: %(names)s.",
+                profile=profile,
+                names=", ".join(verdict.rule_ids),
+            ),
             {"profile": profile, "rule_ids": verdict.rule_ids, "errors": verdict.errors[:50]},
         )
 

@@ -28,16 +28,9 @@ declare_parts(
         MenuItem(_l("Payment requests"), "wallet.request_list", 31, permission=READ),
     ],
     render_slot="plugins.wallet.views.invoice_slot:render_slot",
+    config_defaults="plugins.wallet.config:defaults",
     code_labels="plugins.wallet.labels:code_labels",
 )
-
-
-@hookimpl
-def init_app(app):
-    from plugins.wallet.config import defaults
-
-    for name, value in defaults().items():
-        app.config.setdefault(name, value)
 
 
 @hookimpl(trylast=True)  # after invoicing's documents: the demo requests are for its invoices

@@ -7,6 +7,7 @@ in the job's errors and the others still get their request; the job page shows t
 from __future__ import annotations
 
 from core.api import ApiError, ValidationFailed, db
+from core.api import gettext as _
 from plugins.wallet import factory
 
 JOB = "wallet.bulk_requests"
@@ -36,6 +37,10 @@ def check_ids(value) -> list[int]:
     ok = isinstance(value, list) and 0 < len(value) <= MAX_INVOICES
     if not ok or not all(isinstance(i, int) and not isinstance(i, bool) for i in value):
         raise ValidationFailed(
-            {"invoice_ids": f"must be a list of 1 to {MAX_INVOICES} invoice ids"}
+            {
+                "invoice_ids": _(
+                    "must be a list of 1 to %(MAX_INVOICES)s invoice ids", MAX_INVOICES=MAX_INVOICES
+                )
+            }
         )
     return list(dict.fromkeys(value))

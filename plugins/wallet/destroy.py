@@ -7,6 +7,7 @@ token, on-chain balance) is handed to an offline signer; a virtual address holds
 from __future__ import annotations
 
 from core.api import ApiError, DomainEvent, publish, utcnow
+from core.api import gettext as _
 from plugins.wallet import chain, transitions
 from plugins.wallet.models import HD
 from plugins.wallet.rpc import NoProvider, NotConfigured, RpcError
@@ -15,7 +16,7 @@ from plugins.wallet.rpc import NoProvider, NotConfigured, RpcError
 def destroy(request) -> dict | None:
     request = transitions.lock(request.id)
     if request.destroyed_at is not None:
-        raise ApiError(409, "already_destroyed", "This payment request is no longer watched.")
+        raise ApiError(409, "already_destroyed", _("This payment request is no longer watched."))
     request.destroyed_at = utcnow()
     sweep = sweep_instruction(request)
     data = {"address": request.address, "invoice_id": request.invoice_id, "sweep": sweep}

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from core.api import ApiError, ValidationFailed, db, utcnow
+from core.api import gettext as _
 from plugins.invoicing.public import settlement
 from plugins.wallet import addresses, settings, units
 from plugins.wallet.models import LIVE, PaymentRequest
@@ -34,7 +35,9 @@ def create(company_id: int, invoice_id: int, token_address: str | None = None) -
 def _refuse_nothing_due(invoice) -> None:
     if invoice.amount_due is not None and invoice.amount_due <= 0:
         raise ApiError(
-            409, "invoice_not_payable", f"Invoice {invoice.number} has nothing left to pay."
+            409,
+            "invoice_not_payable",
+            _("Invoice %(invoice_number)s has nothing left to pay.", invoice_number=invoice.number),
         )
 
 
@@ -73,8 +76,12 @@ def _insert(request: PaymentRequest) -> None:
         raise ApiError(
             409,
             "address_in_use",
-            f"{request.address} is already a receiving address on chain {request.chain_id}; "
-            "each company needs its own xpub or virtual master.",
+            _(
+                "%(request_address)s is already a receiving address on chain "
+                "%(request_chain_id)s; each company needs its own xpub or virtual master.",
+                request_address=request.address,
+                request_chain_id=request.chain_id,
+            ),
             {"address": request.address},
         ) from exc
 
@@ -93,7 +100,7 @@ def _refuse_live_request(company_id: int, invoice_id: int) -> None:
         raise ApiError(
             409,
             "payment_request_exists",
-            "This invoice already has a live payment request.",
+            _("This invoice already has a live payment request."),
             {"payment_request_id": live},
         )
 
@@ -104,7 +111,7 @@ def _token(config: dict, token_address: str | None) -> str:
     from plugins.wallet import keys
 
     if not keys.is_address(token_address):
-        raise ValidationFailed({"token_address": "must be a 0x-prefixed 20-byte hex address"})
+        raise ValidationFailed({"token_address": _("must be a 0x-prefixed 20-byte hex address")})
     return keys.checksum(token_address)
 
 
@@ -124,7 +131,12 @@ def exchange_rate(invoice, config: dict) -> Decimal:
     raise ApiError(
         409,
         "no_exchange_rate",
-        f"The invoice is in {invoice.currency} and the token in {settings.TOKEN_CURRENCY}; "
-        f"set a {invoice.currency} rate in the wallet settings' exchange_rates.",
+        _(
+            "The invoice is in %(invoice_currency)s and the token in "
+            "%(settings_TOKEN_CURRENCY)s; set a %(invoice_currency)s rate in the wallet "
+            "settings' exchange_rates.",
+            invoice_currency=invoice.currency,
+            settings_TOKEN_CURRENCY=settings.TOKEN_CURRENCY,
+        ),
         {"invoice_currency": invoice.currency, "token_currency": settings.TOKEN_CURRENCY},
     )

@@ -7,6 +7,7 @@ payments ledger only holds money that moved); marking Invalid reverses a posted 
 from __future__ import annotations
 
 from core.api import ApiError, ValidationFailed
+from core.api import gettext as _
 from plugins.wallet import settle, state, transitions
 from plugins.wallet.models import INVALID, MARKED, SETTLED
 
@@ -15,14 +16,18 @@ CHOICES = (SETTLED, INVALID)
 
 def mark(request_id: int, status) -> tuple:
     if status not in CHOICES:
-        raise ValidationFailed({"status": f"must be one of {', '.join(CHOICES)}"})
+        raise ValidationFailed({"status": _("must be one of %(names)s", names=", ".join(CHOICES))})
     request = transitions.lock(request_id)
     if request.destroyed_at is not None:
-        raise ApiError(409, "already_destroyed", "This payment request is no longer watched.")
+        raise ApiError(409, "already_destroyed", _("This payment request is no longer watched."))
     if (request.status, request.exception) == (status, MARKED):
-        raise ApiError(409, "already_marked", f"This payment request is marked {status} already.")
+        raise ApiError(
+            409,
+            "already_marked",
+            _("This payment request is marked %(status)s already.", status=status),
+        )
     if status == SETTLED and not state.counted(request, request.payments):
-        raise ApiError(409, "nothing_received", "No payment arrived for this request yet.")
+        raise ApiError(409, "nothing_received", _("No payment arrived for this request yet."))
     previous = (request.status, request.exception)
     request.status, request.exception = status, MARKED
     outcome = settle.follow(request, status)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from core.api import ValidationFailed, db
+from core.api import gettext as _
 from plugins.invoicing.public import Invoice, signatures
 from plugins.wallet.serialize import iso
 
@@ -47,5 +48,5 @@ def verify(body: dict) -> bool:
         or not isinstance(key_id, int)
         or not isinstance(signature, str)
     ):
-        raise ValidationFailed({"(body)": "send payload (object), key_id (integer), signature"})
+        raise ValidationFailed({"(body)": _("send payload (object), key_id (integer), signature")})
     return signatures.verify(key_id, canonical(payload), signature)

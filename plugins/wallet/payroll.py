@@ -11,6 +11,7 @@ are Decimal strings; more precision than the token's decimals is refused.
 from __future__ import annotations
 
 from core.api import ApiError, FieldErrors, ValidationFailed, exact_decimal
+from core.api import gettext as _
 from plugins.wallet import chain, keys, settings, units
 from plugins.wallet.tempo_tx import BatchTransaction, Call
 
@@ -59,7 +60,12 @@ def _payer(sender, config: dict) -> str:
     if not keys.is_address(payer):
         problem = "must be a 0x-prefixed 20-byte hex address" if sender else "is required"
         raise ValidationFailed(
-            {"from": f"{problem}: the address that signs the batch and pays its fees"}
+            {
+                "from": _(
+                    "%(problem)s: the address that signs the batch and pays its fees",
+                    problem=problem,
+                )
+            }
         )
     return keys.checksum(payer)
 
@@ -93,7 +99,9 @@ def _summary(tx: BatchTransaction, payer: str) -> dict:
 
 def _parse(payees) -> list[dict]:
     if not isinstance(payees, list) or not 0 < len(payees) <= MAX_PAYEES:
-        raise ValidationFailed({"payees": f"must be a list of 1 to {MAX_PAYEES} payees"})
+        raise ValidationFailed(
+            {"payees": _("must be a list of 1 to %(MAX_PAYEES)s payees", MAX_PAYEES=MAX_PAYEES)}
+        )
     errors, rows = FieldErrors(), []
     for i, payee in enumerate(payees):
         rows.append(_payee(payee if isinstance(payee, dict) else {}, f"payees[{i}]", errors))
@@ -104,19 +112,22 @@ def _parse(payees) -> list[dict]:
 def _payee(data: dict, name: str, errors: FieldErrors) -> dict:
     address, memo, amount = data.get("address"), None, None
     if not keys.is_address(address):
-        errors[f"{name}.address"] = "must be a 0x-prefixed 20-byte hex address"
+        errors[f"{name}.address"] = _("must be a 0x-prefixed 20-byte hex address")
     try:
         memo = memo_word(data.get("memo"))
     except ValueError:
-        errors[f"{name}.memo"] = "must be text of at most 32 bytes or 0x + 64 hex"
+        errors[f"{name}.memo"] = _("must be text of at most 32 bytes or 0x + 64 hex")
     value = exact_decimal(
         data.get("amount"), f"{name}.amount", errors, "must be a string", "must be a number"
     )
     if value is not None and value <= 0:
-        errors[f"{name}.amount"] = "must be positive"
+        errors[f"{name}.amount"] = _("must be positive")
     elif value is not None:
         try:
             amount = units.to_units(value, settings.TOKEN_DECIMALS)
         except ApiError:
-            errors[f"{name}.amount"] = f"has more than {settings.TOKEN_DECIMALS} decimals"
+            errors[f"{name}.amount"] = _(
+                "has more than %(settings_TOKEN_DECIMALS)s decimals",
+                settings_TOKEN_DECIMALS=settings.TOKEN_DECIMALS,
+            )
     return {"address": address, "units": amount, "memo": memo}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import segno
 
 from core.api import FieldErrors, exact_decimal
+from core.api import gettext as _
 from plugins.wallet import keys, settings, units
 
 
@@ -13,12 +14,12 @@ def build(company_id: int, data: dict) -> dict:
     errors = FieldErrors()
     to = data.get("to_address")
     if not keys.is_address(to):
-        errors["to_address"] = "must be a 0x-prefixed 20-byte hex address"
+        errors["to_address"] = _("must be a 0x-prefixed 20-byte hex address")
     amount = exact_decimal(
         data.get("amount"), "amount", errors, "must be a string", "must be a number"
     )
     if amount is not None and amount <= 0:
-        errors["amount"] = "must be positive"
+        errors["amount"] = _("must be positive")
     errors.check()
     count = units.to_units(amount, settings.TOKEN_DECIMALS)  # 422 too_precise
     token = config["token_address"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.api import ApiError, FieldErrors, bump_version, db, exact_decimal
+from core.api import gettext as _
 from plugins.wallet import keys, virtual
 from plugins.wallet.models import HD, VIRTUAL, WalletSettings
 
@@ -72,11 +73,11 @@ def _parse(name, value, errors: FieldErrors):
     if name in WHOLE:
         low, high = WHOLE[name]
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            errors[name] = f"must be a whole number from {low} to {high}"
+            errors[name] = _("must be a whole number from %(low)s to %(high)s", low=low, high=high)
         return value
     if name == "mode":
         if value not in (HD, VIRTUAL):
-            errors[name] = "must be hd or virtual"
+            errors[name] = _("must be hd or virtual")
         return value
     if name == "tolerance_percent":
         return _percent(value, errors)
@@ -90,14 +91,14 @@ def _text_setting(name, value, errors: FieldErrors):
         return None
     if name == "master_id":
         if not virtual.valid_master_id(value):
-            errors[name] = "must be the 4-byte masterId of the registered master (0x + 8 hex)"
+            errors[name] = _("must be the 4-byte masterId of the registered master (0x + 8 hex)")
         return value.lower() if isinstance(value, str) else value
     if name == "xpub":
         if not isinstance(value, str) or not value.startswith("xpub") or not keys.valid_xpub(value):
-            errors[name] = "must be an account-level extended public key (xpub...)"
+            errors[name] = _("must be an account-level extended public key (xpub...)")
         return value
     if not keys.is_address(value):
-        errors[name] = "must be a 0x-prefixed 20-byte hex address"
+        errors[name] = _("must be a 0x-prefixed 20-byte hex address")
         return value
     return keys.checksum(value)
 
@@ -107,25 +108,29 @@ def _percent(value, errors: FieldErrors):
         value, "tolerance_percent", errors, "must be a string", "must be a number"
     )
     if number is not None and not Decimal(0) <= number <= Decimal(100):
-        errors["tolerance_percent"] = "must be from 0 to 100"
+        errors["tolerance_percent"] = _("must be from 0 to 100")
     elif number is not None and number != number.quantize(Decimal("0.01")):
-        errors["tolerance_percent"] = "has more than 2 decimals"
+        errors["tolerance_percent"] = _("has more than 2 decimals")
     return number
 
 
 def _rates(value, errors: FieldErrors):
     if not isinstance(value, dict):
-        errors["exchange_rates"] = 'must map currencies to rates, e.g. {"AED": "0.2723"}'
+        errors["exchange_rates"] = _('must map currencies to rates, e.g. {"AED": "0.2723"}')
         return {}
     rates = {}
     for code, text in value.items():
         rate = exact_decimal(text, "exchange_rates", errors, "rates must be strings", "bad rate")
         if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
-            errors["exchange_rates"] = f"{code!r} is not a currency code"
+            errors["exchange_rates"] = _("%(code)s is not a currency code", code=repr(code))
         elif rate is not None and not Decimal(0) < rate < MAX_RATE:
-            errors["exchange_rates"] = f"the {code} rate must be above 0 and below {MAX_RATE}"
+            errors["exchange_rates"] = _(
+                "the %(code)s rate must be above 0 and below %(MAX_RATE)s",
+                code=code,
+                MAX_RATE=MAX_RATE,
+            )
         elif rate is not None and rate != rate.quantize(RATE_STEP):
-            errors["exchange_rates"] = f"the {code} rate has more than 12 decimals"
+            errors["exchange_rates"] = _("the %(code)s rate has more than 12 decimals", code=code)
         elif rate is not None:
             rates[code] = str(rate)
     return rates
@@ -145,6 +150,9 @@ def require_ready(values: dict) -> None:
         raise ApiError(
             409,
             "wallet_not_configured",
-            f"Set the wallet's {missing} in PATCH /api/v1/wallet/settings first.",
+            _(
+                "Set the wallet's %(missing)s in PATCH /api/v1/wallet/settings first.",
+                missing=missing,
+            ),
             {"missing": missing},
         )

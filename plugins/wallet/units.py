@@ -5,18 +5,23 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.api import ApiError
+from core.api import gettext as _
 
 
 def to_units(amount: Decimal, decimals: int) -> int:
     """``Decimal("12.5")`` with 6 decimals -> 12500000; more precision than that is refused."""
     if not isinstance(amount, Decimal) or not amount.is_finite():
-        raise ApiError(422, "invalid_amount", "A token amount must be a finite Decimal.")
+        raise ApiError(422, "invalid_amount", _("A token amount must be a finite Decimal."))
     scaled = amount.scaleb(decimals)
     if scaled != scaled.to_integral_value():
         raise ApiError(
             422,
             "too_precise",
-            f"{amount} has more than the token's {decimals} decimals.",
+            _(
+                "%(amount)s has more than the token's %(decimals)s decimals.",
+                amount=amount,
+                decimals=decimals,
+            ),
             {"amount": str(amount), "decimals": decimals},
         )
     return int(scaled)

@@ -3,10 +3,15 @@
 Each sees the other listed as "also editing" (never themselves). The finance user saves
 first; the admin's editor says so at once, live, with their name. The admin's own save is
 then refused and shows, field by field, what the other changed; the admin keeps their note,
-takes the colleague's quantity, and the merged draft is saved.
+takes the colleague's quantity, and the merged draft is saved. Then the same two open one
+vendor's edit page in AP: each is listed there, and the finance user's save is announced live
+on the admin's page.
 """
 
 from __future__ import annotations
+
+import json
+import urllib.request
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -24,6 +29,17 @@ def shop(app, db_url, tmp_path, make_company, make_user, api_token):
     server = AppServer(db_url, tmp_path)
     yield server.url, facts
     server.stop()
+
+
+def create_vendor_through_api(base: str, token: str) -> int:
+    request = urllib.request.Request(
+        f"{base}/api/v1/vendors",
+        data=json.dumps({"name": "Desert Supplies LLC", "country": "AE"}).encode(),
+        method="POST",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as resp:
+        return json.load(resp)["id"]
 
 
 def test_stale_save_is_refused_shown_and_merged_with_live_notice(browser: Browser, shop):
@@ -77,3 +93,23 @@ def test_stale_save_is_refused_shown_and_merged_with_live_notice(browser: Browse
     admin.goto(base + edit)
     expect(admin.get_by_label("Notes")).to_have_value("Admin's note")
     expect(admin.locator('[name="lines-0-quantity"]')).to_have_value("12")
+
+    # The same live pieces on an AP edit page: a vendor's.
+    vendor_id = create_vendor_through_api(base, facts["token"])
+    vendor_edit = f"{base}/ap/vendors/{vendor_id}/edit"
+    for page in (admin, finance):
+        page.goto(vendor_edit)
+        expect(page.locator("#ll-connection")).to_have_attribute("data-state", "online")
+    admin.evaluate("window.__notReloaded = true")
+    room = f'[data-presence-room="edit.ap_vendor:{vendor_id}"]'
+    expect(admin.locator(f"{room} li")).to_have_text(["finance@acme.ae"])
+    expect(finance.locator(f"{room} li")).to_have_text(["admin@acme.ae"])
+    notice = admin.locator("[data-edit-watch]")
+    expect(notice).to_be_hidden()
+    finance.locator("#vendor-city").fill("Sharjah")
+    finance.get_by_role("button", name="Save vendor").click()
+    finance.wait_for_url(f"{base}/ap/vendors")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("finance@acme.ae saved this record just now")
+    assert admin.evaluate("window.__notReloaded") is True
+    expect(admin.locator(f"{room} li")).to_have_count(0)

@@ -108,6 +108,14 @@ def test_app_template_overrides_plugin_and_prefix_reaches_the_original(monkeypat
         assert "fx_base's own copy of core/apps.html" in original
 
 
+def test_declared_config_defaults_fill_only_what_the_config_leaves_out(app_config):
+    app = start(app_config, PEPPOL_MAX_ATTEMPTS=2)
+    assert app.config["PEPPOL_MAX_ATTEMPTS"] == 2  # the app's configuration wins
+    assert app.config["PEPPOL_RETRY_MAX_SECONDS"] == 3600.0
+    assert app.config["WALLET_REORG_WINDOW"] == 64
+    assert app.config["EINVOICE_MAX_DOCUMENT_BYTES"] == 5 * 1024 * 1024
+
+
 @pytest.fixture
 def app(monkeypatch, app_config):
     """The app with every real plugin, fx_base enabled and fx_child installed but disabled."""

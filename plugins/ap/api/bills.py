@@ -27,6 +27,7 @@ from core.api import (
     user_id,
     with_etag,
 )
+from core.api import gettext as _
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import commit
@@ -90,7 +91,7 @@ def _dates(query):
     since = parse_date(request.args, "date_from", errors, required=False)
     until = parse_date(request.args, "date_to", errors, required=False)
     if errors:
-        raise ApiError(400, "invalid_parameter", "Dates are YYYY-MM-DD.", {"fields": errors})
+        raise ApiError(400, "invalid_parameter", _("Dates are YYYY-MM-DD."), {"fields": errors})
     if since:
         query = query.where(Bill.issue_date >= since)
     if until:
@@ -103,30 +104,16 @@ def _bill(bill_id: int) -> Bill:
 
 
 record_routes(
-    bp,
-    "/bills",
-    "/bills/<int:bill_id>",
-    "bills",
-    load=_bill,
-    serialize=s.bill,
-    tags=TAGS,
-    response=BILL,
-    commit=commit,
-    create=RecordRoute(
-        WRITE,
-        """Enter a vendor bill; it is matched against its purchase order at once.
-
-        409 ``duplicate_bill`` (``details.bill_id``) for a number the vendor already billed in
-        that fiscal year.""",
-        lambda company, body: bills.create(company, body, user_id()),
-        BILL_REQUEST,
-    ),
-    read=RecordRoute(
-        READ,
-        """One bill with its lines and its match against the purchase order; ``ETag`` is its
-        version (relinking a line, approving and rejecting raise it).""",
-    ),
-)
+    bp, "/bills", "/bills/<int:bill_id>", "bills",
+    load=_bill, serialize=s.bill, tags=TAGS, response=BILL, commit=commit,
+    create=RecordRoute(WRITE, "Enter a vendor bill; it is matched against its purchase order at "
+                       "once.\n\n409 ``duplicate_bill`` (``details.bill_id``) for a number the "
+                       "vendor already billed in\nthat fiscal year.",
+                       lambda company, body: bills.create(company, body, user_id()), BILL_REQUEST),
+    read=RecordRoute(READ, "One bill with its lines and its match against the purchase order; "
+                     "``ETag`` is its\nversion (relinking a line, approving and rejecting raise "
+                     "it)."),
+)  # fmt: skip
 
 
 @bp.post("/bills/import")
@@ -163,12 +150,12 @@ def bills_import_zip():
         raise ApiError(
             415,
             "unsupported_media_type",
-            "Send the ZIP with Content-Type: application/zip.",
+            _("Send the ZIP with Content-Type: application/zip."),
             {"content_type": request.content_type or ""},
         )
     data = request.get_data(cache=False)
     if not data:
-        raise ApiError(400, "bad_request", "The body is empty: send the ZIP archive.")
+        raise ApiError(400, "bad_request", _("The body is empty: send the ZIP archive."))
     job = bulk.start(current_actor(), data, request.args.get("filename") or "upload.zip")
     return {"job_id": job.id, "status": job.status}, 202
 
@@ -178,14 +165,14 @@ def _xml_body() -> bytes:
         raise ApiError(
             415,
             "unsupported_media_type",
-            "Send the e-invoice with Content-Type: application/xml.",
+            _("Send the e-invoice with Content-Type: application/xml."),
             {"content_type": request.content_type or ""},
         )
     if (request.content_length or 0) > MAX_XML:
-        raise ApiError(413, "payload_too_large", "An e-invoice may be at most 5 MB.")
+        raise ApiError(413, "payload_too_large", _("An e-invoice may be at most 5 MB."))
     xml = request.get_data(cache=True)
     if not xml.strip():
-        raise ApiError(400, "bad_request", "The body is empty: send the XML document.")
+        raise ApiError(400, "bad_request", _("The body is empty: send the XML document."))
     return xml
 
 
@@ -211,7 +198,7 @@ def bills_document(bill_id: int):
 def db_document(bill_id: int) -> BillDocument:
     doc = importing.document_of(bill_id)
     if doc is None:
-        raise ApiError(404, "not_found", "This bill was not imported from an e-invoice.")
+        raise ApiError(404, "not_found", _("This bill was not imported from an e-invoice."))
     return doc
 
 
@@ -235,7 +222,7 @@ def bills_relink(bill_id: int, line_id: int):
     target = body.get("po_line_id")
     bad = isinstance(target, bool) or not isinstance(target, int) or not 0 < target < 2**31
     if target is not None and bad:
-        raise ValidationFailed({"po_line_id": "must be an id or null"})
+        raise ValidationFailed({"po_line_id": _("must be an id or null")})
     bill = bills.relink(_as_read(bill_id), line_id, target)
     commit()
     return with_etag(s.bill(bill), bill)
@@ -251,7 +238,7 @@ def bills_approve(bill_id: int):
     body = json_body(required=False)
     reason = body.get("reason")
     if reason is not None and not isinstance(reason, str):
-        raise ValidationFailed({"reason": "must be text"})
+        raise ValidationFailed({"reason": _("must be text")})
     reason = (reason or "").strip()[:2000] or None
     bill = approval.approve(_as_read(bill_id), current_actor(), reason)
     commit()

@@ -50,35 +50,17 @@ def _order(order_id: int) -> PurchaseOrder:
 
 
 record_routes(
-    bp,
-    "/purchase-orders",
-    "/purchase-orders/<int:order_id>",
-    "orders",
-    load=_order,
-    serialize=s.purchase_order,
-    tags=TAGS,
-    response=PURCHASE_ORDER,
-    commit=commit,
-    create=RecordRoute(
-        WRITE,
-        "Create a draft purchase order (no number until it is sent).",
-        lambda company, body: orders.create(company, body, user_id()),
-        PO_REQUEST,
-    ),
-    read=RecordRoute(
-        READ, "One purchase order with ordered, received, accepted and billed quantities per line."
-    ),
-    update=RecordRoute(
-        WRITE,
-        """Change a draft purchase order (``lines`` replaces all lines); 409 once sent.
-
-        ``If-Match`` with the ``ETag`` of your GET: 409 ``stale_version`` if it was changed since.
-        """,
-        orders.update,
-        PO_PATCH_REQUEST,
-        locks=True,
-    ),
-)
+    bp, "/purchase-orders", "/purchase-orders/<int:order_id>", "orders",
+    load=_order, serialize=s.purchase_order, tags=TAGS, response=PURCHASE_ORDER, commit=commit,
+    create=RecordRoute(WRITE, "Create a draft purchase order (no number until it is sent).",
+                       lambda company, body: orders.create(company, body, user_id()), PO_REQUEST),
+    read=RecordRoute(READ, "One purchase order with ordered, received, accepted and billed "
+                     "quantities per line."),
+    update=RecordRoute(WRITE, "Change a draft purchase order (``lines`` replaces all lines); 409 "
+                       "once sent.\n\n``If-Match`` with the ``ETag`` of your GET: 409 "
+                       "``stale_version`` if it was changed since.",
+                       orders.update, PO_PATCH_REQUEST, locks=True),
+)  # fmt: skip
 
 
 def _finish(order):

@@ -10,27 +10,16 @@ from plugins.ap.permissions import CHANGE_SETTINGS, READ
 from plugins.ap.services import settings
 
 settings_routes(
-    bp,
-    "/ap/settings",
-    "ap_settings",
-    row=settings.row,
-    current=settings.current,
-    serialize=settings.as_dict,
-    tags=("ap",),
-    response=SETTINGS,
-    commit=commit,
-    read=RecordRoute(
-        READ,
-        """The company's AP settings (defaults until changed); ``ETag`` is their version
-        (``"0"`` while they are the defaults).""",
-    ),
-    update=RecordRoute(
-        CHANGE_SETTINGS,
-        """Change some settings. Tolerances are "the greater of P % or A" (price in money, quantity
-        in units); ``duplicate_policy`` is ``flag`` or ``block``; ``peppol_rules`` is ``enforce`` or
-        ``warn``. Changing a match tolerance re-matches every open bill (job
-        ``ap.rematch_open_bills``).""",
-        lambda company, body: settings.update_and_rematch(company, body, user_id()),
-        SETTINGS_IN,
-    ),
-)
+    bp, "/ap/settings", "ap_settings",
+    row=settings.row, current=settings.current, serialize=settings.as_dict, tags=("ap",),
+    response=SETTINGS, commit=commit,
+    read=RecordRoute(READ, "The company's AP settings (defaults until changed); ``ETag`` is their "
+                     "version\n(``\"0\"`` while they are the defaults)."),
+    update=RecordRoute(CHANGE_SETTINGS, 'Change some settings. Tolerances are "the greater of P % '
+                       'or A" (price in money, quantity\nin units); ``duplicate_policy`` is '
+                       "``flag`` or ``block``; ``peppol_rules`` is ``enforce`` or\n``warn``. "
+                       "Changing a match tolerance re-matches every open bill (job\n"
+                       "``ap.rematch_open_bills``).",
+                       lambda company, body: settings.update_and_rematch(company, body, user_id()),
+                       SETTINGS_IN),
+)  # fmt: skip

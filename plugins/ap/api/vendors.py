@@ -32,26 +32,12 @@ def vendors_list():
 
 
 record_routes(
-    bp,
-    "/vendors",
-    "/vendors/<int:vendor_id>",
-    "vendors",
-    load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"),
-    serialize=s.vendor,
-    tags=TAGS,
-    response=VENDOR,
-    commit=commit,
-    create=RecordRoute(
-        WRITE,
-        "Create a vendor; the same checks as customers (TRN, VAT ids, Peppol id, address).",
-        vendors.create,
-        VENDOR_REQUEST,
-    ),
+    bp, "/vendors", "/vendors/<int:vendor_id>", "vendors",
+    load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"), serialize=s.vendor,
+    tags=TAGS, response=VENDOR, commit=commit,
+    create=RecordRoute(WRITE, "Create a vendor; the same checks as customers (TRN, VAT ids, "
+                       "Peppol id, address).", vendors.create, VENDOR_REQUEST),
     read=RecordRoute(READ, "One vendor; ``ETag`` is its version."),
-    update=RecordRoute(
-        WRITE,
-        "Change some fields of a vendor (``If-Match``: 409 ``stale_version`` if it changed).",
-        vendors.update,
-        VENDOR_PATCH,
-    ),
-)
+    update=RecordRoute(WRITE, "Change some fields of a vendor (``If-Match``: 409 "
+                       "``stale_version`` if it changed).", vendors.update, VENDOR_PATCH),
+)  # fmt: skip

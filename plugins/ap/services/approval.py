@@ -9,6 +9,7 @@ decision is taken on the current receipts and PO.
 from __future__ import annotations
 
 from core.api import ApiError, ValidationFailed, bump_version, db, lock_in, utcnow
+from core.api import gettext as _
 from plugins.ap.models.bill import (
     APPROVED,
     FULL_MATCH,
@@ -24,7 +25,11 @@ from plugins.ap.services import match_run, notify
 
 def approve(bill: Bill, actor, reason: str | None) -> Bill:
     bill = lock_in(
-        Bill, bill.id, OPEN_STATUSES, "bill_not_open", "A bill that is {status} cannot be approved."
+        Bill,
+        bill.id,
+        OPEN_STATUSES,
+        "bill_not_open",
+        _("A bill that is {status} cannot be approved."),
     )
     bill = match_run.run(bill, announce=False)
     clean = bill.match_status == FULL_MATCH
@@ -52,7 +57,11 @@ def _check_override(bill: Bill, actor, reason: str | None) -> None:
         raise ApiError(
             409,
             "match_not_clean",
-            f"The bill is {bill.match_status}: approving it needs {' and '.join(missing)}.",
+            _(
+                "The bill is %(bill_match_status)s: approving it needs %(names)s.",
+                bill_match_status=bill.match_status,
+                names=" and ".join(missing),
+            ),
             {"match_status": bill.match_status, "missing": missing},
         )
 
@@ -72,10 +81,10 @@ def reject(bill: Bill, reason: str | None) -> Bill:
         bill.id,
         (*OPEN_STATUSES, APPROVED),
         "bill_not_open",
-        "A bill that is {status} cannot be rejected.",
+        _("A bill that is {status} cannot be rejected."),
     )
     if not reason:
-        raise ValidationFailed({"reason": "is required"}, "Say why the bill is rejected.")
+        raise ValidationFailed({"reason": _("is required")}, _("Say why the bill is rejected."))
     bill.status, bill.rejection_reason = REJECTED, reason
     bump_version(bill)
     db.session.flush()
@@ -86,7 +95,7 @@ def reject(bill: Bill, reason: str | None) -> Bill:
 def mark_paid(bill: Bill) -> Bill:
     """Called when the payments side reports the bill paid in full."""
     bill = lock_in(
-        Bill, bill.id, (APPROVED,), "bill_not_approved", "Only an approved bill can be paid."
+        Bill, bill.id, (APPROVED,), "bill_not_approved", _("Only an approved bill can be paid.")
     )
     return notify.moved(bill, PAID, "paid_at", ("BillPaid", "ap_bill_changed", "bill"))
 

@@ -14,6 +14,7 @@ from core.api import (
     lock_in,
     text_field,
 )
+from core.api import gettext as _
 from plugins.ap.models.bill import CREDIT_NOTE, DRAFT, INVOICE, Bill, BillLine
 from plugins.ap.models.order import CLOSED, SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.vendor import Vendor
@@ -35,7 +36,7 @@ def _parse(data: dict) -> dict:
         "lines": inputs.lines(data, errors, inputs.bill_line),
     }
     if out["kind"] not in KINDS:
-        errors["kind"] = f"must be one of {', '.join(KINDS)}"
+        errors["kind"] = _("must be one of %(names)s", names=", ".join(KINDS))
     _check_references(out, errors)
     errors.check()
     return out
@@ -44,18 +45,21 @@ def _parse(data: dict) -> dict:
 def _check_references(out: dict, errors: FieldErrors) -> None:
     vendor = out["vendor_id"] and get_scoped(Vendor, out["vendor_id"])
     if out["vendor_id"] and vendor is None:
-        errors["vendor_id"] = "no such vendor"
+        errors["vendor_id"] = _("no such vendor")
     order = out["order_id"] and get_scoped(PurchaseOrder, out["order_id"])
     if out["order_id"] and order is None:
-        errors["purchase_order_id"] = "no such purchase order"
+        errors["purchase_order_id"] = _("no such purchase order")
     elif order and vendor and order.vendor_id != vendor.id:
-        errors["purchase_order_id"] = "belongs to another vendor"
+        errors["purchase_order_id"] = _("belongs to another vendor")
     for index, line in enumerate(out["lines"]):
         order = _check_line(line, f"lines[{index}].po_line_id", order, vendor, errors)
     if order and order.status not in (SENT, CLOSED):
-        errors["purchase_order_id"] = "only a sent or closed purchase order can be billed"
+        errors["purchase_order_id"] = _("only a sent or closed purchase order can be billed")
     elif order and order.currency != out["currency"]:
-        errors["currency"] = f"must be the purchase order's currency ({order.currency})"
+        errors["currency"] = _(
+            "must be the purchase order's currency (%(order_currency)s)",
+            order_currency=order.currency,
+        )
     out["order_id"] = order.id if order else None
 
 
@@ -65,11 +69,11 @@ def _check_line(line: dict, key: str, order, vendor, errors: FieldErrors):
         return order
     po_line = get_scoped(PurchaseOrderLine, line["order_line_id"])
     if po_line is None:
-        errors[key] = "no such purchase order line"
+        errors[key] = _("no such purchase order line")
     elif order and po_line.order_id != order.id:
-        errors[key] = "is not a line of the bill's purchase order"
+        errors[key] = _("is not a line of the bill's purchase order")
     elif vendor and po_line.order.vendor_id != vendor.id:
-        errors[key] = "belongs to a purchase order of another vendor"
+        errors[key] = _("belongs to a purchase order of another vendor")
     else:
         return po_line.order
     return order
@@ -117,18 +121,22 @@ def store(bill: Bill) -> Bill:
 def relink(bill: Bill, line_id: int, order_line_id: int | None) -> Bill:
     """Change by hand which PO line a bill line is for (None: unlink), then re-match."""
     bill = lock_in(
-        Bill, bill.id, ("DRAFT", "MATCHED"), "bill_not_open", "Only an open bill can be re-matched."
+        Bill,
+        bill.id,
+        ("DRAFT", "MATCHED"),
+        "bill_not_open",
+        _("Only an open bill can be re-matched."),
     )
     line = next((row for row in bill.lines if row.id == line_id), None)
     if line is None:
-        raise ApiError(404, "not_found", f"No line {line_id} on this bill.")
+        raise ApiError(404, "not_found", _("No line %(line_id)s on this bill.", line_id=line_id))
     if order_line_id is not None:
         po_line = get_scoped(PurchaseOrderLine, order_line_id)
         wrong_order = po_line and bill.order_id and po_line.order_id != bill.order_id
         if po_line is None or wrong_order or po_line.order.vendor_id != bill.vendor_id:
             raise ValidationFailed(
-                {"po_line_id": "is not a line of the bill's purchase order"},
-                "Pick a line of the bill's purchase order.",
+                {"po_line_id": _("is not a line of the bill's purchase order")},
+                _("Pick a line of the bill's purchase order."),
             )
         bill.order_id = bill.order_id or po_line.order_id
     line.order_line_id = order_line_id

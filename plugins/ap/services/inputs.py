@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.api import MAX_ID, FieldErrors, exact_decimal, iso_date, text_field
+from core.api import gettext as _
 from plugins.ap.models.order import MATCH_TYPES, THREE_WAY
 from plugins.invoicing.public import UNIT_CODES, VAT_CATEGORIES, is_currency
 
@@ -19,7 +20,7 @@ def decimal(
     decimals (what its column keeps), or None after an error."""
     value = data.get(name, default)
     if value is None or value == "":
-        errors[name] = "is required"
+        errors[name] = _("is required")
         return None
     result = exact_decimal(
         value, name, errors, "must be a decimal written as a string or integer", "is not a number"
@@ -27,12 +28,12 @@ def decimal(
     if result is None:
         return None
     if not result.is_finite() or abs(result) >= LIMIT:
-        errors[name] = "is out of range"
+        errors[name] = _("is out of range")
         return None
     if minimum is not None and result < minimum:
-        errors[name] = f"must be at least {minimum}"
+        errors[name] = _("must be at least %(minimum)s", minimum=minimum)
     elif result.normalize().as_tuple().exponent < -places:
-        errors[name] = f"must have at most {places} decimals"
+        errors[name] = _("must have at most %(places)s decimals", places=places)
     return result
 
 
@@ -40,7 +41,7 @@ def date(data: dict, name: str, errors: FieldErrors, *, required: bool = True):
     value = data.get(name)
     if value in (None, ""):
         if required:
-            errors[name] = "is required"
+            errors[name] = _("is required")
         return None
     return iso_date(value, name, errors)
 
@@ -49,10 +50,10 @@ def whole(data: dict, name: str, errors: FieldErrors, *, required: bool = True) 
     value = data.get(name)
     if value is None:
         if required:
-            errors[name] = "is required"
+            errors[name] = _("is required")
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
-        errors[name] = "must be a positive whole number (an id)"
+        errors[name] = _("must be a positive whole number (an id)")
         return None
     return value
 
@@ -60,30 +61,30 @@ def whole(data: dict, name: str, errors: FieldErrors, *, required: bool = True) 
 def currency(data: dict, errors: FieldErrors, default: str = "AED") -> str:
     value = (text_field(data, "currency", errors, 3) or default).upper()
     if not is_currency(value):
-        errors["currency"] = "must be an ISO 4217 currency code (AED, USD, EUR, ...)"
+        errors["currency"] = _("must be an ISO 4217 currency code (AED, USD, EUR, ...)")
     return value
 
 
 def code(data: dict, name: str, allowed, errors: FieldErrors, default: str) -> str:
     value = (text_field(data, name, errors, 8) or default).upper()
     if value not in allowed:
-        errors[name] = f"must be one of {', '.join(allowed)}"
+        errors[name] = _("must be one of %(names)s", names=", ".join(allowed))
     return value
 
 
 def lines(data: dict, errors: FieldErrors, parse_line) -> list[dict]:
     raw = data.get("lines")
     if not isinstance(raw, list) or not raw:
-        errors["lines"] = "must be a non-empty list"
+        errors["lines"] = _("must be a non-empty list")
         return []
     if len(raw) > MAX_LINES:
-        errors["lines"] = f"at most {MAX_LINES} lines"
+        errors["lines"] = _("at most %(MAX_LINES)s lines", MAX_LINES=MAX_LINES)
         return []
     parsed = []
     for index, item in enumerate(raw):
         line_errors = FieldErrors()
         if not isinstance(item, dict):
-            errors[f"lines[{index}]"] = "must be an object"
+            errors[f"lines[{index}]"] = _("must be an object")
             continue
         parsed.append(parse_line(item, line_errors))
         errors.update({f"lines[{index}].{k}": v for k, v in line_errors.items()})
@@ -107,7 +108,7 @@ def order_line(item: dict, errors: FieldErrors) -> dict:
     line = priced_line(item, errors)
     line["match_type"] = item.get("match_type") or THREE_WAY
     if line["match_type"] not in MATCH_TYPES:
-        errors["match_type"] = f"must be one of {', '.join(MATCH_TYPES)}"
+        errors["match_type"] = _("must be one of %(names)s", names=", ".join(MATCH_TYPES))
     return line
 
 
@@ -123,9 +124,9 @@ def receipt_line(item: dict, errors: FieldErrors) -> dict:
     reason = text_field(item, "rejection_reason", errors, 500)
     if received is not None and accepted is not None:
         if accepted > received:
-            errors["accepted_quantity"] = "cannot be more than the received quantity"
+            errors["accepted_quantity"] = _("cannot be more than the received quantity")
         elif accepted < received and not reason:
-            errors["rejection_reason"] = "is required when part of the goods is rejected"
+            errors["rejection_reason"] = _("is required when part of the goods is rejected")
     return {
         "order_line_id": whole(item, "po_line_id", errors),
         "received_quantity": received,

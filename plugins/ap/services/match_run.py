@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from core.api import ApiError, db, hook, lock_or_404, utcnow
+from core.api import gettext as _
 from plugins.ap.models.bill import MATCHED, OPEN_STATUSES, PARTIAL_MATCH, REJECTED, Bill, BillLine
 from plugins.ap.models.order import TWO_WAY, PurchaseOrderLine
 from plugins.ap.services import linking, notify, settings
@@ -32,7 +33,8 @@ def run(bill: Bill, *, announce: bool = True, strict: bool = True) -> Bill:
         if not strict:
             return bill
         raise ApiError(
-            409, "bill_not_open", f"A bill that is {bill.status} cannot be matched again.",
+            409, "bill_not_open",
+            _("A bill that is %(bill_status)s cannot be matched again.", bill_status=bill.status),
             {"status": bill.status},
         )  # fmt: skip
     order = linking.find_order(bill)

@@ -16,6 +16,7 @@ from core.api import (
     next_number,
     text_field,
 )
+from core.api import gettext as _
 from plugins.ap.models.order import (
     CANCELLED,
     CLOSED,
@@ -47,7 +48,7 @@ def _parse(data: dict, partial: bool) -> dict:
     if not partial or "lines" in data:
         out["lines"] = inputs.lines(data, errors, inputs.order_line)
     if out.get("vendor_id") and get_scoped(Vendor, out["vendor_id"]) is None:
-        errors["vendor_id"] = "no such vendor"
+        errors["vendor_id"] = _("no such vendor")
     errors.check()
     return out
 
@@ -78,7 +79,7 @@ def update(order: PurchaseOrder, data: dict, expected_version=None, serialize=No
         order.id,
         (DRAFT,),
         "po_not_draft",
-        "Only draft purchase orders can be changed.",
+        _("Only draft purchase orders can be changed."),
     )
     check_version(order, expected_version, serialize)
     values = _parse(data, partial=True)
@@ -101,7 +102,7 @@ def send(order: PurchaseOrder) -> PurchaseOrder:
         order.id,
         (DRAFT,),
         "po_not_draft",
-        "Only a draft purchase order can be sent.",
+        _("Only a draft purchase order can be sent."),
     )
     order.number = next_number(order.company_id, "PO", on=order.order_date)
     return notify.moved(order, SENT, "sent_at", SENT_EVENT, {"number": order.number})
@@ -109,7 +110,11 @@ def send(order: PurchaseOrder) -> PurchaseOrder:
 
 def close(order: PurchaseOrder) -> PurchaseOrder:
     order = lock_in(
-        PurchaseOrder, order.id, (SENT,), "po_not_sent", "Only a sent purchase order can be closed."
+        PurchaseOrder,
+        order.id,
+        (SENT,),
+        "po_not_sent",
+        _("Only a sent purchase order can be closed."),
     )
     return notify.moved(order, CLOSED, "closed_at", CLOSED_EVENT)
 
@@ -120,10 +125,10 @@ def cancel(order: PurchaseOrder) -> PurchaseOrder:
         order.id,
         (DRAFT, SENT),
         "po_not_open",
-        "This purchase order is already closed or cancelled.",
+        _("This purchase order is already closed or cancelled."),
     )
     if any(line.received_quantity for line in order.lines):
         raise ApiError(
-            409, "po_has_receipts", "Goods were received against this order: close it instead."
+            409, "po_has_receipts", _("Goods were received against this order: close it instead.")
         )
     return notify.moved(order, CANCELLED, "closed_at", CANCELLED_EVENT)

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import ApiError, FieldErrors, ValidationFailed, db, lock_or_404, utcnow
+from core.api import ApiError, FieldErrors, ValidationFailed, db, lock_checked, lock_or_404, utcnow
+from core.api import gettext as _
 from plugins.ap.models.bill import APPROVED, INVOICE, PAID, PARTIALLY_PAID, PAYABLE_STATUSES, Bill
 from plugins.ap.models.payment import BillPayment
 from plugins.ap.services import notify, pay_methods
@@ -39,14 +40,19 @@ def due(bill: Bill) -> Decimal:
 
 def pay(bill_id: int, body: dict, user_id: int | None) -> BillPayment:
     """Record one outgoing payment of an approved bill (the caller commits)."""
-    bill = lock_or_404(Bill, bill_id)
-    _check_payable(bill)
+    bill = lock_checked(Bill, bill_id, _check_payable)
     data = parse(body, bill)
     remaining = due(bill)
     if data.amount > remaining:
         raise ValidationFailed(
-            {"amount": f"is more than the {remaining} {bill.currency} still due on this bill"},
-            "A bill cannot be paid more than its total.",
+            {
+                "amount": _(
+                    "is more than the %(remaining)s %(bill_currency)s still due on this bill",
+                    remaining=remaining,
+                    bill_currency=bill.currency,
+                )
+            },
+            _("A bill cannot be paid more than its total."),
         )
     row = BillPayment(
         company_id=bill.company_id, bill_id=bill.id, amount=data.amount, currency=bill.currency,
@@ -64,12 +70,14 @@ def reverse(bill_id: int, payment_id: int, reason, user_id: int | None) -> BillP
     """A reversal row for one payment; the bill moves back. 409 when already reversed."""
     bill = lock_or_404(Bill, bill_id)
     if not isinstance(reason, str) or not reason.strip():
-        raise ValidationFailed({"reason": "is required"}, "Say why the payment is reversed.")
+        raise ValidationFailed({"reason": _("is required")}, _("Say why the payment is reversed."))
     original = db.session.get(BillPayment, payment_id)
     if original is None or original.bill_id != bill.id or original.reversal_of_id is not None:
-        raise ApiError(404, "not_found", f"No payment {payment_id} of this bill.")
+        raise ApiError(
+            404, "not_found", _("No payment %(payment_id)s of this bill.", payment_id=payment_id)
+        )
     if reversed_by(original.id) is not None:
-        raise ApiError(409, "payment_already_reversed", "This payment is already reversed.")
+        raise ApiError(409, "payment_already_reversed", _("This payment is already reversed."))
     row = BillPayment(
         company_id=bill.company_id, bill_id=bill.id, amount=-original.amount,
         currency=original.currency, method=original.method, paid_on=dt.date.today(),
@@ -91,12 +99,13 @@ def reversed_by(payment_id: int) -> int | None:
 def _check_payable(bill: Bill) -> None:
     if bill.kind != INVOICE:
         raise ApiError(
-            409, "bill_not_payable", "A vendor credit note is money owed to us, not paid out."
+            409, "bill_not_payable", _("A vendor credit note is money owed to us, not paid out.")
         )
     if bill.status not in PAYABLE_STATUSES:
         raise ApiError(
             409, "bill_not_approved",
-            f"A bill that is {bill.status} cannot be paid: only approved bills are paid.",
+            _("A bill that is %(bill_status)s cannot be paid: only approved bills are paid.",
+              bill_status=bill.status),
             {"status": bill.status},
         )  # fmt: skip
 
@@ -111,14 +120,20 @@ def parse(body: dict, bill: Bill) -> PaymentInput:
     )  # fmt: skip
     places = amount_places(bill.currency)
     if amount is not None and amount <= 0:
-        errors["amount"] = "must be more than zero"
+        errors["amount"] = _("must be more than zero")
     elif amount is not None and amount.as_tuple().exponent < -places:
-        errors["amount"] = f"must have at most {places} decimals in {bill.currency}"
+        errors["amount"] = _(
+            "must have at most %(places)s decimals in %(bill_currency)s",
+            places=places,
+            bill_currency=bill.currency,
+        )
     if body.get("currency") not in (None, bill.currency):
-        errors["currency"] = f"must be the bill's currency, {bill.currency}"
+        errors["currency"] = _(
+            "must be the bill's currency, %(bill_currency)s", bill_currency=bill.currency
+        )
     method = body.get("method")
     if method not in pay_methods.allowed():
-        errors["method"] = f"must be one of {', '.join(pay_methods.allowed())}"
+        errors["method"] = _("must be one of %(names)s", names=", ".join(pay_methods.allowed()))
     paid_on = _paid_on(body, errors)
     reference = text_field(body, "reference", errors, 200)
     notes = text_field(body, "notes", errors, 2000)
@@ -131,7 +146,7 @@ def _paid_on(body: dict, errors: FieldErrors) -> dt.date:
         return dt.date.today()
     paid_on = parse_date(body, "date", errors, required=False)
     if paid_on is not None and paid_on > dt.date.today():
-        errors["date"] = "cannot be in the future: record a payment once it is made"
+        errors["date"] = _("cannot be in the future: record a payment once it is made")
     return paid_on or dt.date.today()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.api import ApiError, FieldErrors, ValidationFailed, db, lock_in, next_number, text_field
+from core.api import gettext as _
 from plugins.ap.models.order import SENT, PurchaseOrder, PurchaseOrderLine
 from plugins.ap.models.receipt import GoodsReceipt, GoodsReceiptLine
 from plugins.ap.services import inputs, match_run, notify, settings
@@ -28,7 +29,7 @@ def _parse(data: dict) -> dict:
     }
     ids = [line["order_line_id"] for line in out["lines"]]
     if len(ids) != len(set(ids)):
-        errors["lines"] = "name each PO line once"
+        errors["lines"] = _("name each PO line once")
     errors.check()
     return out
 
@@ -40,7 +41,7 @@ def post(order: PurchaseOrder, data: dict, user_id: int | None) -> GoodsReceipt:
         order.id,
         (SENT,),
         "po_not_sent",
-        "Goods can only be received against a sent purchase order.",
+        _("Goods can only be received against a sent purchase order."),
     )
     po_lines = {line.id: line for line in lock_many(PurchaseOrderLine, _ids(values))}
     _check(order, po_lines, values["lines"])
@@ -81,19 +82,22 @@ def _check(order: PurchaseOrder, po_lines: dict, lines: list[dict]) -> None:
     for index, line in enumerate(lines):
         po_line = po_lines.get(line["order_line_id"])
         if po_line is None or po_line.order_id != order.id:
-            errors[f"lines[{index}].po_line_id"] = "is not a line of this purchase order"
+            errors[f"lines[{index}].po_line_id"] = _("is not a line of this purchase order")
             continue
         limit = po_line.quantity * (1 + over / HUNDRED)
         if po_line.received_quantity + line["received_quantity"] > limit:
             room = max(limit - po_line.received_quantity, Decimal(0))
-            errors[f"lines[{index}].received_quantity"] = (
-                f"receives more than ordered: {quantity_text(room)} more can be received "
-                f"(ordered {quantity_text(po_line.quantity)}, over-receipt tolerance {over} %)"
+            errors[f"lines[{index}].received_quantity"] = _(
+                "receives more than ordered: %(value)s more can be received (ordered "
+                "%(value2)s, over-receipt tolerance %(over)s %%)",
+                value=quantity_text(room),
+                value2=quantity_text(po_line.quantity),
+                over=over,
             )
     if errors and not _only_over(errors):
-        raise ValidationFailed(errors, "Some lines cannot be received.")
+        raise ValidationFailed(errors, _("Some lines cannot be received."))
     if errors:
-        raise ApiError(422, "over_receipt", "Some lines cannot be received.", {"fields": errors})
+        raise ApiError(422, "over_receipt", _("Some lines cannot be received."), {"fields": errors})
 
 
 def _only_over(errors: dict) -> bool:

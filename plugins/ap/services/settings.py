@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.api import ApiError, FieldErrors, bump_version, db, exact_decimal, row_version
+from core.api import gettext as _
 from plugins.ap.models.settings import CHOICES, DEFAULTS, ApSettings
 
 NUMBERS = tuple(name for name in DEFAULTS if name not in CHOICES)
@@ -73,14 +74,14 @@ def update_and_rematch(company_id: int, changes: dict, user_id: int | None) -> T
 
 def update(company_id: int, changes: dict) -> Tolerances:
     if not isinstance(changes, dict):
-        raise ApiError(400, "invalid_json", "Send a JSON object.")
+        raise ApiError(400, "invalid_json", _("Send a JSON object."))
     errors = FieldErrors({name: "is not a setting" for name in changes if name not in DEFAULTS})
     parsed = {name: _number(name, changes[name], errors) for name in NUMBERS if name in changes}
     for name, allowed in CHOICES.items():
         if name in changes:
             parsed[name] = changes[name]
             if changes[name] not in allowed:
-                errors[name] = f"must be one of {', '.join(allowed)}"
+                errors[name] = _("must be one of %(names)s", names=", ".join(allowed))
     errors.check()
     row = _row(company_id)
     if row is None:  # the first change: version 1
@@ -101,9 +102,9 @@ def _number(name: str, value, errors: FieldErrors) -> Decimal | None:
     if result is None:
         return None
     if not result.is_finite() or result < 0:
-        errors[name] = "must be zero or more"
+        errors[name] = _("must be zero or more")
     elif result > MAXIMUM.get(name, Decimal("1e9")):
-        errors[name] = f"must be at most {MAXIMUM.get(name, Decimal('1e9'))}"
+        errors[name] = _("must be at most %(value)s", value=MAXIMUM.get(name, Decimal("1e9")))
     elif result.normalize().as_tuple().exponent < -PLACES.get(name, 4):
-        errors[name] = f"must have at most {PLACES.get(name, 4)} decimals"
+        errors[name] = _("must have at most %(value)s decimals", value=PLACES.get(name, 4))
     return result

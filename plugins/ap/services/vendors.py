@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import FieldErrors, ValidationFailed, apply_edit, db, text_field
+from core.api import gettext as _
 from plugins.ap.models.vendor import Vendor
 from plugins.invoicing.public import check_iban, parse_party
 
@@ -18,7 +19,7 @@ def parse(data: dict, partial: bool = False) -> dict:
         iban_errors = FieldErrors()
         out["iban"] = check_iban(text_field(data, "iban", errors, 40), iban_errors)
         if iban_errors:
-            errors["iban"] = "is not a valid IBAN"
+            errors["iban"] = _("is not a valid IBAN")
     errors.check()
     return out
 

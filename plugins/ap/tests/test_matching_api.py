@@ -201,6 +201,18 @@ def test_changing_a_tolerance_rematches_open_bills_and_leaves_approved_ones(
     assert api.get(f"/api/v1/bills/{open_bill['id']}").get_json()["match_status"] == (
         "VARIANCE_DETECTED"
     )
+    # The rematch job wrote the bill twice but left its version alone (core.versioning): a
+    # user who opened it before (ETag "1") is not refused as stale, and the job's match stays.
+    path = f"/api/v1/bills/{open_bill['id']}"
+    assert open_bill["version"] == 1 and api.get(path).headers["ETag"] == '"1"'
+    rejected = api.post(
+        f"{path}/reject", json={"reason": "wrong price"}, headers={"If-Match": '"1"'}
+    )
+    assert rejected.status_code == 200, rejected.get_json()
+    after = rejected.get_json()
+    assert (after["status"], after["match_status"], after["version"]) == (
+        "REJECTED", "VARIANCE_DETECTED", 2
+    )  # fmt: skip
 
 
 def test_a_setting_that_does_not_touch_matching_starts_no_rematch(api, settings):

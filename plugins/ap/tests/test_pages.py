@@ -114,6 +114,12 @@ def test_create_vendor_and_po_and_change_settings_in_pages(api, login):
     assert bad.status_code == 422 and "ll-field-error" in bad.get_data(as_text=True)
     client.post("/ap/vendors/new", data={"csrf_token": token, "name": "Oasis Parts LLC"})
     vendor = api.get("/api/v1/vendors?q=oasis").get_json()["data"][0]
+    refused = client.post("/ap/purchase-orders/new", data={
+        "csrf_token": token, "order_date": "2026-03-01", "lines-0-description": "Gaskets",
+        "lines-0-quantity": "4", "lines-0-unit_price": "12.50"})  # fmt: skip
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "vendor_id: is required" in page
+    assert 'value="Gaskets"' in page  # what was typed is kept
     resp = client.post("/ap/purchase-orders/new", data={
         "csrf_token": token, "vendor_id": vendor["id"], "order_date": "2026-03-01",
         "currency": "AED", "lines-0-description": "Gaskets", "lines-0-quantity": "4",
@@ -165,3 +171,11 @@ def test_pages_speak_arabic_with_codes_as_tooltips(api, vendor, sent_po, login):
     assert "فرق ضمن السماحية" in review and "Variance within tolerance" not in review
     order = client.get(f"/ap/purchase-orders/{po['id']}", headers=arabic).get_data(as_text=True)
     assert 'title="SENT"' in order and ">Sent<" not in order  # the label, the code on hover
+    # The vendor form names its fields in Arabic, and a refusal on it is in Arabic too.
+    edit = f"/ap/vendors/{vendor['id']}/edit"
+    form = client.get(edit, headers=arabic).get_data(as_text=True)
+    assert "المدينة" in form and "شروط الدفع (بالأيام)" in form and "Payment terms" not in form
+    token = csrf_token(client, edit)
+    data = {"csrf_token": token, "_version": "1", "name": vendor["name"], "iban": "XX00"}
+    refused = client.post(edit, data=data, headers=arabic).get_data(as_text=True)
+    assert "ليس رقم IBAN صالحًا" in refused and "is not a valid IBAN" not in refused

@@ -29,6 +29,10 @@ def test_draft_order_if_match(api, sent_po):
     assert stale.get_json()["error"]["details"]["current"]["notes"] == "first"
     # Without If-Match the write goes through as before.
     assert api.patch(path, json={"notes": "third"}).get_json()["notes"] == "third"
+    # Once sent, the order's state is refused before any If-Match (checked on the locked row).
+    assert api.post(f"{path}/send").status_code == 200
+    late = api.patch(path, json={"notes": "late"}, headers={"If-Match": '"1"'})
+    assert late.status_code == 409 and late.get_json()["error"]["code"] == "po_not_draft"
 
 
 def _open_bill(api, vendor, sent_po):

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import flash, redirect, request, url_for
+from flask import request, url_for
 from flask_login import login_required
 
 from core.api import (
-    DomainError,
+    FormValues,
     _,
+    attempt,
     current_actor,
-    db,
     get_or_404,
     normalize_number,
     render,
@@ -24,6 +24,7 @@ from plugins.ap.permissions import WRITE
 from plugins.ap.services import billing_status, bills
 from plugins.ap.services.numbers import price_text, quantity_text
 from plugins.ap.views import bp
+from plugins.ap.views.saving import go_on
 
 
 def _prefill(order: PurchaseOrder) -> list[dict]:
@@ -59,16 +60,16 @@ def _body(order: PurchaseOrder) -> dict:
 def bill_entry(order_id: int):
     require(WRITE)
     order = get_or_404(PurchaseOrder, order_id)
-    errors = {}
+    form = FormValues(request.form)
     if request.method == "POST":
-        try:
-            bill = bills.create(current_actor().company_id, _body(order), current_actor().user_id)
-            commit()
-            flash(_("Bill entered and matched."), "success")
-            return redirect(url_for("ap.bill_review", bill_id=bill.id))
-        except DomainError as exc:
-            db.session.rollback()
-            errors = exc.details.get("fields", {}) or {"bill": exc.message}
-    return render("ap/bill_entry.html", status=422 if errors else 200, order=order,
-                  rows=_prefill(order), errors=errors, form=request.form,
+        actor = current_actor()
+        bill = attempt(
+            lambda: bills.create(actor.company_id, _body(order), actor.user_id),
+            commit,
+            lambda exc: form.refuse(exc, "bill"),
+        )
+        if bill is not None:
+            return go_on(_("Bill entered and matched."), url_for("ap.bill_review", bill_id=bill.id))
+    return render("ap/bill_entry.html", status=422 if form.errors else 200, order=order,
+                  rows=_prefill(order), errors=form.errors, form=request.form,
                   today=dt.date.today())  # fmt: skip

@@ -8,7 +8,7 @@ override is refused by name).
 
 from __future__ import annotations
 
-from flask import get_template_attribute, redirect, request, url_for
+from flask import redirect, request, url_for
 from flask_login import login_required
 from markupsafe import Markup, escape
 from sqlalchemy import select
@@ -19,19 +19,20 @@ from core.api import (
     ListField,
     ListFilter,
     ListSpec,
+    badge_field,
     current_actor,
-    db,
     label_filter,
     lazy_gettext,
     money_fields,
     mount_list,
-    query_id,
+    when_field,
 )
 from plugins.ap.models import Bill, PurchaseOrder, Vendor
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.permissions import APPROVE, READ
 from plugins.ap.services import approval
 from plugins.ap.views import bp
+from plugins.ap.views.by_vendor import VENDOR, vendor_filter
 
 
 @bp.get("/")
@@ -45,17 +46,11 @@ def _query():
 
     query = select(Bill).join(Vendor, Vendor.id == Bill.vendor_id)
     args = request.args
-    if args.get("status") in BILL_STATUSES:
-        query = query.where(Bill.status == args["status"])
-    if args.get("match_status") in MATCH_STATUSES:
-        query = query.where(Bill.match_status == args["match_status"])
-    if (vendor := query_id("vendor_id", args)) is not None:
-        query = query.where(Bill.vendor_id == vendor)
     return _dates(search(query, args.get("q", "")))
 
 
-def _badge(macro: str, value):
-    return get_template_attribute("ap/_macros.html", macro)(value)
+MACROS = "ap/_macros.html:"
+MATCH = Bill.match_status
 
 
 def _number(bill) -> Markup:
@@ -68,10 +63,6 @@ def _number(bill) -> Markup:
         )
         shown += Markup('<br><small class="ap-warning">{}</small>').format(warning)
     return shown
-
-
-def _vendors():
-    return db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
 
 
 BILLS = ListSpec(
@@ -104,14 +95,8 @@ BILLS = ListSpec(
             link=lambda b: url_for("ap.bill_review", bill_id=b.id),
             truncate=True,
         ),
-        ListField(
-            "vendor",
-            lazy_gettext("Vendor"),
-            sort=Vendor.name,
-            value=lambda b: b.vendor.name,
-            truncate=True,
-        ),
-        ListField("issue_date", lazy_gettext("Issued"), sort=Bill.issue_date),
+        VENDOR,
+        when_field("issue_date", lazy_gettext("Issued"), Bill.issue_date, time=False),
         ListField(
             "order",
             lazy_gettext("PO"),
@@ -122,26 +107,18 @@ BILLS = ListSpec(
         *money_fields(
             "total", lazy_gettext("Total"), Bill.total, Bill.currency, lazy_gettext("Currency")
         ),
-        ListField(
-            "match",
-            lazy_gettext("Match"),
-            sort=Bill.match_status,
-            value=lambda b: b.match_status,
-            show=lambda b: _badge("match_badge", b.match_status),
-        ),
-        ListField(
-            "bill_status",
-            lazy_gettext("Status"),
-            sort=Bill.status,
-            value=lambda b: b.status,
-            show=lambda b: _badge("status_badge", b.status),
-        ),
+        badge_field("match", lazy_gettext("Match"), Bill.match_status, MACROS + "match_badge"),
+        badge_field("bill_status", lazy_gettext("Status"), Bill.status, MACROS + "status_badge"),
     ),
     filters=(
         ListFilter("q", lazy_gettext("Invoice number or vendor"), kind="search"),
-        ListFilter("vendor_id", lazy_gettext("Vendor"), options=_vendors),
-        label_filter("status", lazy_gettext("Status"), BILL_STATUSES, "ap_bill_status"),
-        label_filter("match_status", lazy_gettext("Match"), MATCH_STATUSES, "ap_match"),
+        vendor_filter(Bill.vendor_id),
+        label_filter(
+            "status", lazy_gettext("Status"), BILL_STATUSES, "ap_bill_status", column=Bill.status
+        ),
+        label_filter(
+            "match_status", lazy_gettext("Match"), MATCH_STATUSES, "ap_match", column=MATCH
+        ),
         ListFilter("date_from", lazy_gettext("Issued from"), kind="date"),
         ListFilter("date_to", lazy_gettext("Issued to"), kind="date"),
     ),

@@ -17,8 +17,10 @@ from core.api import (
     db,
     dump_payload,
     editable,
+    field_sentences,
     get_or_404,
     may,
+    merge_back,
     query_id,
     render,
     require,
@@ -38,7 +40,6 @@ from plugins.ap.views.bill_stale import (
     links,
     merge_for,
     relink_refusal,
-    review_url,
     save_links,
 )
 
@@ -118,7 +119,7 @@ def act(bill_id: int, permission: str, action, done: str, refusal=decision_refus
     except DomainError as exc:
         db.session.rollback()
         fields = (exc.details or {}).get("fields") or {}
-        flash(" ".join([exc.message, *(f"{k}: {v}." for k, v in fields.items())]), "error")
+        flash(" ".join([exc.message, *field_sentences(fields, {"reason": _("Reason")})]), "error")
     return redirect(url_for("ap.bill_review", bill_id=bill_id))
 
 
@@ -167,20 +168,7 @@ def bill_links(bill_id: int):
     require(WRITE)
     bill = get_or_404(Bill, bill_id)
 
-    def write(form, payload):
-        try:
-            save_links(bill, payload)
-            commit()
-            return bill
-        except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-            return None
+    def apply(payload):
+        return save_links(bill, payload)
 
-    def done():
-        flash(_("Links saved."), "success")
-        return redirect(review_url(bill), 303)
-
-    return merge_for(bill).save_merged(
-        bill, write, lambda form, original: redirect(review_url(bill), 303), done
-    )
+    return merge_back(merge_for(bill), bill, apply, commit, _("Links saved."))

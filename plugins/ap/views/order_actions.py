@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, _, db, get_or_404, require
+from core.api import DomainError, _, db, field_sentences, get_or_404, require
 from core.api import lazy_gettext as _l
 from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
@@ -68,5 +68,5 @@ def order_receive(order_id: int):
     except DomainError as exc:
         db.session.rollback()
         fields = exc.details.get("fields", {})
-        flash(" ".join([exc.message, *(f"{k}: {v}" for k, v in fields.items())]), "error")
+        flash(" ".join([exc.message, *field_sentences(fields)]), "error")
     return _back(order_id)

@@ -1,7 +1,7 @@
-"""/ap/purchase-orders/<id>/edit: change a draft purchase order, with core's concurrent-editing
-pieces: the form carries the version it was opened at, a save against an older one shows the
-merge page (``core.api.StaleMerge``, lines compared as one field), and the page lists who else
-edits it and says when one saves."""
+"""/ap/purchase-orders/new and /ap/purchase-orders/<id>/edit: create or change a draft purchase
+order. The edit page has core's concurrent-editing pieces: the form carries the version it was
+opened at, a save against an older one shows the merge page (``core.api.StaleMerge``, lines
+compared as one field), and the page lists who else edits it and says when one saves."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from flask import abort, flash, redirect, request, url_for
 from sqlalchemy import select
 
 from core.api import (
-    DomainError,
     EditPage,
     FormValues,
     StaleMerge,
     _,
+    attempt,
+    current_actor,
     db,
     editable,
     get_or_404,
     mount_edit,
-    render,
 )
 from core.api import (
     lazy_gettext as _l,
@@ -32,6 +32,7 @@ from plugins.ap.permissions import WRITE
 from plugins.ap.services import orders
 from plugins.ap.views import bp
 from plugins.ap.views.forms import LINE_FIELDS, LINE_ROWS
+from plugins.ap.views.saving import go_on
 from plugins.invoicing.public import CATALOG_SUGGEST_ENDPOINT
 
 editable(PurchaseOrder, WRITE)  # its edit page's room: "also editing", "saved just now"
@@ -114,33 +115,27 @@ def detail_url(order: PurchaseOrder) -> str:
     return url_for("ap.order_detail", order_id=order.id)
 
 
-def _render(form: FormValues, order: PurchaseOrder, status: int, version, original):
-    vendor_rows = db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
-    return render(
-        "ap/order_form.html",
-        status=status,
-        errors=form.errors,
-        vendors=vendor_rows,
-        rows=LINE_ROWS,
-        form=form_values(form.values),
-        today=dt.date.today(),
-        catalog_suggest=url_for(CATALOG_SUGGEST_ENDPOINT),
-        order=order,
-        version=version,
-        original=original,
-    )
+def _context(form: FormValues, order: PurchaseOrder) -> dict:
+    """The form's fields as the template reads them, and what its choices need."""
+    return {
+        "form": form_values(form.values),
+        "errors": form.errors,
+        "vendors": db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all(),
+        "rows": LINE_ROWS,
+        "today": dt.date.today(),
+        "catalog_suggest": url_for(CATALOG_SUGGEST_ENDPOINT),
+    }
 
 
-def _write(form: FormValues, order: PurchaseOrder, payload: dict) -> PurchaseOrder | None:
+def _save(order: PurchaseOrder | None, payload: dict) -> PurchaseOrder:
+    if order is None:
+        return orders.create(current_actor().company_id, body(payload), None)
+    return orders.update(order, body(payload))
+
+
+def _write(form: FormValues, order: PurchaseOrder | None, payload: dict) -> PurchaseOrder | None:
     """Save; None when refused (nothing saved, the errors on ``form``)."""
-    try:
-        orders.update(order, body(payload))
-        commit()
-        return order
-    except DomainError as exc:
-        db.session.rollback()
-        form.errors = exc.details.get("fields", {}) or {"form": exc.message}
-        return None
+    return attempt(lambda: _save(order, payload), commit, form.refuse)
 
 
 def _saved(order: PurchaseOrder):
@@ -169,9 +164,12 @@ EDIT = EditPage(
         labels=lambda order: lambda name: str(LABELS.get(name, name)),
     ),
     load=_draft,
-    form=lambda order: FormValues(submitted() if request.method == "POST" else snapshot(order)),
+    form=FormValues.posted(submitted, snapshot),
     write=_write,
-    render=_render,
+    template="ap/order_form.html",
+    record_as="order",
     done=_saved,
+    created=lambda order: go_on(_("Draft purchase order created."), detail_url(order)),
+    context=_context,
 )
-mount_edit(bp, EDIT, "/purchase-orders/<int:order_id>/edit")
+mount_edit(bp, EDIT, "/purchase-orders/<int:order_id>/edit", new="/purchase-orders/new")

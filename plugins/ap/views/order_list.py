@@ -5,7 +5,7 @@ first). What was billed is looked up once per page (or export batch), never per 
 
 from __future__ import annotations
 
-from flask import get_template_attribute, request, url_for
+from flask import request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
@@ -14,27 +14,24 @@ from core.api import (
     ListField,
     ListFilter,
     ListSpec,
-    db,
+    badge_field,
     label,
     label_filter,
     lazy_gettext,
     money_fields,
     mount_list,
-    query_id,
+    when_field,
 )
 from plugins.ap.models import PurchaseOrder, Vendor
 from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import billing_status, orders
 from plugins.ap.views import bp
+from plugins.ap.views.by_vendor import VENDOR, vendor_filter
 
 
 def _query():
     query = select(PurchaseOrder).join(Vendor, Vendor.id == PurchaseOrder.vendor_id)
-    if request.args.get("status") in PO_STATUSES:
-        query = query.where(PurchaseOrder.status == request.args["status"])
-    if (vendor := query_id("vendor_id")) is not None:
-        query = query.where(PurchaseOrder.vendor_id == vendor)
     if q := request.args.get("q", "").strip():
         query = query.where(PurchaseOrder.number.ilike(f"%{q}%"))
     return query
@@ -44,16 +41,6 @@ def _billing(rows) -> None:
     billed = billing_status.billed_quantities([o.id for o in rows])
     for order in rows:
         order.billing = billing_status.status(order, billed)
-
-
-def _vendors():
-    return db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all()
-
-
-def _status(order):
-    return get_template_attribute("ap/_macros.html", "status_badge")(
-        order.status, "ap_order_status"
-    )
 
 
 ORDERS = ListSpec(
@@ -76,15 +63,11 @@ ORDERS = ListSpec(
             show=lambda o: o.number or lazy_gettext("Draft #%(id)s", id=o.id),
             link=lambda o: url_for("ap.order_detail", order_id=o.id),
         ),
-        ListField(
-            "vendor",
-            lazy_gettext("Vendor"),
-            sort=Vendor.name,
-            value=lambda o: o.vendor.name,
-            truncate=True,
+        VENDOR,
+        when_field("order_date", lazy_gettext("Ordered"), PurchaseOrder.order_date, time=False),
+        when_field(
+            "expected_date", lazy_gettext("Expected"), PurchaseOrder.expected_date, time=False
         ),
-        ListField("order_date", lazy_gettext("Ordered"), sort=PurchaseOrder.order_date),
-        ListField("expected_date", lazy_gettext("Expected"), sort=PurchaseOrder.expected_date),
         *money_fields(
             "total",
             lazy_gettext("Total"),
@@ -92,7 +75,13 @@ ORDERS = ListSpec(
             PurchaseOrder.currency,
             lazy_gettext("Currency"),
         ),
-        ListField("status", lazy_gettext("Status"), sort=PurchaseOrder.status, show=_status),
+        badge_field(
+            "status",
+            lazy_gettext("Status"),
+            PurchaseOrder.status,
+            "ap/_macros.html:status_badge",
+            "ap_order_status",
+        ),
         ListField(
             "billing",
             lazy_gettext("Billing"),
@@ -102,8 +91,14 @@ ORDERS = ListSpec(
     ),
     filters=(
         ListFilter("q", lazy_gettext("Number"), kind="search"),
-        ListFilter("vendor_id", lazy_gettext("Vendor"), options=_vendors),
-        label_filter("status", lazy_gettext("Status"), PO_STATUSES, "ap_order_status"),
+        vendor_filter(PurchaseOrder.vendor_id),
+        label_filter(
+            "status",
+            lazy_gettext("Status"),
+            PO_STATUSES,
+            "ap_order_status",
+            column=PurchaseOrder.status,
+        ),
     ),
     actions=(
         ListAction("send", lazy_gettext("Send"), WRITE, orders.send),

@@ -4,9 +4,9 @@ settings are the defaults, version 0 (no row)."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import url_for
 
-from core.api import DomainError, StaleMerge, _, db, label
+from core.api import StaleMerge, _, label, merge_back
 from plugins.ap.services import settings
 
 
@@ -50,18 +50,7 @@ def save_merged(actor):
 
     row = settings.row(actor.company_id)
 
-    def write(form, payload):
-        try:
-            settings.update_and_rematch(actor.company_id, payload, actor.user_id)
-            commit()
-            return row
-        except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-            return None
+    def apply(payload):
+        return settings.update_and_rematch(actor.company_id, payload, actor.user_id)
 
-    def done():
-        flash(_("Settings saved; open bills are matched again."), "success")
-        return redirect(_page(), 303)
-
-    return MERGE.save_merged(row, write, lambda form, original: redirect(_page(), 303), done)
+    return merge_back(MERGE, row, apply, commit, _("Settings saved; open bills are matched again."))

@@ -1,29 +1,30 @@
-"""/ap/vendors/<id>/edit: change a vendor, with core's concurrent-editing pieces: the form
-carries the version it was opened at, a save against an older one shows the merge page
-(``core.api.StaleMerge``), and the page lists who else edits it and says when one saves."""
+"""/ap/vendors/new and /ap/vendors/<id>/edit: create or change a vendor. The edit page has
+core's concurrent-editing pieces: the form carries the version it was opened at, a save against
+an older one shows the merge page (``core.api.StaleMerge``), and the page lists who else edits
+it and says when one saves."""
 
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
 
 from core.api import (
-    DomainError,
     EditPage,
     FormValues,
     StaleMerge,
     _,
-    db,
+    attempt,
+    current_actor,
     editable,
     get_or_404,
     mount_edit,
-    render,
 )
 from plugins.ap.api.common import commit
 from plugins.ap.models import Vendor
 from plugins.ap.permissions import WRITE
 from plugins.ap.services import vendors
 from plugins.ap.views import bp
-from plugins.ap.views.forms import VENDOR_FIELDS
+from plugins.ap.views.forms import VENDOR_FIELDS, VENDOR_LABELS
+from plugins.ap.views.saving import go_on
 
 editable(Vendor, WRITE)  # its edit page's room: "also editing", "saved just now"
 
@@ -38,45 +39,37 @@ def submitted() -> dict:
 
 
 def field_label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return str(VENDOR_LABELS.get(name, name))
 
 
 def _list_url(vendor=None) -> str:
     return url_for("ap.vendor_list")
 
 
-def _render(form: FormValues, vendor: Vendor, status: int, version, original):
-    return render(
-        "ap/vendor_form.html",
-        status=status,
-        errors=form.errors,
-        values=form.values,
-        fields=VENDOR_FIELDS,
-        vendor=vendor,
-        version=version,
-        original=original,
-    )
+def _context(form: FormValues, vendor: Vendor) -> dict:
+    return {
+        "errors": form.errors,
+        "values": form.values,
+        "fields": VENDOR_FIELDS,
+        "labels": VENDOR_LABELS,
+    }
 
 
-def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
+def _save(vendor: Vendor | None, payload: dict) -> Vendor:
+    if vendor is None:  # a new vendor: the fields filled in
+        given = {k: v for k, v in payload.items() if v}
+        return vendors.create(current_actor().company_id, given)
+    return vendors.update(vendor, {k: (v or None) for k, v in payload.items()})
+
+
+def _write(form: FormValues, vendor: Vendor | None, payload: dict) -> Vendor | None:
     """Save; None when refused (nothing saved, the field errors on ``form``)."""
-    try:
-        vendors.update(vendor, {k: (v or None) for k, v in payload.items()})
-        commit()
-        return vendor
-    except DomainError as exc:
-        db.session.rollback()
-        form.errors = exc.details.get("fields", {}) or {"name": exc.message}
-        return None
+    return attempt(lambda: _save(vendor, payload), commit, lambda e: form.refuse(e, "name"))
 
 
 def _saved(vendor: Vendor):
     flash(_("Vendor %(name)s saved.", name=vendor.name), "success")
     return redirect(_list_url(), 303)
-
-
-def _form(vendor: Vendor) -> FormValues:
-    return FormValues(submitted() if request.method == "POST" else snapshot(vendor))
 
 
 EDIT = EditPage(
@@ -92,9 +85,14 @@ EDIT = EditPage(
         labels=lambda vendor: field_label,
     ),
     load=lambda vendor_id: get_or_404(Vendor, vendor_id, "vendor"),
-    form=_form,
+    form=FormValues.posted(submitted, snapshot),
     write=_write,
-    render=_render,
+    template="ap/vendor_form.html",
+    record_as="vendor",
     done=_saved,
+    created=lambda vendor: go_on(
+        _("Vendor %(name)s created.", name=vendor.name), url_for("ap.vendor_list")
+    ),
+    context=_context,
 )
-mount_edit(bp, EDIT, "/vendors/<int:vendor_id>/edit")
+mount_edit(bp, EDIT, "/vendors/<int:vendor_id>/edit", new="/vendors/new")

@@ -7,7 +7,7 @@ from flask import url_for
 from markupsafe import Markup, escape
 from sqlalchemy import or_
 
-from core.api import ListField, ListFilter, ListSpec, label, lazy_gettext, may, mount_list
+from core.api import ListField, ListFilter, ListSpec, code_field, lazy_gettext, may, mount_list
 from plugins.ap.models import Vendor
 from plugins.ap.permissions import READ, WRITE
 from plugins.ap.views import bp
@@ -51,12 +51,7 @@ VENDORS = ListSpec(
             value=lambda v: v.trn or ", ".join(v.vat_ids or ()) or None,
         ),
         ListField("peppol_id", lazy_gettext("Peppol ID"), sort=Vendor.peppol_id, truncate=True),
-        ListField(
-            "country",
-            lazy_gettext("Country"),
-            sort=Vendor.country,
-            show=lambda v: label("country", v.country) if v.country else None,
-        ),
+        code_field("country", lazy_gettext("Country"), Vendor.country, "country"),
         ListField(
             "payment_terms_days",
             lazy_gettext("Terms (days)"),

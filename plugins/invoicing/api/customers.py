@@ -38,25 +38,12 @@ def customers_list():
 
 
 record_routes(
-    bp,
-    "/customers",
-    "/customers/<int:customer_id>",
-    "customers",
-    load=lambda customer_id: get_or_404(Customer, customer_id),
-    serialize=s.customer,
-    tags=TAGS,
-    commit=commit,
-    create=RecordRoute(
-        CUSTOMER_WRITE,
-        "Create a customer (send an ``Idempotency-Key`` to make retries safe).",
-        customers.create,
-        CUSTOMER_CREATE,
-    ),
+    bp, "/customers", "/customers/<int:customer_id>", "customers",
+    load=lambda customer_id: get_or_404(Customer, customer_id), serialize=s.customer,
+    tags=TAGS, commit=commit,
+    create=RecordRoute(CUSTOMER_WRITE, "Create a customer (send an ``Idempotency-Key`` to make "
+                       "retries safe).", customers.create, CUSTOMER_CREATE),
     read=RecordRoute(CUSTOMER_READ, "One customer; ``ETag`` is its version."),
-    update=RecordRoute(
-        CUSTOMER_WRITE,
-        "Change some fields of a customer (``If-Match``: 409 ``stale_version`` if it changed).",
-        customers.update,
-        CUSTOMER_PATCH,
-    ),
-)
+    update=RecordRoute(CUSTOMER_WRITE, "Change some fields of a customer (``If-Match``: 409 "
+                       "``stale_version`` if it changed).", customers.update, CUSTOMER_PATCH),
+)  # fmt: skip

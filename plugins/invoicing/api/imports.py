@@ -6,6 +6,7 @@ from flask import request, url_for
 from werkzeug.utils import secure_filename
 
 from core.api import ApiError, company_id, current_actor, describe, enqueue_job, require_permission
+from core.api import gettext as _
 from plugins.invoicing.api import bp
 from plugins.invoicing.importer import JOB, storage
 from plugins.invoicing.permissions import INVOICE_WRITE
@@ -63,9 +64,9 @@ def _upload():
         raise ApiError(
             415,
             "unsupported_media_type",
-            "Send the file as multipart/form-data in the field 'file'.",
+            _("Send the file as multipart/form-data in the field 'file'."),
         )
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        raise ApiError(400, "missing_file", "Attach the CSV or XLSX file in the field 'file'.")
+        raise ApiError(400, "missing_file", _("Attach the CSV or XLSX file in the field 'file'."))
     return upload

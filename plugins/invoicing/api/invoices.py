@@ -23,6 +23,7 @@ from core.api import (
     require_permission,
     transition_routes,
 )
+from core.api import gettext as _
 from plugins.invoicing import einvoice_xml, mapping, search
 from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
@@ -116,30 +117,18 @@ def _draft(invoice_id: int) -> Invoice:
 
 
 record_routes(
-    bp,
-    "/invoices",
-    "/invoices/<int:invoice_id>",
-    "invoices",
-    load=lambda invoice_id: get_or_404(Invoice, invoice_id),
-    serialize=s.invoice,
-    tags=TAGS,
-    commit=commit,
+    bp, "/invoices", "/invoices/<int:invoice_id>", "invoices",
+    load=lambda invoice_id: get_or_404(Invoice, invoice_id), serialize=s.invoice,
+    tags=TAGS, commit=commit,
     create=RecordRoute(INVOICE_WRITE, "Create a draft invoice.", drafts.create, INVOICE_CREATE),
-    read=RecordRoute(
-        INVOICE_READ, "One invoice with its lines and VAT breakdown; ``ETag`` is its version."
-    ),
-    update=RecordRoute(
-        INVOICE_WRITE,
-        """Change a draft; 409 ``invoice_not_draft`` once finalized.
+    read=RecordRoute(INVOICE_READ, "One invoice with its lines and VAT breakdown; ``ETag`` is "
+                     "its version."),
+    update=RecordRoute(INVOICE_WRITE, """Change a draft; 409 ``invoice_not_draft`` once finalized.
 
         Send ``If-Match`` with the ``ETag`` of your GET: if someone saved the draft since, the
         answer is 409 ``stale_version`` with the current draft in ``details.current``.
-        """,
-        drafts.update,
-        INVOICE_PATCH,
-        load=_draft,
-    ),
-)
+        """, drafts.update, INVOICE_PATCH, load=_draft),
+)  # fmt: skip
 
 
 @bp.delete("/invoices/<int:invoice_id>")
@@ -216,7 +205,7 @@ def invoices_ubl(invoice_id: int):
     """
     invoice = get_or_404(Invoice, invoice_id)
     if invoice.is_draft:
-        raise ApiError(409, "invoice_is_draft", "Finalize the draft before exporting XML.")
+        raise ApiError(409, "invoice_is_draft", _("Finalize the draft before exporting XML."))
     profile = request.args.get("profile") or einvoice_gate.sealed_profile(invoice)
     body = einvoice_xml.render(mapping.to_document(invoice), profile)
     name = (invoice.number or str(invoice.id)).replace("/", "-")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from flask import current_app
 
+from core.api import gettext as _
+
 MAX_ROWS_CONFIG = "INVOICING_IMPORT_MAX_ROWS"
 DEFAULT_MAX_ROWS = 100_000
 MAX_UNPACKED_CONFIG = "INVOICING_IMPORT_MAX_UNPACKED_BYTES"
@@ -45,20 +47,31 @@ def check_archive(path: Path, limit: int) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ArchiveRefused("The file is not a readable XLSX workbook.") from exc
+        raise ArchiveRefused(_("The file is not a readable XLSX workbook.")) from exc
     if len(members) > MAX_MEMBERS:
-        raise ArchiveRefused(f"The XLSX file holds more than {MAX_MEMBERS} parts.")
+        raise ArchiveRefused(
+            _("The XLSX file holds more than %(MAX_MEMBERS)s parts.", MAX_MEMBERS=MAX_MEMBERS)
+        )
     total = sum(m.file_size for m in members)
     if total > limit:
         raise ArchiveRefused(
-            f"The XLSX file unpacks to {megabytes(total)}, more than the import limit of "
-            f"{megabytes(limit)}; split it into several files."
+            _(
+                "The XLSX file unpacks to %(value)s, more than the import limit of "
+                "%(value2)s; split it into several files.",
+                value=megabytes(total),
+                value2=megabytes(limit),
+            )
         )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FROM_BYTES and ratio > MAX_RATIO:
             raise ArchiveRefused(
-                f"The XLSX file is refused: its part {member.filename} unpacks to "
-                f"{ratio:.0f} times its packed size (a spreadsheet packs at most about "
-                f"{MAX_RATIO} to one). Save it again from your spreadsheet program."
+                _(
+                    "The XLSX file is refused: its part %(member_filename)s unpacks to "
+                    "%(ratio)s times its packed size (a spreadsheet packs at most about "
+                    "%(MAX_RATIO)s to one). Save it again from your spreadsheet program.",
+                    member_filename=member.filename,
+                    ratio=format(ratio, ".0f"),
+                    MAX_RATIO=MAX_RATIO,
+                )
             )

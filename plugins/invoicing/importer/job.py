@@ -17,6 +17,7 @@ from core.api import (
     publish,
     validates_params,
 )
+from core.api import gettext as _
 from plugins.invoicing.importer import bounds, passes, readers, rows, storage, writer
 from plugins.invoicing.importer.readers import ImportFileError
 from plugins.invoicing.importer.report import Report
@@ -52,7 +53,7 @@ def import_invoices(ctx, token, format, filename=""):  # noqa: A002  (the param'
     """Import draft invoices from an uploaded CSV or XLSX file (all rows valid, or nothing)."""
     path = storage.path_of(ctx.company_id, token, format)
     if not path.exists():
-        raise ImportFileError("The uploaded file is no longer there; upload it again.")
+        raise ImportFileError(_("The uploaded file is no longer there; upload it again."))
     try:
         return _run(ctx, path, format, filename)
     except FOR_USERS:
@@ -122,8 +123,13 @@ def _refuse(ctx, report: Report, filename: str):
         ctx.add_error(Report.line(error))
     ctx.flush()  # keep the report: the runner rolls back when the job raises
     raise ImportRefused(
-        f"{report.bad_rows} row(s) of {filename or 'the file'} are invalid "
-        f"({report.count} problem(s)); nothing was imported."
+        _(
+            "%(report_bad_rows)s row(s) of %(value)s are invalid (%(report_count)s "
+            "problem(s)); nothing was imported.",
+            report_bad_rows=report.bad_rows,
+            value=filename or "the file",
+            report_count=report.count,
+        )
     )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.api import gettext as _
 from plugins.invoicing.importer import readers, rows
 from plugins.invoicing.importer.columns import SAME_PER_INVOICE
 from plugins.invoicing.importer.report import Report
@@ -43,8 +44,11 @@ def validate(
         summary.rows += 1
         if summary.rows > max_rows:
             raise readers.ImportFileError(
-                f"The file has more than {max_rows:,} lines; one import takes at most "
-                f"{max_rows:,}. Split it into several files."
+                _(
+                    "The file has more than %(max_rows)s lines; one import takes at most "
+                    "%(max_rows)s. Split it into several files.",
+                    max_rows=format(max_rows, ","),
+                )
             )
         row, errors = rows.parse(raw, customers)
         # Grouping follows the reference even on an invalid row, so a later row is judged

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+from core.api import gettext as _
 from plugins.invoicing.importer import bounds
 from plugins.invoicing.importer.columns import KNOWN, REQUIRED, normalize
 
@@ -35,7 +36,7 @@ def rows(path: Path, fmt: str, unpacked_limit: int | None = None) -> Iterator[tu
     source = _csv_rows(path) if fmt == CSV else _xlsx_rows(path)
     header = next(source, None)
     if header is None:
-        raise ImportFileError("The file is empty: it needs a header row and at least one line.")
+        raise ImportFileError(_("The file is empty: it needs a header row and at least one line."))
     columns = _check_header(header)
     for number, values in enumerate(source, start=2):
         if not any(str(v).strip() for v in values if v is not None):
@@ -50,13 +51,20 @@ def _check_header(header) -> list[tuple[str, int]]:
         missing.append("customer_trn or customer_name")
     if missing:
         raise ImportFileError(
-            f"The header row lacks the column(s) {', '.join(missing)}. "
-            f"Known columns: {', '.join(KNOWN)}."
+            _(
+                "The header row lacks the column(s) %(names)s. Known columns: %(names2)s.",
+                names=", ".join(missing),
+                names2=", ".join(KNOWN),
+            )
         )
     unknown = [h for h in names if h and h not in KNOWN]
     if unknown:
         raise ImportFileError(
-            f"Unknown column(s) {', '.join(unknown)}. Known columns: {', '.join(KNOWN)}."
+            _(
+                "Unknown column(s) %(names)s. Known columns: %(names2)s.",
+                names=", ".join(unknown),
+                names2=", ".join(KNOWN),
+            )
         )
     return [(name, i) for i, name in enumerate(names) if name]
 
@@ -67,9 +75,11 @@ def _csv_rows(path: Path):
         try:
             yield from csv.reader(handle)
         except UnicodeDecodeError as exc:
-            raise ImportFileError("The CSV file is not UTF-8 text; save it as CSV UTF-8.") from exc
+            raise ImportFileError(
+                _("The CSV file is not UTF-8 text; save it as CSV UTF-8.")
+            ) from exc
         except csv.Error as exc:
-            raise ImportFileError(f"The CSV file is malformed: {exc}.") from exc
+            raise ImportFileError(_("The CSV file is malformed: %(exc)s.", exc=exc)) from exc
 
 
 def _xlsx_rows(path: Path):
@@ -80,7 +90,7 @@ def _xlsx_rows(path: Path):
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         # Its messages may name the stored file's path: that goes to the log only.
         log.warning("openpyxl could not open %s: %s", path, exc)
-        raise ImportFileError("The file is not a readable XLSX workbook.") from exc
+        raise ImportFileError(_("The file is not a readable XLSX workbook.")) from exc
     try:
         yield from book.worksheets[0].iter_rows(values_only=True)
     finally:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.api import db
+from core.api import gettext as _
 from plugins.einvoice.public import codes
 from plugins.invoicing.importer.columns import LINE, SAME_PER_INVOICE
 from plugins.invoicing.models import Customer
@@ -51,18 +52,20 @@ class Customers:
         if trn:
             found = self.by_trn.get(trn.replace(" ", ""))
             if found is None:
-                errors["customer_trn"] = f"no customer has the TRN {trn}"
+                errors["customer_trn"] = _("no customer has the TRN %(trn)s", trn=trn)
             return found
         if not name:
-            errors["customer_name"] = "give the customer's TRN or name"
+            errors["customer_name"] = _("give the customer's TRN or name")
             return None
         matches = self.by_name.get(name.strip().lower(), [])
         if not matches:
-            errors["customer_name"] = f"no customer is named {name!r}"
+            errors["customer_name"] = _("no customer is named %(name)s", name=repr(name))
             return None
         if len(matches) > 1:
-            errors["customer_name"] = (
-                f"{len(matches)} customers are named {name!r}; use customer_trn"
+            errors["customer_name"] = _(
+                "%(value)s customers are named %(name)s; use customer_trn",
+                value=len(matches),
+                name=repr(name),
             )
             return None
         return matches[0]
@@ -76,13 +79,13 @@ def parse(raw: dict, customers: Customers) -> tuple[Row | None, dict]:
     issue = v.date(raw, "issue_date", errors, required=True)
     due = v.date(raw, "due_date", errors)
     if issue and due and due < issue:
-        errors["due_date"] = "is before the issue date"
+        errors["due_date"] = _("is before the issue date")
     currency = (raw.get("currency") or "AED").strip().upper()
     if not codes.is_currency(currency):
-        errors["currency"] = "must be an ISO 4217 currency code, e.g. AED"
+        errors["currency"] = _("must be an ISO 4217 currency code, e.g. AED")
     rate = v.decimal(raw, "exchange_rate", errors, default=Decimal("1"))
     if rate is not None and rate <= 0:
-        errors["exchange_rate"] = "must be positive"
+        errors["exchange_rate"] = _("must be positive")
     reference = v.text(raw, "buyer_reference", errors, 200)
     line = _line(raw, errors)
     if errors:

@@ -12,6 +12,7 @@ from pathlib import Path
 from flask import current_app
 
 from core.api import ApiError
+from core.api import gettext as _
 from plugins.invoicing.importer import bounds
 from plugins.invoicing.importer.readers import CSV, XLSX
 
@@ -42,7 +43,7 @@ def format_of(filename: str | None) -> str:
         raise ApiError(
             415,
             "unsupported_media_type",
-            "Upload a .csv (UTF-8) or .xlsx file.",
+            _("Upload a .csv (UTF-8) or .xlsx file."),
             {"filename": filename},
         )
     return suffix
@@ -72,15 +73,19 @@ def _copy(stream, target: Path) -> None:
                 raise too_big(limit)
             out.write(chunk)
     if written == 0:
-        raise ApiError(400, "empty_file", "The uploaded file is empty.")
+        raise ApiError(400, "empty_file", _("The uploaded file is empty."))
 
 
 def too_big(limit: int) -> ApiError:
     return ApiError(
         413,
         "payload_too_large",
-        f"The file is larger than the import limit of {limit // (1024 * 1024) or 1} MB "
-        f"({limit} bytes); split it into several imports.",
+        _(
+            "The file is larger than the import limit of %(value)s MB (%(limit)s bytes); "
+            "split it into several imports.",
+            value=limit // (1024 * 1024) or 1,
+            limit=limit,
+        ),
         {"max_bytes": limit},
     )
 
@@ -90,7 +95,7 @@ def _sniff(path: Path, fmt: str) -> None:
     with path.open("rb") as handle:
         head = handle.read(CHUNK)
     if fmt == XLSX and not head.startswith(ZIP_MAGIC):
-        raise ApiError(415, "unsupported_media_type", "This .xlsx file is not an XLSX workbook.")
+        raise ApiError(415, "unsupported_media_type", _("This .xlsx file is not an XLSX workbook."))
     if fmt == XLSX:
         try:
             bounds.check_archive(path, bounds.max_unpacked())
@@ -100,7 +105,9 @@ def _sniff(path: Path, fmt: str) -> None:
             raise ApiError(413, "payload_too_large", str(exc), details) from exc
     if fmt == CSV and not _is_text(head):
         raise ApiError(
-            415, "unsupported_media_type", "This .csv file is not UTF-8 text; save it as CSV UTF-8."
+            415,
+            "unsupported_media_type",
+            _("This .csv file is not UTF-8 text; save it as CSV UTF-8."),
         )
 
 

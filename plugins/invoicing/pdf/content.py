@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.api import format_money, format_number, label, lazy_gettext
+from core.api import format_datetime, format_money, format_number, label, lazy_gettext
 from plugins.einvoice.public import Document, totals
 from plugins.invoicing import mapping
 from plugins.invoicing.models import CREDIT_NOTE, Invoice
@@ -28,6 +28,7 @@ class PdfContent:
     amount_due: Decimal
     hash: str | None
     qr_text: str | None
+    finalized: str | None = None  # when, in the document's time zone (core.api.written_in)
 
 
 def gather(invoice: Invoice) -> PdfContent:
@@ -43,6 +44,9 @@ def gather(invoice: Invoice) -> PdfContent:
         # A draft has no hash yet: a QR on it would vouch for a document that does not exist.
         hash=None if draft else invoice.hash,
         qr_text=None if draft else qr.payload(invoice.number, invoice.hash),
+        finalized=None
+        if draft or not invoice.finalized_at
+        else format_datetime(invoice.finalized_at),
     )
 
 

@@ -101,6 +101,8 @@ def _title(pdf: InvoicePdf):
     pdf.cell(0, 10, pdf.text_safe(pdf.content.title), align=pdf.mirror.start, **NEXT)
     _row(pdf, _("Number"), _("DRAFT (not yet numbered)") if pdf.content.draft else doc.number)
     _row(pdf, _("Issue date"), format_date(doc.issue_date))
+    if pdf.content.finalized:
+        _row(pdf, _("Finalized on"), pdf.content.finalized)
     if doc.due_date:
         _row(pdf, _("Due date"), format_date(doc.due_date))
     _row(pdf, _("Currency"), doc.currency)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 
 from core.api import ValidationFailed, apply_edit, db
+from core.api import gettext as _
 from plugins.einvoice.public import codes
 from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.services import validation as v
@@ -26,7 +27,7 @@ def _name(data, errors):
 def _unit(data, errors):
     unit = (v.text(data, "unit_code", errors, 8) or "C62").upper()
     if unit not in codes.UNIT_CODES:
-        errors["unit_code"] = "is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)"
+        errors["unit_code"] = _("is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)")
     return unit
 
 
@@ -37,13 +38,13 @@ def _price(data, errors):
 def _category(data, errors):
     category = (v.text(data, "tax_category", errors, 4) or "S").upper()
     if category not in codes.VAT_CATEGORIES:
-        errors["tax_category"] = "is not a VAT category (S, Z, E, O, AE)"
+        errors["tax_category"] = _("is not a VAT category (S, Z, E, O, AE)")
     return category
 
 
 def _active(data, errors):
     if not isinstance(data["active"], bool):
-        errors["active"] = "must be true or false"
+        errors["active"] = _("must be true or false")
     return data["active"]
 
 
@@ -61,7 +62,7 @@ READERS = {
 def parse(data: dict, partial: bool = False, company_id=None, item_id=None) -> dict:
     """The item's fields, checked; ``company_id`` also checks the code is free there."""
     if not isinstance(data, dict):
-        raise ValidationFailed({"(body)": "must be an object"})
+        raise ValidationFailed({"(body)": _("must be an object")})
     errors = v.Errors()
     out = {
         name: read(data, errors)
@@ -69,7 +70,7 @@ def parse(data: dict, partial: bool = False, company_id=None, item_id=None) -> d
         if name in data or (always and not partial)
     }
     if company_id is not None and out.get("code") and _code_taken(company_id, out["code"], item_id):
-        errors["code"] = "is already used by another catalogue item"
+        errors["code"] = _("is already used by another catalogue item")
     errors.check()
     return out
 

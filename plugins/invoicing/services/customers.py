@@ -5,6 +5,7 @@ from __future__ import annotations
 import pycountry
 
 from core.api import ValidationFailed, apply_edit, db, whole_number
+from core.api import gettext as _
 from plugins.einvoice.public import codes
 from plugins.invoicing.models import Customer
 from plugins.invoicing.services import validation as v
@@ -21,7 +22,7 @@ TEXT_FIELDS = {
 
 def parse(data: dict, partial: bool = False) -> dict:
     if not isinstance(data, dict):
-        raise ValidationFailed({"(body)": "must be an object"})
+        raise ValidationFailed({"(body)": _("must be an object")})
     errors = v.Errors()
     out = {}
     for name, max_len in TEXT_FIELDS.items():
@@ -58,7 +59,7 @@ def _vat_ids(data: dict, errors, out: dict) -> list:
 def _country(data: dict, errors, out: dict) -> str:
     country = (v.text(data, "country", errors, 2) or "AE").upper()
     if not codes.is_country(country):
-        errors["country"] = "must be an ISO 3166 two-letter code"
+        errors["country"] = _("must be an ISO 3166 two-letter code")
     return country
 
 
@@ -109,8 +110,8 @@ def _subdivision(value: str | None, country: str | None, errors) -> str | None:
     found = pycountry.subdivisions.get(code=value)
     if found is None or (country and found.country_code != country):
         where = f" of {country}" if country else ""
-        errors["subdivision"] = (
-            f"must be an ISO 3166-2 subdivision code{where} (e.g. BE-BRU, US-NY)"
+        errors["subdivision"] = _(
+            "must be an ISO 3166-2 subdivision code%(where)s (e.g. BE-BRU, US-NY)", where=where
         )
     return value
 
@@ -119,7 +120,7 @@ def _terms(value, errors) -> int:
     found = v.Errors()
     days = whole_number(value.strip() if isinstance(value, str) else value, "days", found, 0, 365)
     if days is None:
-        errors["payment_terms_days"] = "must be a whole number of days between 0 and 365"
+        errors["payment_terms_days"] = _("must be a whole number of days between 0 and 365")
         return 30
     return days
 

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from core.api import MAX_ID, Conflict, ValidationFailed, bump_version, db, whole_number
+from core.api import gettext as _
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, INVOICE, Customer, Invoice, Line
@@ -20,28 +21,32 @@ def require_draft(invoice: Invoice) -> None:
     if invoice.status != DRAFT:
         raise Conflict(
             "invoice_not_draft",
-            f"Invoice {invoice.number or invoice.id} is {invoice.status}; only drafts can change.",
+            _(
+                "Invoice %(value)s is %(invoice_status)s; only drafts can change.",
+                value=invoice.number or invoice.id,
+                invoice_status=invoice.status,
+            ),
             {"status": invoice.status},
         )
 
 
 def _customer(company_id: int, value, errors) -> Customer | None:
     if value in (None, ""):
-        errors["customer_id"] = "is required"
+        errors["customer_id"] = _("is required")
         return None
     customer_id = whole_number(value, "customer_id", errors, 1, MAX_ID)
     if customer_id is None:
         return None
     customer = db.session.get(Customer, customer_id)
     if customer is None or customer.company_id != company_id:
-        errors["customer_id"] = "no such customer"
+        errors["customer_id"] = _("no such customer")
         return None
     return customer
 
 
 def parse_header(company_id: int, data: dict, partial: bool) -> dict:
     if not isinstance(data, dict):
-        raise ValidationFailed({"(body)": "must be an object"})
+        raise ValidationFailed({"(body)": _("must be an object")})
     errors = v.Errors()
 
     def wanted(name: str) -> bool:
@@ -66,14 +71,14 @@ def parse_header(company_id: int, data: dict, partial: bool) -> dict:
 def _currency(data: dict, errors) -> str:
     currency = (v.text(data, "currency", errors, 3) or "AED").upper()
     if not codes.is_currency(currency):
-        errors["currency"] = "must be an ISO 4217 currency code"
+        errors["currency"] = _("must be an ISO 4217 currency code")
     return currency
 
 
 def _exchange_rate(data: dict, errors) -> Decimal | None:
     rate = v.decimal(data, "exchange_rate", errors, default=Decimal("1"))
     if rate is not None and rate <= 0:
-        errors["exchange_rate"] = "must be positive"
+        errors["exchange_rate"] = _("must be positive")
     return rate
 
 
@@ -104,14 +109,14 @@ def parse_lines(items, errors) -> list[dict]:
     if items is None:
         return []
     if not isinstance(items, list) or len(items) > MAX_LINES:
-        errors["lines"] = f"must be a list of at most {MAX_LINES} lines"
+        errors["lines"] = _("must be a list of at most %(MAX_LINES)s lines", MAX_LINES=MAX_LINES)
         return []
     return [_line(item, f"lines[{i}]", errors) for i, item in enumerate(items)]
 
 
 def _line(item, prefix: str, errors) -> dict:
     if not isinstance(item, dict):
-        errors[prefix] = "must be an object"
+        errors[prefix] = _("must be an object")
         return {}
     local = v.Errors()
     out = {
@@ -140,29 +145,33 @@ def _check_line_size(line: dict, errors) -> None:
     100 % every total stays below 2 × 10^15, inside NUMERIC(18, 2) on both databases."""
     quantity, price = line["quantity"], line["unit_price"]
     if quantity is not None and price is not None and abs(quantity * price) >= v.LIMIT:
-        errors["unit_price"] = "quantity × unit price must be below 1000000000000"
+        errors["unit_price"] = _("quantity × unit price must be below 1000000000000")
 
 
 def _rate(item, category: str, errors) -> Decimal | None:
     default = Decimal(codes.UAE_STANDARD_RATE) if category == "S" else Decimal("0")
     rate = v.decimal(item, "tax_rate", errors, default=default, minimum=Decimal("0"), places=2)
     if rate is not None and rate > 100:
-        errors["tax_rate"] = "must be a percentage between 0 and 100"
+        errors["tax_rate"] = _("must be a percentage between 0 and 100")
     return rate
 
 
 def _check_tax(line: dict, errors) -> None:
     category = line["tax_category"]
     if category not in codes.VAT_CATEGORIES:
-        errors["tax_category"] = f"must be one of {', '.join(codes.VAT_CATEGORIES)}"
+        errors["tax_category"] = _(
+            "must be one of %(names)s", names=", ".join(codes.VAT_CATEGORIES)
+        )
     elif category == "S" and not line["tax_rate"]:
-        errors["tax_rate"] = "a standard-rated line needs a rate above 0"
+        errors["tax_rate"] = _("a standard-rated line needs a rate above 0")
     elif category in codes.ZERO_TAX and line["tax_rate"]:
-        errors["tax_rate"] = f"category {category} carries a 0 rate"
+        errors["tax_rate"] = _("category %(category)s carries a 0 rate", category=category)
     if category in codes.EXEMPTION_REQUIRED and not line["exemption_reason"]:
-        errors["exemption_reason"] = f"category {category} needs an exemption reason"
+        errors["exemption_reason"] = _(
+            "category %(category)s needs an exemption reason", category=category
+        )
     if line["unit_code"] not in codes.UNIT_CODES:
-        errors["unit_code"] = "is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)"
+        errors["unit_code"] = _("is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)")
 
 
 def _apply(invoice: Invoice, values: dict) -> None:

@@ -12,31 +12,14 @@ database trigger refuses any later change to a non-draft invoice.
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import insert, select
 
 from core.api import ApiError, Company, ValidationFailed, db, lock_for_update, next_number, utcnow
+from core.api import gettext as _
 from plugins.invoicing import chain, einvoice_xml, mapping, signing
 from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
 from plugins.invoicing.services import einvoice_gate, notify
 from plugins.invoicing.services.drafts import require_draft
-
-
-def lock_chain(company_id: int) -> tuple[int, str | None]:
-    """Take the company's chain lock; return (next chain position, previous hash).
-
-    One upsert: the first finalization creates the head at position 1, later ones move it
-    on; either way the row is locked until the transaction ends."""
-    session = db.session
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(ChainHead).values(company_id=company_id, last_seq=1, last_hash=None)
-    seq, last_hash = session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["company_id"], set_={"last_seq": ChainHead.last_seq + 1}
-        ).returning(ChainHead.last_seq, ChainHead.last_hash)
-    ).one()
-    return seq, last_hash
 
 
 def _reload(invoice_id: int) -> Invoice:
@@ -56,7 +39,7 @@ def _check_ready(invoice: Invoice) -> None:
     require_draft(invoice)
     if not invoice.lines:
         raise ValidationFailed(
-            {"lines": "must have at least one line"}, "An invoice needs at least one line."
+            {"lines": _("must have at least one line")}, _("An invoice needs at least one line.")
         )
     _check_seller(invoice.company_id)
     if invoice.type == CREDIT_NOTE:
@@ -80,14 +63,19 @@ def _check_credit(invoice: Invoice) -> None:
     if invoice.credit_note_of_id is not None:
         original = lock_for_update(Invoice, invoice.credit_note_of_id)
     if original is None or original.status in (DRAFT, "VOID"):
-        raise ApiError(409, "invalid_original", "A credit note must correct a live invoice.")
+        raise ApiError(409, "invalid_original", _("A credit note must correct a live invoice."))
     total = mapping.live_totals(invoice).total
     if total > (original.amount_due or 0):
         raise ApiError(
             422,
             "credit_exceeds_amount_due",
-            f"The credit note ({total}) exceeds what is still due on {original.number} "
-            f"({original.amount_due}).",
+            _(
+                "The credit note (%(total)s) exceeds what is still due on "
+                "%(original_number)s (%(original_amount_due)s).",
+                total=total,
+                original_number=original.number,
+                original_amount_due=original.amount_due,
+            ),
         )
 
 
@@ -116,7 +104,7 @@ def _write_taxes(invoice: Invoice, totals) -> None:
 
 
 def finalize(invoice: Invoice) -> Invoice:
-    seq, prev_hash = lock_chain(invoice.company_id)
+    seq, prev_hash = ChainHead.advance(invoice.company_id)
     invoice = _reload(invoice.id)
     _check_ready(invoice)
     profiles = einvoice_gate.profiles_for(invoice)
@@ -141,12 +129,7 @@ def finalize(invoice: Invoice) -> Invoice:
         invoice.signature = signing.sign(key, signing.message(invoice.hash, xml_hash))
         invoice.status = FINALIZED
     db.session.flush()
-    db.session.execute(
-        update(ChainHead)
-        .where(ChainHead.company_id == invoice.company_id)
-        .values(last_hash=invoice.hash)
-        .execution_options(synchronize_session=False)
-    )
+    ChainHead.seal(invoice.company_id, invoice.hash)
     _credit_original(invoice)
     notify.status_changed(invoice, "InvoiceFinalized", DRAFT, {"hash": invoice.hash})
     return invoice

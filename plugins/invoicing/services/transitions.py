@@ -8,6 +8,7 @@ invoice being voided.
 from __future__ import annotations
 
 from core.api import ApiError, Conflict, db, lock_in
+from core.api import gettext as _
 from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, SENT, VOID, Invoice
 from plugins.invoicing.services import drafts, notify
 
@@ -25,11 +26,11 @@ def move(invoice: Invoice, target: str) -> Invoice:
         invoice.id,
         sources | {DRAFT},
         "invalid_transition",
-        f"An invoice that is {{status}} cannot become {target}.",
+        _("An invoice that is {status} cannot become %(target)s.", target=target),
         {"allowed_from": sorted(sources)},
     )
     if invoice.is_draft:
-        raise Conflict("invoice_is_draft", "Finalize the draft first.")
+        raise Conflict("invoice_is_draft", _("Finalize the draft first."))
     previous, invoice.status = invoice.status, target
     db.session.flush()
     notify.status_changed(invoice, event, previous)
@@ -53,7 +54,7 @@ def credit_note(original: Invoice, data: dict) -> Invoice:
     """A draft credit note for ``original``: its lines unless the caller gives others."""
     if original.is_draft or original.status == VOID or original.type != "invoice":
         raise ApiError(
-            409, "invalid_original", "Only a finalized, non-void invoice can be credited."
+            409, "invalid_original", _("Only a finalized, non-void invoice can be credited.")
         )
     payload = {
         "customer_id": original.customer_id,

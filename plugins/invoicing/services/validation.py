@@ -13,6 +13,7 @@ from stdnum import ean
 from stdnum.exceptions import ValidationError
 
 from core.api import FieldErrors, exact_decimal, iso_date, text_field
+from core.api import gettext as _
 from plugins.einvoice.public import codes, identifiers
 from plugins.invoicing.mapping import EMIRATES
 
@@ -34,7 +35,7 @@ def decimal(data: dict, name: str, errors: Errors, default=None, minimum=None, p
     value = data.get(name, default)
     if value is None or value == "":
         if default is None:
-            errors[name] = "is required"
+            errors[name] = _("is required")
         return default
     result = exact_decimal(
         value,
@@ -46,13 +47,13 @@ def decimal(data: dict, name: str, errors: Errors, default=None, minimum=None, p
     if result is None:
         return None
     if not result.is_finite() or abs(result) >= LIMIT:
-        errors[name] = "is out of range (at most 999999999999.999999)"
+        errors[name] = _("is out of range (at most 999999999999.999999)")
         return None
     if result != result.quantize(Decimal(1).scaleb(-places)):
-        errors[name] = f"must have at most {places} decimals"
+        errors[name] = _("must have at most %(places)s decimals", places=places)
         return None
     if minimum is not None and result < minimum:
-        errors[name] = f"must be at least {minimum}"
+        errors[name] = _("must be at least %(minimum)s", minimum=minimum)
     return result
 
 
@@ -60,7 +61,7 @@ def date(data: dict, name: str, errors: Errors, required: bool = False):
     value = data.get(name)
     if value in (None, ""):
         if required:
-            errors[name] = "is required"
+            errors[name] = _("is required")
         return None
     # str() first: invoicing reads a value that is not text (a date object) by its text form.
     return iso_date(str(value), name, errors)
@@ -91,7 +92,7 @@ def vat_ids(value, errors: Errors) -> list[str]:
         return []
     items = value.split(",") if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-        errors["vat_ids"] = "must be a list of VAT ids"
+        errors["vat_ids"] = _("must be a list of VAT ids")
         return []
     found = Errors()
     cleaned = [
@@ -107,9 +108,11 @@ def emirate(value: str | None, country: str | None, errors: Errors):
         return None
     value = value.strip().upper()
     if value not in EMIRATES:
-        errors["emirate"] = f"must be one of {', '.join(EMIRATES)} (the emirate's ISO code)"
+        errors["emirate"] = _(
+            "must be one of %(names)s (the emirate's ISO code)", names=", ".join(EMIRATES)
+        )
     elif country not in (None, "AE"):
-        errors["emirate"] = "only a UAE (country AE) address has an emirate"
+        errors["emirate"] = _("only a UAE (country AE) address has an emirate")
     return value
 
 
@@ -119,7 +122,7 @@ def code(value: str | None, name: str, allowed: dict, errors: Errors):
         return None
     value = value.strip().upper()
     if value not in allowed:
-        errors[name] = f"must be one of {', '.join(allowed)}"
+        errors[name] = _("must be one of %(names)s", names=", ".join(allowed))
     return value
 
 
@@ -130,13 +133,13 @@ def gtin(value: str | None, errors: Errors):
     try:
         return ean.validate(value)
     except ValidationError:
-        errors["gtin"] = "is not a GTIN (8, 12, 13 or 14 digits with a valid check digit)"
+        errors["gtin"] = _("is not a GTIN (8, 12, 13 or 14 digits with a valid check digit)")
         return value
 
 
 def exemption_code(value: str | None, errors: Errors):
     if value is not None and not re.fullmatch(r"VATEX-[A-Z0-9-]{2,24}", value.upper()):
-        errors["exemption_code"] = "must be a VATEX code, e.g. VATEX-EU-132"
+        errors["exemption_code"] = _("must be a VATEX code, e.g. VATEX-EU-132")
     return value.upper() if value else None
 
 
@@ -165,7 +168,7 @@ def legal(data: dict, errors: Errors, partial: bool) -> dict:
 
 def email(value: str | None, errors: Errors):
     if value is not None and not EMAIL.match(value):
-        errors["email"] = "is not an e-mail address"
+        errors["email"] = _("is not an e-mail address")
     return value
 
 
@@ -174,7 +177,7 @@ def iban(value: str | None, errors: Errors):
         return None
     value = value.replace(" ", "").upper()
     if not IBAN.match(value) or _iban_checksum(value) != 1:
-        errors["payment_iban"] = "is not a valid IBAN"
+        errors["payment_iban"] = _("is not a valid IBAN")
     return value
 
 

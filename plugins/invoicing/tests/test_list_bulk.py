@@ -38,8 +38,9 @@ def test_bulk_void_asks_first_then_voids(client, book):  # noqa: F811
     ids = [book["a"].id, book["b"].id]
     resp = post_form(client, "/invoicing/invoices/bulk", {"action": "void", "ids": ids})
     html = resp.get_data(as_text=True)
-    assert resp.status_code == 200 and "Void 2 invoices" in html
-    assert book["a"].number in html and 'name="confirm" value="1"' in html
+    assert resp.status_code == 200 and "Void · 2 records" in html
+    assert book["a"].number in html and book["b"].number in html
+    assert 'name="confirm" value="1"' in html
     assert _status(book["a"].id) != "VOID"  # nothing happened yet
     resp = post_form(
         client, "/invoicing/invoices/bulk", {"action": "void", "ids": ids, "confirm": "1"}

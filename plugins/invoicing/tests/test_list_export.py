@@ -34,12 +34,10 @@ def test_the_page_links_the_export_of_its_filter(client, book):  # noqa: F811
 
 
 def test_csv_is_read_in_batches_across_pages(client, book, monkeypatch):  # noqa: F811
+    from core.listing import views
     from core.listing.page import batches as real
-    from plugins.invoicing.views import invoice_export
 
-    monkeypatch.setattr(
-        invoice_export, "list_batches", lambda *a, **k: real(*a, **{**k, "size": 2})
-    )
+    monkeypatch.setattr(views, "batches", lambda *a, **k: real(*a, **{**k, "size": 2}))
     rows = _csv(client, "?sort=date")
     assert [r[3] for r in rows[1:]] == sorted(r[3] for r in rows[1:])
     assert len(rows) == 6
@@ -97,9 +95,9 @@ def test_streamed_export_keeps_the_company_scope_after_the_request_ends(
     import threading
 
     from core.api import db
+    from core.listing import views
     from core.listing.page import batches as real
     from plugins.invoicing.tests.test_pages_support import make_customer, make_final, one_line
-    from plugins.invoicing.views import invoice_export
 
     rival = make_company(
         name="Rival LLC",
@@ -109,9 +107,7 @@ def test_streamed_export_keeps_the_company_scope_after_the_request_ends(
         address_line1="9 Al Wasl Road",
     )
     make_final(rival, make_customer(rival, "Rival Customer"), lines=one_line("10"))
-    monkeypatch.setattr(
-        invoice_export, "list_batches", lambda *a, **k: real(*a, **{**k, "size": 2})
-    )
+    monkeypatch.setattr(views, "batches", lambda *a, **k: real(*a, **{**k, "size": 2}))
     db.session.remove()
     got = {}
 

@@ -53,6 +53,7 @@ def test_finalized_invoice_pdf_shows_the_tax_invoice(api, customer, company):
     assert "AE07 0331 2345 6789 0123 456" in text  # payment IBAN, grouped for reading
     assert "DRAFT" not in text
     assert inv["hash"] in text.replace("\n", "")
+    assert "Finalized on" in text  # the moment, in the reader's else the company's zone
 
 
 def test_qr_code_decodes_to_number_and_hash(api, customer):

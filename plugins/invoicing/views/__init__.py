@@ -14,8 +14,6 @@ from plugins.invoicing.views import (  # noqa: E402,F401  (routes)
     editor,
     imports,
     invoice_actions,
-    invoice_bulk,
     invoice_detail,
-    invoice_export,
     invoice_list,
 )

@@ -14,6 +14,7 @@ from core.api import (
     editable,
     get_or_404,
     mount_edit,
+    payload_form,
     render,
     require,
 )
@@ -45,24 +46,13 @@ def _write(form, item, payload):
     return save(form, lambda: catalog.update(item, payload))
 
 
-def _render(form, item, status, version, original):
-    return render(
-        "invoicing/catalog_form.html",
-        status=status,
-        form=form,
-        item=item,
-        version=version,
-        original=original,
-    )
-
-
 EDIT = EditPage(
     name="catalog",
     permission=CATALOG_WRITE,
     merge=StaleMerge(
         kind="catalog_item",
         snapshot=_data,
-        form=lambda payload: CatalogForm(formdata=None, data=payload, meta={"csrf": False}),
+        form=payload_form(CatalogForm),
         edit_url=lambda item: url_for("invoicing.catalog_edit", item_id=item.id),
         back_url=_list,
         back_label=lambda item: item.name,
@@ -70,7 +60,8 @@ EDIT = EditPage(
     load=lambda item_id: get_or_404(CatalogItem, item_id, "catalogue item"),
     form=lambda item: CatalogForm(data=_data(item)) if item is not None else CatalogForm(),
     write=_write,
-    render=_render,
+    template="invoicing/catalog_form.html",
+    record_as="item",
     done=lambda item: redirect(_list(), 303),
 )
 mount_edit(bp, EDIT, "/catalog/<int:item_id>/edit", new="/catalog/new")

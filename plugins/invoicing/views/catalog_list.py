@@ -11,7 +11,7 @@ from core.api import (
     ListField,
     ListFilter,
     ListSpec,
-    label,
+    code_field,
     lazy_gettext,
     may,
     mount_list,
@@ -56,21 +56,11 @@ CATALOGUE = ListSpec(
     fields=(
         ListField("code", lazy_gettext("Code"), sort=CatalogItem.code, link=_edit_link),
         ListField("name", lazy_gettext("Name"), sort=CatalogItem.name, truncate=True),
-        ListField(
-            "unit_code",
-            lazy_gettext("Unit"),
-            sort=CatalogItem.unit_code,
-            show=lambda item: label("unit", item.unit_code),
-        ),
+        code_field("unit_code", lazy_gettext("Unit"), CatalogItem.unit_code, "unit"),
         ListField(
             "unit_price", lazy_gettext("Unit price"), sort=CatalogItem.unit_price, numeric=True
         ),
-        ListField(
-            "tax_category",
-            lazy_gettext("VAT"),
-            sort=CatalogItem.tax_category,
-            show=lambda item: label("vat_category", item.tax_category),
-        ),
+        code_field("tax_category", lazy_gettext("VAT"), CatalogItem.tax_category, "vat_category"),
         ListField(
             "active",
             lazy_gettext("Offered"),

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
-from core.api import DomainError, db
+from core.api import DomainError, attempt, db
 from plugins.invoicing import mapping
 from plugins.invoicing.api.common import commit
 from plugins.invoicing.forms import apply_errors
@@ -28,13 +28,7 @@ def show_refusal(form, exc: DomainError) -> None:
 
 def save(form, write: Callable[[], T]) -> T | None:
     """``write()`` and commit; None when the service refused, its messages then on ``form``."""
-    try:
-        result = write()
-        commit()
-    except DomainError as exc:
-        show_refusal(form, exc)
-        return None
-    return result
+    return attempt(write, commit, lambda exc: show_refusal(form, exc))
 
 
 def amounts(invoice: Invoice) -> dict:

@@ -21,8 +21,8 @@ from core.api import (
     ListField,
     ListFilter,
     ListSpec,
+    code_field,
     format_money,
-    label,
     lazy_gettext,
     mount_list,
 )
@@ -138,12 +138,7 @@ CUSTOMERS = ListSpec(
             truncate=True,
         ),
         ListField("trn", lazy_gettext("TRN"), sort=Customer.trn),
-        ListField(
-            "country",
-            lazy_gettext("Country"),
-            sort=Customer.country,
-            show=lambda row: label("country", row.country) if row.country else None,
-        ),
+        code_field("country", lazy_gettext("Country"), Customer.country, "country"),
         ListField("peppol_id", lazy_gettext("Peppol ID"), sort=Customer.peppol_id, truncate=True),
         _amount("balance", lazy_gettext("Balance (AED)")),
         *(_amount(key, text) for key, (_b, text) in BUCKETS.items()),

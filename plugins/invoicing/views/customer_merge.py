@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import url_for
 
-from core.api import StaleMerge
+from core.api import StaleMerge, payload_form
 from plugins.invoicing.forms import CUSTOMER_FIELDS, CustomerForm
 from plugins.invoicing.models import Customer
 
@@ -24,7 +24,7 @@ def detail_url(customer: Customer) -> str:
 MERGE = StaleMerge(
     kind="customer",
     snapshot=form_data,
-    form=lambda payload: CustomerForm(formdata=None, data=payload, meta={"csrf": False}),
+    form=payload_form(CustomerForm),
     edit_url=lambda customer: url_for("invoicing.customer_edit", customer_id=customer.id),
     back_url=detail_url,
     back_label=lambda customer: customer.name,

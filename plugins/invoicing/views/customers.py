@@ -33,17 +33,6 @@ editable(Customer, CUSTOMER_WRITE)  # its edit page's room: "also editing", "sav
 RECENT_INVOICES = 50
 
 
-def _render(form, customer, status, version, original):
-    return render(
-        "invoicing/customer_form.html",
-        status=status,
-        form=form,
-        customer=customer,
-        version=version,
-        original=original,
-    )
-
-
 def _write(form: CustomerForm, customer: Customer | None, payload: dict) -> Customer | None:
     if customer is None:
         return save(form, lambda: customers.create(company_id(), payload))
@@ -67,7 +56,8 @@ EDIT = EditPage(
     load=lambda customer_id: get_or_404(Customer, customer_id, "customer"),
     form=lambda customer: CustomerForm(data=form_data(customer)) if customer else CustomerForm(),
     write=_write,
-    render=_render,
+    template="invoicing/customer_form.html",
+    record_as="customer",
     done=_saved,
     created=_created,
 )

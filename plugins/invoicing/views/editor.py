@@ -50,22 +50,15 @@ def _with_customers(form: InvoiceForm) -> InvoiceForm:
 editable(Invoice, INVOICE_WRITE)  # the editor's room: "also editing", "saved just now"
 
 
-def _render(form, invoice, status, version, original):
-    """The editor; ``version``/``original`` are what the user opened (kept across a 422)."""
-    return render(
-        "invoicing/invoice_edit.html",
-        block="content",
-        status=status,
-        form=form,
-        invoice=invoice,
-        blank_line=LineForm(prefix="lines-__index__-"),
-        is_credit_note=_is_credit_note(invoice),
-        line_field_categories=LINE_FIELD_CATEGORIES,
-        vatex_suggestions=VATEX_SUGGESTIONS,
-        preview=preview(form.payload()),
-        version=version,
-        original=original,
-    )
+def _context(form: InvoiceForm, invoice: Invoice | None) -> dict:
+    """What the editor shows besides the form: a blank line to copy, the live totals."""
+    return {
+        "blank_line": LineForm(prefix="lines-__index__-"),
+        "is_credit_note": _is_credit_note(invoice),
+        "line_field_categories": LINE_FIELD_CATEGORIES,
+        "vatex_suggestions": VATEX_SUGGESTIONS,
+        "preview": preview(form.payload()),
+    }
 
 
 def _is_credit_note(invoice: Invoice | None) -> bool:
@@ -96,7 +89,14 @@ def _editable(invoice_id: int) -> Invoice:
     invoice = get_or_404(Invoice, invoice_id, "invoice")
     if not invoice.is_draft:
         label = invoice.number or f"#{invoice.id}"
-        abort(409, f"Invoice {label} is {invoice.status}; only drafts can be edited.")
+        abort(
+            409,
+            _(
+                "Invoice %(label)s is %(invoice_status)s; only drafts can be edited.",
+                label=label,
+                invoice_status=invoice.status,
+            ),
+        )
     return invoice
 
 
@@ -117,10 +117,12 @@ EDIT = EditPage(
     load=_editable,
     form=_form,
     write=_write,
-    render=_render,
+    template="invoicing/invoice_edit.html",
+    record_as="invoice",
     done=_saved,
     created=_created,
     payload=_payload,
+    context=_context,
 )
 mount_edit(bp, EDIT, "/invoices/<int:invoice_id>/edit", new="/invoices/new")
 

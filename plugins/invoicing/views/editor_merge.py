@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import url_for
 
-from core.api import StaleMerge, db
+from core.api import StaleMerge, db, payload_form
 from plugins.invoicing.forms import InvoiceForm
 from plugins.invoicing.models import CREDIT_NOTE, Customer, Invoice
 from plugins.invoicing.views.editor_data import describe_line, form_data
@@ -33,9 +33,7 @@ def merge_for(with_customers) -> StaleMerge:
     return StaleMerge(
         kind="invoice",
         snapshot=snapshot,
-        form=lambda payload: with_customers(
-            InvoiceForm(formdata=None, data=payload, meta={"csrf": False})
-        ),
+        form=payload_form(InvoiceForm, with_customers),
         edit_url=lambda invoice: url_for("invoicing.invoice_edit", invoice_id=invoice.id),
         back_url=lambda invoice: url_for("invoicing.invoice_detail", invoice_id=invoice.id),
         back_label=lambda invoice: invoice.number or f"#{invoice.id}",

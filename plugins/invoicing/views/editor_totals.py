@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.api import gettext as _
 from plugins.einvoice.public import Totals, codes
 from plugins.invoicing import mapping
 from plugins.invoicing.forms import field_label
@@ -32,7 +33,7 @@ def preview(payload: dict) -> Preview:
     lines = drafts.parse_lines(payload.get("lines") or [], errors)
     currency = (v.text(payload, "currency", errors, 3) or "AED").upper()
     if not codes.is_currency(currency):
-        errors["currency"] = "must be an ISO 4217 currency code"
+        errors["currency"] = _("must be an ISO 4217 currency code")
         currency = "AED"
     rate = v.decimal(payload, "exchange_rate", errors, default=Decimal("1"))
     good = [(i, line) for i, line in enumerate(lines) if not _line_has_error(i, errors)]

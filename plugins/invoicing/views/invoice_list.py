@@ -1,42 +1,54 @@
-"""/invoicing/invoices: search, filters, sorting on every column and keyset paging, live.
+"""/invoicing/invoices: invoices and credit notes as a declared list (core.listing).
 
-The filters are the API's own (``filtered_query``) and the sortable columns the API's own
-(``sorting.INVOICES``), so page and API list the same rows in the same order. One page costs a
-count bounded at ``COUNT_CAP`` rows (beyond it, core's cached count), one query for the page's
-rows (the columns shown, as plain rows: no ORM objects; customer joined; started where the last
-page ended: ``after``/``before`` cursors) and, when the page shows drafts, one for their lines
-(a draft's totals are live).
+The filters are the API's own (``filtered_query``: full-text search, status, payment, customer,
+dates) and so is the order (``sorting.INVOICES``), so page, export and API list the same rows
+in the same order. Rows are the columns shown as plain rows (no ORM objects), the customer
+joined: one capped count (beyond it core's cached count), one page query started where the
+last page ended (keyset ``after``/``before``) and, when the page or export batch holds drafts,
+one query for their lines (a draft keeps no totals: they are computed live). Bulk finalize,
+send and void go through the same services as the invoice's own buttons; void asks first.
 """
 
 from __future__ import annotations
 
-from flask import request
-from flask_login import login_required
+from collections import namedtuple
+from operator import itemgetter
+
+from flask import url_for
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from core.api import (
     Company,
-    DomainError,
+    ListAction,
+    ListField,
+    ListFilter,
+    ListSpec,
+    badge_field,
+    column_field,
     current_actor,
     db,
-    exact_count,
-    fetch_page,
-    is_htmx,
-    query_int,
-    render,
-    require,
+    format_money,
+    label_filter,
+    lazy_gettext,
+    mount_list,
+    when_field,
 )
 from plugins.invoicing.api.invoices import filtered_query
-from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Customer, Invoice
-from plugins.invoicing.permissions import INVOICE_READ
+from plugins.invoicing.models import DRAFT, PAYMENT_STATUSES, STATUSES, Customer, Invoice
+from plugins.invoicing.permissions import (
+    INVOICE_APPROVE,
+    INVOICE_FINALIZE,
+    INVOICE_READ,
+    INVOICE_VOID,
+    INVOICE_WRITE,
+)
+from plugins.invoicing.services import finalize, transitions
 from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
-from plugins.invoicing.views.common import listed_amounts
+from plugins.invoicing.views.common import commit, listed_amounts
 
-PAGE_SIZE = 25
-MAX_PAGE_SIZE = 200
-COUNT_CAP = 1_000  # counted directly up to here; beyond, a cached count
-# What a row shows (Customer.name as ``name``: the "customer" sort reads it from the row).
+# What a row carries (Customer.name as ``name``: the "customer" sort reads it from the row).
 SHOWN = (
     Invoice.id,
     Invoice.number,
@@ -51,41 +63,34 @@ SHOWN = (
     Invoice.status,
     Invoice.payment_status,
 )
-COLUMNS = (
-    ("number", "Number"),
-    ("customer", "Customer"),
-    ("date", "Issued"),
-    ("due", "Due"),
-    ("total", "Total"),
-    ("amount_due", "Amount due"),
-    ("status", "Status"),
-    ("payment", "Payment"),
-)
 
 
-def load_page():
-    """The page asked for by the query string: ``(page, count, exact)``."""
-    sort = INVOICES.parse(request.args.get("sort"))
-    limit = query_int("limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
-    offset = query_int("offset", 0, 0, None)
-    query = filtered_query()
-    page = fetch_page(
-        query.with_only_columns(*SHOWN),
-        sort,
-        limit,
-        position=offset,
-        after=request.args.get("after"),
-        before=request.args.get("before"),
-    )
-    return page, exact_count(query, COUNT_CAP), True
+def _query():
+    return filtered_query().with_only_columns(*SHOWN)
+
+
+STATUS_AT = [c.key for c in SHOWN].index("status")
+Shown = namedtuple("Shown", [c.key for c in SHOWN])  # a row as it is shown
+
+
+def live_totals(rows) -> list | None:
+    """A draft's live totals in place of its stored ones, as a row of the same columns (None:
+    no draft, the rows as they are). Only the drafts are looked at beyond their status, which
+    is read by position (a ``Row``'s attributes cost more: measured, in an export)."""
+    at = [i for i, status in enumerate(map(itemgetter(STATUS_AT), rows)) if status == DRAFT]
+    if not at:
+        return None
+    shown = list(rows)
+    for i, (row, money) in zip(at, listed_amounts([rows[i] for i in at]), strict=True):
+        shown[i] = Shown(*row)._replace(total=money["total"], amount_due=money["amount_due"])
+    return shown
 
 
 def _customers() -> list[tuple[int, str]]:
     """The customer filter's options. The super admin sees every company's customers, where
     two companies may each have an "Atlas Freight": the company's name tells them apart."""
     if not current_actor().is_super_admin:
-        query = select(Customer.id, Customer.name).order_by(Customer.name)
-        return list(db.session.execute(query))
+        return list(db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name)))
     rows = db.session.execute(
         select(Customer.id, Customer.name, Company.name)
         .join(Company, Company.id == Customer.company_id)
@@ -94,29 +99,110 @@ def _customers() -> list[tuple[int, str]]:
     return [(cid, f"{name} — {company}") for cid, name, company in rows]
 
 
-@bp.get("/invoices")
-@login_required
-def invoice_list():
-    require(INVOICE_READ)
-    error, page, count, exact = None, None, 0, True
-    try:
-        page, count, exact = load_page()
-    except DomainError as exc:
-        error = exc.message
-    rows = listed_amounts(page.rows) if page else []
-    return render(
-        "invoicing/invoice_list.html",
-        block="table",
-        status=400 if error else 200,
-        rows=rows,
-        page=page,
-        total=count,
-        exact=exact,
-        sort=page.sort if page else INVOICES.parse(None),
-        columns=COLUMNS,
-        error=error,
-        args=request.args,
-        statuses=STATUSES,
-        payment_statuses=PAYMENT_STATUSES,
-        customers=[] if is_htmx() else _customers(),  # the filter form is not re-sent
+def _label(invoice) -> str:
+    return invoice.number or str(lazy_gettext("Draft #%(id)s", id=invoice.id))
+
+
+def _number(row) -> Markup:
+    shown = escape(_label(row))
+    if row.type == "credit_note":
+        shown += Markup(" <small>{}</small>").format(lazy_gettext("credit note"))
+    return shown
+
+
+MACROS = "invoicing/_macros.html:"
+
+
+def _money(key: str, text) -> ListField:
+    """An amount in its invoice's currency (the currency is a column of the export)."""
+    return ListField(
+        key,
+        text,
+        sort=getattr(Invoice, key),
+        show=lambda r: format_money(getattr(r, key), r.currency),
+        numeric=True,
     )
+
+
+def _committed(service):
+    """The service, then the invoice's own commit (a refusal by the database is a 409)."""
+
+    def run(invoice) -> None:
+        service(invoice)
+        commit()
+
+    return run
+
+
+INVOICE_LIST = ListSpec(
+    name="invoice",
+    title=lazy_gettext("Invoices"),
+    intro=lazy_gettext("Invoices and credit notes of your company."),
+    model=Invoice,
+    endpoint="invoicing.invoice_list",
+    permission=INVOICE_READ,
+    query=_query,
+    sorts=INVOICES,
+    default_sort=INVOICES.default,
+    annotate=live_totals,
+    fields=(
+        ListField(
+            "number",
+            lazy_gettext("Number"),
+            sort=Invoice.number,
+            show=_number,
+            link=lambda r: url_for("invoicing.invoice_detail", invoice_id=r.id),
+        ),
+        ListField("type", lazy_gettext("Type"), page=False),
+        column_field("customer", lazy_gettext("Customer"), Customer.name, truncate=True),
+        when_field("date", lazy_gettext("Issued"), Invoice.issue_date, time=False),
+        when_field("due", lazy_gettext("Due"), Invoice.due_date, time=False),
+        column_field("currency", lazy_gettext("Currency"), Invoice.currency, page=False),
+        _money("total", lazy_gettext("Total")),
+        _money("amount_due", lazy_gettext("Amount due")),
+        badge_field("status", lazy_gettext("Status"), Invoice.status, MACROS + "status_badge"),
+        badge_field(
+            "payment", lazy_gettext("Payment"), Invoice.payment_status, MACROS + "payment_badge"
+        ),
+    ),
+    filters=(
+        ListFilter(
+            "q",
+            lazy_gettext("Search"),
+            kind="search",
+            placeholder=lazy_gettext("Number or customer"),
+        ),
+        label_filter("status", lazy_gettext("Status"), STATUSES, "status"),
+        label_filter("payment_status", lazy_gettext("Payment"), PAYMENT_STATUSES, "payment_status"),
+        ListFilter("customer_id", lazy_gettext("Customer"), options=_customers),
+        ListFilter("date_from", lazy_gettext("Issued from"), kind="date"),
+        ListFilter("date_to", lazy_gettext("Issued to"), kind="date"),
+    ),
+    actions=(
+        ListAction(
+            "finalize", lazy_gettext("Finalize"), INVOICE_FINALIZE, _committed(finalize.finalize)
+        ),
+        ListAction(
+            "send", lazy_gettext("Mark as sent"), INVOICE_APPROVE, _committed(transitions.send)
+        ),
+        ListAction(
+            "void",
+            lazy_gettext("Void"),
+            INVOICE_VOID,
+            _committed(transitions.void),
+            confirm=lazy_gettext(
+                "A voided invoice stays in the books as void; this cannot be undone."
+            ),
+        ),
+    ),
+    label=_label,
+    empty=lazy_gettext("No invoices match."),
+    new=(lazy_gettext("New invoice"), "invoicing.invoice_new", INVOICE_WRITE),
+    links=((lazy_gettext("Import"), "invoicing.invoice_import", INVOICE_WRITE),),
+    file="invoices",
+    row_attr="invoice",
+    live="ll:invoicing_invoice_created from:body, ll:invoicing_invoice_updated from:body, "
+    "ll:invoicing_status_changed from:body, ll:invoicing_invoice_deleted from:body",
+)
+
+mount_list(bp, "/invoices", INVOICE_LIST)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import request
 
 from core.api import ApiError, company_id, describe, query_date, require_permission
+from core.api import gettext as _
 from plugins.payments import stats
 from plugins.payments.api import bp
 from plugins.payments.api.serialize import amount
@@ -23,10 +24,14 @@ def payments_stats():
     counts of payments, reversals, archived rows and refunds; rows and bytes per table."""
     period = request.args.get("period") or "month"
     if period not in stats.PERIODS:
-        raise ApiError(400, "invalid_parameter", "period must be month or day.", {"period": period})
+        raise ApiError(
+            400, "invalid_parameter", _("period must be month or day."), {"period": period}
+        )
     start, end = query_date("from"), query_date("to")
     if start and end and start > end:
-        raise ApiError(400, "invalid_parameter", "from must not be after to.", {"from": str(start)})
+        raise ApiError(
+            400, "invalid_parameter", _("from must not be after to."), {"from": str(start)}
+        )
     cid = company_id()
     found = stats.totals(cid, period, start, end)
     return {

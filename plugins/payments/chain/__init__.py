@@ -19,30 +19,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Index, String, UniqueConstraint, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import TenantMixin, db, utcnow
+from core.api import ChainHeadMixin, TenantMixin, db, utcnow
 
 PAYMENT, REVERSAL, CREDIT, REFUND = "payment", "reversal", "credit", "refund"
 KINDS = (PAYMENT, REVERSAL, CREDIT, REFUND)
 
 
-class ChainHead(TenantMixin, db.Model):
-    """One row per company; its lock serializes appends so the chain never forks."""
-
+class ChainHead(ChainHeadMixin, db.Model):
     __tablename__ = "payments_chain_head"
-    __table_args__ = (UniqueConstraint("company_id", name="uq_payments_chain_head_company"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    last_seq: Mapped[int] = mapped_column(default=0)
-    last_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class ChainEntry(TenantMixin, db.Model):
@@ -93,16 +83,6 @@ def compute_hash(company_id, seq, kind, record_id, prev_hash, record: dict) -> s
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _ensure_head(company_id: int) -> None:
-    dialect = db.session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    db.session.execute(
-        insert(ChainHead)
-        .values(company_id=company_id, last_seq=0, last_hash=None)
-        .on_conflict_do_nothing(index_elements=["company_id"])
-    )
-
-
 def hold(company_id: int) -> None:
     """Take the company's chain lock without appending yet.
 
@@ -110,30 +90,13 @@ def hold(company_id: int) -> None:
     transaction can change a balance meanwhile). Callers lock the invoices they touch first:
     the same order as recording a payment, so the two never deadlock on PostgreSQL.
     """
-    _ensure_head(company_id)
-    db.session.execute(
-        select(ChainHead.id).where(ChainHead.company_id == company_id).with_for_update()
-    )
-
-
-def lock(company_id: int) -> tuple[int, str | None]:
-    """Take the company's chain lock; return (next position, previous hash)."""
-    _ensure_head(company_id)
-    return tuple(
-        db.session.execute(
-            update(ChainHead)
-            .where(ChainHead.company_id == company_id)
-            .values(last_seq=ChainHead.last_seq + 1)
-            .returning(ChainHead.last_seq, ChainHead.last_hash)
-            .execution_options(synchronize_session=False)
-        ).one()
-    )
+    ChainHead.hold(company_id)
 
 
 def append(company_id: int, kind: str, record_id: int, record: dict) -> ChainEntry:
     """Chain one record (its ``payload`` from ``chain.records``) at the end of the chain."""
     db.session.flush()
-    seq, prev_hash = lock(company_id)
+    seq, prev_hash = ChainHead.advance(company_id)
     digest = compute_hash(company_id, seq, kind, record_id, prev_hash, record)
     entry = ChainEntry(
         company_id=company_id,
@@ -144,43 +107,10 @@ def append(company_id: int, kind: str, record_id: int, record: dict) -> ChainEnt
         hash=digest,
     )
     db.session.add(entry)
-    db.session.execute(
-        update(ChainHead)
-        .where(ChainHead.company_id == company_id)
-        .values(last_hash=digest)
-        .execution_options(synchronize_session=False)
-    )
+    ChainHead.seal(company_id, digest)
     db.session.flush()
     return entry
 
 
 def head(company_id: int) -> ChainHead | None:
-    query = select(ChainHead).where(ChainHead.company_id == company_id)
-    return db.session.scalars(query.execution_options(populate_existing=True)).first()
-
-
-@dataclass
-class ChainReport:
-    ok: bool = True
-    checked: int = 0
-    head_hash: str | None = None
-    broken_at: dict | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "ok": self.ok,
-            "checked": self.checked,
-            "head_hash": self.head_hash,
-            "broken_at": self.broken_at,
-        }
-
-    def fail(self, entry: ChainEntry | None, seq: int, reason: str, label=None) -> ChainReport:
-        self.ok = False
-        self.broken_at = {
-            "seq": seq,
-            "kind": getattr(entry, "kind", None),
-            "record_id": getattr(entry, "record_id", None),
-            "record": label,
-            "reason": reason,
-        }
-        return self
+    return ChainHead.current(company_id)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
-from core.api import db
+from core.api import ChainReport, db, walk_chain
 from plugins.payments import chain
-from plugins.payments.chain import ChainEntry, ChainReport
+from plugins.payments.chain import ChainEntry
 from plugins.payments.chain import records as chain_records
 
 PAGE = 500
@@ -55,21 +57,39 @@ def _why(entry: ChainEntry, expected_seq: int, prev: str | None, body: dict | No
     return None
 
 
-def verify(company_id: int) -> ChainReport:
-    """Walk the chain in order; the report names the first entry (and record) that breaks."""
-    report, prev = ChainReport(), None
-    head = chain.head(company_id)
-    last_seq, last_hash = (head.last_seq, head.last_hash) if head is not None else (None, None)
-    for page in _pages(company_id, last_seq):
+@dataclass(frozen=True)
+class _Link:
+    entry: ChainEntry
+    body: dict | None  # the chained record as it is now; None when it is gone
+
+    @property
+    def hash(self) -> str:
+        return self.entry.hash
+
+
+def _links(company_id: int, up_to: int | None):
+    for page in _pages(company_id, up_to):
         bodies = chain_records.load(company_id, [(e.kind, e.record_id) for e in page])
         for entry in page:
-            body = bodies.get((entry.kind, entry.record_id))
-            reason = _why(entry, report.checked + 1, prev, body)
-            if reason:
-                return report.fail(entry, report.checked + 1, reason, _label(entry.kind, body))
-            report.checked += 1
-            prev = entry.hash
-    report.head_hash = prev
-    if head is not None and (last_seq != report.checked or last_hash != prev):
-        return report.fail(None, report.checked + 1, "the last entries are missing from the chain")
-    return report
+            yield _Link(entry, bodies.get((entry.kind, entry.record_id)))
+
+
+def _where(link: _Link | None, seq: int) -> dict:
+    entry = link.entry if link is not None else None
+    return {
+        "seq": seq,
+        "kind": getattr(entry, "kind", None),
+        "record_id": getattr(entry, "record_id", None),
+        "record": _label(entry.kind, link.body) if link is not None else None,
+    }
+
+
+def verify(company_id: int) -> ChainReport:
+    """Walk the chain in order; the report names the first entry (and record) that breaks."""
+    return walk_chain(
+        chain.head(company_id),
+        lambda last_seq: _links(company_id, last_seq),
+        lambda link, seq, prev: _why(link.entry, seq, prev, link.body),
+        _where,
+        "the last entries are missing from the chain",
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import redirect, url_for
-from flask_login import login_required
 
 from core.api import (
     DomainError,
@@ -23,8 +22,8 @@ from core.api import (
     get_or_404,
     is_htmx,
     may,
+    record_page,
     render,
-    require,
 )
 from plugins.invoicing.public import Invoice
 from plugins.payments import credit
@@ -60,11 +59,9 @@ def credit_context(invoice: Invoice, due: Decimal, form=None, error=None) -> dic
 
 
 @bp.post("/invoices/<int:invoice_id>/apply-credit")
-@login_required
+@record_page(Invoice, WRITE, "invoice")
 @form_idempotent
-def apply_credit(invoice_id: int):
-    require(WRITE)
-    invoice = get_or_404(Invoice, invoice_id, "invoice")
+def apply_credit(invoice: Invoice):
     form = ApplyCreditForm()
     try:
         if not form.validate_on_submit():
@@ -76,12 +73,12 @@ def apply_credit(invoice_id: int):
         commit()
     except DomainError as exc:
         db.session.rollback()
-        invoice = get_or_404(Invoice, invoice_id, "invoice")
+        invoice = get_or_404(Invoice, invoice.id, "invoice")
         return _section(invoice, 422, credit_form=form, credit_error=_message(exc))
     if not is_htmx():
-        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
+        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice.id), 303)
     db.session.expire_all()
-    invoice = get_or_404(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice.id, "invoice")
     notice = _("%(amount)s of credit applied.", amount=format_money(amount, invoice.currency))
     return _section(invoice, 201, notice=notice)
 
@@ -101,7 +98,7 @@ def _message(exc: DomainError) -> str:
 def _first_error(form) -> str:
     for errors in form.errors.values():
         return errors[0]
-    return "The form is not valid."
+    return _("The form is not valid.")
 
 
 def _uid():

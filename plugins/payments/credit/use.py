@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.api import Refused, db
+from core.api import gettext as _
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.models import Allocation, Payment
@@ -24,7 +25,10 @@ def apply(company_id: int, customer_id: int, invoice_id: int, amount: Decimal, u
     if invoice.customer_id != customer_id:
         raise Refused(
             "customer_mismatch",
-            f"Invoice {invoice.number} belongs to another customer.",
+            _(
+                "Invoice %(invoice_number)s belongs to another customer.",
+                invoice_number=invoice.number,
+            ),
             {"invoice_id": invoice.id, "invoice_customer_id": invoice.customer_id},
         )
     chain.hold(company_id)  # balances cannot change under us from here on
@@ -34,7 +38,12 @@ def apply(company_id: int, customer_id: int, invoice_id: int, amount: Decimal, u
     if amount > available:
         raise Refused(
             "insufficient_credit",
-            f"The customer has {available} {invoice.currency} of credit, not {amount}.",
+            _(
+                "The customer has %(available)s %(invoice_currency)s of credit, not %(amount)s.",
+                available=available,
+                invoice_currency=invoice.currency,
+                amount=amount,
+            ),
             {"available": str(available), "currency": invoice.currency, "amount": str(amount)},
         )
     entries = _draw(sources, invoice, amount, user_id)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import Company, _, db, format_date
+from core.api import Company, _, db, format_date, format_datetime
 from plugins.invoicing.public import Customer, Invoice
 from plugins.payments.forms import method_label
 from plugins.payments.models import REVERSED, Payment
@@ -29,6 +29,7 @@ class Receipt:
     customer: list[str]
     number: str
     date: str
+    recorded: str  # the moment it was entered, in the document's time zone
     method: str
     reference: str
     amount: Decimal
@@ -90,6 +91,7 @@ def gather(payment: Payment) -> Receipt:
         customer=_address(customer),
         number=payment.number,
         date=format_date(payment.date),
+        recorded=format_datetime(payment.created_at),
         method=method_label(payment.method),
         reference=payment.reference or "-",
         amount=payment.amount,

@@ -59,6 +59,7 @@ def _facts(pdf: ReceiptPdf, receipt: Receipt) -> None:
     for label, value in (
         (_("Receipt for payment"), receipt.number),
         (_("Date"), receipt.date),
+        (_("Recorded"), receipt.recorded),
         (_("Method"), receipt.method),
         (_("Reference"), receipt.reference),
     ):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.api import MAX_ID, FieldErrors, exact_decimal, iso_date, text_field, whole_number
+from core.api import gettext as _
 from plugins.payments.services import methods
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -62,12 +63,12 @@ def whole(data: dict, name: str, errors: Errors, required: bool = False) -> int 
     value = data.get(name)
     if value is None:
         if required:
-            errors[name] = "is required"
+            errors[name] = _("is required")
         return None
     found = Errors()
     number = whole_number(value, name, found, 1, MAX_ID) if isinstance(value, int) else None
     if number is None:
-        errors[name] = "must be a positive whole number"
+        errors[name] = _("must be a positive whole number")
     return number
 
 
@@ -76,7 +77,7 @@ def money(data: dict, name: str, errors: Errors, required: bool = False) -> Deci
     value = data.get(name)
     if value is None:
         if required:
-            errors[name] = "is required"
+            errors[name] = _("is required")
         return None
     amount = exact_decimal(
         value,
@@ -88,11 +89,11 @@ def money(data: dict, name: str, errors: Errors, required: bool = False) -> Deci
     if amount is None:
         return None
     if not amount.is_finite() or amount <= 0:
-        errors[name] = "must be more than zero"
+        errors[name] = _("must be more than zero")
     elif amount != amount.quantize(CENT):
-        errors[name] = "must have at most two decimals"
+        errors[name] = _("must have at most two decimals")
     elif amount >= Decimal("1e16"):
-        errors[name] = "is too large"
+        errors[name] = _("is too large")
     else:
         return amount.quantize(CENT)
     return None
@@ -103,7 +104,7 @@ def currency(data: dict, errors: Errors) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not CURRENCY.match(value):
-        errors["currency"] = "must be an ISO 4217 code such as AED"
+        errors["currency"] = _("must be an ISO 4217 code such as AED")
         return None
     return value
 
@@ -112,7 +113,7 @@ def method(data: dict, errors: Errors) -> str:
     value = data.get("method", "bank_transfer")
     allowed = methods.allowed()
     if value not in allowed:
-        errors["method"] = f"must be one of {', '.join(allowed)}"
+        errors["method"] = _("must be one of %(names)s", names=", ".join(allowed))
     return value
 
 
@@ -126,13 +127,13 @@ def day(data: dict, name: str, errors: Errors) -> dt.date | None:
 def allocations(data: dict, errors: Errors) -> list[tuple[int, Decimal]]:
     items = data.get("allocations")
     if not isinstance(items, list) or not items:
-        errors["allocations"] = "must list at least one {invoice_id, amount}"
+        errors["allocations"] = _("must list at least one {invoice_id, amount}")
         return []
     parsed, seen = [], set()
     for i, item in enumerate(items):
         sub = Errors()
         if not isinstance(item, dict):
-            errors[f"allocations[{i}]"] = "must be an object {invoice_id, amount}"
+            errors[f"allocations[{i}]"] = _("must be an object {invoice_id, amount}")
             continue
         invoice_id = whole(item, "invoice_id", sub, required=True)
         amount = money(item, "amount", sub, required=True)

@@ -65,13 +65,22 @@ def _check_allocation(invoice, amount: Decimal, customer_id: int, currency: str,
     if invoice.customer_id != customer_id:
         raise Refused(
             "customer_mismatch",
-            f"Invoice {invoice.number} belongs to another customer than this payment.",
+            _(
+                "Invoice %(invoice_number)s belongs to another customer than this payment.",
+                invoice_number=invoice.number,
+            ),
             {**details, "invoice_customer_id": invoice.customer_id},
         )
     if invoice.currency != currency:
         raise Refused(
             "currency_mismatch",
-            f"Invoice {invoice.number} is in {invoice.currency}, the payment in {currency}.",
+            _(
+                "Invoice %(invoice_number)s is in %(invoice_currency)s, the payment in "
+                "%(currency)s.",
+                invoice_number=invoice.number,
+                invoice_currency=invoice.currency,
+                currency=currency,
+            ),
             {**details, "invoice_currency": invoice.currency},
         )
     due = settlement.amount_due(invoice, ledger.paid_on(invoice.id))
@@ -103,7 +112,11 @@ def _check_total(data: PaymentInput, keep_credit: bool) -> None:
         code = "overpayment" if data.amount > allocated else "allocation_exceeds_payment"
         raise Refused(
             code,
-            f"The allocations add up to {allocated}, the payment is {data.amount}; "
-            "they must be equal.",
+            _(
+                "The allocations add up to %(allocated)s, the payment is "
+                "%(data_amount)s; they must be equal.",
+                allocated=allocated,
+                data_amount=data.amount,
+            ),
             {"amount": str(data.amount), "allocated": str(allocated)},
         )

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import Conflict, Refused, db, lock_for_update, lock_in, utcnow
+from core.api import Conflict, Refused, db, gettext, lock_checked, lock_for_update, lock_in, utcnow
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.chain import records as chain_records
@@ -52,18 +52,16 @@ def refundable(payment: Payment) -> Decimal:
 
 
 def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None) -> Refund:
-    payment = lock_for_update(Payment, payment.id)  # serializes requests against one payment
-    if payment.is_reversal or payment.status != POSTED:
-        raise Conflict(
-            "payment_not_refundable",
-            f"{payment.number} is {'a reversal' if payment.is_reversal else payment.status}; "
-            "only posted payments can be refunded.",
-        )
+    payment = lock_checked(Payment, payment.id, _check_refundable)  # one request at a time
     left = refundable(payment)
     if amount > left:
         raise Refused(
             "refund_exceeds_payment",
-            f"Only {left} of {payment.number} is left to refund.",
+            gettext(
+                "Only %(left)s of %(payment_number)s is left to refund.",
+                left=left,
+                payment_number=payment.number,
+            ),
             {"amount": str(amount), "refundable": str(left)},
         )
     refund = Refund(
@@ -81,6 +79,18 @@ def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None)
     return refund
 
 
+def _check_refundable(payment: Payment) -> None:
+    if payment.is_reversal or payment.status != POSTED:
+        raise Conflict(
+            "payment_not_refundable",
+            gettext(
+                "%(payment_number)s is %(value)s; only posted payments can be refunded.",
+                payment_number=payment.number,
+                value="a reversal" if payment.is_reversal else payment.status,
+            ),
+        )
+
+
 def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
     sources, target, event = MOVES[action]
     refund = lock_in(
@@ -88,7 +98,7 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
         refund.id,
         sources,
         "invalid_transition",
-        f"A {{status}} refund cannot be {target}.",
+        gettext("A {status} refund cannot be %(target)s.", target=target),
         {"allowed_from": sorted(sources)},
     )
     if target == PROCESSED:  # what the payment still covers must not move under us
@@ -109,7 +119,7 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
 
 def _give_back(refund: Refund, covered: dict) -> None:
     if refund.payment.status != POSTED:
-        raise Conflict("payment_not_refundable", "The payment was reversed meanwhile.")
+        raise Conflict("payment_not_refundable", gettext("The payment was reversed meanwhile."))
     for invoice_id in sorted(covered):  # invoices before the chain: the order record() locks
         settlement.lock(invoice_id)
     chain.hold(refund.company_id)

@@ -16,7 +16,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from core.api import Conflict, db, lock_for_update, next_number
+from core.api import Conflict, db, lock_checked, next_number
+from core.api import gettext as _
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.chain import records as chain_records
@@ -33,8 +34,7 @@ from plugins.payments.services import ledger, notify
 
 
 def reverse(payment: Payment, reason: str | None, user_id: int | None = None) -> Payment:
-    payment = lock_for_update(Payment, payment.id)
-    _check_reversible(payment)
+    payment = lock_checked(Payment, payment.id, _check_reversible)
     covered = ledger.net_by_invoice(payment)
     for invoice_id in sorted(covered):  # invoices before the chain: the order record() locks
         settlement.lock(invoice_id)
@@ -42,7 +42,7 @@ def reverse(payment: Payment, reason: str | None, user_id: int | None = None) ->
     unused_credit = _check_credit_unused(payment)
     total = sum(covered.values()) + unused_credit
     if total <= 0:
-        raise Conflict("nothing_to_reverse", "This payment was refunded in full already.")
+        raise Conflict("nothing_to_reverse", _("This payment was refunded in full already."))
     today = dt.date.today()
     reversal = Payment(
         company_id=payment.company_id,
@@ -81,8 +81,13 @@ def _check_credit_unused(payment: Payment):
     if applied > 0:
         raise Conflict(
             "credit_already_used",
-            f"{applied} of the customer credit {payment.number} created was already used on "
-            "invoices, so it cannot be reversed; request a refund instead.",
+            _(
+                "%(applied)s of the customer credit %(payment_number)s created was "
+                "already used on invoices, so it cannot be reversed; request a refund "
+                "instead.",
+                applied=applied,
+                payment_number=payment.number,
+            ),
             {"payment_id": payment.id, "credit_used": str(applied)},
         )
     return unused
@@ -90,9 +95,12 @@ def _check_credit_unused(payment: Payment):
 
 def _check_reversible(payment: Payment) -> None:
     if payment.is_reversal:
-        raise Conflict("payment_is_reversal", "A reversal record cannot itself be reversed.")
+        raise Conflict("payment_is_reversal", _("A reversal record cannot itself be reversed."))
     if payment.status == REVERSED:
-        raise Conflict("payment_already_reversed", f"{payment.number} is reversed already.")
+        raise Conflict(
+            "payment_already_reversed",
+            _("%(payment_number)s is reversed already.", payment_number=payment.number),
+        )
     pending = db.session.scalar(
         select(Refund.id)
         .where(Refund.payment_id == payment.id, Refund.status.in_((REQUESTED, APPROVED)))
@@ -101,6 +109,6 @@ def _check_reversible(payment: Payment) -> None:
     if pending is not None:
         raise Conflict(
             "refund_pending",
-            "Process or reject the open refunds of this payment before reversing it.",
+            _("Process or reject the open refunds of this payment before reversing it."),
             {"refund_id": pending},
         )

@@ -76,14 +76,22 @@ def test_bulk_reverse_asks_first_then_reverses_each_and_reopens_invoices(signed_
     resp = post_form(signed_in, "/payments/bulk", ticked, page="/payments/")
     html = resp.get_data(as_text=True)
     assert resp.status_code == 200 and a["number"] in html and 'name="confirm" value="1"' in html
+    assert 'name="reason"' in html and "required" in html  # it asks why
     assert _status(a["id"]) == "posted"  # nothing happened yet
-    resp = post_form(signed_in, "/payments/bulk", {**ticked, "confirm": "1"}, page="/payments/")
+    blank = {**ticked, "confirm": "1", "reason": "  "}
+    resp = post_form(signed_in, "/payments/bulk", blank, page="/payments/")
+    assert resp.status_code == 422 and "Say why." in resp.get_data(as_text=True)
+    assert _status(a["id"]) == "posted"  # no reason, nothing reversed
+    why = {**ticked, "confirm": "1", "reason": "Cheques bounced"}
+    resp = post_form(signed_in, "/payments/bulk", why, page="/payments/")
     assert resp.status_code == 303 and resp.headers["Location"].endswith("?sort=amount")
     assert _status(a["id"]) == "reversed" and _status(b["id"]) == "reversed"
+    reversals = db.session.query(Payment).filter(Payment.reversal_of_id.isnot(None)).all()
+    assert [r.notes for r in reversals] == ["Cheques bounced"] * 2  # the reason given, kept
     db.session.expire_all()
     assert str(db.session.get(Invoice, inv["id"]).amount_due) == "1030.00"  # 1050 - 20 left
     # Again: both are reversed already; each refusal is named, nothing changes.
-    resp = post_form(signed_in, "/payments/bulk", {**ticked, "confirm": "1"}, page="/payments/")
+    resp = post_form(signed_in, "/payments/bulk", why, page="/payments/")
     html = page(signed_in, "/payments/")
     assert "0 of 2 done" in html and a["number"] in html
     assert len(db.session.query(Payment).filter(Payment.reversal_of_id.isnot(None)).all()) == 2
@@ -95,7 +103,7 @@ def test_bulk_reverse_needs_the_write_permission(client, three, make_user, login
     make_user(email="root@example.test", role="SUPER_ADMIN")
     login("root@example.test")
     assert '<option value="reverse">' not in page(client, "/payments/")
-    data = {"action": "reverse", "ids": [a["id"]], "confirm": "1"}
+    data = {"action": "reverse", "ids": [a["id"]], "confirm": "1", "reason": "no right"}
     assert post_form(client, "/payments/bulk", data, page="/payments/").status_code == 403
     assert _status(a["id"]) == "posted"
 
@@ -132,7 +140,7 @@ def test_racing_bulk_reversals_reverse_each_payment_once(app, signed_in, three):
     start, statuses = threading.Barrier(len(clients)), []
 
     def reverse_both(client, token) -> None:
-        data = {"action": "reverse", "ids": [a["id"], b["id"]], "confirm": "1"}
+        data = {"action": "reverse", "ids": [a["id"], b["id"]], "confirm": "1", "reason": "race"}
         start.wait()
         statuses.append(
             client.post("/payments/bulk", data={**data, "csrf_token": token}).status_code

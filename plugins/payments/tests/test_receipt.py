@@ -87,8 +87,21 @@ def test_receipt_needs_read_permission_and_hides_other_companies(
     assert client.get(f"/api/v1/payments/{paid['id']}/receipt").status_code == 401
 
 
-def test_receipt_in_the_companys_arabic_reads_right_to_left(api, invoice_for, company):
+def test_receipt_in_the_companys_arabic_reads_right_to_left(app, api, invoice_for, company):
+    """...and when the payment was recorded is a moment: in the downloading user's time zone,
+    else the company's; a receipt drawn without a reader (an e-mail job) uses the company's.
+    The payment's date is a date, printed as it is."""
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
     from core.db import db
+    from core.models import User
+    from plugins.payments.models import Payment
+    from plugins.payments.receipts import render_receipt
+
+    def recorded(zone: str) -> str:  # "Recorded: Mar 8, 2026, 1:30" (Babel's medium date)
+        m = payment.created_at.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+        return f"Recorded: {m:%b} {m.day}, {m.year}, {m.hour % 12 or 12}:{m:%M}"
 
     company.locale = "ar"
     db.session.commit()
@@ -104,3 +117,20 @@ def test_receipt_in_the_companys_arabic_reads_right_to_left(api, invoice_for, co
     assert "07\u200f/03\u200f/2026" in text or "2026/\u200f03/\u200f07" in text
     english = _text(api.get(f"/api/v1/payments/{body['id']}/receipt?lang=en"))
     assert "Payment receipt" in english and "AED 400.00" in english
+
+    payment = db.session.get(Payment, body["id"])
+    company.timezone = "Asia/Dubai"
+    db.session.commit()
+    url = f"/api/v1/payments/{body['id']}/receipt?lang=en"
+    assert recorded("Asia/Dubai") != recorded("America/New_York")  # 9 hours apart
+    text = _text(api.get(url))
+    assert recorded("Asia/Dubai") in text and "Date: Mar 7, 2026" in text  # the date as it is
+    for user in db.session.scalars(db.select(User).where(User.company_id == company.id)):
+        user.timezone = "America/New_York"
+    db.session.commit()
+    assert recorded("America/New_York") in _text(api.get(url))
+    db.session.remove()  # SQLite: this context's open transaction would lock out the next
+    with app.app_context():  # a job: no reader, the company's zone
+        pdf = render_receipt(db.session.get(Payment, body["id"]), "en")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert recorded("Asia/Dubai") in text.replace("\xa0", " ")

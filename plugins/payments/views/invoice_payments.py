@@ -9,7 +9,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import redirect, render_template, url_for
-from flask_login import login_required
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -21,8 +20,8 @@ from core.api import (
     get_or_404,
     is_htmx,
     may,
+    record_page,
     render,
-    require,
 )
 from plugins.invoicing.public import INVOICE, Invoice, settlement
 from plugins.payments import settings
@@ -96,10 +95,8 @@ def _record_button(invoice: Invoice):
 
 
 @bp.get("/invoices/<int:invoice_id>/history")
-@login_required
-def invoice_history(invoice_id: int):
-    require(READ)
-    invoice = get_or_404(Invoice, invoice_id, "invoice")
+@record_page(Invoice, READ, "invoice")
+def invoice_history(invoice: Invoice):
     return render("payments/invoice_history.html", block="history", **history_context(invoice))
 
 
@@ -118,21 +115,17 @@ def _form_page(invoice: Invoice, form: RecordPaymentForm, status=200, error=None
 
 
 @bp.get("/invoices/<int:invoice_id>/record")
-@login_required
-def record_form(invoice_id: int):
-    require(WRITE)
-    invoice = get_or_404(Invoice, invoice_id, "invoice")
+@record_page(Invoice, WRITE, "invoice")
+def record_form(invoice: Invoice):
     form = RecordPaymentForm(formdata=None)
     form.amount.data = str(balance(invoice))
     return _form_page(invoice, form)
 
 
 @bp.post("/invoices/<int:invoice_id>/record")
-@login_required
+@record_page(Invoice, WRITE, "invoice")
 @form_idempotent
-def record_payment(invoice_id: int):
-    require(WRITE)
-    invoice = get_or_404(Invoice, invoice_id, "invoice")
+def record_payment(invoice: Invoice):
     form = RecordPaymentForm()
     if not form.validate_on_submit():
         return _form_page(invoice, form, status=422)
@@ -141,13 +134,13 @@ def record_payment(invoice_id: int):
         commit()
     except DomainError as exc:
         db.session.rollback()
-        invoice = get_or_404(Invoice, invoice_id, "invoice")
+        invoice = get_or_404(Invoice, invoice.id, "invoice")
         placed = apply_errors(form, exc)
         return _form_page(invoice, form, status=422, error=None if placed else exc.message)
     if not is_htmx():
-        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice_id), 303)
+        return redirect(url_for("invoicing.invoice_detail", invoice_id=invoice.id), 303)
     db.session.expire_all()
-    invoice = get_or_404(Invoice, invoice_id, "invoice")
+    invoice = get_or_404(Invoice, invoice.id, "invoice")
     return render(
         "payments/record_done.html",
         block="done",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import flash, redirect, url_for
-from flask_login import login_required
 from sqlalchemy import select
 
 from core.api import (
@@ -18,8 +17,8 @@ from core.api import (
     get_or_404,
     is_htmx,
     may,
+    record_page,
     render,
-    require,
 )
 from plugins.payments.api.common import commit
 from plugins.payments.forms import (
@@ -83,10 +82,9 @@ def render_detail(payment: Payment, status=200, error=None, notice=None, **forms
 
 
 @bp.get("/<int:payment_id>")
-@login_required
-def payment_detail(payment_id: int):
-    require(READ)
-    return render_detail(get_or_404(Payment, payment_id, "payment"))
+@record_page(Payment, READ, "payment")
+def payment_detail(payment: Payment):
+    return render_detail(payment)
 
 
 def _done(payment_id: int, message: str):
@@ -105,10 +103,8 @@ def _refused(payment_id: int, exc: ApiError, **forms):
 
 
 @bp.post("/<int:payment_id>/reverse")
-@login_required
-def payment_reverse(payment_id: int):
-    require(WRITE)
-    payment = get_or_404(Payment, payment_id, "payment")
+@record_page(Payment, WRITE, "payment")
+def payment_reverse(payment: Payment):
     form = ReasonForm()
     if not form.validate_on_submit():
         return render_detail(payment, status=422, reverse_form=form)
@@ -116,9 +112,9 @@ def payment_reverse(payment_id: int):
         reversal = reverse.reverse(payment, form.reason.data or None, current_actor().user_id)
         commit()
     except DomainError as exc:
-        return _refused(payment_id, exc)
+        return _refused(payment.id, exc)
     return _done(
-        payment_id,
+        payment.id,
         _(
             "%(payment)s reversed by %(reversal)s.",
             payment=payment.number,
@@ -128,11 +124,9 @@ def payment_reverse(payment_id: int):
 
 
 @bp.post("/<int:payment_id>/refunds")
-@login_required
+@record_page(Payment, WRITE, "payment")
 @form_idempotent
-def refund_request(payment_id: int):
-    require(WRITE)
-    payment = get_or_404(Payment, payment_id, "payment")
+def refund_request(payment: Payment):
     form = RefundRequestForm()
     if not form.validate_on_submit():
         return render_detail(payment, status=422, refund_form=form)
@@ -145,10 +139,10 @@ def refund_request(payment_id: int):
         placed = apply_errors(form, exc)
         if placed:
             db.session.rollback()
-            return render_detail(get_or_404(Payment, payment_id, "payment"), 422, refund_form=form)
-        return _refused(payment_id, exc, refund_form=form)
+            return render_detail(get_or_404(Payment, payment.id, "payment"), 422, refund_form=form)
+        return _refused(payment.id, exc, refund_form=form)
     return _done(
-        payment_id,
+        payment.id,
         _(
             "Refund of %(amount)s requested; it waits for approval.",
             amount=format_money(amount, payment.currency),

@@ -1,6 +1,7 @@
 """/payments/: payments and reversals as a declared list (core.listing): sort on every column,
 the API's own filters (``filtered_query``) in the URL, keyset "Next", CSV/XLSX of the filter,
-bulk "reverse" (asks first; each payment locked and checked by the reversal service).
+bulk "reverse" (asks first, with the reason the user gives; each payment locked and checked by
+the reversal service).
 
 "Include archived" reads the live+archive view, as ``include_archived=1`` does in the API: the
 same fields from another source, so it is a second declaration picked per request (archived
@@ -78,8 +79,7 @@ def _status(row) -> Markup:
     return badge + Markup(" ") + mark.format(lazy_gettext("archived"))
 
 
-def _reverse(payment) -> None:
-    reason = str(lazy_gettext("Reversed from the payments list"))
+def _reverse(payment, reason: str) -> None:
     reverse(payment, reason, current_actor().user_id)
 
 
@@ -161,6 +161,7 @@ REVERSE = ListAction(
     confirm=lazy_gettext(
         "Each payment gets a reversal record and its invoices reopen; this cannot be undone."
     ),
+    reason=lazy_gettext("Reason for the reversal (kept on each reversal record)"),
 )
 PAYMENTS = _spec(Payment, actions=(REVERSE,))
 WITH_ARCHIVED = _spec(PaymentAny)

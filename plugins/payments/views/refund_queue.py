@@ -12,9 +12,9 @@ from core.api import (
     _,
     db,
     format_money,
-    get_or_404,
     is_htmx,
     may,
+    record_page,
     render,
     require,
 )
@@ -43,7 +43,9 @@ def _query(status: str):
     if status in REFUND_STATUSES:
         return query.where(Refund.status == status)
     if status:
-        raise ApiError(400, "invalid_parameter", f"Unknown refund status {status!r}.")
+        raise ApiError(
+            400, "invalid_parameter", _("Unknown refund status %(status)s.", status=repr(status))
+        )
     return query
 
 
@@ -87,10 +89,8 @@ def refund_queue():
 
 
 @bp.post("/refunds/<int:refund_id>/<any(approve, process, reject):action>")
-@login_required
-def refund_decide(refund_id: int, action: str):
-    require(APPROVE)
-    refund = get_or_404(Refund, refund_id, "refund")
+@record_page(Refund, APPROVE, "refund")
+def refund_decide(refund: Refund, action: str):
     form = ReasonForm() if action == "reject" else ActionForm()
     if not form.validate_on_submit():
         return render_queue(422, error=_("Check the reason (at most 500 characters)."))

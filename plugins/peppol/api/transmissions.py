@@ -9,14 +9,17 @@ from core.api import (
     NO_BODY,
     ApiError,
     Conflict,
+    Transition,
     db,
     describe,
     enqueue_job,
     get_or_404,
     paginate,
     require_permission,
+    transition_routes,
     user_id,
 )
+from core.api import gettext as _
 from plugins.invoicing.public import Invoice
 from plugins.peppol import tracking, transmit
 from plugins.peppol.api import bp
@@ -50,7 +53,11 @@ def _filtered():
     state = request.args.get("state")
     if state:
         if state not in STATES:
-            raise ApiError(400, "invalid_parameter", f"state must be one of {', '.join(STATES)}.")
+            raise ApiError(
+                400,
+                "invalid_parameter",
+                _("state must be one of %(names)s.", names=", ".join(STATES)),
+            )
         query = query.where(Transmission.state == state)
     for name, column in (
         ("invoice_id", Transmission.invoice_id),
@@ -59,7 +66,9 @@ def _filtered():
         value = request.args.get(name, "")
         if value:
             if not value.isdigit():
-                raise ApiError(400, "invalid_parameter", f"{name} must be a whole number.")
+                raise ApiError(
+                    400, "invalid_parameter", _("%(name)s must be a whole number.", name=name)
+                )
             query = query.where(column == int(value))
     return query
 
@@ -82,28 +91,49 @@ def transmissions_list():
 @describe(tags=TAGS)
 def transmissions_read(transmission_id: int):
     """One transmission with every attempt and its Message Level Status."""
-    return s.transmission(get_or_404(Transmission, transmission_id, "transmission"))
+    return s.transmission(_transmission(transmission_id))
 
 
-@bp.post("/peppol/transmissions/<int:transmission_id>/refresh")
-@require_permission(SEND)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def transmissions_refresh(transmission_id: int):
-    """Ask the provider for delivery and MLS now (the worker also polls every 5 minutes)."""
-    t = get_or_404(Transmission, transmission_id, "transmission")
+def _transmission(transmission_id: int) -> Transmission:
+    return get_or_404(Transmission, transmission_id, "transmission")
+
+
+def _refresh(t: Transmission) -> Transmission:
     tracking.refresh(t)
-    return s.transmission(get_or_404(Transmission, transmission_id, "transmission"))
+    return t
 
 
-@bp.post("/peppol/transmissions/<int:transmission_id>/retry")
-@require_permission(SEND)
-@describe(tags=TAGS, request=NO_BODY, body_required=False)
-def transmissions_retry(transmission_id: int):
-    """Run the next round of a FAILED transmission now instead of after its backoff."""
-    t = get_or_404(Transmission, transmission_id, "transmission")
+def _retry(t: Transmission) -> Transmission:
     if t.state != FAILED:
-        raise Conflict("not_failed", f"Only a FAILED transmission is retried (it is {t.state}).")
+        raise Conflict(
+            "not_failed",
+            _("Only a FAILED transmission is retried (it is %(t_state)s).", t_state=t.state),
+        )
     enqueue_job(
         transmit.SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=user_id()
     )
-    return s.transmission(get_or_404(Transmission, transmission_id, "transmission"))
+    return t
+
+
+transition_routes(
+    bp,
+    "/peppol/transmissions/<int:transmission_id>",
+    "transmissions",
+    load=_transmission,
+    finish=lambda t: s.transmission(_transmission(t.id)),
+    tags=TAGS,
+    transitions=(
+        Transition(
+            "refresh",
+            _refresh,
+            SEND,
+            "Ask the provider for delivery and MLS now (the worker also polls every 5 minutes).",
+        ),
+        Transition(
+            "retry",
+            _retry,
+            SEND,
+            "Run the next round of a FAILED transmission now instead of after its backoff.",
+        ),
+    ),
+)

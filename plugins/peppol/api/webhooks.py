@@ -15,6 +15,7 @@ from core.api import (
     paginate,
     require_permission,
 )
+from core.api import gettext as _
 from plugins.peppol import notify, webhooks
 from plugins.peppol.api import bp
 from plugins.peppol.models import Webhook, WebhookDelivery
@@ -68,9 +69,9 @@ def webhooks_create():
     url, events = str(data.get("url") or ""), data.get("events") or list(notify.EVENTS)
     errors = {}
     if why := problem(url):
-        errors["url"] = f"url {why}."
+        errors["url"] = _("url %(why)s.", why=why)
     if not isinstance(events, list) or not set(events) <= set(notify.EVENTS):
-        errors["events"] = f"events is a list of {', '.join(notify.EVENTS)}."
+        errors["events"] = _("events is a list of %(names)s.", names=", ".join(notify.EVENTS))
     if errors:
         raise ValidationFailed(errors)
     hook, secret = webhooks.create(company_id(), url, events)

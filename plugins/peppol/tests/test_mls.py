@@ -18,6 +18,9 @@ def test_mls_rejection_with_reasons(api, mock_account, sealed_invoice):
     assert refreshed["state"] == "REJECTED"
     assert refreshed["mls"] == {"code": "RE", "reasons": [dict(reasons[0])]}
     assert refreshed["finished_at"] is not None
+    # Only a FAILED transmission is retried; a rejected one is final.
+    retried = api.post(f"/api/v1/peppol/transmissions/{body['id']}/retry")
+    assert retried.status_code == 409 and retried.get_json()["error"]["code"] == "not_failed"
 
 
 def test_delivery_then_acceptance_by_the_status_poll(api, company, mock_account, sealed_invoice):

@@ -6,7 +6,7 @@ the call)."""
 
 from __future__ import annotations
 
-from flask import current_app, get_template_attribute, url_for
+from flask import current_app, url_for
 from sqlalchemy import or_
 
 from core.api import (
@@ -15,15 +15,18 @@ from core.api import (
     ListField,
     ListFilter,
     ListSpec,
+    badge_field,
+    code_field,
+    column_field,
     company_id,
     db,
     enqueue_job,
-    format_datetime,
-    label,
+    id_field,
     label_filter,
     lazy_gettext,
     may,
     mount_list,
+    when_field,
 )
 from plugins.peppol import tracking
 from plugins.peppol.inbox.schedule import settings_for
@@ -34,10 +37,6 @@ from plugins.peppol.views import bp
 
 BILL_PAGE = "ap.bill_review"
 INBOX_STATUSES = ("imported", "forwarded", "invalid")
-
-
-def _state(query, value: str):
-    return query.where(Transmission.state == value) if value in STATES else query
 
 
 def _search(query, q: str):
@@ -53,8 +52,9 @@ def _retry(t: Transmission) -> None:
     enqueue_job(SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=None)
 
 
-def _badge(t):
-    return get_template_attribute("peppol/_macros.html", "state_badge")(t.state)
+STATE_BADGE = "peppol/_macros.html:state_badge"
+T_RECEIVER, T_PROVIDER = lazy_gettext("Receiver"), lazy_gettext("Provider")
+T_ATTEMPTS = lazy_gettext("Attempts")
 
 
 TRANSMISSIONS = ListSpec(
@@ -67,55 +67,25 @@ TRANSMISSIONS = ListSpec(
     template="peppol/list.html",
     default_sort="-id",
     fields=(
-        ListField(
-            "id",
-            "#",
-            sort=Transmission.id,
-            link=lambda t: url_for("peppol.transmission_detail", transmission_id=t.id),
-        ),
-        ListField(
+        id_field(Transmission.id, "peppol.transmission_detail", "transmission_id"),
+        column_field(
             "document",
             lazy_gettext("Document"),
-            sort=Transmission.document_number,
-            value=lambda t: t.document_number,
+            Transmission.document_number,
             link=lambda t: url_for("invoicing.invoice_detail", invoice_id=t.invoice_id),
         ),
-        ListField(
-            "receiver_id", lazy_gettext("Receiver"), sort=Transmission.receiver_id, truncate=True
-        ),
-        ListField("profile", lazy_gettext("Profile"), sort=Transmission.profile),
-        ListField(
-            "provider",
-            lazy_gettext("Provider"),
-            sort=Transmission.provider_name,
-            value=lambda t: t.provider_name,
-            truncate=True,
-        ),  # fmt: skip
-        ListField(
-            "attempts",
-            lazy_gettext("Attempts"),
-            sort=Transmission.attempt_count,
-            value=lambda t: t.attempt_count,
-            numeric=True,
-        ),  # fmt: skip
-        ListField(
-            "updated",
-            lazy_gettext("Updated"),
-            sort=Transmission.updated_at,
-            value=lambda t: t.updated_at,
-            show=lambda t: format_datetime(t.updated_at),
-        ),  # fmt: skip
-        ListField(
-            "state",
-            lazy_gettext("State"),
-            sort=Transmission.state,
-            value=lambda t: t.state,
-            show=_badge,
-        ),  # fmt: skip
+        column_field("receiver_id", T_RECEIVER, Transmission.receiver_id, truncate=True),
+        column_field("profile", lazy_gettext("Profile"), Transmission.profile),
+        column_field("provider", T_PROVIDER, Transmission.provider_name, truncate=True),
+        column_field("attempts", T_ATTEMPTS, Transmission.attempt_count, numeric=True),
+        when_field("updated", lazy_gettext("Updated"), Transmission.updated_at),
+        badge_field("state", lazy_gettext("State"), Transmission.state, STATE_BADGE),
     ),
     filters=(
         ListFilter("q", lazy_gettext("Document or receiver"), kind="search", apply=_search),
-        label_filter("state", lazy_gettext("State"), STATES, "peppol_state", apply=_state),
+        label_filter(
+            "state", lazy_gettext("State"), STATES, "peppol_state", column=Transmission.state
+        ),
     ),
     actions=(
         ListAction("retry", lazy_gettext("Retry"), SEND, _retry),
@@ -134,8 +104,7 @@ def bill_url(bill_id: int | None) -> str | None:
     return url_for(BILL_PAGE, bill_id=bill_id)
 
 
-def _outcome(r):
-    return label("peppol_inbox", r.status)
+T_SENDER = lazy_gettext("Sender")
 
 
 def _why(r) -> str:
@@ -148,10 +117,6 @@ def _inbox_context() -> dict:
     return {"settings": schedule, "can_fetch": may(SEND), "can_manage": may(MANAGE)}
 
 
-def _status(query, value: str):
-    return query.where(InboundDocument.status == value) if value in INBOX_STATUSES else query
-
-
 INBOX = ListSpec(
     name="inbox",
     title=lazy_gettext("Peppol inbox"),
@@ -162,30 +127,26 @@ INBOX = ListSpec(
     context=_inbox_context,
     default_sort="-received",
     fields=(
-        ListField(
-            "received",
-            lazy_gettext("Received"),
-            sort=InboundDocument.received_at,
-            value=lambda r: r.received_at,
-            show=lambda r: format_datetime(r.received_at),
-        ),  # fmt: skip
-        ListField(
-            "sender_id", lazy_gettext("Sender"), sort=InboundDocument.sender_id, truncate=True
-        ),
-        ListField("number", lazy_gettext("Number"), sort=InboundDocument.number, truncate=True),
-        ListField("profile", lazy_gettext("Profile"), sort=InboundDocument.profile),
-        ListField(
+        when_field("received", lazy_gettext("Received"), InboundDocument.received_at),
+        column_field("sender_id", T_SENDER, InboundDocument.sender_id, truncate=True),
+        column_field("number", lazy_gettext("Number"), InboundDocument.number, truncate=True),
+        column_field("profile", lazy_gettext("Profile"), InboundDocument.profile),
+        code_field(
             "status",
             lazy_gettext("Outcome"),
-            sort=InboundDocument.status,
-            show=_outcome,
+            InboundDocument.status,
+            "peppol_inbox",
             link=lambda r: bill_url(r.bill_id),
-        ),  # fmt: skip
+        ),
         ListField("why", lazy_gettext("Why"), value=_why, truncate=True),
     ),
     filters=(
         label_filter(
-            "status", lazy_gettext("Outcome"), INBOX_STATUSES, "peppol_inbox", apply=_status
+            "status",
+            lazy_gettext("Outcome"),
+            INBOX_STATUSES,
+            "peppol_inbox",
+            column=InboundDocument.status,
         ),
     ),
     label=lambda r: r.number or f"#{r.id}",

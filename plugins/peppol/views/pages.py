@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 from flask import redirect, url_for
-from flask_login import login_required
 
-from core.api import enqueue_job, get_or_404, may, render, require
+from core.api import enqueue_job, may, record_page, render
 from plugins.peppol import tracking
 from plugins.peppol.models import FAILED, Transmission
 from plugins.peppol.permissions import READ, SEND
@@ -16,10 +15,8 @@ from plugins.peppol.views.common import STATE_CLASS
 
 
 @bp.get("/transmissions/<int:transmission_id>")
-@login_required
-def transmission_detail(transmission_id: int):
-    require(READ)
-    t = get_or_404(Transmission, transmission_id, "transmission")
+@record_page(Transmission, READ, "transmission")
+def transmission_detail(t: Transmission):
     return render(
         "peppol/transmission.html",
         block="detail",
@@ -31,12 +28,10 @@ def transmission_detail(transmission_id: int):
 
 
 @bp.post("/transmissions/<int:transmission_id>/<any(retry, refresh):action>")
-@login_required
-def transmission_action(transmission_id: int, action: str):
-    require(SEND)
-    t = get_or_404(Transmission, transmission_id, "transmission")
+@record_page(Transmission, SEND, "transmission")
+def transmission_action(t: Transmission, action: str):
     if action == "refresh":
         tracking.refresh(t)
     elif t.state == FAILED:
         enqueue_job(SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=None)
-    return redirect(url_for("peppol.transmission_detail", transmission_id=transmission_id), 303)
+    return redirect(url_for("peppol.transmission_detail", transmission_id=t.id), 303)

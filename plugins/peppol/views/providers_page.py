@@ -6,7 +6,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import select
 
-from core.api import DomainError, _, company_id, db, get_or_404, may, render, require
+from core.api import DomainError, _, company_id, db, may, record_page, render, require
 from plugins.peppol import circuit, manage
 from plugins.peppol.models import ProviderAccount
 from plugins.peppol.permissions import MANAGE, READ
@@ -80,10 +80,8 @@ def providers_add():
 
 
 @bp.post("/providers/<int:provider_id>/<any(delete, enable, disable):action>")
-@login_required
-def providers_action(provider_id: int, action: str):
-    require(MANAGE)
-    account = get_or_404(ProviderAccount, provider_id, "provider account")
+@record_page(ProviderAccount, MANAGE, "provider account")
+def providers_action(account: ProviderAccount, action: str):
     if action == "delete":
         manage.remove(account)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import FieldErrors, company_id, describe, json_body, require_permission
+from core.api import gettext as _
 from plugins.wallet import reconcile
 from plugins.wallet.api import bp
 from plugins.wallet.api.schemas import RECONCILE, REPORT
@@ -12,7 +13,7 @@ from plugins.wallet.permissions import ADMINISTER
 def _block(body: dict, name: str, errors: FieldErrors) -> int | None:
     value = body.get(name)
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        errors[name] = "must be a block number"
+        errors[name] = _("must be a block number")
         return None
     return value
 

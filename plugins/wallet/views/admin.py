@@ -69,7 +69,7 @@ def admin():
 def reconcile_start():
     actor = _require_admin()
     if not actor.can_write:
-        abort(403, "This account can read but not change anything.")
+        abort(403, _("This account can read but not change anything."))
     if not ReconcileForm().validate():
         return _page(actor, status=400)
     job = enqueue_job(RECONCILE_JOB, {}, company_id=actor.company_id, user_id=actor.user_id)

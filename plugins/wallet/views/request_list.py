@@ -5,8 +5,8 @@ Rows are plain columns with the invoice's number joined: one query per page."""
 
 from __future__ import annotations
 
-from flask import url_for
-from markupsafe import Markup, escape
+from flask import get_template_attribute, url_for
+from markupsafe import Markup
 from sqlalchemy import select
 
 from core.api import (
@@ -14,12 +14,12 @@ from core.api import (
     ListField,
     ListFilter,
     ListSpec,
-    format_datetime,
     format_money,
-    label,
+    id_field,
     label_filter,
     lazy_gettext,
     mount_list,
+    when_field,
 )
 from plugins.invoicing.public import Invoice
 from plugins.wallet.destroy import destroy
@@ -39,14 +39,8 @@ def _query():
 
 
 def _status(row) -> Markup:
-    shown = escape(label("wallet_status", row.status))
-    if row.exception:
-        shown += Markup(" <mark>{}</mark>").format(label("wallet_exception", row.exception))
-    return shown
-
-
-def _state(query, value: str):
-    return query.where(R.status == value) if value in STATUSES else query
+    """Status and exception, as on the request's own page (not "not watched": a column)."""
+    return get_template_attribute("wallet/_macros.html", "request_status")(row, watched=False)
 
 
 def _watched(query, value: str):
@@ -69,12 +63,7 @@ REQUESTS = ListSpec(
     query=_query,
     default_sort="-id",
     fields=(
-        ListField(
-            "id",
-            "#",
-            sort=R.id,
-            link=lambda r: url_for("wallet.request_detail", request_id=r.id),
-        ),
+        id_field(R.id, "wallet.request_detail", "request_id"),
         ListField(
             "invoice",
             lazy_gettext("Invoice"),
@@ -97,28 +86,13 @@ REQUESTS = ListSpec(
             show=lambda r: format_money(r.invoice_amount, r.invoice_currency),
         ),  # fmt: skip
         ListField("status", lazy_gettext("Status"), sort=R.status, show=_status),
-        ListField(
-            "expires_at",
-            lazy_gettext("Expires"),
-            sort=R.expires_at,
-            show=lambda r: format_datetime(r.expires_at),
-        ),  # fmt: skip
-        ListField(
-            "created_at",
-            lazy_gettext("Created"),
-            sort=R.created_at,
-            show=lambda r: format_datetime(r.created_at),
-        ),  # fmt: skip
-        ListField(
-            "destroyed_at",
-            lazy_gettext("Stopped watching"),
-            sort=R.destroyed_at,
-            show=lambda r: format_datetime(r.destroyed_at) if r.destroyed_at else None,
-        ),  # fmt: skip
+        when_field("expires_at", lazy_gettext("Expires"), R.expires_at),
+        when_field("created_at", lazy_gettext("Created"), R.created_at),
+        when_field("destroyed_at", lazy_gettext("Stopped watching"), R.destroyed_at),
     ),
     filters=(
         ListFilter("q", lazy_gettext("Address"), kind="search", apply=_address),
-        label_filter("status", lazy_gettext("Status"), STATUSES, "wallet_status", apply=_state),
+        label_filter("status", lazy_gettext("Status"), STATUSES, "wallet_status", column=R.status),
         ListFilter(
             "watched",
             lazy_gettext("Watched"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 from flask import render_template_string
 from flask_babel import force_locale
 
-from core.api import label, labels
+from core.api import field_sentences, label, labels
+from core.company_form import CompanyForm
+from core.i18n.results import job_result_value
 
 
-def test_core_code_lists_have_labels_in_both_languages(app):
+def test_codes_and_job_results_have_labels_in_both_languages(app):
     with app.test_request_context():
         assert label("emirate", "AE-DU") == "Dubai"
         assert label("country", "AE") == "United Arab Emirates"
@@ -18,6 +20,29 @@ def test_core_code_lists_have_labels_in_both_languages(app):
             assert label("emirate", "AE-DU") == "دبي"
             assert label("country", "AE") == "الإمارات العربية المتحدة"
             assert label("currency", "AED") == "درهم إماراتي"
+    # The jobs page shows a result's values as labels and numbers, not codes (a Peppol send's
+    # state, an AP rematch's count per match status); registration types by their label.
+    with app.test_request_context():
+        assert job_result_value("SENT", "state") == label("peppol_state", "SENT") != "SENT"
+        assert job_result_value(1200, "polled") == "1,200"
+        assert job_result_value(True, "x") == "Yes"
+        counts = job_result_value({"VARIANCE_DETECTED": 2}, "match_status")
+        assert counts == f"{label('ap_match', 'VARIANCE_DETECTED')}: 2"
+        assert job_result_value("anything.csv", "filename") == "anything.csv"
+        with force_locale("ar"):
+            assert job_result_value(False, "x") == "لا"
+            assert job_result_value("SENT", "state") == label("peppol_state", "SENT")
+            assert "VARIANCE_DETECTED" not in job_result_value(
+                {"VARIANCE_DETECTED": 2}, "match_status"
+            )
+            types = {
+                c.value: c.label for c in CompanyForm(meta={"csrf": False}).legal_id_type.choices
+            }
+            assert str(types["PAS"]) == "جواز السفر"
+            # A refusal's field errors flashed as sentences, no field names (core.api).
+            fields = {"lines[1].received_quantity": "X", "reason": "Y", "po_line_id": "Z"}
+            said = field_sentences(fields, {"reason": "السبب"})
+            assert said == ["السطر 2: X", "السبب: Y", "Z"]
 
 
 def test_unknown_codes_and_kinds_show_the_code_itself(app):

@@ -43,3 +43,42 @@ def test_header_shows_the_users_name_and_role_label_not_the_email(
     assert ">admin@acme.ae<" not in header
     arabic = client.get("/", headers={"Accept-Language": "ar"}).get_data(as_text=True)
     assert "مستخدم مالي" in arabic.split("</header>", 1)[0]
+
+
+def latin_words(text: str) -> list[str]:
+    """Words in Latin letters that are not names the same in every language (IBAN, AE...)."""
+    from core.i18n.literals import UNIVERSAL
+
+    return re.findall(r"\b[A-Za-z]{2,}\b", UNIVERSAL.sub(" ", text))
+
+
+def shown(body: str, marker: str) -> str:
+    """The text of the element opened by ``marker`` (a form error, the error page's message)."""
+    found = re.search(marker + r"[^>]*>(.*?)</", body, re.S)
+    assert found, marker
+    return found.group(1)
+
+
+def test_refusals_and_form_errors_speak_the_readers_language(app, make_company, make_user, login):
+    """A service's refusal on a form, and on the error page, in Arabic with no English left;
+    the API keeps its code and its English text word for word, and speaks Arabic to an Arabic
+    reader like the pages do (the user's language, else the company's, else the browser's)."""
+    from tests.support.fixtures import csrf_token
+
+    make_user(company=make_company())
+    client = login()
+    arabic = {"Accept-Language": "ar"}
+    data = {"name": "Acme", "trn": "100123456700003", "country": "AE", "iban": "AE07 0331"}
+    data["csrf_token"] = csrf_token(client, "/company")
+    form = client.post("/company/edit", data=data, headers=arabic).get_data(as_text=True)
+    error = shown(form, 'class="ll-field-error"')
+    assert "IBAN" in error and latin_words(error) == []
+    missing = client.get("/no-such-page", headers=arabic)
+    page = missing.get_data(as_text=True)
+    assert missing.status_code == 404 and "Not Found" not in page and "requested URL" not in page
+    api_en = client.get("/api/v1/audit/999999", headers={"Accept-Language": "en"}).get_json()
+    assert api_en["error"]["code"] == "not_found"
+    assert api_en["error"]["message"] == "No audit entry 999999."
+    api_ar = client.get("/api/v1/audit/999999", headers=arabic).get_json()
+    assert api_ar["error"]["code"] == "not_found"
+    assert api_ar["error"]["message"] == "لا يوجد قيد تدقيق رقم 999999."
