@@ -26,6 +26,7 @@ from core.api import (
     lazy_gettext,
     money_fields,
     mount_list,
+    when_field,
 )
 from plugins.invoicing.public import Customer
 from plugins.payments.api.payments import filtered_query
@@ -90,7 +91,7 @@ def _customers():
 def _fields(model) -> tuple[ListField, ...]:
     return (
         ListField("number", lazy_gettext("Number"), sort=model.number, link=_number_link),
-        ListField("date", lazy_gettext("Date"), sort=model.date),
+        when_field("date", lazy_gettext("Date"), model.date, time=False),
         ListField(
             "customer",
             lazy_gettext("Customer"),
