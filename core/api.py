@@ -52,6 +52,7 @@ from core.inputs import (
     query_date,
     query_id,
     query_int,
+    require_media_type,
     text_field,
     whole_number,
 )
@@ -280,6 +281,7 @@ __all__ = [
     "query_id",
     "query_int",
     "read_only_ok",
+    "require_media_type",
     "read_record",
     "RecordRoute",
     "record_routes",
