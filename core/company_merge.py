@@ -32,17 +32,3 @@ MERGE = StaleMerge(
     reload_url=lambda company: url_for("core_web.company"),
     company_of=lambda company: company.id,
 )
-
-
-def stale_answer(company, form: CompanyForm):
-    """The merge page when the form was opened at an older version, else None."""
-    return MERGE.refusal(company, form.submitted_profile())
-
-
-def merged_form(company):
-    """The merge form's choices as a company form (not yet checked), or the merge page again
-    when the profile moved on once more."""
-    payload, _theirs, again = MERGE.merged_payload(company)
-    if again is not None:
-        return None, again
-    return MERGE.form(payload), None

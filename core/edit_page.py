@@ -46,8 +46,14 @@ class FormValues:
     @staticmethod
     def posted(read: Callable[[], dict], snapshot: Callable[[Any], dict]):
         """``EditPage.form`` for such a page: what was posted (``read()``), else the record's
-        values (``snapshot(record)``)."""
-        return lambda record: FormValues(read() if request.method == "POST" else snapshot(record))
+        values (``snapshot(record)``; nothing on a new record's page)."""
+
+        def values(record) -> dict:
+            if request.method == "POST":
+                return read()
+            return snapshot(record) if record is not None else {}
+
+        return lambda record: FormValues(values(record))
 
     def refuse(self, exc: DomainError, field: str = "form") -> None:
         """A service's refusal as the page's errors: the fields it names, else its message."""
@@ -67,18 +73,30 @@ def attempt(write: Callable[[], Any], commit: Callable[[], None], refused: Calla
     return result
 
 
-def merge_back(merge: StaleMerge, record, apply: Callable[[dict], Any], commit, saved: str):
+def flash_refusal(exc: DomainError) -> None:
+    flash(exc.message, "error")
+
+
+def merge_back(
+    merge: StaleMerge,
+    record,
+    apply: Callable[[dict], Any],
+    commit,
+    saved: str | None = None,
+    refused: Callable[[DomainError], None] = flash_refusal,
+):
     """The merge page's answer on a page with no form of its own to show again (settings, a
-    review page): ``apply(payload)`` and commit, a refusal flashed; back to the record's page
-    either way (``saved`` flashed when saved)."""
+    review page): ``apply(payload)`` and commit, a refusal told (``refused``: flashed); back
+    to the record's page either way (``saved`` flashed when saved and given)."""
     back = merge.back_url(record)
 
     def write(form, payload):
-        done = attempt(lambda: apply(payload) or True, commit, lambda e: flash(e.message, "error"))
+        done = attempt(lambda: apply(payload) or True, commit, refused)
         return record if done else None
 
     def done():
-        flash(saved, "success")
+        if saved is not None:
+            flash(saved, "success")
         return redirect(back, 303)
 
     return merge.save_merged(record, write, lambda form, original: redirect(back, 303), done)

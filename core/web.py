@@ -133,23 +133,52 @@ def _company_page(company, form, block="content", status=200, notice=None):
 def company_edit():
     company = _own_company("core.company.update")
     form = CompanyForm(obj=company)
-    if form.is_submitted() and request.form.get("_merge"):
-        form, again = company_merge.merged_form(company)
-        if again is not None:
-            return again
-    elif form.is_submitted() and (stale := company_merge.stale_answer(company, form)):
+    if not form.is_submitted():
+        return _company_page(company, form, block="edit_form")
+    if request.form.get("_merge"):
+        return _save_merged(company)
+    if stale := company_merge.MERGE.refusal(company, form.submitted_profile()):
         return stale
-    valid = form.validate() if form.is_submitted() else False
-    cleaned = form.clean(company.to_dict()) if valid else None
+    changed = _save(company, form)
+    return _form_again(company, form) if changed is None else _saved(company, changed)
+
+
+def _save_merged(company: Company):
+    """The merge page's answer: the chosen values through the same rules as any save, against
+    the version it showed (else the merge page again)."""
+    saved = []
+
+    def write(form, payload):
+        saved.append(_save(company, form))
+        return saved[-1]
+
+    def failed(form, original):
+        return _form_again(company, form)
+
+    return company_merge.MERGE.save_merged(
+        company, write, failed, lambda: _saved(company, saved[-1])
+    )
+
+
+def _save(company: Company, form: CompanyForm) -> dict | None:
+    """The form's values saved: what changed; None when refused (the reasons on the form)."""
+    cleaned = form.clean(company.to_dict()) if form.validate() else None
     if cleaned is None:
-        status = 422 if form.is_submitted() else 200
-        return _company_page(company, form, block="edit_form", status=status)
+        return None
     changed = _apply(company, cleaned)
     if changed:
         publish(DomainEvent("CompanyUpdated", "company", company.id, company.id, data=changed))
         # Other open pages of this company re-fetch the profile; only field names travel.
         emit("company_updated", {"id": company.id, "changed": sorted(changed)}, company.id)
     db.session.commit()
+    return changed
+
+
+def _form_again(company: Company, form: CompanyForm):
+    return _company_page(company, form, block="edit_form", status=422)
+
+
+def _saved(company: Company, changed: dict):
     notice = _("Company profile saved.") if changed else _("Nothing changed.")
     if not is_htmx():
         flash(notice, "success")

@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import appcache
 from tests.support.databases import PostgresClones, SqliteClones
 from tests.support.servers import PostgresServer
 
 BACKEND = os.environ.get("LEDGERLINE_TEST_DB", "sqlite")
 _shared: dict[str, list] = {}  # name -> [object, users]
+appcache.reuse_url_builders()
 
 
 def pytest_report_header(config):
@@ -104,10 +106,10 @@ def app_config(db_url, tmp_path):
 
 
 @pytest.fixture
-def app(app_config):
+def app(app_config, tmp_path_factory):
     from core import create_app
 
-    app = create_app(app_config)
+    app = appcache.build(create_app, app_config, tmp_path_factory)
     with app.app_context():
         yield app
         app.extensions["sqlalchemy"].session.remove()

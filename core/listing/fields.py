@@ -1,7 +1,8 @@
 """Fields of the kinds most lists show, so a declaration names the column once.
 
 ``column_field`` is a column as it is (sorted on, read by name: an export reads it by
-position); ``when_field`` a date or moment in the reader's locale and time zone;
+position); ``id_field`` the record's id linking to its page; ``when_field`` a date or moment
+in the reader's locale and time zone;
 ``code_field`` a code by its human label (core.api.label); ``badge_field`` a code through
 a template macro (a coloured status badge). Each keeps the raw value for the export and
 takes the other ``ListField`` options (``truncate``, ``link``, ``numeric``...).
@@ -9,7 +10,7 @@ takes the other ``ListField`` options (``truncate``, ``link``, ``numeric``...).
 
 from __future__ import annotations
 
-from flask import get_template_attribute
+from flask import get_template_attribute, url_for
 
 from core.i18n.formatting import format_date, format_datetime
 from core.i18n.labels import label
@@ -21,6 +22,13 @@ def column_field(key: str, text, column, **options) -> Field:
     named otherwise: ``column_field("updated", ..., Transmission.updated_at)``)."""
     name = column.key
     return Field(key, text, sort=column, attr="" if name == key else name, **options)
+
+
+def id_field(column, endpoint: str, arg: str, **options) -> Field:
+    """The record's id as ``#``, linking to its page (``url_for(endpoint, arg=id)``)."""
+    return column_field(
+        "id", "#", column, link=lambda row: url_for(endpoint, **{arg: row.id}), **options
+    )
 
 
 def when_field(key: str, text, column, time: bool = True, **options) -> Field:

@@ -114,6 +114,12 @@ def test_create_vendor_and_po_and_change_settings_in_pages(api, login):
     assert bad.status_code == 422 and "ll-field-error" in bad.get_data(as_text=True)
     client.post("/ap/vendors/new", data={"csrf_token": token, "name": "Oasis Parts LLC"})
     vendor = api.get("/api/v1/vendors?q=oasis").get_json()["data"][0]
+    refused = client.post("/ap/purchase-orders/new", data={
+        "csrf_token": token, "order_date": "2026-03-01", "lines-0-description": "Gaskets",
+        "lines-0-quantity": "4", "lines-0-unit_price": "12.50"})  # fmt: skip
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "vendor_id: is required" in page
+    assert 'value="Gaskets"' in page  # what was typed is kept
     resp = client.post("/ap/purchase-orders/new", data={
         "csrf_token": token, "vendor_id": vendor["id"], "order_date": "2026-03-01",
         "currency": "AED", "lines-0-description": "Gaskets", "lines-0-quantity": "4",

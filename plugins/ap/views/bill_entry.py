@@ -9,19 +9,22 @@ from flask import request, url_for
 from flask_login import login_required
 
 from core.api import (
+    FormValues,
     _,
+    attempt,
     current_actor,
     get_or_404,
     normalize_number,
     render,
     require,
 )
+from plugins.ap.api.common import commit
 from plugins.ap.models import PurchaseOrder
 from plugins.ap.permissions import WRITE
 from plugins.ap.services import billing_status, bills
 from plugins.ap.services.numbers import price_text, quantity_text
 from plugins.ap.views import bp
-from plugins.ap.views.saving import go_on, save
+from plugins.ap.views.saving import go_on
 
 
 def _prefill(order: PurchaseOrder) -> list[dict]:
@@ -57,14 +60,16 @@ def _body(order: PurchaseOrder) -> dict:
 def bill_entry(order_id: int):
     require(WRITE)
     order = get_or_404(PurchaseOrder, order_id)
-    errors = {}
+    form = FormValues(request.form)
     if request.method == "POST":
         actor = current_actor()
-        bill, errors = save(
-            lambda: bills.create(actor.company_id, _body(order), actor.user_id), "bill"
+        bill = attempt(
+            lambda: bills.create(actor.company_id, _body(order), actor.user_id),
+            commit,
+            lambda exc: form.refuse(exc, "bill"),
         )
         if bill is not None:
             return go_on(_("Bill entered and matched."), url_for("ap.bill_review", bill_id=bill.id))
-    return render("ap/bill_entry.html", status=422 if errors else 200, order=order,
-                  rows=_prefill(order), errors=errors, form=request.form,
+    return render("ap/bill_entry.html", status=422 if form.errors else 200, order=order,
+                  rows=_prefill(order), errors=form.errors, form=request.form,
                   today=dt.date.today())  # fmt: skip

@@ -32,7 +32,7 @@ from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.permissions import APPROVE, READ
 from plugins.ap.services import approval
 from plugins.ap.views import bp
-from plugins.ap.views.vendor_filter import vendor_filter
+from plugins.ap.views.by_vendor import VENDOR, vendor_filter
 
 
 @bp.get("/")
@@ -95,13 +95,7 @@ BILLS = ListSpec(
             link=lambda b: url_for("ap.bill_review", bill_id=b.id),
             truncate=True,
         ),
-        ListField(
-            "vendor",
-            lazy_gettext("Vendor"),
-            sort=Vendor.name,
-            value=lambda b: b.vendor.name,
-            truncate=True,
-        ),
+        VENDOR,
         when_field("issue_date", lazy_gettext("Issued"), Bill.issue_date, time=False),
         ListField(
             "order",

@@ -1,7 +1,7 @@
-"""/ap/purchase-orders/<id>/edit: change a draft purchase order, with core's concurrent-editing
-pieces: the form carries the version it was opened at, a save against an older one shows the
-merge page (``core.api.StaleMerge``, lines compared as one field), and the page lists who else
-edits it and says when one saves."""
+"""/ap/purchase-orders/new and /ap/purchase-orders/<id>/edit: create or change a draft purchase
+order. The edit page has core's concurrent-editing pieces: the form carries the version it was
+opened at, a save against an older one shows the merge page (``core.api.StaleMerge``, lines
+compared as one field), and the page lists who else edits it and says when one saves."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from core.api import (
     StaleMerge,
     _,
     attempt,
+    current_actor,
     db,
     editable,
     get_or_404,
@@ -31,6 +32,7 @@ from plugins.ap.permissions import WRITE
 from plugins.ap.services import orders
 from plugins.ap.views import bp
 from plugins.ap.views.forms import LINE_FIELDS, LINE_ROWS
+from plugins.ap.views.saving import go_on
 from plugins.invoicing.public import CATALOG_SUGGEST_ENDPOINT
 
 editable(PurchaseOrder, WRITE)  # its edit page's room: "also editing", "saved just now"
@@ -125,9 +127,15 @@ def _context(form: FormValues, order: PurchaseOrder) -> dict:
     }
 
 
-def _write(form: FormValues, order: PurchaseOrder, payload: dict) -> PurchaseOrder | None:
+def _save(order: PurchaseOrder | None, payload: dict) -> PurchaseOrder:
+    if order is None:
+        return orders.create(current_actor().company_id, body(payload), None)
+    return orders.update(order, body(payload))
+
+
+def _write(form: FormValues, order: PurchaseOrder | None, payload: dict) -> PurchaseOrder | None:
     """Save; None when refused (nothing saved, the errors on ``form``)."""
-    return attempt(lambda: orders.update(order, body(payload)), commit, form.refuse)
+    return attempt(lambda: _save(order, payload), commit, form.refuse)
 
 
 def _saved(order: PurchaseOrder):
@@ -161,6 +169,7 @@ EDIT = EditPage(
     template="ap/order_form.html",
     record_as="order",
     done=_saved,
+    created=lambda order: go_on(_("Draft purchase order created."), detail_url(order)),
     context=_context,
 )
-mount_edit(bp, EDIT, "/purchase-orders/<int:order_id>/edit")
+mount_edit(bp, EDIT, "/purchase-orders/<int:order_id>/edit", new="/purchase-orders/new")

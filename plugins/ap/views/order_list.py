@@ -27,7 +27,7 @@ from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import billing_status, orders
 from plugins.ap.views import bp
-from plugins.ap.views.vendor_filter import vendor_filter
+from plugins.ap.views.by_vendor import VENDOR, vendor_filter
 
 
 def _query():
@@ -63,13 +63,7 @@ ORDERS = ListSpec(
             show=lambda o: o.number or lazy_gettext("Draft #%(id)s", id=o.id),
             link=lambda o: url_for("ap.order_detail", order_id=o.id),
         ),
-        ListField(
-            "vendor",
-            lazy_gettext("Vendor"),
-            sort=Vendor.name,
-            value=lambda o: o.vendor.name,
-            truncate=True,
-        ),
+        VENDOR,
         when_field("order_date", lazy_gettext("Ordered"), PurchaseOrder.order_date, time=False),
         when_field(
             "expected_date", lazy_gettext("Expected"), PurchaseOrder.expected_date, time=False

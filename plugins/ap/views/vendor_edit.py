@@ -1,6 +1,7 @@
-"""/ap/vendors/<id>/edit: change a vendor, with core's concurrent-editing pieces: the form
-carries the version it was opened at, a save against an older one shows the merge page
-(``core.api.StaleMerge``), and the page lists who else edits it and says when one saves."""
+"""/ap/vendors/new and /ap/vendors/<id>/edit: create or change a vendor. The edit page has
+core's concurrent-editing pieces: the form carries the version it was opened at, a save against
+an older one shows the merge page (``core.api.StaleMerge``), and the page lists who else edits
+it and says when one saves."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from core.api import (
     StaleMerge,
     _,
     attempt,
+    current_actor,
     editable,
     get_or_404,
     mount_edit,
@@ -22,6 +24,7 @@ from plugins.ap.permissions import WRITE
 from plugins.ap.services import vendors
 from plugins.ap.views import bp
 from plugins.ap.views.forms import VENDOR_FIELDS, VENDOR_LABELS
+from plugins.ap.views.saving import go_on
 
 editable(Vendor, WRITE)  # its edit page's room: "also editing", "saved just now"
 
@@ -52,10 +55,16 @@ def _context(form: FormValues, vendor: Vendor) -> dict:
     }
 
 
-def _write(form: FormValues, vendor: Vendor, payload: dict) -> Vendor | None:
+def _save(vendor: Vendor | None, payload: dict) -> Vendor:
+    if vendor is None:  # a new vendor: the fields filled in
+        given = {k: v for k, v in payload.items() if v}
+        return vendors.create(current_actor().company_id, given)
+    return vendors.update(vendor, {k: (v or None) for k, v in payload.items()})
+
+
+def _write(form: FormValues, vendor: Vendor | None, payload: dict) -> Vendor | None:
     """Save; None when refused (nothing saved, the field errors on ``form``)."""
-    given = {k: (v or None) for k, v in payload.items()}
-    return attempt(lambda: vendors.update(vendor, given), commit, lambda e: form.refuse(e, "name"))
+    return attempt(lambda: _save(vendor, payload), commit, lambda e: form.refuse(e, "name"))
 
 
 def _saved(vendor: Vendor):
@@ -81,6 +90,9 @@ EDIT = EditPage(
     template="ap/vendor_form.html",
     record_as="vendor",
     done=_saved,
+    created=lambda vendor: go_on(
+        _("Vendor %(name)s created.", name=vendor.name), url_for("ap.vendor_list")
+    ),
     context=_context,
 )
-mount_edit(bp, EDIT, "/vendors/<int:vendor_id>/edit")
+mount_edit(bp, EDIT, "/vendors/<int:vendor_id>/edit", new="/vendors/new")

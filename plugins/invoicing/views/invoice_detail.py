@@ -6,6 +6,7 @@ from flask import current_app
 from flask_login import login_required
 
 from core.api import audit_timeline, current_actor, get_or_404, render, require
+from core.api import lazy_gettext as _l
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.forms import CreditNoteForm
@@ -32,22 +33,22 @@ def allowed_actions(invoice: Invoice, actor) -> list[tuple[str, str]]:
     # The bar's fixed order: the next step in the workflow first, then the everyday actions,
     # the destructive ones last (the template sets them apart).
     offers = [
-        ("finalize", "Finalize", status == DRAFT and can(INVOICE_FINALIZE)),
-        ("approve", "Approve", status == FINALIZED and can(INVOICE_APPROVE)),
-        ("send", "Mark as sent", status == APPROVED and can(INVOICE_APPROVE)),
-        ("edit", "Edit", status == DRAFT and can(INVOICE_WRITE)),
-        ("duplicate", "Duplicate", can(INVOICE_WRITE)),
+        ("finalize", _l("Finalize"), status == DRAFT and can(INVOICE_FINALIZE)),
+        ("approve", _l("Approve"), status == FINALIZED and can(INVOICE_APPROVE)),
+        ("send", _l("Mark as sent"), status == APPROVED and can(INVOICE_APPROVE)),
+        ("edit", _l("Edit"), status == DRAFT and can(INVOICE_WRITE)),
+        ("duplicate", _l("Duplicate"), can(INVOICE_WRITE)),
         (
             "credit_note",
-            "Credit note",
+            _l("Credit note"),
             invoice.type == INVOICE and status not in (DRAFT, VOID) and can(INVOICE_WRITE),
         ),
         (
             "void",
-            "Void",
+            _l("Void"),
             status in (FINALIZED, APPROVED, SENT) and can(INVOICE_VOID),
         ),
-        ("delete", "Delete draft", status == DRAFT and can(INVOICE_WRITE)),
+        ("delete", _l("Delete draft"), status == DRAFT and can(INVOICE_WRITE)),
     ]
     return [(name, label) for name, label, ok in offers if ok and actor.can_write]
 

@@ -13,16 +13,17 @@ from decimal import Decimal
 from sqlalchemy import case, func, literal, select
 
 from core.api import db
+from core.api import lazy_gettext as _l
 from plugins.invoicing.models import INVOICE, Customer, Invoice
 from plugins.invoicing.settlement import PAYABLE_STATUSES
 
 BUCKETS = ("current", "1-30", "31-60", "61-90", "90+")
 BUCKET_LABELS = {
-    "current": "Not yet due",
-    "1-30": "1–30 days",
-    "31-60": "31–60 days",
-    "61-90": "61–90 days",
-    "90+": "Over 90 days",
+    "current": _l("Not yet due"),
+    "1-30": _l("1–30 days"),
+    "31-60": _l("31–60 days"),
+    "61-90": _l("61–90 days"),
+    "90+": _l("Over 90 days"),
 }
 TOP_OVERDUE = 5
 

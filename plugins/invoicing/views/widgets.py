@@ -9,14 +9,14 @@ from flask import render_template
 from markupsafe import Markup
 from sqlalchemy import func, select
 
-from core.api import Widget, bar_chart, db
+from core.api import Widget, _, bar_chart, db
+from plugins.invoicing.labels import PAYMENT_STATUSES as PAYMENT_LABELS
 from plugins.invoicing.models import DRAFT, INVOICE, PAYMENT_STATUSES, VOID, Invoice
 from plugins.invoicing.permissions import INVOICE_READ
 from plugins.invoicing.views import receivables
 
 # Only what is still owed: a paid invoice has nothing due, so "3 paid 0.00" says nothing.
 OPEN_PAYMENT_STATUSES = tuple(s for s in PAYMENT_STATUSES if s != "paid")
-PAYMENT_LABELS = {"unpaid": "Unpaid", "partial": "Partly paid", "overdue": "Overdue"}
 
 
 def _due_by_payment_status() -> list[dict]:
@@ -57,8 +57,8 @@ def _money(currency: str):
 def _ageing_charts(ageing: dict) -> list[tuple[str, Markup]]:
     charts = []
     for currency, buckets in ageing.items():
-        bars = [(receivables.BUCKET_LABELS[b], buckets[b]) for b in receivables.BUCKETS]
-        title = f"Receivables by age in {currency}"
+        bars = [(str(receivables.BUCKET_LABELS[b]), buckets[b]) for b in receivables.BUCKETS]
+        title = _("Receivables by age in %(currency)s", currency=currency)
         charts.append((currency, bar_chart(bars, title, _money(currency), highlight=(1, 2, 3, 4))))
     return charts
 
@@ -83,7 +83,7 @@ def widgets(actor) -> list[Widget]:
         "invoicing/_widget_overdue.html", rows=receivables.top_overdue(today)
     )
     return [
-        Widget("Invoices", Markup(summary), 10),
-        Widget("Receivables ageing", Markup(ageing_html), 11),
-        Widget("Top overdue customers", Markup(overdue_html), 12),
+        Widget(_("Invoices"), Markup(summary), 10),
+        Widget(_("Receivables ageing"), Markup(ageing_html), 11),
+        Widget(_("Top overdue customers"), Markup(overdue_html), 12),
     ]

@@ -10,7 +10,7 @@ from flask import render_template
 from markupsafe import Markup
 from sqlalchemy import func, select
 
-from core.api import Widget, bar_chart, db
+from core.api import Widget, _, bar_chart, db, format_date
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.permissions import READ
 from plugins.payments.stats import period_key
@@ -22,7 +22,7 @@ def month_starts(today: dt.date, months: int = MONTHS) -> list[dt.date]:
     """The first day of each of the last ``months`` months, oldest first, this month last."""
     year, month = today.year, today.month
     starts = []
-    for _ in range(months):
+    for _month in range(months):
         starts.append(dt.date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return starts[::-1]
@@ -56,8 +56,8 @@ def widgets(actor) -> list[Widget]:
         (
             currency,
             bar_chart(
-                [(m.strftime("%b"), v) for m, v in months],
-                f"Cash received by month in {currency}",
+                [(format_date(m, "LLL"), v) for m, v in months],
+                _("Cash received by month in %(currency)s", currency=currency),
                 lambda v: f"{v:,.0f}",
             ),
             months,
@@ -65,4 +65,4 @@ def widgets(actor) -> list[Widget]:
         for currency, months in series.items()
     ]
     html = render_template("payments/_widget_cash.html", charts=charts)
-    return [Widget("Cash received by month", Markup(html), 13)]
+    return [Widget(_("Cash received by month"), Markup(html), 13)]

@@ -45,3 +45,11 @@ def test_schedule_form_refuses_a_stale_save_with_the_merge_page(api, login):
     assert done.status_code == 303
     now = api.get("/api/v1/peppol/settings").get_json()
     assert (now["inbox_time"], now["timezone"]) == ("05:00", "Europe/Brussels")
+
+    # A refused schedule loses nothing saved and says why on the inbox page.
+    bad = {"csrf_token": token, "inbox_enabled": "on", "inbox_time": "25:00"}
+    refused = browser.post("/peppol/inbox/settings", data=bad | {"timezone": "Asia/Dubai"})
+    assert refused.status_code == 303
+    inbox = browser.get(refused.headers["Location"]).get_data(as_text=True)
+    assert "inbox_time is HH:MM (24 h)." in inbox
+    assert api.get("/api/v1/peppol/settings").get_json()["inbox_time"] == "05:00"

@@ -7,7 +7,17 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
-from core.api import DomainError, company_id, db, editable, enqueue_job, field_sentences, require
+from core.api import (
+    DomainError,
+    attempt,
+    company_id,
+    db,
+    editable,
+    enqueue_job,
+    field_sentences,
+    merge_back,
+    require,
+)
 from plugins.peppol import settings
 from plugins.peppol.inbox import FETCH_JOB
 from plugins.peppol.inbox.schedule import settings_for
@@ -25,29 +35,23 @@ def inbox_settings():
     require(MANAGE)
     current = settings_for(company_id())
     if request.form.get("_merge"):
-        return settings_merge.MERGE.save_merged(
-            current, _write, lambda form, original: _to_inbox(), _to_inbox
+        return merge_back(
+            settings_merge.MERGE, current, _apply, db.session.commit, refused=_refused
         )
     mine = settings_merge.submitted(request.form)
     if refused := settings_merge.MERGE.refusal(current, mine):
         return refused
-    _write(None, mine)
-    return _to_inbox()
-
-
-def _write(form, payload: dict):
-    try:
-        changed = settings.change(company_id(), settings_merge.as_change(payload))
-        db.session.commit()
-        return changed
-    except DomainError as exc:
-        db.session.rollback()
-        flash(" ".join([exc.message, *field_sentences(exc.details.get("fields", {}))]), "error")
-        return None
-
-
-def _to_inbox():
+    attempt(lambda: _apply(mine), db.session.commit, _refused)
     return redirect(url_for("peppol.inbox"), 303)
+
+
+def _apply(payload: dict):
+    return settings.change(company_id(), settings_merge.as_change(payload))
+
+
+def _refused(exc: DomainError) -> None:
+    """A refused schedule: its message and the fields' reasons, flashed on the inbox page."""
+    flash(" ".join([exc.message, *field_sentences(exc.details.get("fields", {}))]), "error")
 
 
 @bp.post("/inbox/fetch")

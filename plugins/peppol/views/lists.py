@@ -21,6 +21,7 @@ from core.api import (
     company_id,
     db,
     enqueue_job,
+    id_field,
     label_filter,
     lazy_gettext,
     may,
@@ -66,12 +67,7 @@ TRANSMISSIONS = ListSpec(
     template="peppol/list.html",
     default_sort="-id",
     fields=(
-        ListField(
-            "id",
-            "#",
-            sort=Transmission.id,
-            link=lambda t: url_for("peppol.transmission_detail", transmission_id=t.id),
-        ),
+        id_field(Transmission.id, "peppol.transmission_detail", "transmission_id"),
         column_field(
             "document",
             lazy_gettext("Document"),

@@ -15,10 +15,12 @@ from core.api import (
     ListFilter,
     ListSpec,
     format_money,
+    id_field,
     label_filter,
     lazy_gettext,
     mount_list,
     when_field,
+    yes_no_filter,
 )
 from plugins.invoicing.public import Invoice
 from plugins.wallet.destroy import destroy
@@ -42,12 +44,6 @@ def _status(row) -> Markup:
     return get_template_attribute("wallet/_macros.html", "request_status")(row, watched=False)
 
 
-def _watched(query, value: str):
-    if value == "yes":
-        return query.where(R.destroyed_at.is_(None))
-    return query.where(R.destroyed_at.is_not(None)) if value == "no" else query
-
-
 def _address(query, q: str):
     return query.where(R.address.ilike(f"%{q.strip()}%"))
 
@@ -62,12 +58,7 @@ REQUESTS = ListSpec(
     query=_query,
     default_sort="-id",
     fields=(
-        ListField(
-            "id",
-            "#",
-            sort=R.id,
-            link=lambda r: url_for("wallet.request_detail", request_id=r.id),
-        ),
+        id_field(R.id, "wallet.request_detail", "request_id"),
         ListField(
             "invoice",
             lazy_gettext("Invoice"),
@@ -97,11 +88,11 @@ REQUESTS = ListSpec(
     filters=(
         ListFilter("q", lazy_gettext("Address"), kind="search", apply=_address),
         label_filter("status", lazy_gettext("Status"), STATUSES, "wallet_status", column=R.status),
-        ListFilter(
+        yes_no_filter(
             "watched",
             lazy_gettext("Watched"),
-            options=lambda: [("yes", lazy_gettext("yes")), ("no", lazy_gettext("no"))],
-            apply=_watched,
+            R.destroyed_at.is_(None),
+            R.destroyed_at.is_not(None),
         ),
     ),
     actions=(

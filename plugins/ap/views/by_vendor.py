@@ -1,10 +1,10 @@
-"""The vendor filter of AP's lists (bills, purchase orders)."""
+"""The vendor column and filter of AP's lists (bills, purchase orders)."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import db, lazy_gettext, record_filter
+from core.api import ListField, db, lazy_gettext, record_filter
 from plugins.ap.models import Vendor
 
 
@@ -15,3 +15,13 @@ def _vendors():
 def vendor_filter(column):
     """``?vendor_id=``: the rows whose ``column`` is that vendor."""
     return record_filter("vendor_id", lazy_gettext("Vendor"), column, _vendors)
+
+
+# Rows are records with their ``vendor`` loaded (joined for the sort on its name).
+VENDOR = ListField(
+    "vendor",
+    lazy_gettext("Vendor"),
+    sort=Vendor.name,
+    value=lambda record: record.vendor.name,
+    truncate=True,
+)

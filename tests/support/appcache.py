@@ -1,0 +1,71 @@
+"""What makes building a test app cheap, without changing what the app is.
+
+Every test builds its own app (``create_app``). Two parts of that cost the same each time:
+
+* the translation catalogues: ``core.i18n.catalogs`` compiles each ``.po`` into the app's
+  instance folder unless a ``.mo`` built from the same ``.po`` text is there (a SHA-256 beside
+  it). Each test has a new instance folder, so each compiled them all again. ``warm_instance``
+  copies the catalogues the worker's first app compiled into a new instance folder; the app
+  still checks every one against its ``.po`` digest and recompiles any that differ.
+* Werkzeug compiles two URL-builder functions per route (~250 routes) from an AST. The code it
+  generates depends only on the rule's parsed parts, its default names and ``append_unknown``,
+  so ``reuse_url_builders`` keeps one per distinct shape for the process and binds it to each
+  new rule as Werkzeug does. Rules with a default for one of their own variables (whose value
+  is baked into the code) are compiled as before.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+_compiled: dict[str, Path] = {}
+
+
+def warm_instance(instance: Path) -> None:
+    """Copy this worker's compiled catalogues into ``instance`` (a new app's folder)."""
+    source = _compiled.get("translations")
+    target = instance / "translations"
+    if source is not None and not target.exists():
+        shutil.copytree(source, target)
+
+
+def remember_catalogues(instance: Path, keep: Path) -> None:
+    """After the worker's first app: keep its compiled catalogues (in ``keep``) for the next."""
+    built = instance / "translations"
+    if "translations" not in _compiled and built.is_dir():
+        shutil.copytree(built, keep)
+        _compiled["translations"] = keep
+
+
+def reuse_url_builders() -> None:
+    from werkzeug.routing.rules import Rule
+
+    compile_builder = Rule._compile_builder
+    if getattr(compile_builder, "ledgerline_reused", False):
+        return
+    built: dict[tuple, object] = {}
+
+    def reused(self, append_unknown: bool = True):
+        defaults = self.defaults or {}
+        if any(dynamic and part in defaults for dynamic, part in self._trace):
+            return compile_builder(self, append_unknown)
+        shape = (append_unknown, tuple(self._trace), tuple(str(name) for name in defaults))
+        if shape not in built:
+            built[shape] = compile_builder(self, append_unknown)
+        return built[shape]
+
+    reused.ledgerline_reused = True
+    Rule._compile_builder = reused
+
+
+def build(create_app, config: dict, tmp_path_factory):
+    """``create_app(config)`` with this worker's compiled catalogues in its instance folder."""
+    instance = config.get("INSTANCE_PATH")
+    if instance is None:
+        return create_app(config)
+    warm_instance(Path(instance))
+    app = create_app(config)
+    if "translations" not in _compiled:
+        remember_catalogues(Path(instance), tmp_path_factory.mktemp("catalogues") / "translations")
+    return app
