@@ -16,6 +16,7 @@ dispatch (a bare request context only, for ``url_for``).
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -38,7 +39,8 @@ def run(db_url: str | None, scale: int, runs: int = 21) -> list[Figure]:
         from core.api import db
         from plugins.invoicing.models import Invoice
 
-        invoice_ids = list(db.session.scalars(select(Invoice.id).order_by(Invoice.id)))
+        mine = select(Invoice.id).where(Invoice.company_id == company.id)
+        invoice_ids = list(db.session.scalars(mine.order_by(Invoice.id)))
         count = max(scale // 10, 100)
         seed_lists.seed(company.id, customer.id, invoice_ids, count)
         print(f"seeded {scale:,} invoices and {count:,} of each other record", flush=True)
@@ -54,7 +56,7 @@ def measure(app, client, token, company_id, scale, count, runs) -> list[Figure]:
     headers = {"Authorization": f"Bearer {token}"}
     figures = []
     for path, bare, rows in api_bare.cases(scale, count):
-        api_get(client, path, headers)  # the path answers 200 before it is timed
+        same_items(app, client, headers, path, bare, company_id)
         measured, baseline = common.paired_seconds(
             lambda path=path: api_get(client, path, headers),
             lambda path=path, bare=bare: api_bare.answer(app, path, bare, company_id),
@@ -71,6 +73,13 @@ def measure(app, client, token, company_id, scale, count, runs) -> list[Figure]:
             )
         )
     return figures
+
+
+def same_items(app, client, headers: dict, path: str, bare, company_id: int) -> None:
+    """The baseline answers the very items the endpoint does (else its ratio means nothing)."""
+    served = json.loads(api_get(client, path, headers))["data"]
+    if served != json.loads(api_bare.answer(app, path, bare, company_id))["data"]:
+        raise SystemExit(f"GET {path}: the bare baseline's items differ from the endpoint's")
 
 
 def api_get(client, path: str, headers: dict) -> bytes:

@@ -1,6 +1,6 @@
 """Socket.IO fan-out: one event to N connected clients (default 200), delivery latency.
 
-    .venv/bin/python benchmarks/fanout.py [--clients 200] [--rounds 30]
+    .venv/bin/python benchmarks/fanout.py [--clients 200] [--rounds 30] [--profile DIR]
 
 Ledgerline: the cluster of scripts/cluster.py (nginx, two gunicorn gevent processes, Redis
 message queue); N clients signed in with an API token connect through nginx (spread over both
@@ -36,7 +36,7 @@ import socketio  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import load, load_users  # noqa: E402
+from benchmarks import load, load_profile, load_users  # noqa: E402
 from scripts.cluster import Cluster  # noqa: E402
 from scripts.cluster_services import free_port  # noqa: E402
 
@@ -161,7 +161,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument(
+        "--profile", help="sample each app process and the bare server with py-spy; files in DIR"
+    )
     args = parser.parse_args()
+    if args.profile and not load_profile.available():
+        parser.error("--profile needs py-spy on PATH (make install-test; run as root)")
     folder = Path(tempfile.mkdtemp(prefix="ll-fanout-"))
     cluster = Cluster(folder, demo=False, echo=print)
     targets, proc = [], None
@@ -177,7 +182,12 @@ def main() -> int:
             ledgerline("Ledgerline, 1 process (no nginx)", cluster, one, args.clients),
             bare(bare_url, args.clients),
         ]
+        pids = profiled_pids(cluster, proc) if args.profile else {}
+        spies = load_profile.start(pids, None, Path(args.profile)) if pids else []
         interleaved(targets, args.rounds)
+        load_profile.stop(spies)
+        for name, pid in pids.items():
+            print(load_profile.summarize(Path(args.profile) / f"{name}.txt", pid, top=25))
     finally:
         for target in targets:
             target.close()
@@ -189,6 +199,14 @@ def main() -> int:
     ok = not any(row["missing"] for row in rows.values())
     load.keep_logs_if_failed(folder, ok)
     return 0 if ok else 1
+
+
+def profiled_pids(cluster: Cluster, bare_proc) -> dict[str, int]:
+    """The gunicorn worker (the master's child) of each Ledgerline process and of the bare one."""
+    pids = load.worker_pids(cluster, "cluster")
+    children = Path(f"/proc/{bare_proc.pid}/task/{bare_proc.pid}/children").read_text()
+    pids["bare"] = int(children.split()[0])
+    return pids
 
 
 def stop_bare(proc) -> None:

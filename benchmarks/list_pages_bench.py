@@ -13,6 +13,7 @@ dispatch, timed by turns in the same process (``common.paired_seconds``).
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,6 +24,7 @@ from benchmarks import common, seed_lists  # noqa: E402
 from benchmarks.common import Figure  # noqa: E402
 
 HX = {"HX-Request": "true"}
+ROW = r'<tr [^>]*data-row-id="(\d+)"'
 
 
 def add_arguments(parser) -> None:
@@ -39,7 +41,8 @@ def run(db_url: str | None, scale: int, runs: int = 21) -> list[Figure]:
         from core.api import db
         from plugins.invoicing.models import Invoice
 
-        invoice_ids = list(db.session.scalars(select(Invoice.id).order_by(Invoice.id)))
+        mine = select(Invoice.id).where(Invoice.company_id == company.id)
+        invoice_ids = list(db.session.scalars(mine.order_by(Invoice.id)))
         seed_lists.seed(company.id, customer.id, invoice_ids, count)
         company_id, email = company.id, user.email
         db.session.remove()
@@ -48,7 +51,7 @@ def run(db_url: str | None, scale: int, runs: int = 21) -> list[Figure]:
         common.login(client, email)
         figures = []
         for name, path, spec, bare in cases():
-            app_page(client, path)  # answers 200 before it is timed
+            same_rows(app, client, path, spec, bare, company_id)
             measured, baseline = common.paired_seconds(
                 lambda path=path: app_page(client, path),
                 lambda path=path, spec=spec, bare=bare: bare_page(
@@ -76,10 +79,18 @@ def cases() -> list[tuple]:
     ]
 
 
-def app_page(client, path: str) -> None:
+def app_page(client, path: str) -> str:
     resp = client.get(path, headers=HX)
     if resp.status_code != 200:
         raise SystemExit(f"GET {path} answered {resp.status_code}")
+    return resp.get_data(as_text=True)
+
+
+def same_rows(app, client, path: str, spec, bare, company_id: int) -> None:
+    """The baseline renders the very rows the page does, in its order."""
+    shown = re.findall(ROW, app_page(client, path))
+    if not shown or shown != re.findall(ROW, bare_page(app, path, spec, bare, company_id)):
+        raise SystemExit(f"GET {path}: the bare baseline's rows differ from the page's")
 
 
 def bare_page(app, path: str, spec, bare, company_id: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections import Counter
@@ -27,6 +28,9 @@ AREAS = [
     ("SQLAlchemy ORM/Core", "sqlalchemy/"),
     ("psycopg", "psycopg/"),
     ("Socket.IO emit", "socketio/base_manager.py"),
+    ("Socket.IO packet encoding", "socketio/packet.py"),
+    ("Flask's JSON (packet encoding)", "flask/json/"),
+    ("Flask-SocketIO", "flask_socketio/"),
     ("Socket.IO Redis queue", "socketio/pubsub_manager.py"),
     ("Engine.IO socket writes", "engineio/socket.py"),
     ("Redis client", "redis/"),
@@ -48,12 +52,14 @@ def available() -> bool:
     return _binary() is not None
 
 
-def start(pids: dict[str, int], seconds: int, folder: Path) -> list[subprocess.Popen]:
-    """One ``py-spy record`` per process (name -> pid), raw collapsed stacks in ``folder``."""
+def start(pids: dict[str, int], seconds: int | None, folder: Path) -> list[subprocess.Popen]:
+    """One ``py-spy record`` per process (name -> pid), raw collapsed stacks in ``folder``;
+    for ``seconds``, or (None) until ``stop``."""
     folder.mkdir(parents=True, exist_ok=True)
     spies = []
     for name, pid in pids.items():
-        cmd = [_binary(), "record", "-p", str(pid), "-d", str(seconds), "-r", "50"]
+        cmd = [_binary(), "record", "-p", str(pid), "-r", "50"]
+        cmd += ["-d", str(seconds)] if seconds else []
         cmd += ["-f", "raw", "--threads", "--nonblocking", "-o", str(folder / f"{name}.txt")]
         spies.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     return spies
@@ -66,6 +72,13 @@ def finish(spies: list[subprocess.Popen]) -> None:
         except subprocess.TimeoutExpired:
             spy.kill()
             spy.wait()
+
+
+def stop(spies: list[subprocess.Popen]) -> None:
+    """End recordings started without a duration (py-spy writes its file on SIGINT)."""
+    for spy in spies:
+        spy.send_signal(signal.SIGINT)
+    finish(spies)
 
 
 def cpu_seconds(root: int) -> float:

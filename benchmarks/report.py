@@ -19,6 +19,8 @@ RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 FIGURES = ROOT / "benchmarks" / "results.json"
 README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+# RESULTS.md from this line on is written by hand (profiles explaining the gaps) and kept.
+NOTES = "<!-- notes: kept when the table is rewritten -->"
 LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -150,7 +152,8 @@ def _line(key, by_db: dict, databases: list[str]) -> str:
 
 
 def write(table: str, results: Path = RESULTS, readme: Path = README) -> None:
-    results.write_text("# Benchmark results\n\n" + table)
+    """The table into RESULTS.md (its notes, from ``NOTES`` on, kept) and the README."""
+    results.write_text("# Benchmark results\n\n" + table + _notes(results))
     text = readme.read_text()
     block = f"{START}\n{table}{END}"
     if START in text:
@@ -158,6 +161,11 @@ def write(table: str, results: Path = RESULTS, readme: Path = README) -> None:
     else:
         text = text.rstrip() + "\n\n## Performance\n\n" + block + "\n"
     readme.write_text(text)
+
+
+def _notes(results: Path) -> str:
+    text = results.read_text() if results.exists() else ""
+    return "\n" + text[text.index(NOTES) :] if NOTES in text else ""
 
 
 def save(rows: list[Row], versions: dict, path: Path = FIGURES) -> None:

@@ -52,6 +52,7 @@ from core.inputs import (
     query_date,
     query_id,
     query_int,
+    require_media_type,
     text_field,
     whole_number,
 )
@@ -70,7 +71,7 @@ from core.listing import (
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
 from core.listing.fields import badge_field, code_field, column_field, id_field, when_field
-from core.listing.filters import record_filter
+from core.listing.filters import record_filter, yes_no_filter
 from core.listing.spec import Action as ListAction
 from core.listing.spec import Field as ListField
 from core.listing.spec import Filter as ListFilter
@@ -250,6 +251,7 @@ __all__ = [
     "when_field",
     "id_field",
     "record_filter",
+    "yes_no_filter",
     "mount_list",
     "mount_edit",
     "attempt",
@@ -279,6 +281,7 @@ __all__ = [
     "query_id",
     "query_int",
     "read_only_ok",
+    "require_media_type",
     "read_record",
     "RecordRoute",
     "record_routes",

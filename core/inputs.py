@@ -249,6 +249,16 @@ def invalid_parameter(name: str, message: str, value=None) -> ApiError:
     )
 
 
+def require_media_type(types, message: str) -> None:
+    """Refuse a body not sent as one of ``types`` (its ``Content-Type``): 415
+    ``unsupported_media_type`` with ``message`` and the type that came."""
+    from flask import request
+
+    if request.mimetype not in types:
+        details = {"content_type": request.content_type or ""}
+        raise ApiError(415, "unsupported_media_type", message, details)
+
+
 def query_int(
     name: str, default: int | None = None, low: int = 0, high: int | None = None, args=None
 ):

@@ -4,7 +4,14 @@ here. Nothing is timed: the figures' values are the benchmark's business, not th
 
 from __future__ import annotations
 
-from benchmarks import invoicing_bench, lists_bench, payments_export_bench, report
+from benchmarks import (
+    api_lists_bench,
+    invoicing_bench,
+    list_pages_bench,
+    lists_bench,
+    payments_export_bench,
+    report,
+)
 from benchmarks.common import Figure
 
 
@@ -43,6 +50,11 @@ def test_writing_replaces_the_readme_table_and_leaves_the_rest(tmp_path):
         "<!-- bench:end -->\n\nEnd\n"
     )
     assert results.read_text() == "# Benchmark results\n\n| newer table |\n"
+    # The profiles written under the table by hand stay when it is rewritten.
+    notes = f"{report.NOTES}\n\n## Where finalize waits\n\ntext\n"
+    results.write_text(results.read_text() + "\n" + notes)
+    report.write("| newest table |\n", results, readme)
+    assert results.read_text() == "# Benchmark results\n\n| newest table |\n\n" + notes
 
 
 def test_the_invoicing_benchmark_runs_on_the_test_database(db_url):
@@ -59,6 +71,24 @@ def test_the_list_benchmark_runs_on_the_test_database(db_url):
         "GET list, a page deep by cursor",
     ]
     assert all(f.measured > 0 and f.baseline > 0 for f in figures)
+
+
+def test_the_api_list_benchmark_runs_on_the_test_database(db_url):
+    # It checks first that each baseline answers exactly the items the endpoint answers.
+    figures = api_lists_bench.run(db_url, scale=100, runs=1)
+    assert [f.name for f in figures][:3] == [
+        "GET /api/v1/invoices",
+        "GET /api/v1/invoices?sort=-total",
+        "GET /api/v1/customers",
+    ]
+    assert all(f.measured > 0 and f.baseline > 0 and f.target == 2 for f in figures)
+
+
+def test_the_list_pages_benchmark_runs_on_the_test_database(db_url):
+    # It checks first that each baseline renders exactly the rows the page shows.
+    figures = list_pages_bench.run(db_url, scale=100, runs=1)
+    assert {f.name for f in figures} >= {"GET /ap/bills", "GET /peppol/", "GET /wallet/requests"}
+    assert all(f.measured > 0 and f.baseline > 0 and f.target == 2 for f in figures)
 
 
 def test_the_payments_export_benchmark_runs_on_the_test_database(db_url):

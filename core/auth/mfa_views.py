@@ -57,31 +57,37 @@ def mfa_confirm():
     return _page(form, 400)
 
 
-@bp.route("/mfa/disable", methods=["POST"])
-@login_required
-def mfa_disable():
+def _with_code(act):
+    """A form asking for a current second-factor code: ``act()`` when it is right, else the
+    page again with the reason (400)."""
     form = CodeForm()
     if form.validate_on_submit():
         if mfa.verify_second_factor(_user(), form.code.data):
-            mfa.disable(_user())
-            sessions.end_others(_user())
-            db.session.commit()
-            flash(_("Two-factor authentication is off."), "info")
-            return redirect(url_for("core_account.mfa_page"))
+            return act()
         db.session.rollback()
         form.code.errors.append(_("That code is not valid."))
     return _page(form, 400)
+
+
+@bp.route("/mfa/disable", methods=["POST"])
+@login_required
+def mfa_disable():
+    def disable():
+        mfa.disable(_user())
+        sessions.end_others(_user())
+        db.session.commit()
+        flash(_("Two-factor authentication is off."), "info")
+        return redirect(url_for("core_account.mfa_page"))
+
+    return _with_code(disable)
 
 
 @bp.route("/mfa/backup-codes", methods=["POST"])
 @login_required
 def mfa_new_codes():
-    form = CodeForm()
-    if form.validate_on_submit():
-        if mfa.verify_second_factor(_user(), form.code.data):
-            codes = backup_codes.replace_codes(_user())
-            db.session.commit()
-            return no_store(render("account/mfa_codes.html", codes=codes))
-        db.session.rollback()
-        form.code.errors.append(_("That code is not valid."))
-    return _page(form, 400)
+    def replace():
+        codes = backup_codes.replace_codes(_user())
+        db.session.commit()
+        return no_store(render("account/mfa_codes.html", codes=codes))
+
+    return _with_code(replace)

@@ -1,6 +1,8 @@
-"""A filter on another record: a select of records narrowing the list to the chosen one."""
+"""Filters most lists offer: another record (a select of records), yes or no."""
 
 from __future__ import annotations
+
+from flask_babel import lazy_gettext
 
 from core.inputs import query_id
 from core.listing.spec import Filter
@@ -12,5 +14,19 @@ def record_filter(name: str, text, column, options) -> Filter:
 
     def apply(query, value: str):
         return query.where(column == query_id(name, {name: value}))
+
+    return Filter(name, text, options=options, apply=apply)
+
+
+def yes_no_filter(name: str, text, yes, no) -> Filter:
+    """A yes/no select: "yes" keeps the rows where the condition ``yes`` holds, "no" those
+    where ``no`` does (``Item.active.is_(True)`` / ``.is_(False)``); anything else, all."""
+
+    def options():
+        return [("yes", lazy_gettext("yes")), ("no", lazy_gettext("no"))]
+
+    def apply(query, value: str):
+        condition = {"yes": yes, "no": no}.get(value)
+        return query if condition is None else query.where(condition)
 
     return Filter(name, text, options=options, apply=apply)

@@ -13,6 +13,7 @@ from core.api import (
     describe,
     json_body,
     read_only_ok,
+    require_media_type,
     require_permission,
 )
 from core.api import gettext as _
@@ -46,13 +47,9 @@ def einvoice_validate():
     from the CustomizationID. A body that is not XML, or not a UBL Invoice/CreditNote, is a
     422 ``not_ubl``.
     """
-    if request.mimetype not in XML_TYPES:
-        raise ApiError(
-            415,
-            "unsupported_media_type",
-            _("Send the document as the body with Content-Type: application/xml."),
-            {"content_type": request.content_type or ""},
-        )
+    require_media_type(
+        XML_TYPES, _("Send the document as the body with Content-Type: application/xml.")
+    )
     profile = _profile_arg()
     body = _body()
     try:

@@ -9,6 +9,7 @@ customer models, settlement locks and document signatures.
 from plugins.einvoice.public import Line, Totals, codes, compute_totals, totals
 from plugins.invoicing import einvoice_xml, mapping, settlement, signatures
 from plugins.invoicing.catalog_model import CatalogItem
+from plugins.invoicing.customer_options import customer_options
 from plugins.invoicing.models import INVOICE, Customer, Invoice
 from plugins.invoicing.services.catalog import search as catalog_search
 from plugins.invoicing.services.customers import parse as parse_party
@@ -44,6 +45,7 @@ __all__ = [
     "catalog_search",
     "check_iban",
     "compute_totals",
+    "customer_options",
     "document_xml",
     "is_currency",
     "money",

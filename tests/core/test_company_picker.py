@@ -55,9 +55,10 @@ def same_named(two_companies):
 
 def test_customer_filter_names_the_company_for_the_super_admin(client, login, same_named):
     login("root@ledgerline.test")
-    html = client.get("/invoicing/invoices").get_data(as_text=True)
-    assert "Atlas Freight — Acme Trading LLC" in html
-    assert "Atlas Freight — Globex FZE" in html
+    for path in ("/invoicing/invoices", "/payments/"):  # the payments list offers the same
+        html = client.get(path).get_data(as_text=True)
+        assert "Atlas Freight — Acme Trading LLC" in html, path
+        assert "Atlas Freight — Globex FZE" in html, path
 
 
 def test_customer_filter_stays_plain_within_one_company(client, login, same_named):

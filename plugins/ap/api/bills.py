@@ -23,6 +23,7 @@ from core.api import (
     query_choice,
     query_id,
     record_routes,
+    require_media_type,
     require_permission,
     user_id,
     with_etag,
@@ -146,13 +147,8 @@ def bills_import_zip():
     """Send the ZIP as the body (``Content-Type: application/zip``). Answers 202 with the job;
     follow it at ``/api/v1/jobs/<job_id>``: its result lists every file (imported with its bill
     id, or refused with the rule ids)."""
-    if request.mimetype not in ("application/zip", "application/x-zip-compressed"):
-        raise ApiError(
-            415,
-            "unsupported_media_type",
-            _("Send the ZIP with Content-Type: application/zip."),
-            {"content_type": request.content_type or ""},
-        )
+    zip_types = ("application/zip", "application/x-zip-compressed")
+    require_media_type(zip_types, _("Send the ZIP with Content-Type: application/zip."))
     data = request.get_data(cache=False)
     if not data:
         raise ApiError(400, "bad_request", _("The body is empty: send the ZIP archive."))
@@ -161,13 +157,8 @@ def bills_import_zip():
 
 
 def _xml_body() -> bytes:
-    if request.mimetype not in ("application/xml", "text/xml"):
-        raise ApiError(
-            415,
-            "unsupported_media_type",
-            _("Send the e-invoice with Content-Type: application/xml."),
-            {"content_type": request.content_type or ""},
-        )
+    xml_types = ("application/xml", "text/xml")
+    require_media_type(xml_types, _("Send the e-invoice with Content-Type: application/xml."))
     if (request.content_length or 0) > MAX_XML:
         raise ApiError(413, "payload_too_large", _("An e-invoice may be at most 5 MB."))
     xml = request.get_data(cache=True)

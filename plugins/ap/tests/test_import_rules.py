@@ -106,6 +106,10 @@ def test_import_honours_idempotency_key(api):
 def test_bodies_that_are_not_e_invoices(api):
     as_json = api.post("/api/v1/bills/import", json={"xml": "no"})
     assert as_json.status_code == 415
+    error = as_json.get_json()["error"]
+    assert error["code"] == "unsupported_media_type"
+    assert error["details"]["content_type"] == "application/json"
+    assert "application/xml" in error["message"]
     garbage = post_xml(api, b"<Invoice><unclosed></Invoice>")
     assert garbage.status_code == 422 and garbage.get_json()["error"]["details"]["rules"] == ["UBL"]
     xxe = (

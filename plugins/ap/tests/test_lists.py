@@ -63,6 +63,10 @@ def test_bill_filters_in_the_url_and_old_sort_names(client, bills):
     totals = ids(page(client, "/ap/bills?sort=total"))
     assert totals[0] == bills["loose"]["id"]
     assert ids(page(client, "/ap/bills?sort=status"))  # the old name of the match sort
+    mine = ids(page(client, f"/ap/bills?vendor_id={bills['clean']['vendor_id']}"))
+    assert sorted(mine) == sorted(b["id"] for b in bills.values())
+    assert ids(page(client, f"/ap/bills?vendor_id={bills['clean']['vendor_id'] + 1000}")) == []
+    assert client.get("/ap/bills?vendor_id=first").status_code == 400
     row = cells(page(client, "/ap/bills?q=INV-2"), bills["off"]["id"])
     assert row[1] == "INV-2" and row[2] == "Desert Supplies LLC" and row[4].startswith("PO/")
     assert row[5].startswith("AED\xa0") and "match" in row[6].lower()  # badges in words

@@ -24,22 +24,31 @@ def _name(data, errors):
     return v.text(data, "name", errors, 200, required=True)
 
 
-def _unit(data, errors):
-    unit = (v.text(data, "unit_code", errors, 8) or "C62").upper()
-    if unit not in codes.UNIT_CODES:
-        errors["unit_code"] = _("is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)")
-    return unit
+def _one_of(name: str, size: int, default: str, known, refusal):
+    """A reader for a code field: upper-cased, ``default`` when empty, one of ``known`` (else
+    ``refusal()`` under its name)."""
+
+    def read(data, errors):
+        value = (v.text(data, name, errors, size) or default).upper()
+        if value not in known:
+            errors[name] = refusal()
+        return value
+
+    return read
+
+
+_unit = _one_of(
+    "unit_code", 8, "C62", codes.UNIT_CODES,
+    lambda: _("is not a UN/ECE Rec 20 unit code we know (e.g. C62, H87, HUR)"),
+)  # fmt: skip
+_category = _one_of(
+    "tax_category", 4, "S", codes.VAT_CATEGORIES,
+    lambda: _("is not a VAT category (S, Z, E, O, AE)"),
+)  # fmt: skip
 
 
 def _price(data, errors):
     return v.decimal(data, "unit_price", errors, minimum=Decimal("0"))
-
-
-def _category(data, errors):
-    category = (v.text(data, "tax_category", errors, 4) or "S").upper()
-    if category not in codes.VAT_CATEGORIES:
-        errors["tax_category"] = _("is not a VAT category (S, Z, E, O, AE)")
-    return category
 
 
 def _active(data, errors):

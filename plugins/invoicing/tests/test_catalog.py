@@ -63,6 +63,8 @@ def test_bad_items_are_refused_field_by_field(api):
     fields = resp.get_json()["error"]["details"]["fields"]
     assert set(fields) == {"code", "name", "unit_code", "unit_price", "tax_category"}
     assert "already used" in fields["code"]
+    assert fields["unit_code"].startswith("is not a UN/ECE Rec 20 unit code")
+    assert fields["tax_category"] == "is not a VAT category (S, Z, E, O, AE)"
     missing = api.post("/api/v1/catalog-items", json={"name": "x"})
     assert missing.status_code == 422
     assert api.get("/api/v1/catalog-items/999999").status_code == 404

@@ -41,6 +41,9 @@ def test_default_order_is_newest_first_with_amounts(client, book):
     assert "AED\xa0420.00" in html  # draft e: 400 + 5 % VAT, computed live
     assert "AED\xa0315.00" in html  # finalized b, stored
     assert book["a"].number in html and "Desert Rose Trading" in html
+    # New and Import beside the title; dates in the reader's locale.
+    assert 'href="/invoicing/invoices/new"' in html and 'href="/invoicing/invoices/import"' in html
+    assert "Jan 10, 2026" in html
 
 
 def test_search_by_customer_name_and_number(client, book):

@@ -15,6 +15,7 @@ from core.api import (
     lazy_gettext,
     may,
     mount_list,
+    yes_no_filter,
 )
 from plugins.invoicing.catalog_model import CatalogItem
 from plugins.invoicing.permissions import CATALOG_READ, CATALOG_WRITE
@@ -30,12 +31,6 @@ def _search(query, q: str):
             func.lower(CatalogItem.code).like(like, escape="\\"),
         )
     )
-
-
-def _offered(query, value: str):
-    if value not in ("yes", "no"):
-        return query
-    return query.where(CatalogItem.active.is_(value == "yes"))
 
 
 def _edit_link(item) -> str | None:
@@ -70,11 +65,11 @@ CATALOGUE = ListSpec(
     ),
     filters=(
         ListFilter("q", lazy_gettext("Search name or code"), kind="search", apply=_search),
-        ListFilter(
+        yes_no_filter(
             "offered",
             lazy_gettext("Offered"),
-            options=lambda: [("yes", lazy_gettext("yes")), ("no", lazy_gettext("no"))],
-            apply=_offered,
+            CatalogItem.active.is_(True),
+            CatalogItem.active.is_(False),
         ),
     ),
     actions=(

@@ -16,18 +16,14 @@ from operator import itemgetter
 
 from flask import url_for
 from markupsafe import Markup, escape
-from sqlalchemy import select
 
 from core.api import (
-    Company,
     ListAction,
     ListField,
     ListFilter,
     ListSpec,
     badge_field,
     column_field,
-    current_actor,
-    db,
     format_money,
     label_filter,
     lazy_gettext,
@@ -35,6 +31,7 @@ from core.api import (
     when_field,
 )
 from plugins.invoicing.api.invoices import filtered_query
+from plugins.invoicing.customer_options import customer_options
 from plugins.invoicing.models import DRAFT, PAYMENT_STATUSES, STATUSES, Customer, Invoice
 from plugins.invoicing.permissions import (
     INVOICE_APPROVE,
@@ -84,19 +81,6 @@ def live_totals(rows) -> list | None:
     for i, (row, money) in zip(at, listed_amounts([rows[i] for i in at]), strict=True):
         shown[i] = Shown(*row)._replace(total=money["total"], amount_due=money["amount_due"])
     return shown
-
-
-def _customers() -> list[tuple[int, str]]:
-    """The customer filter's options. The super admin sees every company's customers, where
-    two companies may each have an "Atlas Freight": the company's name tells them apart."""
-    if not current_actor().is_super_admin:
-        return list(db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name)))
-    rows = db.session.execute(
-        select(Customer.id, Customer.name, Company.name)
-        .join(Company, Company.id == Customer.company_id)
-        .order_by(Customer.name, Company.name)
-    )
-    return [(cid, f"{name} — {company}") for cid, name, company in rows]
 
 
 def _label(invoice) -> str:
@@ -174,7 +158,7 @@ INVOICE_LIST = ListSpec(
         ),
         label_filter("status", lazy_gettext("Status"), STATUSES, "status"),
         label_filter("payment_status", lazy_gettext("Payment"), PAYMENT_STATUSES, "payment_status"),
-        ListFilter("customer_id", lazy_gettext("Customer"), options=_customers),
+        ListFilter("customer_id", lazy_gettext("Customer"), options=customer_options),
         ListFilter("date_from", lazy_gettext("Issued from"), kind="date"),
         ListFilter("date_to", lazy_gettext("Issued to"), kind="date"),
     ),

@@ -66,6 +66,14 @@ def _require_admin():
     return current_actor()
 
 
+def _require_writer():
+    """An admin whose account may change things (else 403)."""
+    actor = _require_admin()
+    if not actor.can_write:
+        abort(403, _("This account can read but not change anything."))
+    return actor
+
+
 # What each storage table holds, in the words of the payments pages (no table names).
 STORAGE_LABELS = {
     "payments_payment": _l("Payments"),
@@ -124,9 +132,7 @@ def index():
 @bp.post("/archive")
 @login_required
 def archive():
-    actor = _require_admin()
-    if not actor.can_write:
-        abort(403, _("This account can read but not change anything."))
+    actor = _require_writer()
     form = ArchiveForm()
     if not form.validate():
         return _page(actor, form, status=400)
@@ -143,9 +149,7 @@ def archive():
 @bp.post("/settings")
 @login_required
 def update_settings():
-    actor = _require_admin()
-    if not actor.can_write:
-        abort(403, _("This account can read but not change anything."))
+    actor = _require_writer()
     form = SettingsForm()
     if not form.validate():
         return _page(actor, ArchiveForm(formdata=None), status=400, settings_form=form)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from flask import get_template_attribute, request, url_for
 from markupsafe import Markup
-from sqlalchemy import false, select
+from sqlalchemy import false
 
 from core.api import (
     ListAction,
@@ -21,14 +21,13 @@ from core.api import (
     ListFilter,
     ListSpec,
     current_actor,
-    db,
     label_filter,
     lazy_gettext,
     money_fields,
     mount_list,
     when_field,
 )
-from plugins.invoicing.public import Customer
+from plugins.invoicing.public import Customer, customer_options
 from plugins.payments.api.payments import filtered_query
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.forms import method_label
@@ -84,10 +83,6 @@ def _reverse(payment, reason: str) -> None:
     reverse(payment, reason, current_actor().user_id)
 
 
-def _customers():
-    return db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name)).all()
-
-
 def _fields(model) -> tuple[ListField, ...]:
     return (
         ListField("number", lazy_gettext("Number"), sort=model.number, link=_number_link),
@@ -119,7 +114,7 @@ def _fields(model) -> tuple[ListField, ...]:
 
 
 FILTERS = (
-    ListFilter("customer_id", lazy_gettext("Customer"), options=_customers),
+    ListFilter("customer_id", lazy_gettext("Customer"), options=customer_options),
     ListFilter(
         "method",
         lazy_gettext("Method"),

@@ -20,6 +20,7 @@ from core.api import (
     lazy_gettext,
     mount_list,
     when_field,
+    yes_no_filter,
 )
 from plugins.invoicing.public import Invoice
 from plugins.wallet.destroy import destroy
@@ -41,12 +42,6 @@ def _query():
 def _status(row) -> Markup:
     """Status and exception, as on the request's own page (not "not watched": a column)."""
     return get_template_attribute("wallet/_macros.html", "request_status")(row, watched=False)
-
-
-def _watched(query, value: str):
-    if value == "yes":
-        return query.where(R.destroyed_at.is_(None))
-    return query.where(R.destroyed_at.is_not(None)) if value == "no" else query
 
 
 def _address(query, q: str):
@@ -93,11 +88,11 @@ REQUESTS = ListSpec(
     filters=(
         ListFilter("q", lazy_gettext("Address"), kind="search", apply=_address),
         label_filter("status", lazy_gettext("Status"), STATUSES, "wallet_status", column=R.status),
-        ListFilter(
+        yes_no_filter(
             "watched",
             lazy_gettext("Watched"),
-            options=lambda: [("yes", lazy_gettext("yes")), ("no", lazy_gettext("no"))],
-            apply=_watched,
+            R.destroyed_at.is_(None),
+            R.destroyed_at.is_not(None),
         ),
     ),
     actions=(
