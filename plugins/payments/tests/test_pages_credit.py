@@ -86,6 +86,15 @@ def test_only_payments_admins_change_settings(client, admin, company, make_user,
     )
     assert resp.status_code == 403
     assert _policy(api) == "reject"
+    make_user("root@acme.ae", role="SUPER_ADMIN")  # reads every company, changes none
+    post_form = {"overpayment_policy": "credit"}
+    client.post("/logout", data={"csrf_token": token})
+    login("root@acme.ae")
+    token = csrf_token(client, "/payments/")
+    resp = client.post("/payments/admin/settings", data=post_form | {"csrf_token": token})
+    assert resp.status_code == 403
+    assert "Your role cannot do this." in resp.get_data(as_text=True)  # a writing permission
+    assert _policy(api) == "reject"
 
 
 # --- record dialog --------------------------------------------------------------------------
