@@ -50,7 +50,7 @@ JOBS = {
 # Domain events as sentences: %(actor)s is who did it, %(record)s a link to the record;
 # other placeholders come from the event's data (%(amount)s is formatted with its currency).
 EVENTS = {
-    "JobQueued": _l("%(actor)s started the job %(record)s"),
+    "JobQueued": _l("%(actor)s started %(record)s"),  # the record reads "job #12"
     "CompanyUpdated": _l("%(actor)s updated the company profile"),
     "UserCreated": _l("%(actor)s added the user %(record)s"),
     "UserDeactivated": _l("%(actor)s deactivated the user %(record)s"),

@@ -40,7 +40,7 @@ PROVIDER_TYPES = {
     "basware": _l("Basware (OAuth 2 REST APIs)"),
 }
 
-EVENTS = {"PeppolStatusChanged": _l("Peppol transmission %(record)s changed state")}
+EVENTS = {"PeppolStatusChanged": _l("%(record)s changed state")}
 
 RECORD_TYPES = {"peppol_transmission": _l("Peppol transmission")}
 
@@ -64,6 +64,12 @@ JOB_RESULTS = {
     "webhook_companies": _l("Companies with webhooks"),
     "polled": _l("Asked"),
     "started": _l("Started"),
+    # The inbox fetch's totals (inbox/run.py TOTALS).
+    "fetched": _l("Fetched"),
+    "imported": _l("Imported"),
+    "duplicates": _l("Duplicates"),
+    "invalid": _l("Invalid"),
+    "failed": _l("Failed"),
 }
 
 

@@ -10,7 +10,11 @@ URL. Each page fails the test on:
   uncaught exception;
 - horizontal scrolling on the phone viewport;
 - a raw code in the visible text (unit, emirate or method codes, snake_case identifiers,
-  CamelCase event names) or a number in ``1.5E+3`` notation;
+  CamelCase event names), a number in ``1.5E+3`` notation, an amount without grouping
+  (``8450.00``) or a date in ISO form (``2026-11-22``) rather than the reader's;
+- in a language other than English, an English word in what the app itself names: buttons,
+  table and field headings, labels, badges, card titles, chart labels (data such as names
+  and descriptions sits elsewhere; acronyms and "Peppol" are the same in every language);
 - an axe-core violation of serious or critical impact.
 
 Screenshots of every page go to ``test-artifacts/walk/<locale>-<viewport>/`` (the super admin's
@@ -51,6 +55,11 @@ KNOWN_CODES = re.compile(
 SNAKE_CASE = re.compile(r"(?<![\w@./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/-])")
 CAMEL_EVENT = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # InvoiceCreated
 E_NOTATION = re.compile(r"\b\d+(?:[.,]\d+)?E[+-]?\d+\b")
+UNGROUPED = re.compile(r"(?<![\d,.\w/-])\d{4,}\.\d{2}(?![\d\w])")  # 8450.00, not 8,450.00
+ISO_DATE = re.compile(r"(?<![\w/-])20\d\d-[01]\d-[0-3]\d(?![\w-])")
+# A word of the app's own English: three letters or more, not an acronym (TRN, AED, IBAN)
+# nor a file extension (.xml).
+ENGLISH_WORD = re.compile(r"(?<![.\w])(?!(?:Peppol|Ledgerline)\b)[A-Za-z]?[a-z]{2,}\b")
 
 # Links that are not pages: downloads, exports, sign-out, the API, assets.
 NOT_PAGES = re.compile(
@@ -72,6 +81,21 @@ VISIBLE_TEXT_JS = """() => {
     out.push(node.textContent.trim());
   }
   return out.join("\\n");
+}"""
+
+# What the app itself names (not the data it shows): each element's own text.
+UI_TEXT_JS = """() => {
+  const names = "button, th, dt, label, legend, summary, caption, mark, article > header,"
+    + " a[role=button], svg text, [data-status], [data-payment-status]";
+  const out = [];
+  for (const el of document.querySelectorAll(names)) {
+    if (el.closest("code, pre, select, template")) continue;
+    if (el.checkVisibility && !el.checkVisibility({visibilityProperty: true})) continue;
+    const own = Array.from(el.childNodes).filter(n => n.nodeType === 3)
+      .map(n => n.textContent).join(" ").trim();
+    if (own) out.push(own);
+  }
+  return out;
 }"""
 
 # Each link with the status shown in its row, so one record page per state is walked (a
@@ -136,6 +160,8 @@ def text_problems(text: str) -> list[str]:
         ("identifier", SNAKE_CASE),
         ("event name", CAMEL_EVENT),
         ("E notation", E_NOTATION),
+        ("ungrouped amount", UNGROUPED),
+        ("ISO date", ISO_DATE),
     ):
         hits = sorted(set(regex.findall(text)))
         if hits:
@@ -148,7 +174,7 @@ class Walk:
 
     def __init__(self, browser, base: str, locale: str, viewport: str, axe: str):
         width, height = VIEWPORTS[viewport]
-        self.base, self.axe, self.viewport = base, axe, viewport
+        self.base, self.axe, self.viewport, self.locale = base, axe, viewport, locale
         self.context = browser.new_context(
             viewport={"width": width, "height": height}, locale=locale
         )
@@ -195,6 +221,10 @@ class Walk:
                 self._note(path, f"scrolls sideways: {wide}px wide")
         for problem in text_problems(page.evaluate(VISIBLE_TEXT_JS)):
             self._note(path, problem)
+        if self.locale != "en":
+            english = sorted({t for t in page.evaluate(UI_TEXT_JS) if ENGLISH_WORD.search(t)})
+            if english:
+                self._note(path, f"English in the {self.locale} page: {' | '.join(english[:8])}")
         page.evaluate(self.axe)
         for violation in page.evaluate(AXE_JS):
             self._note(path, f"axe {violation}")

@@ -130,6 +130,8 @@ def test_catalog_pages_add_and_edit(signed_in):
     assert made.status_code == 303
     listing = signed_in.get("/invoicing/catalog").get_data(as_text=True)
     assert "Consulting hour" in listing and "CONS-HR" in listing
+    assert "Consulting hour added to the catalogue." in listing  # the flash, once
+    listing = signed_in.get("/invoicing/catalog").get_data(as_text=True)
     refused = post_form(
         signed_in,
         "/invoicing/catalog/new",
@@ -147,7 +149,8 @@ def test_catalog_pages_add_and_edit(signed_in):
     assert form["_version"] == "1" and form["unit_price"] == "450.00"
     saved = signed_in.post(link, data={**form, "unit_price": "480"})
     assert saved.status_code == 303
-    assert "480" in signed_in.get("/invoicing/catalog").get_data(as_text=True)
+    after = signed_in.get("/invoicing/catalog").get_data(as_text=True)
+    assert "480" in after and "Consulting hour saved." in after
     stale = signed_in.post(link, data={**form, "name": "Consulting (senior)"})
     assert stale.status_code == 409  # opened at version 1, now 2
     assert "Consulting (senior)" in stale.get_data(as_text=True)

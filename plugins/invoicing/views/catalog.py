@@ -4,12 +4,13 @@ bills through ``plugins.invoicing.public``)."""
 
 from __future__ import annotations
 
-from flask import redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
 from core.api import (
     EditPage,
     StaleMerge,
+    _,
     company_id,
     editable,
     get_or_404,
@@ -46,6 +47,16 @@ def _write(form, item, payload):
     return save(form, lambda: catalog.update(item, payload))
 
 
+def _created(item: CatalogItem):
+    flash(_("%(name)s added to the catalogue.", name=item.name), "success")
+    return redirect(_list(), 303)
+
+
+def _saved(item: CatalogItem):
+    flash(_("%(name)s saved.", name=item.name), "success")
+    return redirect(_list(), 303)
+
+
 EDIT = EditPage(
     name="catalog",
     permission=CATALOG_WRITE,
@@ -62,7 +73,8 @@ EDIT = EditPage(
     write=_write,
     template="invoicing/catalog_form.html",
     record_as="item",
-    done=lambda item: redirect(_list(), 303),
+    done=_saved,
+    created=_created,
 )
 mount_edit(bp, EDIT, "/catalog/<int:item_id>/edit", new="/catalog/new")
 

@@ -48,6 +48,13 @@ def cash_by_month(company_id: int, today: dt.date) -> dict[str, list[tuple[dt.da
     }
 
 
+def _month_label(month: dt.date) -> str:
+    """The month's short name under its bar; its number where the language has no short
+    name that fits (Arabic writes "ديسمبر" in full, and twelve of them overlap)."""
+    name = format_date(month, "LLL")
+    return name if len(name) <= 4 else format_date(month, "M")
+
+
 def widgets(actor) -> list[Widget]:
     if actor is None or actor.company_id is None or not actor.can(READ):
         return []
@@ -56,7 +63,7 @@ def widgets(actor) -> list[Widget]:
         (
             currency,
             bar_chart(
-                [(format_date(m, "LLL"), v) for m, v in months],
+                [(_month_label(m), v) for m, v in months],
                 _("Cash received by month in %(currency)s", currency=currency),
                 lambda v: f"{v:,.0f}",
             ),
