@@ -11,6 +11,8 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, nodes
 from jinja2_fragments import render_block
 from markupsafe import Markup
 
+from core.access import may
+
 
 def init_app(app) -> None:
     plugins = app.extensions["ledgerline.plugins"].enabled()
@@ -23,6 +25,9 @@ def init_app(app) -> None:
         ]
     )
     app.jinja_env.globals["slot"] = slot
+    # may("plugin.thing.write"): show a link or button only to whom it will not answer 403
+    # (a global, so macros imported without context can ask too).
+    app.jinja_env.globals["may"] = may
     app.context_processor(_shell_context)
 
 

@@ -75,11 +75,18 @@ def test_po_pages_show_ordered_received_accepted_billed(api, vendor, sent_po, lo
     assert "10 bolts rusted" in html
 
 
-def test_vendor_list_and_menu(api, vendor, login):
+def test_vendor_list_and_menu(api, finance_api, vendor, login):
     client = login()
     html = client.get("/ap/vendors?q=desert").get_data(as_text=True)
     assert "Desert Supplies LLC" in html
+    assert 'href="/ap/settings"' in html
     assert 'href="/ap/bills"' in client.get("/").get_data(as_text=True)
+    # A finance user may not change AP settings: no link that would answer 403.
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
+    html = login("finance@acme.ae").get("/ap/vendors").get_data(as_text=True)
+    assert "Desert Supplies LLC" in html
+    assert 'href="/ap/settings"' not in html
+    assert client.get("/ap/settings").status_code == 403
 
 
 def test_send_and_receive_from_the_po_page(api, sent_po, login):
