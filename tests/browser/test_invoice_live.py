@@ -92,7 +92,7 @@ def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser,
     refetch.value.finished()
     lister.wait_for_timeout(1000)  # an event heard during the POST is replayed once more
     expect(lister.locator("#invoice-detail [data-status]")).to_have_text("Approved")
-    expect(lister.get_by_role("status")).to_have_text("Invoice approved.")
+    expect(lister.locator("#ll-flashes")).to_contain_text("Invoice approved.")
 
 
 def _refetch_of(response, invoice_id: int) -> bool:
