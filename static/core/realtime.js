@@ -196,20 +196,8 @@
   var inFlight = 0;
   var replay = new Map(); // event + data -> [event, data]: the same event twice fires once
 
-  // A fragment swapped in listens for events only once it has settled (htmx processes it
-  // then): while any swap is unsettled, a replay would reach the fragments already settled
-  // and miss that one, so wait for it.
-  function unsettled() {
-    var c = htmx.config;
-    return document.querySelector("." + c.settlingClass + ", ." + c.swappingClass) !== null;
-  }
-
   function fireReplays() {
     if (inFlight > 0) return;
-    if (unsettled()) {
-      setTimeout(fireReplays, (htmx.config.defaultSettleDelay || 0) + 20);
-      return;
-    }
     var events = Array.from(replay.values());
     replay.clear();
     events.forEach(function (e) {
