@@ -112,6 +112,23 @@ def case(**names):
         raise AssertionError(f"{names}: {failure}") from failure
 
 
+def assert_sort_walks(client, path: str, sort: str, expected, first_limit=None) -> list[int]:
+    """The page sorted by ``sort`` holds exactly the ``expected`` ids, and walking it one row a
+    page by keyset ("Next") gives the same rows in the same order: nothing skipped or twice."""
+    url = f"{path}{'&' if '?' in path else '?'}sort={sort}"
+    whole = ids(page(client, url + (f"&limit={first_limit}" if first_limit else "")))
+    assert sorted(whole) == sorted(expected)
+    assert walk(client, url + "&limit=1") == whole
+    return whole
+
+
+def assert_every_sort_walks(client, path: str, keys, expected, first_limit=None) -> None:
+    """``assert_sort_walks`` for every key in both directions, a failure naming its case."""
+    for key, direction in sort_cases(keys):
+        with case(sort=direction + key):
+            assert_sort_walks(client, path, direction + key, expected, first_limit)
+
+
 _BOOKKEEPING = re.compile(r"\b(FROM|UPDATE) (core_user|core_company|core_api_token)\b")
 
 
