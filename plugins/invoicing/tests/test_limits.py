@@ -5,10 +5,10 @@ from collections import Counter
 import pytest
 
 from core.api import db
-from tests.support.races import fire, report, same, served, tally
 from plugins.invoicing.services import limits
 from plugins.invoicing.tests.helpers import draft_payload, raw_sql
 from plugins.invoicing.tests.import_files import csv_bytes, row, upload
+from tests.support.races import fire, report, same, served, tally
 
 
 @pytest.fixture
