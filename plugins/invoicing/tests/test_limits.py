@@ -37,7 +37,8 @@ def test_the_fourth_invoice_of_the_month_is_refused(api, customer):
 def test_credit_notes_do_not_count_and_finalizing_is_not_creating(api, customer):
     ids = [_create(api, customer).get_json()["id"] for _ in range(3)]
     assert api.post(f"/api/v1/invoices/{ids[0]}/finalize").status_code == 200
-    note = api.post(f"/api/v1/invoices/{ids[0]}/credit-notes")
+    reason = {"credit_reason": "DL8.61.1.A"}
+    note = api.post(f"/api/v1/invoices/{ids[0]}/credit-notes", json=reason)
     assert note.status_code == 201, note.get_json()
 
 
