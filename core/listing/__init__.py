@@ -2,7 +2,7 @@
 
 from core.listing.counting import cached_count, capped_count, exact_count
 from core.listing.export import csv_response, write_xlsx, xlsx_response
-from core.listing.page import Page, batches, fetch
+from core.listing.page import Page, batches, fetch, objects, run
 from core.listing.sorting import Column, Sorting, SortKey
 
 __all__ = [
@@ -18,4 +18,6 @@ __all__ = [
     "capped_count",
     "exact_count",
     "fetch",
+    "objects",
+    "run",
 ]
