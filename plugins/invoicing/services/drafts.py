@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from core.api import MAX_ID, Conflict, ValidationFailed, bump_version, db, whole_number
+from core.api import (
+    MAX_ID,
+    Conflict,
+    ValidationFailed,
+    bump_version,
+    db,
+    status_word,
+    whole_number,
+)
 from core.api import gettext as _
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
@@ -24,7 +32,7 @@ def require_draft(invoice: Invoice) -> None:
             _(
                 "Invoice %(value)s is %(invoice_status)s; only drafts can change.",
                 value=invoice.number or invoice.id,
-                invoice_status=invoice.status,
+                invoice_status=status_word("status", invoice.status),
             ),
             {"status": invoice.status},
         )
