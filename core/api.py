@@ -66,6 +66,7 @@ from core.listing import (
     capped_count,
     csv_response,
     exact_count,
+    id_order,
     xlsx_response,
 )
 from core.listing import batches as list_batches
@@ -99,7 +100,7 @@ from core.requestctx import correlation_id, current_actor
 from core.sequences import next_number, next_value, upcoming_number
 from core.shell import MenuItem, Widget
 from core.stale_merge import StaleMerge, payload_form
-from core.table_parts import AuthoredMixin, list_indexes
+from core.table_parts import AuthoredMixin, id_index, list_indexes
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
@@ -187,6 +188,8 @@ __all__ = [
     "ChainHeadMixin",
     "ChainReport",
     "walk_chain",
+    "id_index",
+    "id_order",
     "list_indexes",
     "verify_command",
     "Transition",

@@ -14,6 +14,7 @@ from core import listing
 from core.db import db
 from core.inputs import MAX_INT, query_int
 from core.listing import exact_count
+from core.listing.sorting import id_order
 
 DEFAULT_LIMIT = 50
 _KEYSET_OFF = object()
@@ -84,6 +85,18 @@ def page_parameters() -> tuple[int, int]:
 def _stable_order(order_by, entity) -> list:
     columns = list(order_by) if isinstance(order_by, list | tuple) else [order_by]
     pk = entity.id
+    if len(columns) == 1 and (descending := _pk_direction(columns[0], pk)) is not None:
+        return [id_order(pk, descending, db.engine.dialect.name)]  # newest (oldest) first
     if not any(c is pk for c in columns):
         columns.append(pk)
     return columns
+
+
+def _pk_direction(column, pk) -> bool | None:
+    """True for ``pk.desc()``, False for ``pk`` (or ``pk.asc()``), None for another order."""
+    if column is pk:
+        return False
+    for descending, order in ((True, pk.desc()), (False, pk.asc())):
+        if order.compare(column):
+            return descending
+    return None

@@ -37,13 +37,15 @@ def fetch(query, sort: SortKey, limit: int, *, position=0, after=None, before=No
     if before:
         back = sort.reversed()
         value, row_id = cursor.decode(before, "before")
-        stmt = query.where(keyset.after(back, value, row_id, dialect)).order_by(*back.order_by())
+        stmt = query.where(keyset.after(back, value, row_id, dialect)).order_by(
+            *back.order_by(dialect)
+        )
         rows = _run(stmt.limit(limit + 1), options)
         more_before = len(rows) > limit
         rows = rows[:limit][::-1]
         position = max(position, limit) - limit if more_before else 0
         return _page(rows, sort, limit, position, more_after=True, more_before=more_before)
-    stmt = query.order_by(*sort.order_by())
+    stmt = query.order_by(*sort.order_by(dialect))
     if after:
         value, row_id = cursor.decode(after, "after")
         stmt = stmt.where(keyset.after(sort, value, row_id, dialect))
@@ -97,7 +99,7 @@ def batches(query, sort: SortKey, size: int = 1000, options=()):
     after Flask has torn the request down and removed its session: the stream is then
     opened again in the current session, by keyset where the last batch ended."""
     objects = _objects(query)
-    stmt = query.order_by(*sort.order_by()).options(*options)
+    stmt = query.order_by(*sort.order_by(db.engine.dialect.name)).options(*options)
     stream, last = None, None
     while True:
         session = db.session()

@@ -46,13 +46,17 @@
     flash("The server could not be reached. Check your connection and try again.", "error");
   });
 
-  // data-ll-opens-dialog="ID": once its htmx request succeeded, open that <dialog>. (No
-  // inline hx-on handlers: the Content-Security-Policy allows no inline code.)
-  document.addEventListener("htmx:afterRequest", function (event) {
-    var elt = event.detail.elt;
+  // data-ll-opens-dialog="ID": once its htmx request's answer is swapped into that <dialog>,
+  // open it. (No inline hx-on handlers: the Content-Security-Policy allows no inline code.)
+  // Heard from the dialog's swapped content, not from the clicked element: a live update may
+  // have replaced that element (the invoice's action bar) while the request was in flight,
+  // and events of an element no longer in the page reach no one.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var config = event.detail.requestConfig;
+    var elt = config && config.elt;
     var id = elt && elt.getAttribute && elt.getAttribute("data-ll-opens-dialog");
-    var dialog = id && event.detail.successful ? document.getElementById(id) : null;
-    if (dialog && !dialog.open) dialog.showModal();
+    var dialog = id ? document.getElementById(id) : null;
+    if (dialog && !dialog.open && dialog.contains(event.target)) dialog.showModal();
   });
 
   // A 422 answer is a form with field errors: swap it in like a success (htmx loads first).

@@ -45,16 +45,21 @@
   // "X" fires "ll:X", and "ll:X:<key>=<value>" for each id field of its data ("id",
   // "invoice_id", ...): a fragment about one record listens to
   // hx-trigger="ll:X:id=12 from:body". (htmx's [detail.id==12] filters need eval, which
-  // the content security policy forbids: they would match every event.)
+  // the content security policy forbids: they would match every event.) live_fragments.js
+  // is told first, so a fragment that could not hear it yet catches up once it listens.
   function fire(name, data) {
     data = data || {};
-    trigger("ll:" + name, data);
+    var names = ["ll:" + name];
     Object.keys(data).forEach(function (key) {
       var value = data[key];
       var scalar = typeof value === "number" || typeof value === "string";
       if (scalar && (key === "id" || /_id$/.test(key))) {
-        trigger("ll:" + name + ":" + key + "=" + value, data);
+        names.push("ll:" + name + ":" + key + "=" + value);
       }
+    });
+    if (window.llLiveFragments) window.llLiveFragments.fired(names);
+    names.forEach(function (eventName) {
+      trigger(eventName, data);
     });
   }
 
@@ -145,7 +150,7 @@
     (result.events || []).forEach(function (e) {
       if (replayed[e[2]]) return;
       replayed[e[2]] = true;
-      deliver(e[0], e[1]);
+      fire(e[0], e[1]);
     });
     if (result.now && (liveSince === null || Number(result.now) > Number(liveSince))) {
       liveSince = String(result.now);
@@ -189,47 +194,9 @@
     if (data && data.room) renderPresence(data.room, data.viewers || []);
   });
 
-  // An event that arrives while a fragment is being re-fetched would be lost: htmx queues
-  // the fragment's next request on the element, the answer in flight swaps that element out
-  // (hx-swap="outerHTML"), and htmx drops requests of elements no longer in the page. So
-  // events seen while any htmx request is in flight are fired once more when none is.
-  var inFlight = 0;
-  var replay = new Map(); // event + data -> [event, data]: the same event twice fires once
-
-  function fireReplays() {
-    if (inFlight > 0) return;
-    var events = Array.from(replay.values());
-    replay.clear();
-    events.forEach(function (e) {
-      fire(e[0], e[1]);
-    });
-  }
-
-  document.addEventListener("htmx:beforeSend", function (evt) {
-    var xhr = evt.detail && evt.detail.xhr;
-    if (!xhr) return;
-    inFlight += 1;
-    // "loadend" comes after htmx's own load handler (swap, queued requests), and also
-    // after an error, abort or timeout. The swapped-in fragment listens for events only once
-    // it has settled: replay then (htmx:afterSettle), or after the settle delay when the
-    // answer swapped nothing.
-    xhr.addEventListener("loadend", function () {
-      inFlight -= 1;
-      if (inFlight === 0 && replay.size > 0) {
-        setTimeout(fireReplays, (htmx.config.defaultSettleDelay || 0) + 100);
-      }
-    });
-  });
-  document.addEventListener("htmx:afterSettle", function () {
-    if (inFlight === 0 && replay.size > 0) fireReplays();
-  });
-
-  function deliver(event, data) {
-    if (inFlight > 0) replay.set(event + " " + JSON.stringify(data), [event, data]);
-    fire(event, data);
-  }
-
-  socket.onAny(deliver);
+  // An event heard while a fragment is being re-fetched (or swapped in) is not lost:
+  // static/core/live_fragments.js makes that fragment re-fetch once it listens again.
+  socket.onAny(fire);
 
   var pending = null;
   function scheduleSync() {

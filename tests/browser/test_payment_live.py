@@ -2,7 +2,8 @@
 
 A colleague pays part of the invoice through the API with a token; the open invoice page shows
 the payment, the new balance and the "partial" payment status without reloading. Then the user
-pays the rest through the "Record payment" dialog, whose amount is prefilled.
+pays the rest through the "Record payment" dialog, whose amount is prefilled (a payment made
+elsewhere while the dialog's form loads included).
 """
 
 from __future__ import annotations
@@ -72,9 +73,24 @@ def test_invoice_page_shows_a_payment_made_elsewhere_live(browser: Browser, shop
 def test_record_dialog_pays_the_rest_once(browser: Browser, shop):
     base, facts = shop
     invoice_id = facts["invoice_id"]
-    pay_through_api(base, facts["token"], invoice_id, "75.00")
     page = signed_in_page(browser, base, "admin@acme.ae", f"/invoicing/invoices/{invoice_id}")
+    held = []  # the dialog's form, asked for by the click, answered only when released
+
+    def hold_the_form(route):
+        if route.request.method == "GET" and not held:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route(f"**/payments/invoices/{invoice_id}/record", hold_the_form)
     page.get_by_role("button", name="Record payment").click()
+    while not held:
+        page.wait_for_timeout(50)
+    # A colleague's payment arrives meanwhile: the live update replaces the invoice section,
+    # the clicked button with it. The dialog still opens, for what is left to pay.
+    pay_through_api(base, facts["token"], invoice_id, "75.00")
+    expect(page.locator("#invoice-detail [data-payment-status]")).to_have_text("Partly paid")
+    held[0].continue_()
     dialog = page.locator("#record-payment-dialog")
     expect(dialog).to_be_visible()
     expect(dialog.get_by_label("Amount")).to_have_value("1,500.00")

@@ -119,7 +119,10 @@ INVOICE_PATCH = {
 CREDIT_NOTE = {
     "type": "object",
     "description": "Header fields of the credit note; the invoice's lines unless given.",
-    "properties": HEADER_FIELDS,
+    "properties": {
+        **HEADER_FIELDS,
+        "credit_reason": _text(12, "Required: the UAE reason code (DL8.61.1.A-E or VD)"),
+    },
     "additionalProperties": False,
 }
 

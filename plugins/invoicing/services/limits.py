@@ -4,6 +4,10 @@ Invoices count in the calendar month (UTC) they were created in, drafts included
 the limit is about how many documents a company makes; credit notes correct invoices and do
 not count. Pages call ``check_can_create`` before showing a form error; the API lets the
 raised ``PlanLimitReached`` (an ApiError, 402) become its JSON error.
+
+Under a limit, the check locks the company's row until the creating transaction ends, so
+simultaneous creations count one after another and never pass the limit together (SQLite's
+``BEGIN IMMEDIATE`` already serializes them). Without a limit nothing is locked.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, utcnow
+from core.api import ApiError, Company, db, lock_for_update, utcnow
 from plugins.invoicing.models import INVOICE, Invoice
 
 CONFIG = "INVOICING_FREE_PLAN_MONTHLY_LIMIT"
@@ -68,6 +72,7 @@ def check_can_create(company_id: int, count: int = 1) -> None:
     limit = monthly_limit()
     if limit is None:
         return
+    lock_for_update(Company, company_id)  # held until commit: the next creation counts this one
     used = used_this_month(company_id)
     if used + count > limit:
         raise PlanLimitReached(limit, used, count)

@@ -103,6 +103,23 @@ def test_credit_note_references_invoice_and_reduces_amount_due(api, customer):
     )
 
 
+def test_credit_note_without_a_reason_is_refused_like_the_page_does(api, customer):
+    """UAE VAT law Art. 61 / PINT-AE ibr-158-ae: the API asks for the reason as the page does,
+    at creation, instead of making a draft that finalize and the PINT-AE export refuse."""
+    inv = _finalized(api, customer)
+    path = f"/api/v1/invoices/{inv['id']}/credit-notes"
+    for body in (None, {}, {"credit_reason": None}, {"credit_reason": ""}):
+        resp = api._call("POST", path, json=body)  # None: no body at all
+        assert resp.status_code == 422, (body, resp.get_json())
+        error = resp.get_json()["error"]
+        assert error["code"] == "validation_failed", body
+        assert error["details"]["fields"] == {"credit_reason": "is required"}, body
+    arabic = api.post(path, json={}, headers={"Accept-Language": "ar"}).get_json()["error"]
+    assert arabic["message"].startswith("اختر سبب الإشعار الدائن")
+    notes = api.get("/api/v1/invoices?type=credit_note").get_json()
+    assert notes["pagination"]["total"] == 0
+
+
 def test_credit_note_larger_than_amount_due_is_refused(api, customer):
     inv = _finalized(api, customer)
     lines = [{"description": "Too much", "quantity": "1", "unit_price": "5000"}]

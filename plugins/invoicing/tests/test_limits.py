@@ -1,11 +1,14 @@
 """Free plan: at most INVOICING_FREE_PLAN_MONTHLY_LIMIT invoices per company and month."""
 
+from collections import Counter
+
 import pytest
 
 from core.api import db
 from plugins.invoicing.services import limits
 from plugins.invoicing.tests.helpers import draft_payload, raw_sql
 from plugins.invoicing.tests.import_files import csv_bytes, row, upload
+from tests.support.races import fire, report, same, served, tally
 
 
 @pytest.fixture
@@ -37,8 +40,25 @@ def test_the_fourth_invoice_of_the_month_is_refused(api, customer):
 def test_credit_notes_do_not_count_and_finalizing_is_not_creating(api, customer):
     ids = [_create(api, customer).get_json()["id"] for _ in range(3)]
     assert api.post(f"/api/v1/invoices/{ids[0]}/finalize").status_code == 200
-    note = api.post(f"/api/v1/invoices/{ids[0]}/credit-notes")
+    reason = {"credit_reason": "DL8.61.1.A"}
+    note = api.post(f"/api/v1/invoices/{ids[0]}/credit-notes", json=reason)
     assert note.status_code == 201, note.get_json()
+
+
+def test_simultaneous_creations_never_pass_the_limit(app, api, admin, api_token, customer):
+    """Eight creations at once with one invoice left: one is made, seven are told (the count
+    and the insert are one step per company; on PostgreSQL the company row is locked)."""
+    for _ in range(2):
+        _create(api, customer)
+    token = api_token(admin)
+    with served(app) as server:
+        answers = fire(
+            server, token, same("POST", "/api/v1/invoices", draft_payload(customer.id), 8)
+        )
+    expected = Counter({(201, None): 1, (402, "plan_limit_reached"): 7})
+    assert tally(answers) == expected, report(answers, server)
+    db.session.expire_all()
+    assert api.get("/api/v1/invoices").get_json()["pagination"]["total"] == 3
 
 
 def test_last_months_invoices_do_not_count(api, customer):

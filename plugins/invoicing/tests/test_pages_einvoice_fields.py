@@ -244,6 +244,9 @@ def test_credit_note_form_requires_a_reason(signed_in, company, customer):
     assert missing.status_code == 422
     assert 'id="credit_reason-error"' in text and "Choose the reason" in text
     assert '<details id="credit-note-action" open>' in text  # the form stays open
+    arabic = {"HX-Request": "true", "Accept-Language": "ar"}
+    missing = post_form(signed_in, url, {"credit_reason": ""}, page=detail, headers=arabic)
+    assert "اختر سبب الإشعار الدائن" in missing.get_data(as_text=True)
     unknown = post_form(
         signed_in, url, {"credit_reason": "OOPS"}, page=detail, headers={"HX-Request": "true"}
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import url_for
 from flask_login import login_required
 
-from core.api import DomainError, get_or_404, require
+from core.api import DomainError, get_or_404, lazy_gettext, require
 from plugins.invoicing.forms import CreditNoteForm
 from plugins.invoicing.models import Invoice
 from plugins.invoicing.permissions import INVOICE_WRITE
@@ -20,7 +20,7 @@ from plugins.invoicing.views.common import commit, show_refusal
 from plugins.invoicing.views.invoice_actions import go
 from plugins.invoicing.views.invoice_detail import render_detail
 
-REASON_REQUIRED = "Choose the reason for the credit note (UAE VAT law, Art. 61)."
+REASON_REQUIRED = lazy_gettext("Choose the reason for the credit note (UAE VAT law, Art. 61).")
 
 
 @bp.post("/invoices/<int:invoice_id>/credit_note")

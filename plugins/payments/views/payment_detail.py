@@ -27,6 +27,7 @@ from plugins.payments.forms import (
     apply_errors,
     method_label,
 )
+from plugins.payments.labels import reference_shown
 from plugins.payments.models import POSTED, Payment, Refund
 from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs, refunds, reverse
@@ -66,6 +67,7 @@ def detail_context(payment: Payment, refund_form=None, reverse_form=None) -> dic
         "can_reverse": writer,
         "can_refund": writer and left > 0,
         "method_label": method_label,
+        "reference_shown": reference_shown,
         **_linked(payment),
     }
 
