@@ -71,6 +71,7 @@ from core.listing import (
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing import run as read_rows
 from core.listing.fields import badge_field, code_field, column_field, id_field, when_field
 from core.listing.filters import record_filter, yes_no_filter
 from core.listing.spec import Action as ListAction
@@ -88,7 +89,7 @@ from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.offload import off_loop
 from core.page_blueprint import page_blueprint
-from core.pagination import paginate
+from core.pagination import paginate, plain_columns, plain_objects
 from core.party import PartyMixin
 from core.party_columns import downgrade_party_columns, upgrade_party_columns
 from core.permissions import Permission
@@ -277,12 +278,15 @@ __all__ = [
     "on_commit",
     "page_blueprint",
     "paginate",
+    "plain_columns",
+    "plain_objects",
     "public",
     "publish",
     "query_choice",
     "query_date",
     "query_id",
     "query_int",
+    "read_rows",
     "read_only_ok",
     "require_media_type",
     "read_record",

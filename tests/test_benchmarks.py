@@ -12,6 +12,7 @@ from benchmarks import (
     lists_bench,
     payments_export_bench,
     report,
+    tenants_bench,
 )
 from benchmarks.common import Figure
 
@@ -99,6 +100,17 @@ def test_the_list_pages_benchmark_runs_on_the_test_database(db_url):
     # It checks first that each baseline renders exactly the rows the page shows.
     figures = list_pages_bench.run(db_url, scale=100, runs=1)
     assert {f.name for f in figures} >= {"GET /ap/bills", "GET /peppol/", "GET /wallet/requests"}
+    assert all(f.measured > 0 and f.baseline > 0 and f.target == 2 for f in figures)
+
+
+def test_the_several_companies_benchmark_runs_on_the_test_database(db_url):
+    # It checks first that each baseline renders exactly the rows the older company's page shows.
+    figures = tenants_bench.run(db_url, scale=100, runs=1)
+    assert [f.name for f in figures] == [
+        "GET /invoicing/invoices?sort=-id (older company), first page",
+        "GET /invoicing/invoices?sort=-id (older company), a page deep by cursor",
+        "GET /ap/bills (older company), first page",
+    ]
     assert all(f.measured > 0 and f.baseline > 0 and f.target == 2 for f in figures)
 
 

@@ -79,10 +79,9 @@ def _filtered():
 def transmissions_list():
     """Transmissions, newest first. Filters: ``state``, ``invoice_id``, ``provider_id``."""
     return paginate(
-        _filtered(),
+        _filtered().with_only_columns(*s.LIST_COLUMNS),
         order_by=(Transmission.id.desc(),),
         serialize=lambda t: s.transmission(t, with_attempts=False),
-        options=s.LIST_LOAD,
     )
 
 
