@@ -99,7 +99,7 @@ from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.record_page import record_page
 from core.requestctx import correlation_id, current_actor
-from core.sequences import next_number, next_value
+from core.sequences import next_number, next_value, upcoming_number
 from core.shell import MenuItem, Widget
 from core.stale_merge import StaleMerge, payload_form
 from core.table_parts import AuthoredMixin, id_index, list_indexes
@@ -307,6 +307,7 @@ __all__ = [
     "socketio",
     "text_field",
     "transition_routes",
+    "upcoming_number",
     "update_record",
     "user_for_tests",
     "user_id",
