@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from benchmarks import (
     api_lists_bench,
+    finalize_queue,
     invoicing_bench,
     list_pages_bench,
     lists_bench,
@@ -63,6 +64,16 @@ def test_the_invoicing_benchmark_runs_on_the_test_database(db_url):
     names = [f.name for f in figures]
     assert names[0].startswith("finalize") and any(n.startswith("GET ") for n in names)
     assert all(f.measured > 0 and f.baseline > 0 for f in figures)
+
+
+def test_finalize_holds_the_chain_lock_for_four_statements(db_url):
+    """finalize_queue.py runs (two threads at once), and what a finalize sends while holding
+    its company's chain lock is the lock, the number, the sealing UPDATE and the chain head:
+    everything else is read and written before it (finalize_prepare)."""
+    samples = finalize_queue.measure(db_url, [2], 2)[2]
+    assert len(samples) == 4
+    assert [s["statements"] for s in samples] == [4, 4, 4, 4]
+    assert all(s["hold"] > 0 and s["wait"] > 0 for s in samples)
 
 
 def test_the_list_benchmark_runs_on_the_test_database(db_url):
