@@ -113,6 +113,30 @@ def payments(company_id: int, customer_id: int, invoice_ids: list[int], count: i
         db.session.commit()
 
 
+def refunds(company_id: int, count: int) -> None:
+    """``count`` refund requests, each on one of the company's payments (not in ``seed``)."""
+    from sqlalchemy import select
+
+    from core.api import db
+    from plugins.payments.models import REQUESTED, Payment, Refund
+
+    mine = select(Payment.id).where(Payment.company_id == company_id).order_by(Payment.id)
+    payment_ids = list(db.session.scalars(mine.limit(count)))
+    rows = [
+        {
+            "company_id": company_id,
+            "payment_id": payment_ids[n % len(payment_ids)],
+            "amount": Decimal("10.00"),
+            "reason": f"Refund {n}",
+            "status": REQUESTED,
+            "requested_at": NOW,
+        }
+        for n in range(count)
+    ]
+    _insert(Refund, rows)
+    db.session.commit()
+
+
 def vendors(company_id: int, count: int) -> list[int]:
     from core.api import db
     from plugins.ap.models import Vendor

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
 
 from core.db import db
+from core.listing.page import objects
 from core.tenancy import current_scope
 
 TTL = 30.0
@@ -69,8 +70,13 @@ def forget(table_names) -> None:
 
 
 def _key_columns(query):
-    entity = query.column_descriptions[0].get("entity")
-    return [entity.id] if entity is not None else list(query.selected_columns)[:1]
+    """What the capped count selects: the model's ``id`` for ``select(Model)``, else the
+    column named ``id`` or the first (not ``column_descriptions``, which costs more than the
+    count for a wide SELECT)."""
+    if objects(query):
+        return [query.column_descriptions[0]["entity"].id]
+    columns = query.selected_columns
+    return [columns["id"]] if "id" in columns else list(columns)[:1]
 
 
 def _key(query) -> tuple:
