@@ -40,6 +40,7 @@ from core.i18n.formatting import format_date, format_datetime, format_money, for
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.i18n.sentences import record_pages
+from core.i18n.status_words import status_word
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -98,7 +99,7 @@ from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.record_page import record_page
 from core.requestctx import correlation_id, current_actor
-from core.sequences import next_number, next_value
+from core.sequences import next_number, next_value, upcoming_number
 from core.shell import MenuItem, Widget
 from core.stale_merge import StaleMerge, payload_form
 from core.table_parts import AuthoredMixin, id_index, list_indexes
@@ -144,6 +145,7 @@ __all__ = [
     "field_sentences",
     "load_fonts",
     "written_in",
+    "status_word",
     "format_number",
     "gettext",
     "label",
@@ -305,6 +307,7 @@ __all__ = [
     "socketio",
     "text_field",
     "transition_routes",
+    "upcoming_number",
     "update_record",
     "user_for_tests",
     "user_id",

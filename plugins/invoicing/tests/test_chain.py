@@ -3,6 +3,7 @@ and parallel finalization neither forks the chain nor skips a number."""
 
 import os
 import threading
+import time
 
 import pytest
 from sqlalchemy import text
@@ -155,6 +156,17 @@ def test_parallel_finalization_never_forks_or_skips(app, company, customer):
     from plugins.invoicing.chain import verify_company
 
     assert verify_company(company.id).ok
+    for invoice_id in ids:  # checked before the lock under a guessed number, sealed numbered
+        _assert_sealed_xml_is_the_export(db.session.get(Invoice, invoice_id))
+
+
+def _assert_sealed_xml_is_the_export(invoice):
+    from plugins.invoicing import einvoice_xml, mapping
+    from plugins.invoicing.services.einvoice_gate import sealed_profile
+
+    xml = einvoice_xml.render(mapping.to_document(invoice), sealed_profile(invoice))
+    assert einvoice_xml.sha256(xml) == invoice.xml_hash, invoice.number
+    assert f"<cbc:ID>{invoice.number}</cbc:ID>".encode() in xml
 
 
 def test_finalizing_twice_in_parallel_finalizes_once(app, company, customer):
@@ -218,3 +230,73 @@ def test_a_document_finalized_during_verification_is_not_reported_missing(
     monkeypatch.undo()
     db.session.rollback()  # end this session's read, as the next request would
     assert chain.verify_company(company.id).checked == 2
+
+
+def test_a_save_made_while_finalize_queues_for_the_chain_is_refused(
+    app, company, customer, monkeypatch
+):
+    """Finalize reads and checks the draft before it queues for the company's chain lock,
+    holding the draft's row: a colleague's save arriving meanwhile waits, then is refused as
+    for any finalized invoice (409, not a 500), and what is sealed is what was checked."""
+    invoice_id = drafts.create(company.id, draft_payload(customer.id, notes="as checked")).id
+    db.session.commit()
+    checked, go_on = threading.Event(), threading.Event()
+    take_lock = finalize.lock_chain
+
+    def queue_after_the_checks(company_id):
+        checked.set()
+        go_on.wait(30)
+        return take_lock(company_id)
+
+    monkeypatch.setattr(finalize, "lock_chain", queue_after_the_checks)
+    outcomes = {}
+
+    def run(name, work):
+        with app.app_context():  # another request: its own session
+            try:
+                work(db.session.get(Invoice, invoice_id))
+                db.session.commit()
+                outcomes[name] = "ok"
+            except Exception as exc:  # collected and asserted below
+                outcomes[name] = getattr(exc, "code", repr(exc))
+            finally:
+                db.session.remove()
+
+    def save(invoice):
+        drafts.update(invoice, {"notes": "edited meanwhile"})
+
+    finalizer = threading.Thread(target=run, args=("finalize", finalize.finalize))
+    finalizer.start()
+    assert checked.wait(30)
+    editor = threading.Thread(target=run, args=("save", save))
+    editor.start()
+    _until_a_statement_waits_for_a_lock()
+    go_on.set()
+    finalizer.join(60)
+    editor.join(60)
+    assert outcomes == {"finalize": "ok", "save": "invoice_not_draft"}
+    db.session.expire_all()
+    sealed = db.session.get(Invoice, invoice_id)
+    assert (sealed.status, sealed.notes, sealed.version) == ("FINALIZED", "as checked", 1)
+    from plugins.invoicing.chain import verify_company
+
+    assert verify_company(company.id).ok
+    _assert_sealed_xml_is_the_export(sealed)
+
+
+def _until_a_statement_waits_for_a_lock():
+    """PostgreSQL: until the save's UPDATE queues behind the draft's row lock. (On SQLite the
+    save's BEGIN IMMEDIATE waits for the finalizing transaction, out of sight.)"""
+    if db.engine.dialect.name != "postgresql":
+        return
+    waiting = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND wait_event_type = 'Lock'"
+    )
+    for _ in range(600):
+        if db.session.execute(waiting).scalar_one():
+            db.session.rollback()
+            return
+        db.session.rollback()
+        time.sleep(0.05)
+    raise AssertionError("the save never waited for the draft's lock")
