@@ -40,6 +40,7 @@ from core.i18n.formatting import format_date, format_datetime, format_money, for
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.i18n.sentences import record_pages
+from core.i18n.status_words import status_word
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -144,6 +145,7 @@ __all__ = [
     "field_sentences",
     "load_fonts",
     "written_in",
+    "status_word",
     "format_number",
     "gettext",
     "label",

@@ -123,3 +123,4 @@ def client(app):
 
 
 from tests.support.fixtures import *  # noqa: E402,F403
+from tests.support.scaffolded import *  # noqa: E402,F403

@@ -8,7 +8,15 @@ from decimal import Decimal
 
 from sqlalchemy.exc import DBAPIError
 
-from core.api import MAX_ID, Conflict, ValidationFailed, bump_version, db, whole_number
+from core.api import (
+    MAX_ID,
+    Conflict,
+    ValidationFailed,
+    bump_version,
+    db,
+    status_word,
+    whole_number,
+)
 from core.api import gettext as _
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
@@ -27,7 +35,7 @@ def require_draft(invoice: Invoice) -> None:
             _(
                 "Invoice %(value)s is %(invoice_status)s; only drafts can change.",
                 value=invoice.number or invoice.id,
-                invoice_status=invoice.status,
+                invoice_status=status_word("status", invoice.status),
             ),
             {"status": invoice.status},
         )

@@ -7,10 +7,12 @@ invoice being voided.
 
 from __future__ import annotations
 
-from core.api import ApiError, Conflict, ValidationFailed, db, lock_in
+from core.api import ApiError, Conflict, ValidationFailed, db, lock_in, status_word
 from core.api import gettext as _
 from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, SENT, VOID, Invoice
 from plugins.invoicing.services import drafts, notify
+
+KIND = "status"  # the label kind of invoice statuses (plugins/invoicing/labels.py)
 
 ALLOWED = {
     APPROVED: ({FINALIZED}, "InvoiceApproved"),
@@ -26,8 +28,12 @@ def move(invoice: Invoice, target: str) -> Invoice:
         invoice.id,
         sources | {DRAFT},
         "invalid_transition",
-        _("An invoice that is {status} cannot become %(target)s.", target=target),
+        _(
+            "An invoice that is {status} cannot become %(target)s.",
+            target=status_word(KIND, target),
+        ),
         {"allowed_from": sorted(sources)},
+        kind=KIND,
     )
     if invoice.is_draft:
         raise Conflict("invoice_is_draft", _("Finalize the draft first."))

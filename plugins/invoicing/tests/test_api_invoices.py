@@ -74,6 +74,11 @@ def test_status_moves_forward_only(api, customer):
     bad = api.post(f"{base}/send")
     assert bad.status_code == 409 and bad.get_json()["error"]["code"] == "invalid_transition"
     assert api.post(f"{base}/approve").get_json()["status"] == "APPROVED"
+    again = api.post(f"{base}/approve").get_json()["error"]
+    assert again["message"] == "An invoice that is APPROVED cannot become APPROVED."  # as ever
+    arabic = api.post(f"{base}/approve", headers={"Accept-Language": "ar"}).get_json()["error"]
+    assert arabic["message"] == "لا يمكن لفاتورة حالتها معتمدة أن تصبح معتمدة."  # no codes
+    assert arabic["details"]["status"] == "APPROVED"  # the code stays in the details
     assert api.post(f"{base}/send").get_json()["status"] == "SENT"
     assert api.post(f"{base}/void").get_json()["status"] == "VOID"
     assert api.post(f"{base}/approve").status_code == 409

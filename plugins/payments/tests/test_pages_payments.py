@@ -87,6 +87,8 @@ def test_reversal_from_the_page_reopens_the_invoice(signed_in, api, invoice_for)
 
 def test_a_reversal_names_what_it_reverses_in_the_readers_language(signed_in, api, invoice_for):
     paid = pay(api, allocation(invoice_for("100.00")["id"], "105.00")).get_json()
+    original = signed_in.get(f"/payments/{paid['id']}", headers={"Accept-Language": "ar"})
+    assert f'hx-confirm="عكس {paid["number"]}؟' in original.get_data(as_text=True)  # the dialog
     reversal = api.post(f"/api/v1/payments/{paid['id']}/reverse").get_json()
     assert reversal["reference"] == f"Reversal of {paid['number']}"  # the API's record as stored
     english = signed_in.get(f"/payments/{reversal['id']}", headers={"Accept-Language": "en"})

@@ -67,9 +67,7 @@ def _query(model):
 
 
 def _number_link(row) -> str:
-    if row.archived:  # no page of its own: its record is read through the API
-        return url_for("payments_api.payments_read", payment_id=row.id)
-    return url_for("payments.payment_detail", payment_id=row.id)
+    return url_for("payments.payment_detail", payment_id=row.id)  # archived ones: read only
 
 
 def _status(row) -> Markup:

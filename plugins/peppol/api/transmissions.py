@@ -16,6 +16,7 @@ from core.api import (
     get_or_404,
     paginate,
     require_permission,
+    status_word,
     transition_routes,
     user_id,
 )
@@ -106,7 +107,10 @@ def _retry(t: Transmission) -> Transmission:
     if t.state != FAILED:
         raise Conflict(
             "not_failed",
-            _("Only a FAILED transmission is retried (it is %(t_state)s).", t_state=t.state),
+            _(
+                "Only a FAILED transmission is retried (it is %(t_state)s).",
+                t_state=status_word("peppol_state", t.state),
+            ),
         )
     enqueue_job(
         transmit.SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=user_id()
