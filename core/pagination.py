@@ -16,6 +16,7 @@ from core import listing
 from core.db import db
 from core.inputs import MAX_INT, query_int
 from core.listing import exact_count
+from core.listing.page import first_column
 from core.listing.sorting import id_order
 
 DEFAULT_LIMIT = 50
@@ -126,7 +127,7 @@ def _primary_key(query):
     """The model's ``id``: of ``select(Model)``, or a SELECT of columns' first one."""
     if listing.objects(query):
         return query.column_descriptions[0]["entity"].id
-    return query.selected_columns[0]
+    return first_column(query)
 
 
 def _stable_order(order_by, pk) -> list:

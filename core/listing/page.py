@@ -75,6 +75,18 @@ def _columns(session, stmt):
     return session.connection().execute(scope_statement(stmt))
 
 
+def scalar(stmt):
+    """The one value of a SELECT (a count), read as ``_columns`` reads rows."""
+    stmt = stmt.execution_options(_result_disable_adapt_to_context=True)
+    return _columns(db.session(), stmt).scalar()
+
+
+def first_column(stmt):
+    """The first column of a SELECT of columns, as written (``selected_columns`` builds every
+    column's entry first)."""
+    return stmt._raw_columns[0]  # the columns clause as written
+
+
 def objects(stmt) -> bool:
     """True for ``select(Model)``, False for a SELECT of columns. One entry in the columns
     clause is looked at before ``column_descriptions``, which describes every column (0.18 ms
