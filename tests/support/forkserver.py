@@ -41,7 +41,7 @@ class Launcher:
     def __init__(self) -> None:
         self._proc: subprocess.Popen | None = None
         self._lock = threading.Lock()
-        self._env: dict[str, str] = {}
+        self._log = Path(tempfile.gettempdir()) / "ll-forkserver.log"
 
     def start(self, args: list[str], env: dict, cwd: Path, log: Path) -> ForkedServer:
         with self._lock:
@@ -76,6 +76,8 @@ class Launcher:
                 except subprocess.TimeoutExpired:
                     self._proc.kill()
                     self._proc.wait(10)
+                if self._proc.returncode == 0:
+                    self._log.unlink(missing_ok=True)  # kept when something went wrong
             self._proc = None
 
     def _ensure_running(self) -> None:
@@ -86,8 +88,8 @@ class Launcher:
             for k, v in os.environ.items()
             if not k.startswith("LEDGERLINE_") and k != "DATABASE_URL"
         }
-        log = open(Path(tempfile.gettempdir()) / f"ll-forkserver-{os.getpid()}.log", "ab")  # noqa: SIM115
-        with log:
+        self._log = Path(tempfile.gettempdir()) / f"ll-forkserver-{os.getpid()}.log"
+        with self._log.open("ab") as log:
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "tests.support.forkserver"],
                 cwd=ROOT,
@@ -99,7 +101,7 @@ class Launcher:
             )
         ready = self._proc.stdout.readline()
         if not ready:
-            raise RuntimeError(f"the app server launcher did not start: see {log.name}")
+            raise RuntimeError(f"the app server launcher did not start: see {self._log}")
 
     def _ask(self, request: dict) -> dict:
         self._proc.stdin.write(json.dumps(request) + "\n")

@@ -49,11 +49,13 @@ def approve(bill: Bill, actor, reason: str | None) -> Bill:
 
 
 def _check_override(bill: Bill, actor, reason: str | None) -> None:
-    missing = []
+    missing, named = [], []  # the details' English words (the API's), the message's
     if not actor.can(OVERRIDE):
         missing.append("the permission ap.override")
+        named.append(_("the permission ap.override"))
     if not reason:
         missing.append("a written reason")
+        named.append(_("a written reason"))
     if missing:
         raise ApiError(
             409,
@@ -61,7 +63,7 @@ def _check_override(bill: Bill, actor, reason: str | None) -> None:
             _(
                 "The bill is %(bill_match_status)s: approving it needs %(names)s.",
                 bill_match_status=status_word("ap_match", bill.match_status),
-                names=" and ".join(missing),
+                names=named[0] if len(named) == 1 else _("%(a)s and %(b)s", a=named[0], b=named[1]),
             ),
             {"match_status": bill.match_status, "missing": missing},
         )

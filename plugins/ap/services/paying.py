@@ -124,8 +124,8 @@ def parse(body: dict, bill: Bill) -> PaymentInput:
 
     errors = FieldErrors()
     amount = exact_decimal(
-        body.get("amount"), "amount", errors, "must be a decimal written as a string",
-        "is not a number",
+        body.get("amount"), "amount", errors, _("must be a decimal written as a string"),
+        _("is not a number"),
     )  # fmt: skip
     places = amount_places(bill.currency)
     if amount is not None and amount <= 0:

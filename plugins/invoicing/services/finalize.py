@@ -56,8 +56,6 @@ def _seal(ready: Prepared, number: str, seq: int, prev_hash: str | None, sealed:
     invoice, totals = ready.invoice, ready.totals
     key = ready.key or signing.company_key(invoice.company_id)
     with db.session.no_autoflush:
-        mapping.snapshot_buyer(invoice)
-        mapping.snapshot_seller(invoice, ready.company)
         invoice.hash_version = chain.CURRENT_VERSION
         invoice.number = number
         invoice.subtotal = totals.subtotal

@@ -59,6 +59,11 @@ def prepare(invoice_id: int) -> Prepared:
     totals = mapping.totals.compute_totals(document)
     # A refusal raises before anything is written or locked beyond the invoice.
     checked = einvoice_gate.sealed_xml(invoice, document, totals, profiles)
+    # The buyer and seller as the document was written from; stored with the line totals
+    # (a draft may change), hashed under the lock. Taken later, a re-read of the customer
+    # there (the corrected invoice's lock loads it too) could seal another than was checked.
+    mapping.snapshot_buyer(invoice)
+    mapping.snapshot_seller(invoice, company)
     _write_taxes(invoice, totals)
     key = signing.newest_key(invoice.company_id)
     if key is not None:

@@ -240,41 +240,20 @@ def test_a_save_made_while_finalize_queues_for_the_chain_is_refused(
     for any finalized invoice (409, not a 500), and what is sealed is what was checked."""
     invoice_id = drafts.create(company.id, draft_payload(customer.id, notes="as checked")).id
     db.session.commit()
-    checked, go_on = threading.Event(), threading.Event()
-    take_lock = finalize.lock_chain
-
-    def queue_after_the_checks(company_id):
-        checked.set()
-        go_on.wait(30)
-        return take_lock(company_id)
-
-    monkeypatch.setattr(finalize, "lock_chain", queue_after_the_checks)
-    outcomes = {}
-
-    def run(name, work):
-        with app.app_context():  # another request: its own session
-            try:
-                work(db.session.get(Invoice, invoice_id))
-                db.session.commit()
-                outcomes[name] = "ok"
-            except Exception as exc:  # collected and asserted below
-                outcomes[name] = getattr(exc, "code", repr(exc))
-            finally:
-                db.session.remove()
+    finalizer, go_on, outcomes = _finalize_paused_before_the_chain_lock(
+        app, invoice_id, monkeypatch
+    )
 
     def save(invoice):
         drafts.update(invoice, {"notes": "edited meanwhile"})
 
-    finalizer = threading.Thread(target=run, args=("finalize", finalize.finalize))
-    finalizer.start()
-    assert checked.wait(30)
-    editor = threading.Thread(target=run, args=("save", save))
+    editor = threading.Thread(target=_request, args=(app, Invoice, invoice_id, save, outcomes))
     editor.start()
     _until_a_statement_waits_for_a_lock()
     go_on.set()
     finalizer.join(60)
     editor.join(60)
-    assert outcomes == {"finalize": "ok", "save": "invoice_not_draft"}
+    assert outcomes == ["ok", "invoice_not_draft"]  # the finalize commits first
     db.session.expire_all()
     sealed = db.session.get(Invoice, invoice_id)
     assert (sealed.status, sealed.notes, sealed.version) == ("FINALIZED", "as checked", 1)
@@ -300,3 +279,71 @@ def _until_a_statement_waits_for_a_lock():
         db.session.rollback()
         time.sleep(0.05)
     raise AssertionError("the save never waited for the draft's lock")
+
+
+def _request(app, model, record_id, work, outcomes):
+    """``work(record)`` and commit as another request (its own session); appends "ok" or
+    the refusal's code to ``outcomes``."""
+    with app.app_context():
+        try:
+            work(db.session.get(model, record_id))
+            db.session.commit()
+            outcomes.append("ok")
+        except Exception as exc:  # collected and asserted by the test
+            outcomes.append(getattr(exc, "code", repr(exc)))
+        finally:
+            db.session.remove()
+
+
+def _finalize_paused_before_the_chain_lock(app, invoice_id, monkeypatch):
+    """(thread, go_on, outcomes): a finalize of ``invoice_id`` in another request that has
+    read and checked the draft and waits for ``go_on`` before queueing for the chain lock."""
+    checked, go_on, outcomes = threading.Event(), threading.Event(), []
+    take_lock = finalize.lock_chain
+
+    def queue_after_the_checks(company_id):
+        checked.set()
+        go_on.wait(30)
+        return take_lock(company_id)
+
+    monkeypatch.setattr(finalize, "lock_chain", queue_after_the_checks)
+    db.session.rollback()  # SQLite: this session's read would hold the write lock
+    args = (app, Invoice, invoice_id, finalize.finalize, outcomes)
+    worker = threading.Thread(target=_request, args=args)
+    worker.start()
+    assert checked.wait(30)
+    return worker, go_on, outcomes
+
+
+def test_a_customer_renamed_while_a_credit_note_queues_is_sealed_as_checked(
+    app, company, customer, monkeypatch
+):
+    """The buyer snapshot is taken with the checks, before the chain lock: a customer edit
+    committed while the credit note waits for the lock (which re-reads the corrected invoice
+    and so its customer) is not half-sealed: snapshot, hash and signed XML agree."""
+    from plugins.invoicing.models import Customer
+    from plugins.invoicing.services import customers, transitions
+
+    customer_id, original = customer.id, _finalized(company, customer)
+    note_id = transitions.credit_note(original, {"credit_reason": "DL8.61.1.A"}).id
+    db.session.commit()
+    finalizer, go_on, outcomes = _finalize_paused_before_the_chain_lock(app, note_id, monkeypatch)
+
+    def rename(buyer):
+        customers.update(buyer, {"name": "Renamed Buyer LLC"})
+
+    editor = threading.Thread(target=_request, args=(app, Customer, customer_id, rename, outcomes))
+    editor.start()
+    if db.engine.dialect.name == "postgresql":
+        editor.join(60)  # committed while the credit note waits (SQLite: it waits for it)
+    go_on.set()
+    finalizer.join(60)
+    editor.join(60)
+    assert outcomes == ["ok", "ok"]
+    db.session.expire_all()
+    note = db.session.get(Invoice, note_id)
+    assert note.buyer_name == "Gulf Buyer LLC"  # as it was when checked
+    from plugins.invoicing.chain import verify_company
+
+    assert verify_company(company.id).ok
+    _assert_sealed_xml_is_the_export(note)
