@@ -63,7 +63,8 @@ def paginate(
     return envelope(_serialized(rows, serialize, prepare), limit, offset, total)
 
 
-def plain_columns(model, without=()) -> list:
+@functools.cache
+def plain_columns(model, without=()) -> tuple:
     """Every mapped column of ``model`` except ``without`` (attribute names), ``id`` first:
     a ``select(*plain_columns(Model))`` page's rows carry them by the model's attribute
     names, so a serializer written for the model reads a row alike."""
@@ -71,7 +72,7 @@ def plain_columns(model, without=()) -> list:
 
     keys = [a.key for a in inspect(model).column_attrs if a.key not in without]
     keys.sort(key=lambda k: k != "id")
-    return [getattr(model, k) for k in keys]
+    return tuple(getattr(model, k) for k in keys)
 
 
 @functools.cache
