@@ -9,10 +9,13 @@ over the invoices).
 
 A word shaped like a document number ("BENCH-0099", "INV/2026/00042") shares its letters with
 every number of the company: the index entries of "BEN", "ENC", ... list every invoice, so
-reading them grows with the book (measured: 1.1 ms at 100k, 57 ms at 1M on PostgreSQL). Such a
-word is looked up in the index by its longest run of digits (its ``core``, the selective part,
-whose few entries are read alone) and the whole word is then checked on those candidates only,
-row by row: the same invoices are found, at a cost that follows the matches, not the book.
+reading them grows with the book (PostgreSQL, fastest of 15: 11 ms at 100k invoices, 78 ms at
+1M; by its digits 1.7 and 3.1 ms; benchmarks/RESULTS.md, notes). Such a word is looked up in
+the index by its longest run of digits (its ``core``, the selective part, whose few entries are
+read alone) and the whole word is then checked on those candidates only, row by row: the same
+invoices are found, at a cost that follows the matches, not the book. (0009's ``tsvector``
+index on PostgreSQL is no longer read: its prefix match found non-substrings, "Benches -0099"
+for "bench-0099", and read every invoice for "bench:*".)
 """
 
 from __future__ import annotations
