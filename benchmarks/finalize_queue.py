@@ -9,12 +9,13 @@ holding it.
 are) finalize ``per`` drafts each of one company through the real service and commit. Each
 finalize is timed in parts by wrapping the service's own steps in this process: ``wait`` is the
 chain-lock statement (``finalize.lock_chain``, the upsert that queues behind the holder),
-``validate`` the UBL build and official validation (``einvoice_gate.sealed_xml``), ``sign`` the
-RSA-PSS signature, and ``hold`` everything from the lock granted to the connection's COMMIT
-(which lets it go),
-``after`` what runs after the COMMIT (core's event delivery and audit entry). Printed per thread
-count: p50 / p95 of each, in ms. ``--profile`` adds cProfile's top functions of one
-single-threaded finalize run.
+``validate`` the UBL build and official validation (``einvoice_gate.sealed_xml``; it runs
+before the lock since finalize_prepare, inside it only when re-checked), ``sign`` the RSA-PSS
+signature, ``hold`` everything from the lock granted to the connection's COMMIT (which lets
+it go), and ``after`` what runs after the COMMIT (core's event delivery and audit entry).
+Printed per thread count: p50 / p95 of each, in ms, and the most SQL statements one finalize
+sent while holding the lock (the lock's own included; COMMIT not). ``--profile`` adds
+cProfile's top functions of one single-threaded finalize run.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def _timed_step(name: str, fn):
             _local.parts[name] += time.perf_counter() - start
             if name == "wait":
                 _local.granted, _local.released = time.perf_counter(), None
+                _local.parts["statements"] = 1  # the lock statement itself
 
     return wrapper
 
@@ -52,18 +54,28 @@ def _committing(conn) -> None:
         _local.released = time.perf_counter()
 
 
-def instrument() -> None:
+def _statement(conn, cursor, statement, parameters, context, executemany) -> None:
+    """Count the round trips made while the chain lock is held (the lock's own included)."""
+    if getattr(_local, "released", 0) is None:
+        _local.parts["statements"] += 1
+
+
+def instrument():
+    """Wrap the timed steps and listen to the engine; returns what undoes the wrapping."""
     from sqlalchemy import event
 
     from core.api import db
     from plugins.invoicing import signing
-
-    event.listen(db.engine, "commit", _committing)
     from plugins.invoicing.services import einvoice_gate, finalize
 
-    finalize.lock_chain = _timed_step("wait", finalize.lock_chain)
-    einvoice_gate.sealed_xml = _timed_step("validate", einvoice_gate.sealed_xml)
-    signing.sign = _timed_step("sign", signing.sign)
+    event.listen(db.engine, "commit", _committing)
+    event.listen(db.engine, "before_cursor_execute", _statement)
+    steps = [(finalize, "lock_chain", "wait"), (einvoice_gate, "sealed_xml", "validate")]
+    originals = [(module, name, getattr(module, name)) for module, name, _ in steps]
+    originals.append((signing, "sign", signing.sign))
+    for module, name, part in [*steps, (signing, "sign", "sign")]:
+        setattr(module, name, _timed_step(part, getattr(module, name)))
+    return lambda: [setattr(module, name, fn) for module, name, fn in originals]
 
 
 def worker(app, ids: list[int], out: list[dict]) -> None:
@@ -129,7 +141,12 @@ def report(threads: int, samples: list[dict]) -> str:
         values = [s.get(part, 0.0) for s in samples]
         cells.append(f"{pct(values, 0.5):7.1f} / {pct(values, 0.95):7.1f}")
     wait_share = sum(s["wait"] for s in samples) / sum(s["total"] for s in samples)
-    return f"| {threads} | {len(samples)} | " + " | ".join(cells) + f" | {wait_share:.0%} |"
+    statements = max(s["statements"] for s in samples)
+    return (
+        f"| {threads} | {len(samples)} | "
+        + " | ".join(cells)
+        + f" | {statements} | {wait_share:.0%} |"
+    )
 
 
 def main(argv=None) -> None:
@@ -150,7 +167,8 @@ def main(argv=None) -> None:
         measure(make_url("finalize_queue"), levels, args.per, args.profile)
 
 
-def measure(db_url: str, levels: list[int], per: int, profile: bool = False) -> None:
+def measure(db_url: str, levels: list[int], per: int, profile: bool = False) -> dict:
+    """Print the table (and the profile); ``{threads: [each finalize's parts]}``."""
     import os
 
     print(f"load average at start: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -166,23 +184,34 @@ def measure(db_url: str, levels: list[int], per: int, profile: bool = False) -> 
         finalize.finalize(db.session.get(Invoice, ids.pop()))  # warm: key, rules, caches
         db.session.commit()
         db.session.remove()
-        instrument()
-        print(
-            "| threads | finalizations | total p50 / p95 | chain-lock wait | lock held "
-            "(lock to COMMIT) | UBL + validation | signing | after COMMIT (events, audit) "
-            "| share of time waiting |"
-        )
-        print("|---|---|---|---|---|---|---|---|---|")
-        for threads in levels:
-            chunk, ids = ids[: threads * per], ids[threads * per :]
-            print(report(threads, run_level(app, chunk, threads)), flush=True)
-        if profile:
-            profiled(app, ids[:per])
+        undo = instrument()
+        try:
+            samples = _levels(app, ids, levels, per, profile)
+        finally:
+            undo()
         from plugins.invoicing import chain
 
         result = chain.verify_company(company_id)
         assert result.ok, result.as_dict()
         print(f"chain verified intact: {result.checked} invoices")
+    return samples
+
+
+def _levels(app, ids: list[int], levels: list[int], per: int, profile: bool) -> dict:
+    print(
+        "| threads | finalizations | total p50 / p95 | chain-lock wait | lock held "
+        "(lock to COMMIT) | UBL + validation | signing | after COMMIT (events, audit) "
+        "| statements in the lock | share of time waiting |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    samples = {}
+    for threads in levels:
+        chunk, ids = ids[: threads * per], ids[threads * per :]
+        samples[threads] = run_level(app, chunk, threads)
+        print(report(threads, samples[threads]), flush=True)
+    if profile:
+        profiled(app, ids[:per])
+    return samples
 
 
 if __name__ == "__main__":

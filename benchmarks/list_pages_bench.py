@@ -104,7 +104,7 @@ def bare_page(app, path: str, spec, bare, company_id: int) -> str:
 
     with app.test_request_context(path, headers=HX), db.engine.connect() as conn:
         sort = spec.sorting.parse(request.args.get("sort"))
-        found = bare(conn, company_id, sort.order_by())
+        found = bare(conn, company_id, sort.order_by(conn.dialect.name))
         rows = found[: spec.page_size]
         more = "next" if len(found) > spec.page_size else None
         context = {

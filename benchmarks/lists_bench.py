@@ -123,10 +123,10 @@ def _bare_rows_at(position: int):
         return conn.execute(stmt).one()
 
 
-def bare_page_once(app, company_id: int, path: str, extra: dict) -> None:
+def bare_page_once(app, company_id: int, path: str, extra: dict) -> str:
     with app.test_request_context(path, headers=HX):
         rows, page, sort = bare_page(company_id, extra)
-        render_table(app, rows, page, sort)
+        return render_table(app, rows, page, sort)
 
 
 def bare_page(company_id: int, extra: dict):
@@ -143,7 +143,7 @@ def bare_page(company_id: int, extra: dict):
     inv, cust = Invoice.__table__, Customer.__table__
     sort = INVOICES.parse(request.args.get("sort"))
     column = inv.c[sort.column.expr.key]
-    order = (column.desc(), inv.c.id.desc()) if sort.descending else (column, inv.c.id)
+    order = sort.order_by(db.engine.dialect.name)  # the page's own ORDER BY (core.listing)
     stmt = (
         select(*[inv.c[k] for k in COLUMNS], cust.c.name)
         .join(cust, cust.c.id == inv.c.customer_id)

@@ -113,6 +113,30 @@ def payments(company_id: int, customer_id: int, invoice_ids: list[int], count: i
         db.session.commit()
 
 
+def refunds(company_id: int, count: int) -> None:
+    """``count`` refund requests, each on one of the company's payments (not in ``seed``)."""
+    from sqlalchemy import select
+
+    from core.api import db
+    from plugins.payments.models import REQUESTED, Payment, Refund
+
+    mine = select(Payment.id).where(Payment.company_id == company_id).order_by(Payment.id)
+    payment_ids = list(db.session.scalars(mine.limit(count)))
+    rows = [
+        {
+            "company_id": company_id,
+            "payment_id": payment_ids[n % len(payment_ids)],
+            "amount": Decimal("10.00"),
+            "reason": f"Refund {n}",
+            "status": REQUESTED,
+            "requested_at": NOW,
+        }
+        for n in range(count)
+    ]
+    _insert(Refund, rows)
+    db.session.commit()
+
+
 def vendors(company_id: int, count: int) -> list[int]:
     from core.api import db
     from plugins.ap.models import Vendor
@@ -273,7 +297,7 @@ def payment_requests(company_id: int, invoice_ids: list[int], count: int) -> Non
                 "decimals": 6,
                 "mode": "hd",
                 "derivation_index": n,
-                "address": "0x" + hashlib.sha256(f"addr{n}".encode()).hexdigest()[:40],
+                "address": "0x" + _digest(f"addr{company_id}:{n}")[:40],
                 "amount_units": Decimal(105_000_000),
                 "invoice_amount": Decimal("105.00"),
                 "invoice_currency": "USD",
@@ -284,10 +308,15 @@ def payment_requests(company_id: int, invoice_ids: list[int], count: int) -> Non
                 "status": "New",
                 "expires_at": NOW + dt.timedelta(days=7),
                 "monitor_until": NOW + dt.timedelta(days=30),
-                "public_token": hashlib.sha256(f"token{n}".encode()).hexdigest(),
+                "public_token": _digest(f"token{company_id}:{n}"),
                 "created_at": NOW,
             }
             for n in part
         ]
         _insert(PaymentRequest, rows)
         db.session.commit()
+
+
+def _digest(text: str) -> str:
+    """Unique across companies (addresses and public tokens are unique database-wide)."""
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -23,6 +23,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    from core.session_cookies import SessionCookies
+
+    app.session_interface = SessionCookies()
+
     from core.inputs import int_converter
 
     app.url_map.converters["int"] = int_converter()  # ASCII digits, 64-bit: else 404

@@ -40,6 +40,7 @@ from core.i18n.formatting import format_date, format_datetime, format_money, for
 from core.i18n.labels import N_, label, labels, lazy_label, lazy_labels
 from core.i18n.parsing import InputError, normalize_number, parse_date, parse_number
 from core.i18n.sentences import record_pages
+from core.i18n.status_words import status_word
 from core.idempotency import idempotent
 from core.inputs import (
     MAX_ID,
@@ -66,10 +67,12 @@ from core.listing import (
     capped_count,
     csv_response,
     exact_count,
+    id_order,
     xlsx_response,
 )
 from core.listing import batches as list_batches
 from core.listing import fetch as fetch_page
+from core.listing import run as read_rows
 from core.listing.fields import badge_field, code_field, column_field, id_field, when_field
 from core.listing.filters import record_filter, yes_no_filter
 from core.listing.spec import Action as ListAction
@@ -87,7 +90,7 @@ from core.models import Company
 from core.money import ExactNumeric, MoneyOutOfRange
 from core.offload import off_loop
 from core.page_blueprint import page_blueprint
-from core.pagination import paginate
+from core.pagination import paginate, plain_columns, plain_objects
 from core.party import PartyMixin
 from core.party_columns import downgrade_party_columns, upgrade_party_columns
 from core.permissions import Permission
@@ -96,10 +99,10 @@ from core.plugin_parts import declare_parts
 from core.realtime import company_room, emit, join_record_room, record_room, user_room
 from core.record_page import record_page
 from core.requestctx import correlation_id, current_actor
-from core.sequences import next_number, next_value
+from core.sequences import next_number, next_value, upcoming_number
 from core.shell import MenuItem, Widget
 from core.stale_merge import StaleMerge, payload_form
-from core.table_parts import AuthoredMixin, list_indexes
+from core.table_parts import AuthoredMixin, id_index, list_indexes
 from core.templating import is_htmx, render
 from core.tenancy import Scope, TenantMixin, TenantWriteRefused, get_scoped, scoped
 from core.testing import app_for_tests, csrf_token, sign_in, user_for_tests
@@ -142,6 +145,7 @@ __all__ = [
     "field_sentences",
     "load_fonts",
     "written_in",
+    "status_word",
     "format_number",
     "gettext",
     "label",
@@ -187,6 +191,8 @@ __all__ = [
     "ChainHeadMixin",
     "ChainReport",
     "walk_chain",
+    "id_index",
+    "id_order",
     "list_indexes",
     "verify_command",
     "Transition",
@@ -274,12 +280,15 @@ __all__ = [
     "on_commit",
     "page_blueprint",
     "paginate",
+    "plain_columns",
+    "plain_objects",
     "public",
     "publish",
     "query_choice",
     "query_date",
     "query_id",
     "query_int",
+    "read_rows",
     "read_only_ok",
     "require_media_type",
     "read_record",
@@ -298,6 +307,7 @@ __all__ = [
     "socketio",
     "text_field",
     "transition_routes",
+    "upcoming_number",
     "update_record",
     "user_for_tests",
     "user_id",

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from core.access import not_found
 from core.db import db
 from core.errors import Conflict
+from core.i18n.status_words import status_word
 
 
 def lock_for_update(model, ident):
@@ -59,16 +60,26 @@ def lock_checked(model, ident, check: Callable[[Any], None], label: str | None =
     return row
 
 
-def lock_in(model, ident, statuses, code: str, message: str, details: dict | None = None):
+def lock_in(
+    model,
+    ident,
+    statuses,
+    code: str,
+    message: str,
+    details: dict | None = None,
+    kind: str | None = None,
+):
     """``lock_checked`` with the check "its ``status`` is one of ``statuses``", else 409 ``code``.
 
-    ``message`` may name the status found as ``{status}``; the error's details carry it as
-    ``status``, with ``details`` (``allowed_from``...) beside it.
+    ``message`` may name the status found as ``{status}``: with the label ``kind`` of the
+    statuses, as ``status_word`` says it (its label outside English). The error's details carry
+    the code as ``status``, with ``details`` (``allowed_from``...) beside it.
     """
 
     def status_in(row) -> None:
         if row.status not in statuses:
             found = {"status": row.status, **(details or {})}
-            raise Conflict(code, message.format(status=row.status), found)
+            named = status_word(kind, row.status) if kind else row.status
+            raise Conflict(code, message.format(status=named), found)
 
     return lock_checked(model, ident, status_in)

@@ -44,8 +44,19 @@ def collect(plugins) -> list[Permission]:
 
 
 def for_role(role: str) -> frozenset[str]:
-    """SUPER_ADMIN holds every read permission of every company, and nothing that writes."""
+    """SUPER_ADMIN holds every read permission of every company, and nothing that writes.
+
+    Worked out once per role and app (the app's permissions are collected at start-up):
+    every request's actor asks."""
     perms = all_permissions()
+    known = current_app.extensions.setdefault("ledgerline.role_permissions", {})
+    key = (id(perms), len(perms), role)
+    if key not in known:
+        known[key] = _of_role(perms, role)
+    return known[key]
+
+
+def _of_role(perms, role: str) -> frozenset[str]:
     if role == SUPER_ADMIN:
         return frozenset(p.name for p in perms if not p.write)
     return frozenset(p.name for p in perms if role in p.roles)

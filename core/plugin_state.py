@@ -30,7 +30,7 @@ def describe_plugins(app, with_migrations: bool = True) -> list[dict]:
             {
                 "name": name,
                 "version": m.version,
-                "summary": m.summary,
+                "summary": str(m.summary),  # a lazy text: in the reader's language
                 "enabled": name in enabled,
                 "distribution": info.distribution,
                 "depends": list(m.depends),

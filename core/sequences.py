@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -36,3 +37,16 @@ def next_number(company_id: int, code: str, on: date | None = None, width: int =
     """``next_number(1, "INV")`` → ``INV/2026/00001``: a yearly, gapless series per company."""
     year = str((on or date.today()).year)
     return f"{code}/{year}/{next_value(company_id, code, year):0{width}d}"
+
+
+def upcoming_number(company_id: int, code: str, on: date | None = None, width: int = 5) -> str:
+    """The number ``next_number`` would give now, without taking it (one plain read, no lock):
+    a guess, right unless another transaction takes one first. Invoicing checks a document
+    under it before queueing for the real number."""
+    year = str((on or date.today()).year)
+    last = db.session.scalar(
+        select(Sequence.last_value).where(
+            Sequence.company_id == company_id, Sequence.code == code, Sequence.period == year
+        )
+    )
+    return f"{code}/{year}/{(last or 0) + 1:0{width}d}"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import appcache
+from tests.support import appcache, signing_pool
 from tests.support.databases import PostgresClones, SqliteClones
 from tests.support.servers import PostgresServer
 
@@ -109,6 +109,7 @@ def app_config(db_url, tmp_path):
 def app(app_config, tmp_path_factory):
     from core import create_app
 
+    signing_pool.use_pool()
     app = appcache.build(create_app, app_config, tmp_path_factory)
     with app.app_context():
         yield app
@@ -122,3 +123,4 @@ def client(app):
 
 
 from tests.support.fixtures import *  # noqa: E402,F403
+from tests.support.scaffolded import *  # noqa: E402,F403

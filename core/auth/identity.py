@@ -8,6 +8,7 @@ from core import permissions
 from core.actor import Actor
 from core.auth import tokens
 from core.models import User
+from core.models.api_token import scopes_of
 
 
 def actor_for_user(user: User, via: str = "session", token=None) -> Actor:
@@ -28,6 +29,25 @@ def actor_for_user(user: User, via: str = "session", token=None) -> Actor:
     )
 
 
+def actor_for_token(row) -> Actor:
+    """The Actor of an API token from ``tokens.active_identity``'s row."""
+    return Actor(
+        user_id=row.user_id,
+        email=row.email,
+        role=row.role,
+        company_id=row.company_id,
+        permissions=permissions.for_role(row.role),
+        via="token",
+        scopes=scopes_of(row.scopes),
+        token_id=row.id,
+        name=row.full_name or None,
+        locale=row.locale,
+        timezone=row.timezone,
+        company_locale=row.company_locale,
+        company_timezone=row.company_timezone,
+    )
+
+
 def bearer_secret(request, auth) -> str | None:
     if auth and isinstance(auth, dict) and isinstance(auth.get("token"), str):
         return auth["token"]
@@ -40,11 +60,11 @@ def bearer_secret(request, auth) -> str | None:
 def actor_from_request(request, auth) -> Actor | None:
     secret = bearer_secret(request, auth)
     if secret:
-        token = tokens.find_active(secret)
-        if token is None:
+        row = tokens.active_identity(secret)
+        if row is None:
             return None  # a bad token never falls back to the session cookie
-        actor = actor_for_user(token.user, "token", token)
-        tokens.touch(token)
+        actor = actor_for_token(row)
+        tokens.touch(row)
         return actor
     if current_user and current_user.is_authenticated:
         return actor_for_user(current_user._get_current_object())

@@ -6,11 +6,11 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from core.db import db
-from core.models import ApiToken, User
+from core.models import ApiToken, Company, User
 from core.models.user import SUPER_ADMIN
 from core.timeutil import utcnow
 
@@ -70,6 +70,34 @@ def find_active(secret: str) -> ApiToken | None:
     if token is None or token.revoked_at is not None or not token.user.active:
         return None
     return token
+
+
+# What a request's Actor needs of the token, its user and their company, as one plain row.
+_IDENTITY = (
+    select(
+        ApiToken.id, ApiToken.scopes, ApiToken.last_used_at,
+        User.id.label("user_id"), User.email, User.role, User.company_id, User.full_name,
+        User.locale, User.timezone,
+        Company.locale.label("company_locale"), Company.timezone.label("company_timezone"),
+    )
+    .join(User, User.id == ApiToken.user_id)
+    .outerjoin(Company, Company.id == User.company_id)
+    .where(ApiToken.token_hash == bindparam("digest"), ApiToken.revoked_at.is_(None))
+    .where(User.active.is_(True))
+)  # fmt: skip
+
+
+def active_identity(secret: str):
+    """The row an API request's Actor is made of (``None`` for an unknown, revoked or
+    deactivated token): asked of the database on every request, so a revocation refuses the
+    very next one. A plain row on the session's connection, not three ORM objects: signing in
+    was a fifth of a cheap list request's time, most of it the ORM's per-object work
+    (profiled)."""
+    if not secret.startswith(PREFIX):
+        return None
+    # The one statement object, its digest a parameter: SQLAlchemy reuses its compiled form
+    # as it is (a new statement each time was re-keyed column by column: measured).
+    return db.session.connection().execute(_IDENTITY, {"digest": _digest(secret)}).first()
 
 
 def revoke(token: ApiToken) -> None:

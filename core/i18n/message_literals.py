@@ -35,6 +35,7 @@ MESSAGE_CALLS = frozenset(
         "abort",
         "lock_in",
         "StaleVersion",
+        "exact_decimal",  # its two messages: a float, a string that is no number
     }
 )
 ERROR_DICTS = frozenset({"errors", "fields", "problems", "bad"})

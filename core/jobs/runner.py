@@ -6,6 +6,7 @@ import logging
 
 from core.db import db
 from core.jobs.context import JobContext
+from core.jobs.language import speaking_for
 from core.jobs.progress import announce
 from core.jobs.registry import job_types
 from core.models import Job
@@ -24,7 +25,7 @@ def run_job(job_id: int) -> None:
         log.warning("job %s is not pending (%s); skipped", job_id, job and job.status)
         return
     scope = Scope(company_id=job.company_id) if job.company_id is not None else None
-    with scoped(scope):
+    with scoped(scope), speaking_for(job):
         _run(job)
 
 

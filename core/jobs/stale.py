@@ -11,16 +11,18 @@ import logging
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from core.db import db
+from core.jobs.language import speaking_for
 from core.jobs.progress import announce
 from core.models import Job
 from core.models.job import FAILED, RUNNING
 from core.tenancy import scoped
 from core.timeutil import utcnow
 
-STOPPED = "worker stopped while running"
+STOPPED = "worker stopped while running"  # the log's words; the job's are its starter's
 log = logging.getLogger("ledgerline.jobs")
 
 
@@ -51,12 +53,17 @@ def _stale(cutoff) -> list[Job]:
     return list(db.session.scalars(query))
 
 
+def _stopped(job: Job) -> str:
+    with speaking_for(job):
+        return _("worker stopped while running")
+
+
 def _fail(job: Job, cutoff) -> bool:
     # Conditional: a job whose worker wrote a heartbeat after all is left alone.
     changed = db.session.execute(
         update(Job)
         .where(Job.id == job.id, Job.status == RUNNING, _silent_since(cutoff))
-        .values(status=FAILED, finished_at=utcnow(), errors=[*(job.errors or []), STOPPED])
+        .values(status=FAILED, finished_at=utcnow(), errors=[*(job.errors or []), _stopped(job)])
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed:

@@ -55,7 +55,7 @@ def run():
         abort(403)
     form = RunJobForm()
     if not form.validate() or form.name.data not in _runnable_types():
-        return _page(actor, error="Choose one of the job types listed below.", status=400)
+        return _page(actor, error=_("Choose one of the job types listed below."), status=400)
     try:
         job = enqueue_job(form.name.data, {}, company_id=actor.company_id, user_id=actor.user_id)
     except JobRefused as exc:

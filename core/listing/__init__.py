@@ -2,8 +2,8 @@
 
 from core.listing.counting import cached_count, capped_count, exact_count
 from core.listing.export import csv_response, write_xlsx, xlsx_response
-from core.listing.page import Page, batches, fetch
-from core.listing.sorting import Column, Sorting, SortKey
+from core.listing.page import Page, batches, fetch, objects, run
+from core.listing.sorting import Column, Sorting, SortKey, id_order
 
 __all__ = [
     "Column",
@@ -18,4 +18,7 @@ __all__ = [
     "capped_count",
     "exact_count",
     "fetch",
+    "id_order",
+    "objects",
+    "run",
 ]

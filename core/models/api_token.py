@@ -26,4 +26,9 @@ class ApiToken(db.Model):
 
     @property
     def scope_set(self) -> frozenset[str]:
-        return frozenset(s.strip() for s in self.scopes.split(",") if s.strip())
+        return scopes_of(self.scopes)
+
+
+def scopes_of(text: str) -> frozenset[str]:
+    """The scopes stored as ``read,write``."""
+    return frozenset(s.strip() for s in text.split(",") if s.strip())

@@ -12,7 +12,7 @@ MANIFEST = Manifest(
     depends=("einvoice", "invoicing"),
     uses=("payments",),
     hookspecs="plugins.ap.hookspecs",
-    summary="Accounts payable: purchase orders, goods receipts, vendor bills, 3-way matching",
+    summary=_l("Accounts payable: purchase orders, goods receipts, vendor bills, 3-way matching"),
 )
 
 

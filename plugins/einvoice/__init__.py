@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from core.api import Manifest, declare_parts, hookimpl
+from core.api import lazy_gettext as _l
 
 MANIFEST = Manifest(
     name="einvoice",
     version="1.0.0",
     depends=(),
     hookspecs="plugins.einvoice.hookspecs",
-    summary="UBL 2.1 e-invoices: official Peppol BIS 3.0 / PINT-AE rules, UBL writers and reader",
+    summary=_l(
+        "UBL 2.1 e-invoices: official Peppol BIS 3.0 / PINT-AE rules, UBL writers and reader"
+    ),
 )
 
 

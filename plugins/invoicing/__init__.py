@@ -11,7 +11,7 @@ MANIFEST = Manifest(
     version="1.0.0",
     depends=("einvoice",),
     hookspecs="plugins.invoicing.hookspecs",
-    summary="UAE e-invoices: lifecycle, hash chain, signatures, Peppol BIS 3.0 and PINT-AE",
+    summary=_l("UAE e-invoices: lifecycle, hash chain, signatures, Peppol BIS 3.0 and PINT-AE"),
 )
 
 declare_parts(

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import ExactNumeric, TenantMixin, Versioned, db, list_indexes, utcnow
+from core.api import ExactNumeric, TenantMixin, Versioned, db, id_index, list_indexes, utcnow
 
 
 class CatalogItem(Versioned, TenantMixin, db.Model):
@@ -19,6 +19,7 @@ class CatalogItem(Versioned, TenantMixin, db.Model):
         UniqueConstraint("company_id", "code", name="uq_invoicing_catalog_item_company_code"),
         Index("ix_invoicing_catalog_item_company_name", "company_id", "name"),
         # One per sortable list column (migration 0011).
+        id_index("invoicing_catalog_item"),  # newest first (migration 0012)
         *list_indexes(
             "invoicing_catalog_item", "unit_code", "unit_price", "tax_category", "active"
         ),

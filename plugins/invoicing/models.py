@@ -20,6 +20,7 @@ from core.api import (
     TenantMixin,
     Versioned,
     db,
+    id_index,
     list_indexes,
     utcnow,
 )
@@ -39,6 +40,7 @@ class Customer(PartyMixin, Versioned, TenantMixin, db.Model):
     __table_args__ = (
         Index("ix_invoicing_customer_company_name", "company_id", "name"),
         # One per sortable list column (migration 0011).
+        id_index("invoicing_customer"),  # newest first (migration 0012)
         *list_indexes("invoicing_customer", "trn", "country", "peppol_id"),
     )
 
@@ -56,6 +58,7 @@ class Invoice(Versioned, TenantMixin, db.Model):
         Index("ix_invoicing_invoice_company_customer", "company_id", "customer_id"),
         Index("ix_invoicing_invoice_number", "number"),
         # One per sortable list column (migration 0009): pages read in index order.
+        id_index("invoicing_invoice"),  # newest first (migration 0012)
         *list_indexes(
             "invoicing_invoice",
             "number",

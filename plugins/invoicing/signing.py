@@ -44,15 +44,20 @@ def _fernet() -> Fernet:
     return Fernet(base64.urlsafe_b64encode(derived))
 
 
-def company_key(company_id: int) -> SigningKey:
-    """The company's newest key, created on first use (callers hold the chain lock)."""
-    key = db.session.scalars(
+def newest_key(company_id: int) -> SigningKey | None:
+    """The company's newest key; None before its first finalization."""
+    return db.session.scalars(
         select(SigningKey)
         .where(SigningKey.company_id == company_id)
         .order_by(SigningKey.id.desc())
         .limit(1)
     ).first()
-    return key or _create_key(company_id)
+
+
+def company_key(company_id: int) -> SigningKey:
+    """The company's newest key, created on first use (callers hold the chain lock, so two
+    first finalizations make one key)."""
+    return newest_key(company_id) or _create_key(company_id)
 
 
 def _create_key(company_id: int) -> SigningKey:

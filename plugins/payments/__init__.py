@@ -11,7 +11,7 @@ MANIFEST = Manifest(
     version="1.0.0",
     depends=("invoicing",),
     hookspecs="plugins.payments.hookspecs",
-    summary="Payments against invoices: partial payments, reversals, refunds, immutable ledger",
+    summary=_l("Payments against invoices: partial payments, reversals, refunds, immutable ledger"),
 )
 
 declare_parts(

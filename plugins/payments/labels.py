@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from core.api import gettext, record_pages
 from core.api import lazy_gettext as _l
-from core.api import record_pages
 
 METHODS = {
     "bank_transfer": _l("Bank transfer"),
@@ -38,6 +38,22 @@ EVENTS = {
 }
 
 RECORD_TYPES = {"payment": _l("payment"), "refund": _l("refund")}
+
+# A reversal record's reference as stored (and as the API gives it): "Reversal of PAY/2026/00001".
+REVERSAL_OF = "Reversal of "
+
+
+def reversal_reference(number: str) -> str:
+    return f"{REVERSAL_OF}{number}"
+
+
+def reference_shown(reference: str | None, reversal_of_id: int | None) -> str | None:
+    """A payment's reference as a reader reads it: a reversal's stored English reference
+    ("Reversal of PAY/...") in their language; anyone else's reference as it was typed."""
+    if reversal_of_id and reference and reference.startswith(REVERSAL_OF):
+        return gettext("Reversal of %(number)s", number=reference[len(REVERSAL_OF) :])
+    return reference
+
 
 record_url = record_pages({"payment": ("payments.payment_detail", "payment_id")})
 

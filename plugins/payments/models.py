@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import AuthoredMixin, ExactNumeric, TenantMixin, db, list_indexes, utcnow
+from core.api import AuthoredMixin, ExactNumeric, TenantMixin, db, id_index, list_indexes, utcnow
 
 MONEY = ExactNumeric(18, 2)  # exact on SQLite too (integer minor units), never a float
 
@@ -33,6 +33,7 @@ class Payment(AuthoredMixin, TenantMixin, db.Model):
         Index("ix_payments_payment_duplicate", "company_id", "customer_id", "date", "amount"),
         Index("ix_payments_payment_provider_tx", "company_id", "provider_transaction_id"),
         # One per sortable list column (migration 0005).
+        id_index("payments_payment"),  # newest first (migration 0006)
         *list_indexes("payments_payment", "method", "reference", "amount", "currency", "status"),
     )
 
@@ -78,7 +79,10 @@ class Allocation(TenantMixin, db.Model):
 
 class Refund(TenantMixin, db.Model):
     __tablename__ = "payments_refund"
-    __table_args__ = (Index("ix_payments_refund_company_status", "company_id", "status", "id"),)
+    __table_args__ = (
+        Index("ix_payments_refund_company_status", "company_id", "status", "id"),
+        id_index("payments_refund"),  # newest first (migration 0006)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payments_payment.id"), index=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.api import Manifest, MenuItem, declare_parts, hookimpl
+from core.api import lazy_gettext as _l
 from plugins.peppol.permissions import READ
 
 MANIFEST = Manifest(
@@ -11,7 +12,7 @@ MANIFEST = Manifest(
     depends=("einvoice", "invoicing"),
     uses=("ap",),
     hookspecs="plugins.peppol.hookspecs",
-    summary="Peppol through access-point providers: transmissions, retries, failover, inbox",
+    summary=_l("Peppol through access-point providers: transmissions, retries, failover, inbox"),
 )
 
 

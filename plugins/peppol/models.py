@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import TenantMixin, Versioned, db, list_indexes, utcnow
+from core.api import TenantMixin, Versioned, db, id_index, list_indexes, utcnow
 
 # Transmission states (see states.py for the moves between them).
 QUEUED, SENDING, SENT, DELIVERED = "QUEUED", "SENDING", "SENT", "DELIVERED"
@@ -53,6 +53,7 @@ class Transmission(TenantMixin, db.Model):
         Index("ix_peppol_transmission_company_state", "company_id", "state", "id"),
         Index("ix_peppol_transmission_due", "state", "next_attempt_at"),
         # One per sortable list column (migration 0002).
+        id_index("peppol_transmission"),  # newest first (migration 0003)
         *list_indexes(
             "peppol_transmission",
             "document_number",
@@ -142,6 +143,7 @@ class InboundDocument(TenantMixin, db.Model):
         UniqueConstraint("company_id", "sha256"),
         Index("ix_peppol_inbound_sender_number", "company_id", "sender_id", "number"),
         # One per sortable list column (migration 0002).
+        id_index("peppol_inbound"),  # newest first (migration 0003)
         *list_indexes("peppol_inbound", "received_at", "number", "profile", "status"),
     )
 

@@ -10,7 +10,7 @@ MANIFEST = Manifest(
     name="wallet",
     version="0.1.0",
     depends=("invoicing", "payments"),
-    summary="Stablecoin payment requests: watch-only addresses, reorg-safe detection",
+    summary=_l("Stablecoin payment requests: watch-only addresses, reorg-safe detection"),
 )
 
 

@@ -6,7 +6,7 @@ payments ledger only holds money that moved); marking Invalid reverses a posted 
 
 from __future__ import annotations
 
-from core.api import ApiError, ValidationFailed
+from core.api import ApiError, ValidationFailed, status_word
 from core.api import gettext as _
 from plugins.wallet import settle, state, transitions
 from plugins.wallet.models import INVALID, MARKED, SETTLED
@@ -24,7 +24,10 @@ def mark(request_id: int, status) -> tuple:
         raise ApiError(
             409,
             "already_marked",
-            _("This payment request is marked %(status)s already.", status=status),
+            _(
+                "This payment request is marked %(status)s already.",
+                status=status_word("wallet_status", status),
+            ),
         )
     if status == SETTLED and not state.counted(request, request.payments):
         raise ApiError(409, "nothing_received", _("No payment arrived for this request yet."))

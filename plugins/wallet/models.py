@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import ExactNumeric, TenantMixin, Versioned, db, list_indexes, utcnow
+from core.api import ExactNumeric, TenantMixin, Versioned, db, id_index, list_indexes, utcnow
 from plugins.wallet.columns import TokenUnits
 
 UNITS = TokenUnits()
@@ -58,6 +58,7 @@ class PaymentRequest(TenantMixin, db.Model):
         Index("ix_wallet_payment_request_watch", "chain_id", "destroyed_at", "monitor_until"),
         Index("ix_wallet_payment_request_invoice", "company_id", "invoice_id"),
         # One per sortable list column (migration 0002).
+        id_index("wallet_payment_request"),  # newest first (migration 0003)
         *list_indexes(
             "wallet_payment_request",
             "address",

@@ -117,8 +117,9 @@ def _payee(data: dict, name: str, errors: FieldErrors) -> dict:
         memo = memo_word(data.get("memo"))
     except ValueError:
         errors[f"{name}.memo"] = _("must be text of at most 32 bytes or 0x + 64 hex")
+    field = f"{name}.amount"
     value = exact_decimal(
-        data.get("amount"), f"{name}.amount", errors, "must be a string", "must be a number"
+        data.get("amount"), field, errors, _("must be a string"), _("must be a number")
     )
     if value is not None and value <= 0:
         errors[f"{name}.amount"] = _("must be positive")

@@ -16,7 +16,7 @@ def build(company_id: int, data: dict) -> dict:
     if not keys.is_address(to):
         errors["to_address"] = _("must be a 0x-prefixed 20-byte hex address")
     amount = exact_decimal(
-        data.get("amount"), "amount", errors, "must be a string", "must be a number"
+        data.get("amount"), "amount", errors, _("must be a string"), _("must be a number")
     )
     if amount is not None and amount <= 0:
         errors["amount"] = _("must be positive")

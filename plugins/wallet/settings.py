@@ -105,7 +105,7 @@ def _text_setting(name, value, errors: FieldErrors):
 
 def _percent(value, errors: FieldErrors):
     number = exact_decimal(
-        value, "tolerance_percent", errors, "must be a string", "must be a number"
+        value, "tolerance_percent", errors, _("must be a string"), _("must be a number")
     )
     if number is not None and not Decimal(0) <= number <= Decimal(100):
         errors["tolerance_percent"] = _("must be from 0 to 100")
@@ -120,7 +120,9 @@ def _rates(value, errors: FieldErrors):
         return {}
     rates = {}
     for code, text in value.items():
-        rate = exact_decimal(text, "exchange_rates", errors, "rates must be strings", "bad rate")
+        rate = exact_decimal(
+            text, "exchange_rates", errors, _("rates must be strings"), _("bad rate")
+        )
         if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
             errors["exchange_rates"] = _("%(code)s is not a currency code", code=repr(code))
         elif rate is not None and not Decimal(0) < rate < MAX_RATE:

@@ -1,4 +1,5 @@
-"""A real Ledgerline server in a subprocess (``flask --app wsgi run``), as users start it."""
+"""A real Ledgerline server in a process of its own (``flask --app wsgi run``), as users start
+it; forked from a launcher that has the libraries imported already (tests/support/forkserver.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.support import forkserver
 from tests.support.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,10 +36,14 @@ class AppServer:
         env.pop("LEDGERLINE_SOCKETIO_MESSAGE_QUEUE", None)
         if message_queue:
             env["LEDGERLINE_SOCKETIO_MESSAGE_QUEUE"] = message_queue
-        cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "run"]
-        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--no-reload"]
-        with open(self.log, "wb") as out:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
+        args = ["--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(self.port)]
+        args += ["--no-reload"]
+        if forkserver.LAUNCHER.forks(env):  # the same command, without Python's start-up
+            self.proc = forkserver.LAUNCHER.start(args, env, ROOT, self.log)
+        else:
+            with open(self.log, "wb") as out:
+                cmd = [sys.executable, "-m", "flask", *args]
+                self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
         self._wait_ready()
 
     @property

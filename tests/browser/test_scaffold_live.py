@@ -18,9 +18,9 @@ pytestmark = pytest.mark.browser
 NAME = "memo"
 
 
-def install_scaffolded(tmp_path, db_url) -> dict:
-    """``flask plugins new memo``, pip-install it privately, migrate; returns the env to use."""
-    site = tmp_path / "site"
+def migrate_with_plugin(site, tmp_path, db_url) -> dict:
+    """Migrate the test's database with the plugin installed (tests/support/scaffolded.py);
+    returns the env the server needs to find it."""
     env = {
         **os.environ,
         "DATABASE_URL": db_url,
@@ -28,24 +28,17 @@ def install_scaffolded(tmp_path, db_url) -> dict:
         "PYTHONPATH": os.pathsep.join([str(site), str(PROJECT_ROOT)]),
     }
     env.pop("LEDGERLINE_PLUGINS", None)
-    flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
-    target = tmp_path / f"ledgerline-{NAME}"
-    steps = [
-        [*flask, "plugins", "new", NAME, "--dir", str(target)],
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation"]
-        + ["--target", str(site), str(target)],
-        [*flask, "db", "upgrade", "heads"],
-    ]
-    for step in steps:
-        proc = subprocess.run(step, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
-        assert proc.returncode == 0, proc.stdout + proc.stderr
+    upgrade = [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade", "heads"]
+    proc = subprocess.run(upgrade, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
     return {"PYTHONPATH": env["PYTHONPATH"]}
 
 
 @pytest.fixture
-def live(app, db_url, tmp_path, make_company, make_user, api_token):
+def live(app, db_url, tmp_path, make_company, make_user, api_token, scaffolded_plugin):
     facts = seed(app, make_company, make_user, api_token)
-    server = AppServer(db_url, tmp_path, env=install_scaffolded(tmp_path, db_url))
+    _, site = scaffolded_plugin
+    server = AppServer(db_url, tmp_path, env=migrate_with_plugin(site, tmp_path, db_url))
     yield server, facts
     server.stop()
 

@@ -29,6 +29,7 @@ def test_no_credentials_is_401_json(client):
 def test_unknown_or_revoked_token_is_401(client, acme, api_token):
     from core.auth.tokens import find_active, revoke
     from core.db import db
+    from core.models import User
 
     assert client.get("/api/v1/me", headers=bearer("llt_not-a-real-token")).status_code == 401
     secret = api_token(acme[1])
@@ -36,6 +37,12 @@ def test_unknown_or_revoked_token_is_401(client, acme, api_token):
     revoke(find_active(secret))
     db.session.commit()
     assert client.get("/api/v1/me", headers=bearer(secret)).status_code == 401
+    # A deactivated user's tokens are refused from the next request on, too.
+    other = api_token(acme[1])
+    assert client.get("/api/v1/me", headers=bearer(other)).status_code == 200
+    db.session.get(User, acme[1].id).active = False
+    db.session.commit()
+    assert client.get("/api/v1/me", headers=bearer(other)).status_code == 401
 
 
 def test_me_describes_the_token(client, acme, api_token):

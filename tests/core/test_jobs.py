@@ -32,12 +32,20 @@ def _crashes(ctx):
     raise RuntimeError("the bank file is truncated at line 3")
 
 
+def _refuses(ctx):
+    """Refuse with a catalogue message, as services do (``_()`` when the job runs)."""
+    from core.api import ValidationFailed, _
+
+    ctx.advance(ok=0, failed=1, error=_("Some fields are invalid."))
+    raise ValidationFailed({}, _("Some fields are invalid."))
+
+
 class TestJobsPlugin:
     """A plugin adding job types through the real ``job_types`` hook."""
 
     @hookimpl
     def job_types(self):
-        return {"tests.flaky": _flaky, "tests.crashes": _crashes}
+        return {"tests.flaky": _flaky, "tests.crashes": _crashes, "tests.refuses": _refuses}
 
 
 @pytest.fixture
@@ -153,6 +161,27 @@ def test_a_crashing_job_is_failed_with_its_error(app, client, acme, job_plugin, 
     assert body["errors"] == ["the bank file is truncated at line 3"]
     html = client.get("/jobs").get_data(as_text=True)
     assert "the bank file is truncated at line 3" in html
+
+
+def test_a_jobs_messages_are_in_the_language_of_who_started_it(app, acme, job_plugin):
+    """A worker has no reader: a job writes its errors in its starter's language, else the
+    company's (a scheduled job), else English as before."""
+    company, user = acme
+    arabic, english = ["بعض الحقول غير صالحة."] * 2, ["Some fields are invalid."] * 2
+
+    def errors(user_id=None):
+        return enqueue_job("tests.refuses", {}, company_id=company.id, user_id=user_id).errors
+
+    assert errors(user.id) == english
+    user.locale = "ar"
+    db.session.commit()
+    assert errors(user.id) == arabic
+    company.locale, user.locale = "ar", None
+    db.session.commit()
+    assert errors(None) == arabic and errors(user.id) == arabic
+    user.locale = "en"
+    db.session.commit()
+    assert errors(user.id) == english
 
 
 def test_bad_params_fail_the_job_with_a_clear_message(app, acme):
@@ -298,6 +327,9 @@ def test_run_button_refuses_unknown_types_and_missing_csrf(app, client, acme, lo
     resp = client.post("/jobs/run", data={"name": "core.nope", "csrf_token": token})
     assert resp.status_code == 400
     assert "Choose one of the job types" in resp.get_data(as_text=True)
+    arabic = {"name": "core.nope", "csrf_token": token}
+    resp = client.post("/jobs/run", data=arabic, headers={"Accept-Language": "ar"})
+    assert "اختر أحد أنواع المهام" in resp.get_data(as_text=True)
     assert client.post("/jobs/run", data={"name": "core.demo_count"}).status_code == 400
     assert db.session.scalar(select(func.count(Job.id))) == 0
 

@@ -148,3 +148,15 @@ def test_a_starting_worker_fails_the_silent_ones(app, jobs, db_url, tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(5)
+
+
+def test_the_failure_is_written_in_the_starters_language(app, jobs):
+    from core.db import db
+    from core.jobs.stale import fail_stale_jobs
+    from core.models import User
+
+    ids, user_id = jobs
+    db.session.get(User, user_id).locale = "ar"
+    db.session.commit()
+    assert fail_stale_jobs() == 2
+    assert states(ids)["silent"] == ("failed", ["توقف العامل أثناء تنفيذ المهمة"])

@@ -1,8 +1,9 @@
 """``flask plugins new``: generate a plugin, pip-install it, and use it in a fresh app.
 
-pip installs the package into a private ``--target`` folder (put on PYTHONPATH of the child
-processes) instead of the shared venv, so other test runs never see a half-installed plugin;
-the app still finds it the way it finds any plugin, through the installed entry-point metadata.
+pip installs the package into a private ``--target`` folder (tests/support/scaffolded.py, put
+on PYTHONPATH of the child processes) instead of the shared venv, so other test runs never see a
+half-installed plugin; the app still finds it the way it finds any plugin, through the installed
+entry-point metadata.
 """
 
 from __future__ import annotations
@@ -25,16 +26,11 @@ NAME = "memo"
 PROBE = PROJECT_ROOT / "tests" / "fixtures_plugins" / "probe_scaffolded.py"
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    """``flask plugins new memo``, then pip-install the package into a private folder."""
-    tmp = tmp_path_factory.mktemp("scaffold")
-    target = tmp / f"ledgerline-{NAME}"
-    site = tmp / "site"
-    run(flask("plugins", "new", NAME, "--dir", str(target)), "sqlite://", site, tmp)
-    pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation"]
-    subprocess.run([*pip, "--target", str(site), str(target)], check=True, capture_output=True)
-    return target, site
+@pytest.fixture
+def installed(scaffolded_plugin):
+    """``flask plugins new memo``, pip-installed into a private folder (once per process:
+    tests/support/scaffolded.py)."""
+    return scaffolded_plugin
 
 
 def run(args, db_url, site, tmp_path, check=True, extra_env=None):

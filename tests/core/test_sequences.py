@@ -45,10 +45,16 @@ def _run(app, company_id: int, count: int, failing: set[int] = frozenset()):
 
 
 def test_concurrent_allocations_have_no_duplicates_and_no_gaps(app, make_company):
+    from core.sequences import upcoming_number
+
     company = make_company()
+    assert upcoming_number(company.id, "INV", on=date(2026, 3, 1)) == "INV/2026/00001"
     results, errors = _run(app, company.id, 24)
     assert errors == []
     assert sorted(results) == [f"INV/2026/{n:05d}" for n in range(1, 25)]
+    # what the next allocation will give, read without taking it
+    assert upcoming_number(company.id, "INV", on=date(2026, 3, 1)) == "INV/2026/00025"
+    assert upcoming_number(company.id, "INV", on=date(2026, 3, 1)) == "INV/2026/00025"
 
 
 def test_rolled_back_documents_give_their_number_back(app, make_company):

@@ -166,3 +166,73 @@ def assert_api_list_flat(api, path: str, rows: int, tables=()) -> None:
     for statement, parameters in many:
         if statement.lstrip().upper().startswith("SELECT") and any(t in statement for t in tables):
             assert not full_scans(statement, parameters, tables), (path, statement)
+
+
+def page_statement(get, path: str, table: str) -> tuple:
+    """(statement, parameters) of the page query ``get(path)`` ran on ``table``: the SELECT
+    reading it in an order, a page at a time (not the capped count)."""
+    found = [
+        (statement, parameters)
+        for statement, parameters in statements(get, path)
+        if re.search(rf"\bFROM {table}\b", statement)
+        and "ORDER BY" in statement
+        and "LIMIT" in statement
+        and "count(" not in statement
+    ]
+    assert found, (path, table)
+    return found[0]
+
+
+def company_plan_faults(statement, parameters, table: str, ordered: bool = True) -> list[str]:
+    """What is wrong with how the page query reads ``table`` for one company: it must start at
+    that company's rows, an index lookup on ``company_id`` (never an index walked through
+    every company's rows, ``company_id`` checked row by row), and, when ``ordered``, return
+    them in the page's order from that index (no sort). PostgreSQL plans with sequential scans
+    and sorts disabled, so the plan shows whether such an index path exists whatever the
+    table's size and statistics; SQLite's plan is read as it is. [] when none."""
+    from core.api import db
+
+    conn = db.session.connection()
+    if conn.dialect.name == "sqlite":
+        plan = [r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+        db.session.rollback()
+        faults = [] if any(
+            re.match(rf"SEARCH {table} USING (COVERING )?INDEX \w+ \(company_id=\?", line)
+            for line in plan
+        ) else [f"{table} not read by company_id: {plan}"]  # fmt: skip
+        if ordered and any("USE TEMP B-TREE FOR ORDER BY" in line for line in plan):
+            faults.append(f"sorted after reading: {plan}")
+        return faults
+    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+    conn.exec_driver_sql("SET LOCAL enable_sort = off")
+    plan = [r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, parameters)]
+    db.session.rollback()
+    return _pg_faults(plan, table, ordered)
+
+
+def _pg_faults(plan: list[str], table: str, ordered: bool) -> list[str]:
+    """Each plan node with its detail lines; the nodes reading ``table`` must look it up by
+    ``company_id`` (an Index Cond, never a Filter), and no node may sort when ``ordered``."""
+    nodes: list[list[str]] = []
+    for line in plan:
+        if "(cost=" in line or not nodes:  # a node's first line; its details follow
+            nodes.append([line.strip()])
+        else:
+            nodes[-1].append(line.strip())
+    faults = []
+    reads = [n for n in nodes if re.search(rf"Scan.* on {table}\b", n[0])]
+    for node in reads:
+        looked_up = any(re.match(r"(Index|Recheck) Cond: .*\bcompany_id\b", d) for d in node)
+        if not looked_up or any(re.match(r"Filter: .*\bcompany_id\b", d) for d in node):
+            faults.append(" / ".join(node))  # walked through other companies' rows
+    if ordered:
+        faults += [
+            f"sorted: {n[0]}" for n in nodes if re.match(r"(->\s*)?(Incremental )?Sort\b", n[0])
+        ]
+    return faults if reads else [f"{table} not in the plan: {plan}"]
+
+
+def assert_company_plan(get, path: str, table: str, ordered: bool = True) -> None:
+    statement, parameters = page_statement(get, path, table)
+    faults = company_plan_faults(statement, parameters, table, ordered)
+    assert not faults, (path, faults, statement)

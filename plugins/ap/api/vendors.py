@@ -5,7 +5,16 @@ from __future__ import annotations
 from flask import request
 from sqlalchemy import select
 
-from core.api import RecordRoute, describe, get_or_404, paginate, record_routes, require_permission
+from core.api import (
+    RecordRoute,
+    describe,
+    get_or_404,
+    paginate,
+    plain_columns,
+    plain_objects,
+    record_routes,
+    require_permission,
+)
 from plugins.ap.api import bp
 from plugins.ap.api import serialize as s
 from plugins.ap.api.common import commit
@@ -28,7 +37,12 @@ def vendors_list():
         query = query.where(
             Vendor.name.ilike(like) | Vendor.trn.ilike(like) | Vendor.peppol_id.ilike(like)
         )
-    return paginate(query, order_by=(Vendor.name,), serialize=s.vendor)
+    return paginate(
+        query.with_only_columns(*plain_columns(Vendor)),
+        order_by=(Vendor.name,),
+        serialize=s.vendor,
+        prepare=lambda rows: plain_objects(Vendor, rows),
+    )
 
 
 record_routes(

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import AuthoredMixin, TenantMixin, Versioned, db, list_indexes
+from core.api import AuthoredMixin, TenantMixin, Versioned, db, id_index, list_indexes
 from plugins.ap.models.columns import MONEY
 from plugins.ap.models.document import BillDocument
 from plugins.ap.models.line import ZERO, LineColumns
@@ -41,6 +41,7 @@ class Bill(Versioned, AuthoredMixin, TenantMixin, db.Model):
         Index("ix_ap_bill_duplicate", "company_id", "vendor_id", "issue_date", "total"),
         Index("ix_ap_bill_company_order", "company_id", "order_id"),
         # One per sortable list column (migration 0006).
+        id_index("ap_bill"),  # newest first (migration 0008)
         *list_indexes(
             "ap_bill", "vendor_invoice_number", "vendor_id", "issue_date", "total", "currency"
         ),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.api import AuthoredMixin, TenantMixin, Versioned, db, list_indexes
+from core.api import AuthoredMixin, TenantMixin, Versioned, db, id_index, list_indexes
 from plugins.ap.models.columns import MONEY, PRECISE
 from plugins.ap.models.line import ZERO, LineColumns
 from plugins.ap.models.vendor import Vendor
@@ -31,6 +31,7 @@ class PurchaseOrder(Versioned, AuthoredMixin, TenantMixin, db.Model):
         Index("ix_ap_purchase_order_company_status", "company_id", "status", "id"),
         Index("ix_ap_purchase_order_company_vendor", "company_id", "vendor_id"),
         # One per sortable list column (migration 0006).
+        id_index("ap_purchase_order"),  # newest first (migration 0008)
         *list_indexes(
             "ap_purchase_order", "number", "order_date", "expected_date", "total", "currency"
         ),

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from core.api import PartyMixin, TenantMixin, Versioned, db, list_indexes, utcnow
+from core.api import PartyMixin, TenantMixin, Versioned, db, id_index, list_indexes, utcnow
 
 
 class Vendor(PartyMixin, Versioned, TenantMixin, db.Model):
@@ -17,6 +17,7 @@ class Vendor(PartyMixin, Versioned, TenantMixin, db.Model):
         Index("ix_ap_vendor_company_peppol", "company_id", "peppol_id"),
         Index("ix_ap_vendor_company_trn", "company_id", "trn"),
         # One per sortable list column (migration 0006).
+        id_index("ap_vendor"),  # newest first (migration 0008)
         *list_indexes("ap_vendor", "country", "payment_terms_days"),
     )
 

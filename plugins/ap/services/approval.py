@@ -8,7 +8,7 @@ decision is taken on the current receipts and PO.
 
 from __future__ import annotations
 
-from core.api import ApiError, ValidationFailed, bump_version, db, lock_in, utcnow
+from core.api import ApiError, ValidationFailed, bump_version, db, lock_in, status_word, utcnow
 from core.api import gettext as _
 from plugins.ap.models.bill import (
     APPROVED,
@@ -30,6 +30,7 @@ def approve(bill: Bill, actor, reason: str | None) -> Bill:
         OPEN_STATUSES,
         "bill_not_open",
         _("A bill that is {status} cannot be approved."),
+        kind="ap_bill_status",
     )
     bill = match_run.run(bill, announce=False)
     clean = bill.match_status == FULL_MATCH
@@ -48,19 +49,21 @@ def approve(bill: Bill, actor, reason: str | None) -> Bill:
 
 
 def _check_override(bill: Bill, actor, reason: str | None) -> None:
-    missing = []
+    missing, named = [], []  # the details' English words (the API's), the message's
     if not actor.can(OVERRIDE):
         missing.append("the permission ap.override")
+        named.append(_("the permission ap.override"))
     if not reason:
         missing.append("a written reason")
+        named.append(_("a written reason"))
     if missing:
         raise ApiError(
             409,
             "match_not_clean",
             _(
                 "The bill is %(bill_match_status)s: approving it needs %(names)s.",
-                bill_match_status=bill.match_status,
-                names=" and ".join(missing),
+                bill_match_status=status_word("ap_match", bill.match_status),
+                names=named[0] if len(named) == 1 else _("%(a)s and %(b)s", a=named[0], b=named[1]),
             ),
             {"match_status": bill.match_status, "missing": missing},
         )
@@ -82,6 +85,7 @@ def reject(bill: Bill, reason: str | None) -> Bill:
         (*OPEN_STATUSES, APPROVED),
         "bill_not_open",
         _("A bill that is {status} cannot be rejected."),
+        kind="ap_bill_status",
     )
     if not reason:
         raise ValidationFailed({"reason": _("is required")}, _("Say why the bill is rejected."))

@@ -23,7 +23,11 @@ def decimal(
         errors[name] = _("is required")
         return None
     result = exact_decimal(
-        value, name, errors, "must be a decimal written as a string or integer", "is not a number"
+        value,
+        name,
+        errors,
+        _("must be a decimal written as a string or integer"),
+        _("is not a number"),
     )
     if result is None:
         return None

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import ApiError, db, hook, lock_or_404, utcnow
+from core.api import ApiError, db, hook, lock_or_404, status_word, utcnow
 from core.api import gettext as _
 from plugins.ap.models.bill import MATCHED, OPEN_STATUSES, PARTIAL_MATCH, REJECTED, Bill, BillLine
 from plugins.ap.models.order import TWO_WAY, PurchaseOrderLine
@@ -34,7 +34,8 @@ def run(bill: Bill, *, announce: bool = True, strict: bool = True) -> Bill:
             return bill
         raise ApiError(
             409, "bill_not_open",
-            _("A bill that is %(bill_status)s cannot be matched again.", bill_status=bill.status),
+            _("A bill that is %(bill_status)s cannot be matched again.",
+              bill_status=status_word("ap_bill_status", bill.status)),
             {"status": bill.status},
         )  # fmt: skip
     order = linking.find_order(bill)

@@ -14,7 +14,16 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from core.api import ApiError, FieldErrors, ValidationFailed, db, lock_checked, lock_or_404, utcnow
+from core.api import (
+    ApiError,
+    FieldErrors,
+    ValidationFailed,
+    db,
+    lock_checked,
+    lock_or_404,
+    status_word,
+    utcnow,
+)
 from core.api import gettext as _
 from plugins.ap.models.bill import APPROVED, INVOICE, PAID, PARTIALLY_PAID, PAYABLE_STATUSES, Bill
 from plugins.ap.models.payment import BillPayment
@@ -105,7 +114,7 @@ def _check_payable(bill: Bill) -> None:
         raise ApiError(
             409, "bill_not_approved",
             _("A bill that is %(bill_status)s cannot be paid: only approved bills are paid.",
-              bill_status=bill.status),
+              bill_status=status_word("ap_bill_status", bill.status)),
             {"status": bill.status},
         )  # fmt: skip
 
@@ -115,8 +124,8 @@ def parse(body: dict, bill: Bill) -> PaymentInput:
 
     errors = FieldErrors()
     amount = exact_decimal(
-        body.get("amount"), "amount", errors, "must be a decimal written as a string",
-        "is not a number",
+        body.get("amount"), "amount", errors, _("must be a decimal written as a string"),
+        _("is not a number"),
     )  # fmt: skip
     places = amount_places(bill.currency)
     if amount is not None and amount <= 0:

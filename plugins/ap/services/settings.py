@@ -97,7 +97,7 @@ def update(company_id: int, changes: dict) -> Tolerances:
 
 def _number(name: str, value, errors: FieldErrors) -> Decimal | None:
     result = exact_decimal(
-        value, name, errors, "must be a decimal written as a string", "is not a number"
+        value, name, errors, _("must be a decimal written as a string"), _("is not a number")
     )
     if result is None:
         return None

@@ -28,6 +28,12 @@ def test_variance_needs_a_reason(api, vendor, sent_po):
     error = resp.get_json()["error"]
     assert error["code"] == "match_not_clean"
     assert error["details"]["missing"] == ["a written reason"]
+    assert error["message"] == "The bill is VARIANCE_DETECTED: approving it needs a written reason."
+    arabic = api.post(
+        f"/api/v1/bills/{bill['id']}/approve", json={}, headers={"Accept-Language": "ar"}
+    ).get_json()["error"]
+    assert "VARIANCE_DETECTED" not in arabic["message"] and "written" not in arabic["message"]
+    assert arabic["details"]["missing"] == ["a written reason"]  # the details keep the API's
     assert api.get(f"/api/v1/bills/{bill['id']}").get_json()["status"] == "MATCHED"
 
 

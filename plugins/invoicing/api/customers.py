@@ -10,6 +10,8 @@ from core.api import (
     describe,
     get_or_404,
     paginate,
+    plain_columns,
+    plain_objects,
     record_routes,
     require_permission,
 )
@@ -34,7 +36,12 @@ def customers_list():
     if q:
         like = f"%{q.lower()}%"
         query = query.where(or_(func.lower(Customer.name).like(like), Customer.trn.like(like)))
-    return paginate(query, order_by=(Customer.name,), serialize=s.customer)
+    return paginate(
+        query.with_only_columns(*plain_columns(Customer)),
+        order_by=(Customer.name,),
+        serialize=s.customer,
+        prepare=lambda rows: plain_objects(Customer, rows),
+    )
 
 
 record_routes(

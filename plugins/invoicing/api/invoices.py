@@ -101,11 +101,10 @@ def invoices_list():
     ``pagination.next_cursor`` passed back as ``after`` pages by keyset (cheap at any depth).
     """
     return paginate(
-        filtered_query(),
+        filtered_query().with_only_columns(*s.SUMMARY_SELECT),
         serialize=s.invoice_summary,
         sort=sort_key(),
-        options=s.SUMMARY_LOAD,
-        prepare=s.load_draft_lines,
+        prepare=s.summaries,
     )
 
 

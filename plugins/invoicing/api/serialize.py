@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from types import SimpleNamespace
 
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, load_only
-from sqlalchemy.orm.attributes import set_committed_value
 
-from core.api import db
+from core.api import plain_columns, plain_objects, read_rows
 from plugins.invoicing import mapping
-from plugins.invoicing.models import Customer, Invoice, Line
+from plugins.invoicing.models import DRAFT, Customer, Invoice, Line
 
 CENT = Decimal("0.01")
 
@@ -113,24 +112,27 @@ def invoice_summary(inv: Invoice) -> dict:
 SUMMARY_COLUMNS = ("number", "type", "status", "payment_status", "customer_id", "currency")
 SUMMARY_COLUMNS += ("exchange_rate", "issue_date", "due_date", "subtotal", "tax_total", "total")
 SUMMARY_COLUMNS += ("amount_due", "hash", "prev_hash", "version", "company_id")
-SUMMARY_LOAD = (
-    load_only(*(getattr(Invoice, name) for name in SUMMARY_COLUMNS)),
-    contains_eager(Invoice.customer).load_only(Customer.name),
-)
+# A list page as plain rows: the summary's columns and the customer's name from the page's join
+# (under its own name, which the "customer" sort reads).
+SUMMARY_SELECT = (Invoice.id, *(getattr(Invoice, n) for n in SUMMARY_COLUMNS), Customer.name)
 
 
-def load_draft_lines(invoices: list[Invoice]) -> None:
-    """The lines of the page's drafts (whose totals are summed live), in one query; a sealed
+def summaries(rows) -> list:
+    """The page's plain rows as what ``invoice_summary`` reads: the customer's name, and the
+    lines of the page's drafts (whose totals are summed live) in one query; a sealed
     invoice's stored totals need none."""
-    drafts = {inv.id: inv for inv in invoices if inv.is_draft}
-    if not drafts:
-        return
+    drafts = [row.id for row in rows if row.status == DRAFT]
     found = defaultdict(list)
-    query = select(Line).where(Line.invoice_id.in_(drafts)).order_by(Line.position, Line.id)
-    for ln in db.session.scalars(query):
-        found[ln.invoice_id].append(ln)
-    for invoice_id, inv in drafts.items():
-        set_committed_value(inv, "lines", found[invoice_id])
+    if drafts:
+        query = select(*plain_columns(Line)).where(Line.invoice_id.in_(drafts))
+        for ln in plain_objects(Line, read_rows(query.order_by(Line.position, Line.id))):
+            found[ln.invoice_id].append(ln)
+    return plain_objects(
+        Invoice,
+        rows,
+        customer=lambda row: SimpleNamespace(name=row.name),
+        lines=lambda row: found[row.id],
+    )
 
 
 def invoice(inv: Invoice) -> dict:

@@ -62,7 +62,7 @@ def validate(
             report.add(number, column, message)
         report.bad_rows += bool(errors)
     if summary.rows == 0:
-        report.add(2, "invoice_ref", "the file has a header but no lines")
+        report.add(2, "invoice_ref", _("the file has a header but no lines"))
     return summary, report
 
 
@@ -81,11 +81,13 @@ def _follow(ref: str, row, number: int, current: _Current, seen: set[str]) -> di
     if ref != current.ref:
         current.ref, current.same, current.first_row, current.lines = ref, None, number, 0
         if ref in seen:
-            return {"invoice_ref": "rows of one invoice must be consecutive; it appeared earlier"}
+            return {
+                "invoice_ref": _("rows of one invoice must be consecutive; it appeared earlier")
+            }
         seen.add(ref)
     current.lines += 1
     if current.lines > MAX_LINES:
-        return {"invoice_ref": f"an invoice has at most {MAX_LINES} lines"}
+        return {"invoice_ref": _("an invoice has at most %(max)s lines", max=MAX_LINES)}
     if row is None:
         return {}
     if current.same is None:
@@ -93,7 +95,9 @@ def _follow(ref: str, row, number: int, current: _Current, seen: set[str]) -> di
         return {}
     for name, mine, theirs in zip(SAME_PER_INVOICE, row.same, current.same, strict=True):
         if mine != theirs:
-            return {name: f"differs from row {current.first_row}, the invoice's first row"}
+            return {
+                name: _("differs from row %(row)s, the invoice's first row", row=current.first_row)
+            }
     return {}
 
 

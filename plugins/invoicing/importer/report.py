@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core.api import gettext as _
+
 MAX_LISTED = 1000  # a file that is wrong on every row must not grow the report without bound
 
 
@@ -29,4 +31,10 @@ class Report:
 
     @staticmethod
     def line(error: dict) -> str:
-        return f"row {error['row']}, {error['column']}: {error['message']}"
+        """One problem as a sentence (the column keeps the file's own name)."""
+        return _(
+            "row %(row)s, %(column)s: %(message)s",
+            row=error["row"],
+            column=error["column"],
+            message=error["message"],
+        )

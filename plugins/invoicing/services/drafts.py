@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from decimal import Decimal
 
-from core.api import MAX_ID, Conflict, ValidationFailed, bump_version, db, whole_number
+from sqlalchemy.exc import DBAPIError
+
+from core.api import (
+    MAX_ID,
+    Conflict,
+    ValidationFailed,
+    bump_version,
+    db,
+    status_word,
+    whole_number,
+)
 from core.api import gettext as _
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
@@ -24,7 +35,7 @@ def require_draft(invoice: Invoice) -> None:
             _(
                 "Invoice %(value)s is %(invoice_status)s; only drafts can change.",
                 value=invoice.number or invoice.id,
-                invoice_status=invoice.status,
+                invoice_status=status_word("status", invoice.status),
             ),
             {"status": invoice.status},
         )
@@ -218,11 +229,22 @@ def create(company_id: int, data: dict, type_: str = INVOICE, original=None) -> 
     return invoice
 
 
+def require_credit_reason(data: dict | None) -> None:
+    """A credit note says why (UAE VAT law Art. 61; PINT-AE ibr-158-ae): 422 without one."""
+    if not (data or {}).get("credit_reason"):
+        message = _("Choose the reason for the credit note (UAE VAT law, Art. 61).")
+        raise ValidationFailed({"credit_reason": _("is required")}, message)
+
+
 def update(invoice: Invoice, data: dict) -> Invoice:
     require_draft(invoice)
-    _apply(invoice, parse_header(invoice.company_id, data, partial=True))
-    bump_version(invoice)
-    db.session.flush()
+    if invoice.type == CREDIT_NOTE and "credit_reason" in (data or {}):
+        require_credit_reason(data)  # a credit note's reason may change, not go
+    values = parse_header(invoice.company_id, data, partial=True)
+    with _still_draft(invoice):
+        _apply(invoice, values)  # its reads autoflush: the UPDATE may go out here already
+        bump_version(invoice)
+        db.session.flush()
     notify.edited(invoice)
     return invoice
 
@@ -230,8 +252,25 @@ def update(invoice: Invoice, data: dict) -> Invoice:
 def delete(invoice: Invoice) -> None:
     require_draft(invoice)
     notify.changed(invoice, "InvoiceDeleted", "invoicing_invoice_deleted")
-    db.session.delete(invoice)
-    db.session.flush()
+    with _still_draft(invoice):
+        db.session.delete(invoice)
+        db.session.flush()
+
+
+@contextmanager
+def _still_draft(invoice: Invoice):
+    """Around the writes of a draft's change. A finalize locks the draft's row before it
+    queues for the company's chain lock: a save or delete arriving meanwhile waits, then
+    meets the trigger that freezes what was sealed (PostgreSQL): the same 409 as
+    ``require_draft`` then, not a 500."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if "invoice_not_draft" not in str(exc.orig):
+            raise
+        db.session.rollback()
+        require_draft(invoice)  # read afresh after the rollback: finalized meanwhile
+        raise
 
 
 def duplicate(invoice: Invoice) -> Invoice:

@@ -14,9 +14,9 @@ from plugins.invoicing.models import CREDIT_NOTE, Invoice
 NEGATIVE_TOTAL = "LEDGERLINE-NEGATIVE-TOTAL"
 
 
-def profiles_for(invoice: Invoice) -> list[str]:
+def profiles_for(invoice: Invoice, company: Company | None = None) -> list[str]:
     """The profiles this document must pass, the first being the one whose XML is signed."""
-    company = db.session.get(Company, invoice.company_id)
+    company = company or db.session.get(Company, invoice.company_id)
     buyer = mapping.buyer(invoice)
     return required_profiles(
         invoice.company_id, company.country, buyer.country, bool(buyer.endpoint)

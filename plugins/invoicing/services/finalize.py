@@ -1,69 +1,82 @@
 """Finalize: number, totals, VAT rows, hash chain, XML hash, signature; then frozen.
 
-The company's chain-head row is locked first (one upsert ``... RETURNING``): on PostgreSQL a
-second finalization in the same company waits for this transaction, on SQLite writers are
-serialized by ``BEGIN IMMEDIATE``. Lock order is always chain head, then number sequence,
-so concurrent finalizations can neither fork the chain nor skip a number. A credit note then
-locks the invoice it corrects (payments lock it too) and checks the amount due on what the
-lock read, so a credit note and a payment can never both take the same amount due.
+Finalizations of one company are serialized by its chain-head row lock (one upsert
+``... RETURNING``: on PostgreSQL the next one waits for this transaction, on SQLite writers
+are serialized by ``BEGIN IMMEDIATE``), held until COMMIT. So that lock is held only for
+what depends on the chain and the number: ``finalize_prepare`` first locks the invoice's row
+and does the rest (checks, official rules, VAT rows, key) while others may hold it; see its
+docstring for what may change meanwhile. Under the lock: the chain position, the number (lock
+order chain head, then number series, so concurrent finalizations can neither fork the
+chain nor skip a number), the numbered XML, hash, signature, and the one sealing UPDATE.
+A credit note locks the invoice it corrects (payments lock it too) and checks the amount due
+on what the lock read, so a credit note and a payment can never both take the same amount due.
 All header values are assigned in one UPDATE after the VAT rows are written, because the
 database trigger refuses any later change to a non-draft invoice.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
-
-from core.api import ApiError, Company, ValidationFailed, db, lock_for_update, next_number, utcnow
+from core.api import ApiError, db, lock_for_update, next_number, utcnow
 from core.api import gettext as _
 from plugins.invoicing import chain, einvoice_xml, mapping, signing
-from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice, Tax
-from plugins.invoicing.services import einvoice_gate, notify
-from plugins.invoicing.services.drafts import require_draft
+from plugins.invoicing.models import CREDIT_NOTE, DRAFT, FINALIZED, ChainHead, Invoice
+from plugins.invoicing.services import notify
+from plugins.invoicing.services.finalize_prepare import Prepared, prepare, require_live_original
+from plugins.invoicing.services.finalize_xml import numbered_xml
 
 
-def _reload(invoice_id: int) -> Invoice:
-    """Re-read under the lock: another request may have finalized it meanwhile."""
-    return (
-        db.session.scalars(
-            select(Invoice)
-            .where(Invoice.id == invoice_id)
-            .execution_options(populate_existing=True)
-        )
-        .unique()
-        .one()
-    )
+def lock_chain(company_id: int) -> tuple[int, str | None]:
+    """The company's chain lock (next position, previous hash); benchmarks time this call."""
+    return ChainHead.advance(company_id)
 
 
-def _check_ready(invoice: Invoice) -> None:
-    require_draft(invoice)
-    if not invoice.lines:
-        raise ValidationFailed(
-            {"lines": _("must have at least one line")}, _("An invoice needs at least one line.")
-        )
-    _check_seller(invoice.company_id)
+def finalize(invoice: Invoice) -> Invoice:
+    ready = prepare(invoice.id)
+    invoice = ready.invoice
+    seq, prev_hash = lock_chain(invoice.company_id)
     if invoice.type == CREDIT_NOTE:
         _check_credit(invoice)
+    number = next_number(invoice.company_id, ready.code, on=invoice.issue_date)
+    # The official rules passed this document before the lock (finalize_xml says when that
+    # verdict holds for the numbered XML); a refusal raises before anything else is written
+    # and the caller's rollback gives the number and the chain position back (gapless).
+    sealed = numbered_xml(
+        invoice, ready.checked, ready.document, ready.totals, ready.profiles, number
+    )
+    _seal(ready, number, seq, prev_hash, sealed)
+    db.session.flush()
+    ChainHead.seal(invoice.company_id, invoice.hash)
+    _credit_original(invoice)
+    notify.status_changed(invoice, "InvoiceFinalized", DRAFT, {"hash": invoice.hash})
+    return invoice
 
 
-def _check_seller(company_id: int) -> None:
-    """A document sealed without the seller's legal details could never pass PINT-AE."""
-    gaps = mapping.seller_gaps(db.session.get(Company, company_id))
-    if gaps:
-        raise ApiError(
-            422,
-            "company_profile_incomplete",
-            "Complete the company profile before finalizing: " + ", ".join(gaps) + ".",
-            {"fields": gaps},
-        )
+def _seal(ready: Prepared, number: str, seq: int, prev_hash: str | None, sealed: bytes) -> None:
+    """Every sealed value on the invoice, for the one UPDATE (the trigger freezes it then)."""
+    invoice, totals = ready.invoice, ready.totals
+    key = ready.key or signing.company_key(invoice.company_id)
+    with db.session.no_autoflush:
+        invoice.hash_version = chain.CURRENT_VERSION
+        invoice.number = number
+        invoice.subtotal = totals.subtotal
+        invoice.tax_total = totals.tax_total
+        invoice.total = totals.total
+        invoice.amount_due = totals.payable
+        invoice.chain_seq = seq
+        invoice.prev_hash = prev_hash
+        invoice.finalized_at = utcnow().replace(microsecond=0)
+        invoice.hash = chain.compute_hash(invoice)  # covers the snapshots and the VAT rows
+        invoice.xml_hash = einvoice_xml.sha256(sealed)
+        invoice.signing_key_id = key.id
+        invoice.signature = signing.sign(key, signing.message(invoice.hash, invoice.xml_hash))
+        invoice.status = FINALIZED
 
 
 def _check_credit(invoice: Invoice) -> None:
     original = None
     if invoice.credit_note_of_id is not None:
         original = lock_for_update(Invoice, invoice.credit_note_of_id)
-    if original is None or original.status in (DRAFT, "VOID"):
-        raise ApiError(409, "invalid_original", _("A credit note must correct a live invoice."))
+    require_live_original(original)
     total = mapping.live_totals(invoice).total
     if total > (original.amount_due or 0):
         raise ApiError(
@@ -77,74 +90,6 @@ def _check_credit(invoice: Invoice) -> None:
                 original_amount_due=original.amount_due,
             ),
         )
-
-
-def _write_taxes(invoice: Invoice, totals) -> None:
-    """Line totals and VAT rows, written while the invoice is still a draft (the trigger
-    freezes a finalized one's). The rows go in as one bulk INSERT, cheaper than the unit of
-    work; the hash reads them back, so it covers what is stored."""
-    for line, net in zip(invoice.lines, totals.line_nets, strict=True):
-        line.line_total = net
-    db.session.flush()
-    rows = [
-        {
-            "company_id": invoice.company_id,
-            "invoice_id": invoice.id,
-            "tax_category": group.category,
-            "tax_rate": group.rate,
-            "taxable_amount": group.taxable,
-            "tax_amount": group.tax,
-            "exemption_reason": group.exemption_reason,
-        }
-        for group in totals.groups
-    ]
-    if rows:
-        db.session.execute(insert(Tax), rows)
-    db.session.expire(invoice, ["taxes"])
-
-
-def finalize(invoice: Invoice) -> Invoice:
-    seq, prev_hash = ChainHead.advance(invoice.company_id)
-    invoice = _reload(invoice.id)
-    _check_ready(invoice)
-    profiles = einvoice_gate.profiles_for(invoice)
-    code = "CN" if invoice.type == CREDIT_NOTE else "INV"
-    number = next_number(invoice.company_id, code, on=invoice.issue_date)
-    document = mapping.to_document(invoice, number)
-    totals = mapping.totals.compute_totals(document)
-    # The official rules run on the numbered document, so what they passed is what is signed.
-    # A refusal raises before anything else is written; the caller's rollback gives the number
-    # and the chain position back (gapless), as for every other refusal here.
-    sealed = einvoice_gate.sealed_xml(invoice, document, totals, profiles)
-    _write_taxes(invoice, totals)
-    xml_hash = einvoice_xml.sha256(sealed)
-    key = signing.company_key(invoice.company_id)
-    with db.session.no_autoflush:
-        mapping.snapshot_buyer(invoice)  # same UPDATE: the trigger freezes it from then on
-        mapping.snapshot_seller(invoice, db.session.get(Company, invoice.company_id))
-        invoice.hash_version = chain.CURRENT_VERSION
-        _seal(invoice, number, totals, seq, prev_hash)  # the hash covers the snapshot
-        invoice.xml_hash = xml_hash
-        invoice.signing_key_id = key.id
-        invoice.signature = signing.sign(key, signing.message(invoice.hash, xml_hash))
-        invoice.status = FINALIZED
-    db.session.flush()
-    ChainHead.seal(invoice.company_id, invoice.hash)
-    _credit_original(invoice)
-    notify.status_changed(invoice, "InvoiceFinalized", DRAFT, {"hash": invoice.hash})
-    return invoice
-
-
-def _seal(invoice: Invoice, number: str, totals, seq: int, prev_hash: str | None) -> None:
-    invoice.number = number
-    invoice.subtotal = totals.subtotal
-    invoice.tax_total = totals.tax_total
-    invoice.total = totals.total
-    invoice.amount_due = totals.payable
-    invoice.chain_seq = seq
-    invoice.prev_hash = prev_hash
-    invoice.finalized_at = utcnow().replace(microsecond=0)
-    invoice.hash = chain.compute_hash(invoice)
 
 
 def _credit_original(credit: Invoice) -> None:

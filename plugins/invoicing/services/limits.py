@@ -18,6 +18,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from core.api import ApiError, Company, db, lock_for_update, utcnow
+from core.api import gettext as _
 from plugins.invoicing.models import INVOICE, Invoice
 
 CONFIG = "INVOICING_FREE_PLAN_MONTHLY_LIMIT"
@@ -27,14 +28,19 @@ class PlanLimitReached(ApiError):
     def __init__(self, limit: int, used: int, adding: int):
         left = max(limit - used, 0)
         if adding == 1:
-            message = (
-                f"Your plan allows {limit} invoices per month and this month's {used} are used; "
-                "upgrade the plan or wait for next month to create more."
+            message = _(
+                "Your plan allows %(limit)s invoices per month and this month's %(used)s are "
+                "used; upgrade the plan or wait for next month to create more.",
+                limit=limit,
+                used=used,
             )
         else:
-            message = (
-                f"This would create {adding} invoices, but your plan allows {limit} per month "
-                f"and only {left} are left this month."
+            message = _(
+                "This would create %(adding)s invoices, but your plan allows %(limit)s per "
+                "month and only %(left)s are left this month.",
+                adding=adding,
+                limit=limit,
+                left=left,
             )
         details = {"limit": limit, "used": used, "requested": adding, "remaining": left}
         super().__init__(402, "plan_limit_reached", message, details)

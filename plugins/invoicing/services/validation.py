@@ -41,8 +41,8 @@ def decimal(data: dict, name: str, errors: Errors, default=None, minimum=None, p
         value,
         name,
         errors,
-        "must be a decimal number written as a string or integer",
-        "is not a number",
+        _("must be a decimal number written as a string or integer"),
+        _("is not a number"),
     )
     if result is None:
         return None

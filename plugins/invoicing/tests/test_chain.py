@@ -3,6 +3,7 @@ and parallel finalization neither forks the chain nor skips a number."""
 
 import os
 import threading
+import time
 
 import pytest
 from sqlalchemy import text
@@ -155,6 +156,17 @@ def test_parallel_finalization_never_forks_or_skips(app, company, customer):
     from plugins.invoicing.chain import verify_company
 
     assert verify_company(company.id).ok
+    for invoice_id in ids:  # checked before the lock under a guessed number, sealed numbered
+        _assert_sealed_xml_is_the_export(db.session.get(Invoice, invoice_id))
+
+
+def _assert_sealed_xml_is_the_export(invoice):
+    from plugins.invoicing import einvoice_xml, mapping
+    from plugins.invoicing.services.einvoice_gate import sealed_profile
+
+    xml = einvoice_xml.render(mapping.to_document(invoice), sealed_profile(invoice))
+    assert einvoice_xml.sha256(xml) == invoice.xml_hash, invoice.number
+    assert f"<cbc:ID>{invoice.number}</cbc:ID>".encode() in xml
 
 
 def test_finalizing_twice_in_parallel_finalizes_once(app, company, customer):
@@ -218,3 +230,120 @@ def test_a_document_finalized_during_verification_is_not_reported_missing(
     monkeypatch.undo()
     db.session.rollback()  # end this session's read, as the next request would
     assert chain.verify_company(company.id).checked == 2
+
+
+def test_a_save_made_while_finalize_queues_for_the_chain_is_refused(
+    app, company, customer, monkeypatch
+):
+    """Finalize reads and checks the draft before it queues for the company's chain lock,
+    holding the draft's row: a colleague's save arriving meanwhile waits, then is refused as
+    for any finalized invoice (409, not a 500), and what is sealed is what was checked."""
+    invoice_id = drafts.create(company.id, draft_payload(customer.id, notes="as checked")).id
+    db.session.commit()
+    finalizer, go_on, outcomes = _finalize_paused_before_the_chain_lock(
+        app, invoice_id, monkeypatch
+    )
+
+    def save(invoice):
+        drafts.update(invoice, {"notes": "edited meanwhile"})
+
+    editor = threading.Thread(target=_request, args=(app, Invoice, invoice_id, save, outcomes))
+    editor.start()
+    _until_a_statement_waits_for_a_lock()
+    go_on.set()
+    finalizer.join(60)
+    editor.join(60)
+    assert outcomes == ["ok", "invoice_not_draft"]  # the finalize commits first
+    db.session.expire_all()
+    sealed = db.session.get(Invoice, invoice_id)
+    assert (sealed.status, sealed.notes, sealed.version) == ("FINALIZED", "as checked", 1)
+    from plugins.invoicing.chain import verify_company
+
+    assert verify_company(company.id).ok
+    _assert_sealed_xml_is_the_export(sealed)
+
+
+def _until_a_statement_waits_for_a_lock():
+    """PostgreSQL: until the save's UPDATE queues behind the draft's row lock. (On SQLite the
+    save's BEGIN IMMEDIATE waits for the finalizing transaction, out of sight.)"""
+    if db.engine.dialect.name != "postgresql":
+        return
+    waiting = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND wait_event_type = 'Lock'"
+    )
+    for _ in range(600):
+        if db.session.execute(waiting).scalar_one():
+            db.session.rollback()
+            return
+        db.session.rollback()
+        time.sleep(0.05)
+    raise AssertionError("the save never waited for the draft's lock")
+
+
+def _request(app, model, record_id, work, outcomes):
+    """``work(record)`` and commit as another request (its own session); appends "ok" or
+    the refusal's code to ``outcomes``."""
+    with app.app_context():
+        try:
+            work(db.session.get(model, record_id))
+            db.session.commit()
+            outcomes.append("ok")
+        except Exception as exc:  # collected and asserted by the test
+            outcomes.append(getattr(exc, "code", repr(exc)))
+        finally:
+            db.session.remove()
+
+
+def _finalize_paused_before_the_chain_lock(app, invoice_id, monkeypatch):
+    """(thread, go_on, outcomes): a finalize of ``invoice_id`` in another request that has
+    read and checked the draft and waits for ``go_on`` before queueing for the chain lock."""
+    checked, go_on, outcomes = threading.Event(), threading.Event(), []
+    take_lock = finalize.lock_chain
+
+    def queue_after_the_checks(company_id):
+        checked.set()
+        go_on.wait(30)
+        return take_lock(company_id)
+
+    monkeypatch.setattr(finalize, "lock_chain", queue_after_the_checks)
+    db.session.rollback()  # SQLite: this session's read would hold the write lock
+    args = (app, Invoice, invoice_id, finalize.finalize, outcomes)
+    worker = threading.Thread(target=_request, args=args)
+    worker.start()
+    assert checked.wait(30)
+    return worker, go_on, outcomes
+
+
+def test_a_customer_renamed_while_a_credit_note_queues_is_sealed_as_checked(
+    app, company, customer, monkeypatch
+):
+    """The buyer snapshot is taken with the checks, before the chain lock: a customer edit
+    committed while the credit note waits for the lock (which re-reads the corrected invoice
+    and so its customer) is not half-sealed: snapshot, hash and signed XML agree."""
+    from plugins.invoicing.models import Customer
+    from plugins.invoicing.services import customers, transitions
+
+    customer_id, original = customer.id, _finalized(company, customer)
+    note_id = transitions.credit_note(original, {"credit_reason": "DL8.61.1.A"}).id
+    db.session.commit()
+    finalizer, go_on, outcomes = _finalize_paused_before_the_chain_lock(app, note_id, monkeypatch)
+
+    def rename(buyer):
+        customers.update(buyer, {"name": "Renamed Buyer LLC"})
+
+    editor = threading.Thread(target=_request, args=(app, Customer, customer_id, rename, outcomes))
+    editor.start()
+    if db.engine.dialect.name == "postgresql":
+        editor.join(60)  # committed while the credit note waits (SQLite: it waits for it)
+    go_on.set()
+    finalizer.join(60)
+    editor.join(60)
+    assert outcomes == ["ok", "ok"]
+    db.session.expire_all()
+    note = db.session.get(Invoice, note_id)
+    assert note.buyer_name == "Gulf Buyer LLC"  # as it was when checked
+    from plugins.invoicing.chain import verify_company
+
+    assert verify_company(company.id).ok
+    _assert_sealed_xml_is_the_export(note)

@@ -151,3 +151,30 @@ def test_a_zero_total_invoice_follows_the_rules_and_is_sealed(api, customer):
     assert sealed.get_json()["total"] == "0.00"
     xml = api.get(f"/api/v1/invoices/{sealed.get_json()['id']}/ubl?profile=pint-ae").data
     assert fatal_rules(xml, "pint-ae") == []
+
+
+@pytest.mark.parametrize(("notes", "checked_as"), [(None, []), ("INV/2026/00001", ["00001"])])
+def test_a_number_taken_meanwhile_is_sealed_and_checked(
+    api, customer, monkeypatch, notes, checked_as
+):
+    """Finalize runs the official rules before the chain lock, under the number the series
+    would give next; another finalization took it meanwhile here. The sealed XML carries the
+    real number and is the export's; the rules run again when more than the number's own
+    texts differ (a note repeating the number)."""
+    from plugins.invoicing import einvoice_xml
+    from plugins.invoicing.services import einvoice_gate, finalize_prepare
+
+    monkeypatch.setattr(finalize_prepare, "upcoming_number", lambda *a, **k: "INV/2026/00007")
+    checked, check = [], einvoice_gate.sealed_xml
+    monkeypatch.setattr(
+        einvoice_gate, "sealed_xml", lambda *a: checked.append(a[1].number[-5:]) or check(*a)
+    )
+    lines = [{**LEASE, "tax_category": "S", "tax_rate": "5"}]
+    body = draft_payload(customer.id, lines=lines, notes=notes)
+    sealed = _finalize(api, api.post("/api/v1/invoices", json=body).get_json()).get_json()
+    assert sealed["number"] == "INV/2026/00001"
+    assert checked == ["00007", *checked_as]
+    xml = api.get(f"/api/v1/invoices/{sealed['id']}/ubl").data
+    assert einvoice_xml.sha256(xml) == sealed["xml_hash"]
+    assert b"<cbc:ID>INV/2026/00001</cbc:ID>" in xml and b"00007" not in xml
+    assert validate(xml, "pint-ae").valid

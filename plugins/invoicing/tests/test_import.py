@@ -148,6 +148,19 @@ def test_invalid_rows_are_reported_and_nothing_is_imported(api, client, token, c
     assert _count() == 0
 
 
+def test_an_arabic_reader_gets_the_report_in_arabic(api, client, admin, token, customer):
+    admin.locale = "ar"
+    db.session.commit()
+    rows = [row("B-1"), row("B-2"), row("B-1", description="back again"), row("B-3", quantity="x")]
+    job = _job(api, upload(client, token, csv_bytes(rows), "bad.csv"))
+    assert job["status"] == "failed"
+    messages = {(e["row"], e["column"]): e["message"] for e in job["result"]["errors"]}
+    assert messages[(4, "invoice_ref")].startswith("يجب أن تكون صفوف الفاتورة الواحدة متتالية")
+    assert messages[(5, "quantity")] == "ليس رقمًا"
+    assert "الصف 5، quantity: ليس رقمًا" in job["errors"]  # the file's column keeps its name
+    assert _count() == 0
+
+
 def test_a_bad_header_fails_the_job_with_a_clear_message(api, client, token, customer):
     data = b"ref,amount\nA,1\n"
     job = _job(api, upload(client, token, data, "wrong.csv"))

@@ -16,6 +16,9 @@ def app_config(app_config):
     return {**app_config, "INVOICING_FREE_PLAN_MONTHLY_LIMIT": 3}
 
 
+AR = {"headers": {"Accept-Language": "ar"}}
+
+
 def _create(api, customer):
     return api.post("/api/v1/invoices", json=draft_payload(customer.id))
 
@@ -34,6 +37,8 @@ def test_the_fourth_invoice_of_the_month_is_refused(api, customer):
     assert "allows 3 invoices per month" in error["message"]
     assert error["details"] == {"limit": 3, "used": 3, "requested": 1, "remaining": 0}
     _refused(api.post(f"/api/v1/invoices/{made[0].get_json()['id']}/duplicate"))
+    arabic = api.post("/api/v1/invoices", json=draft_payload(customer.id), **AR)
+    assert _refused(arabic)["message"].startswith("تسمح خطتك بـ 3 فواتير شهريًا")
     assert api.get("/api/v1/invoices").get_json()["pagination"]["total"] == 3
 
 

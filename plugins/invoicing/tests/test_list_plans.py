@@ -21,6 +21,7 @@ PAGES = [
     "?q=desert",
     "?q=INV",
     "?q=rose+desert",
+    "?q=INV/2026/0000",  # a number-shaped word: looked up by its digits
     "?status=DRAFT",
     "?payment_status=unpaid&sort=-total",
     "?date_from=2026-02-01&date_to=2026-04-10",

@@ -10,6 +10,9 @@ def test_words_in_any_order_and_parts_of_numbers(client, book):  # noqa: F811
     number = book["c"].number
     assert book["c"].id in _ids(client, f"?q={number[-5:]}")  # the end of a number
     assert _ids(client, f"?q={number.lower()}") == [book["c"].id]
+    # A number-shaped word is looked up by its digits, then checked whole on those rows.
+    assert _ids(client, f"?q={number[:-1]}") == [book[k].id for k in "cba"]
+    assert _ids(client, f"?q=X{number}") == []  # its digits are there, the word is not
     assert _ids(client, "?q=desert+nowhere") == []
 
 

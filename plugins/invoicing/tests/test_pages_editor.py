@@ -87,6 +87,9 @@ def test_totals_name_the_bad_line_and_add_up_the_good_ones(signed_in):
     )
     html = post_form(signed_in, "/invoicing/invoices/totals", data).get_data(as_text=True)
     assert "Line 2, Quantity: is not a number" in html  # the label, not the key
+    arabic = {"Accept-Language": "ar"}
+    page = post_form(signed_in, "/invoicing/invoices/totals", data, headers=arabic).text
+    assert "ليس رقمًا" in page and "is not a number" not in page
     assert _total(html, "total") == "$105.00"
     assert _total(html, "tax_total_aed") == "AED\u00a018.36"  # 5.00 x 3.6725 = 18.3625
 

@@ -23,6 +23,7 @@ from core.api import (
     mount_edit,
     render,
     require,
+    status_word,
 )
 from plugins.invoicing.forms import (
     LINE_FIELD_CATEGORIES,
@@ -94,7 +95,7 @@ def _editable(invoice_id: int) -> Invoice:
             _(
                 "Invoice %(label)s is %(invoice_status)s; only drafts can be edited.",
                 label=label,
-                invoice_status=invoice.status,
+                invoice_status=status_word("status", invoice.status),
             ),
         )
     return invoice

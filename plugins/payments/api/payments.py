@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from flask import request
 from sqlalchemy import select
 
@@ -15,9 +17,12 @@ from core.api import (
     get_scoped,
     json_body,
     paginate,
+    plain_columns,
+    plain_objects,
     query_choice,
     query_date,
     query_id,
+    read_rows,
     require_permission,
     user_id,
 )
@@ -28,7 +33,7 @@ from plugins.payments.api.common import commit
 from plugins.payments.api.requests import PAYMENT_CREATE, REASON
 from plugins.payments.api.schemas import PAYMENT
 from plugins.payments.archive import read as archive_read
-from plugins.payments.archive.models import PaymentAny
+from plugins.payments.archive.models import AllocationAny, PaymentAny
 from plugins.payments.chain import links as chain_links
 from plugins.payments.models import POSTED, REVERSED, Allocation, Payment
 from plugins.payments.permissions import READ, WRITE
@@ -80,10 +85,29 @@ def payments_list():
     left out unless ``include_archived=1``; each item says ``archived``, and carries ``hash``
     and ``prev_hash`` of its payments chain entry.
     """
-    model = PaymentAny if request.args.get("include_archived") in ("1", "true") else Payment
+    archived = request.args.get("include_archived") in ("1", "true")
+    model, allocation = (PaymentAny, AllocationAny) if archived else (Payment, Allocation)
     order = (model.date.desc(), model.id.desc())
-    page = paginate(filtered_query(model), order_by=order, serialize=archive_read.payment_json)
+    page = paginate(
+        filtered_query(model).with_only_columns(*plain_columns(model)),
+        order_by=order,
+        serialize=archive_read.payment_json,
+        prepare=lambda rows: _with_allocations(model, allocation, rows),
+    )
     return chain_links.page(page, chain_links.PAYMENT_KINDS)
+
+
+def _with_allocations(model, allocation, rows) -> list:
+    """The page's plain rows with their allocations (one query for the page), as what
+    ``payment_json`` reads."""
+    ids = [row.id for row in rows]
+    query = select(
+        allocation.payment_id, allocation.invoice_id, allocation.amount, allocation.refund_id
+    ).where(allocation.payment_id.in_(ids))
+    found = defaultdict(list)
+    for a in read_rows(query.order_by(allocation.id)):
+        found[a.payment_id].append(a)
+    return plain_objects(model, rows, allocations=lambda row: found[row.id])
 
 
 @bp.post("/payments")

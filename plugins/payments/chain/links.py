@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from core.api import db
+from core.api import read_rows
 from plugins.payments import chain
 from plugins.payments.chain import ChainEntry
 
@@ -17,12 +17,13 @@ PAYMENT_KINDS = (chain.PAYMENT, chain.REVERSAL)
 REFUND_KINDS = (chain.REFUND,)
 
 
-def _entries(kinds, ids) -> dict[int, ChainEntry]:
+def _entries(kinds, ids) -> dict:
     ids = [i for i in ids if i is not None]
     if not ids:
         return {}
-    query = select(ChainEntry).where(ChainEntry.kind.in_(kinds), ChainEntry.record_id.in_(ids))
-    return {e.record_id: e for e in db.session.scalars(query)}
+    query = select(ChainEntry.record_id, ChainEntry.hash, ChainEntry.prev_hash)
+    query = query.where(ChainEntry.kind.in_(kinds), ChainEntry.record_id.in_(ids))
+    return {e.record_id: e for e in read_rows(query)}
 
 
 def attach(items: list[dict], kinds) -> list[dict]:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from core.api import Company, _, db, format_date, format_datetime
 from plugins.invoicing.public import Customer, Invoice
 from plugins.payments.forms import method_label
+from plugins.payments.labels import reference_shown
 from plugins.payments.models import REVERSED, Payment
 from plugins.payments.services import ledger
 from plugins.payments.services.balance_after import balances_after
@@ -93,7 +94,7 @@ def gather(payment: Payment) -> Receipt:
         date=format_date(payment.date),
         recorded=format_datetime(payment.created_at),
         method=method_label(payment.method),
-        reference=payment.reference or "-",
+        reference=reference_shown(payment.reference, payment.reversal_of_id) or "-",
         amount=payment.amount,
         currency=payment.currency,
         lines=_lines(payment),

@@ -83,8 +83,8 @@ def money(data: dict, name: str, errors: Errors, required: bool = False) -> Deci
         value,
         name,
         errors,
-        'must be a decimal string such as "150.00" (no floats for money)',
-        'must be a number such as "150.00"',
+        _('must be a decimal string such as "150.00" (no floats for money)'),
+        _('must be a number such as "150.00"'),
     )
     if amount is None:
         return None

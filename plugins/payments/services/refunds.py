@@ -18,7 +18,17 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from core.api import Conflict, Refused, db, gettext, lock_checked, lock_for_update, lock_in, utcnow
+from core.api import (
+    Conflict,
+    Refused,
+    db,
+    gettext,
+    lock_checked,
+    lock_for_update,
+    lock_in,
+    status_word,
+    utcnow,
+)
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.chain import records as chain_records
@@ -33,6 +43,8 @@ from plugins.payments.models import (
     Refund,
 )
 from plugins.payments.services import ledger, notify
+
+KIND = "refund_status"  # the label kind of refund statuses (plugins/payments/labels.py)
 
 MOVES = {
     "approve": ({REQUESTED}, APPROVED, "RefundApproved"),
@@ -98,8 +110,9 @@ def move(refund: Refund, action: str, reason: str | None = None) -> Refund:
         refund.id,
         sources,
         "invalid_transition",
-        gettext("A {status} refund cannot be %(target)s.", target=target),
+        gettext("A {status} refund cannot be %(target)s.", target=status_word(KIND, target)),
         {"allowed_from": sorted(sources)},
+        kind=KIND,
     )
     if target == PROCESSED:  # what the payment still covers must not move under us
         lock_for_update(Payment, refund.payment_id)

@@ -21,6 +21,7 @@ from core.api import gettext as _
 from plugins.invoicing.public import settlement
 from plugins.payments import chain, credit
 from plugins.payments.chain import records as chain_records
+from plugins.payments.labels import reversal_reference
 from plugins.payments.models import (
     APPROVED,
     POSTED,
@@ -52,7 +53,7 @@ def reverse(payment: Payment, reason: str | None, user_id: int | None = None) ->
         currency=payment.currency,
         method=payment.method,
         date=today,
-        reference=f"Reversal of {payment.number}",
+        reference=reversal_reference(payment.number),
         notes=reason,
         status=POSTED,
         reversal_of_id=payment.id,

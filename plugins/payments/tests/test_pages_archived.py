@@ -33,7 +33,7 @@ def test_archived_payments_show_only_with_the_toggle(client, login, admin, old_a
     assert re.search(r'name="include_archived" value="1" checked', page)
     row = page[page.index(f'id="payment-row-{old["id"]}"') :].split("</tr>")[0]
     assert 'data-payment-state="archived"' in row and old["number"] in row
-    assert f'href="/api/v1/payments/{old["id"]}"' in row  # no page for archived ones
+    assert f'href="/payments/{old["id"]}"' in row  # its own page, not the API's JSON
     live_row = page[page.index(f'id="payment-row-{new["id"]}"') :].split("</tr>")[0]
     assert "archived" not in live_row
 
@@ -46,3 +46,19 @@ def test_the_toggle_combines_with_filters_and_htmx(client, login, admin, old_and
     html = resp.get_data(as_text=True)
     assert _rows(html) == [old["id"]] and "<html" not in html
     assert "1–1 of 1" in html
+
+
+def test_an_archived_payment_has_a_read_only_page(client, login, admin, old_and_new, api):
+    old, _ = old_and_new
+    login()
+    resp = client.get(f"/payments/{old['id']}")
+    assert resp.status_code == 200
+    html = resp.get_data(as_text=True)
+    assert old["number"] in html and 'data-payment-state="archived"' in html
+    assert "AED\xa0300.00" in html  # the amount and its allocation
+    invoice = api.get(f"/api/v1/invoices/{old['allocations'][0]['invoice_id']}").get_json()
+    assert f'href="/invoicing/invoices/{invoice["id"]}"' in html and invoice["number"] in html
+    assert "reverse-form" not in html and "refund-form" not in html  # nothing to act on
+    arabic = client.get(f"/payments/{old['id']}", headers={"Accept-Language": "ar"})
+    assert "مؤرشفة" in arabic.get_data(as_text=True)
+    assert client.get("/payments/999999").status_code == 404

@@ -8,6 +8,7 @@ from core.api import db
 from plugins.invoicing.models import Invoice
 from plugins.payments.models import Payment, Refund
 from plugins.payments.tests.helpers import HX, allocation, pay
+from plugins.payments.tests.test_receipt import _text
 from tests.support.fixtures import csrf_token
 
 
@@ -82,6 +83,22 @@ def test_reversal_from_the_page_reopens_the_invoice(signed_in, api, invoice_for)
     assert again.status_code == 409 and "reversed already" in again.get_data(as_text=True)
     page = signed_in.get(f"/invoicing/invoices/{inv['id']}").get_data(as_text=True)
     assert 'data-payment-state="reversed"' in page and 'data-payment-state="reversal"' in page
+
+
+def test_a_reversal_names_what_it_reverses_in_the_readers_language(signed_in, api, invoice_for):
+    paid = pay(api, allocation(invoice_for("100.00")["id"], "105.00")).get_json()
+    original = signed_in.get(f"/payments/{paid['id']}", headers={"Accept-Language": "ar"})
+    assert f'hx-confirm="عكس {paid["number"]}؟' in original.get_data(as_text=True)  # the dialog
+    reversal = api.post(f"/api/v1/payments/{paid['id']}/reverse").get_json()
+    assert reversal["reference"] == f"Reversal of {paid['number']}"  # the API's record as stored
+    english = signed_in.get(f"/payments/{reversal['id']}", headers={"Accept-Language": "en"})
+    assert f"Reversal of {paid['number']}" in english.get_data(as_text=True)
+    arabic = {"Accept-Language": "ar"}
+    for page in (f"/payments/{reversal['id']}", "/payments/"):
+        html = signed_in.get(page, headers=arabic).get_data(as_text=True)
+        assert f"عكس الدفعة {paid['number']}" in html and "Reversal of" not in html, page
+    receipt = _text(api.get(f"/api/v1/payments/{reversal['id']}/receipt?lang=ar"))
+    assert paid["number"] in receipt and "Reversal of" not in receipt
 
 
 def test_refund_request_is_capped_by_the_service(signed_in, three):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import flash, redirect, url_for
+from flask_login import login_required
 from sqlalchemy import select
 
 from core.api import (
@@ -15,18 +16,22 @@ from core.api import (
     db,
     format_money,
     get_or_404,
+    get_scoped,
     is_htmx,
     may,
     record_page,
     render,
+    require,
 )
 from plugins.payments.api.common import commit
+from plugins.payments.archive import read as archive_read
 from plugins.payments.forms import (
     ReasonForm,
     RefundRequestForm,
     apply_errors,
     method_label,
 )
+from plugins.payments.labels import reference_shown
 from plugins.payments.models import POSTED, Payment, Refund
 from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs, refunds, reverse
@@ -34,6 +39,7 @@ from plugins.payments.services.balance_after import balances_after
 from plugins.payments.views import bp
 from plugins.payments.views.common import customer_names, invoices_by_id
 from plugins.payments.views.form_keys import form_idempotent, new_key
+from plugins.payments.views.payment_archived import render_archived
 
 
 def _linked(payment: Payment) -> dict:
@@ -66,6 +72,7 @@ def detail_context(payment: Payment, refund_form=None, reverse_form=None) -> dic
         "can_reverse": writer,
         "can_refund": writer and left > 0,
         "method_label": method_label,
+        "reference_shown": reference_shown,
         **_linked(payment),
     }
 
@@ -82,9 +89,13 @@ def render_detail(payment: Payment, status=200, error=None, notice=None, **forms
 
 
 @bp.get("/<int:payment_id>")
-@record_page(Payment, READ, "payment")
-def payment_detail(payment: Payment):
-    return render_detail(payment)
+@login_required
+def payment_detail(payment_id: int):
+    require(READ)
+    live = get_scoped(Payment, payment_id)
+    if live is None and (archived := archive_read.archived_payment(current_actor(), payment_id)):
+        return render_archived(archived)  # read only: moved to the archive
+    return render_detail(live or get_or_404(Payment, payment_id, "payment"))
 
 
 def _done(payment_id: int, message: str):

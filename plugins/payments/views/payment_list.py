@@ -31,6 +31,7 @@ from plugins.invoicing.public import Customer, customer_options
 from plugins.payments.api.payments import filtered_query
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.forms import method_label
+from plugins.payments.labels import reference_shown
 from plugins.payments.models import POSTED, REVERSED, Payment
 from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import methods
@@ -66,9 +67,7 @@ def _query(model):
 
 
 def _number_link(row) -> str:
-    if row.archived:  # no page of its own: its record is read through the API
-        return url_for("payments_api.payments_read", payment_id=row.id)
-    return url_for("payments.payment_detail", payment_id=row.id)
+    return url_for("payments.payment_detail", payment_id=row.id)  # archived ones: read only
 
 
 def _status(row) -> Markup:
@@ -99,7 +98,14 @@ def _fields(model) -> tuple[ListField, ...]:
             sort=model.method,
             show=lambda r: method_label(r.method),
         ),
-        ListField("reference", lazy_gettext("Reference"), sort=model.reference, truncate=True),
+        ListField(
+            "reference",
+            lazy_gettext("Reference"),
+            sort=model.reference,
+            value=lambda r: reference_shown(r.reference, r.reversal_of_id),
+            cursor=lambda r: r.reference,
+            truncate=True,
+        ),
         *money_fields(
             "amount", lazy_gettext("Amount"), model.amount, model.currency, lazy_gettext("Currency")
         ),

@@ -12,6 +12,7 @@ from core.api import (
     _,
     db,
     format_money,
+    id_order,
     is_htmx,
     may,
     record_page,
@@ -56,7 +57,8 @@ def queue_context(error=None, notice=None) -> dict:
         limit, offset = window()
         query = _query(status)
         total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-        rows = db.session.scalars(query.order_by(Refund.id).limit(limit).offset(offset)).all()
+        oldest_first = query.order_by(id_order(Refund.id))
+        rows = db.session.scalars(oldest_first.limit(limit).offset(offset)).all()
     except DomainError as exc:
         error = exc.message
     return {

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import defer, lazyload
-
+from core.api import plain_columns
 from plugins.peppol import circuit
 from plugins.peppol.models import Attempt, ProviderAccount, Transmission
 from plugins.peppol.timefmt import iso
@@ -41,9 +40,10 @@ def attempt(a: Attempt) -> dict:
     }
 
 
-# A page of transmissions without what ``transmission(..., with_attempts=False)`` never reads:
-# the UBL each one carries (tens of kB) and its provider account (the name is a column).
-LIST_LOAD = (defer(Transmission.xml), lazyload(Transmission.provider))
+# A page of transmissions as plain rows of what ``transmission(..., with_attempts=False)``
+# reads: not the UBL each one carries (tens of kB), nor its provider account (the name is a
+# column).
+LIST_COLUMNS = plain_columns(Transmission, without=("xml",))
 
 
 def transmission(t: Transmission, with_attempts: bool = True) -> dict:

@@ -16,6 +16,7 @@ from core.api import (
     get_or_404,
     paginate,
     require_permission,
+    status_word,
     transition_routes,
     user_id,
 )
@@ -79,10 +80,9 @@ def _filtered():
 def transmissions_list():
     """Transmissions, newest first. Filters: ``state``, ``invoice_id``, ``provider_id``."""
     return paginate(
-        _filtered(),
+        _filtered().with_only_columns(*s.LIST_COLUMNS),
         order_by=(Transmission.id.desc(),),
         serialize=lambda t: s.transmission(t, with_attempts=False),
-        options=s.LIST_LOAD,
     )
 
 
@@ -107,7 +107,10 @@ def _retry(t: Transmission) -> Transmission:
     if t.state != FAILED:
         raise Conflict(
             "not_failed",
-            _("Only a FAILED transmission is retried (it is %(t_state)s).", t_state=t.state),
+            _(
+                "Only a FAILED transmission is retried (it is %(t_state)s).",
+                t_state=status_word("peppol_state", t.state),
+            ),
         )
     enqueue_job(
         transmit.SEND_JOB, {"transmission_id": t.id}, company_id=t.company_id, user_id=user_id()

@@ -53,3 +53,23 @@ def test_a_permanently_failed_document_can_be_sent_again(api, mock_account, seal
     second = transmit(api, sealed_invoice["id"])
     assert second.status_code == 202
     assert second.get_json()["id"] != first["id"] and second.get_json()["state"] == "SENT"
+
+
+def test_the_api_retry_sends_a_failed_document_now(api, app, mock_account, sealed_invoice):
+    """POST .../retry: the next round runs now, not after the backoff, under the same SBDH
+    instance id; only a FAILED transmission is retried."""
+    app.config["PEPPOL_RETRY_BASE_SECONDS"] = 3600  # the backoff alone would wait an hour
+    mock_account.script("not_ready")
+    first = transmit(api, sealed_invoice["id"]).get_json()
+    assert first["state"] == "FAILED"
+    path = f"/api/v1/peppol/transmissions/{first['id']}/retry"
+    resp = api.post(path)
+    assert resp.status_code == 200, resp.get_json()
+    done = resp.get_json()
+    assert (done["id"], done["state"]) == (first["id"], "SENT")
+    assert [a["outcome"] for a in done["attempts"]] == ["transient", "ok"]
+    assert {a["instance_id"] for a in done["attempts"]} == {first["instance_id"]}
+    assert list(mock_account.delivered) == [first["instance_id"]]
+    again = api.post(path)
+    assert again.status_code == 409 and again.get_json()["error"]["code"] == "not_failed"
+    assert len(mock_account.delivered) == 1

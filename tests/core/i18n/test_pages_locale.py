@@ -82,3 +82,18 @@ def test_refusals_and_form_errors_speak_the_readers_language(app, make_company, 
     api_ar = client.get("/api/v1/audit/999999", headers=arabic).get_json()
     assert api_ar["error"]["code"] == "not_found"
     assert api_ar["error"]["message"] == "لا يوجد قيد تدقيق رقم 999999."
+
+
+BUILT_IN = ("ap", "einvoice", "invoicing", "payments", "peppol", "wallet")
+
+
+def test_apps_page_describes_each_plugin_in_the_readers_language(make_company, make_user, login):
+    make_user(company=make_company())
+    client = login()
+    for language, script in (("ar", r"[\u0600-\u06FF]"), ("en", r"^[\x20-\x7E]+$")):
+        body = client.get("/apps", headers={"Accept-Language": language}).get_data(as_text=True)
+        for name in BUILT_IN:
+            row = re.search(rf'<tr id="app-{name}".*?</th>', body, re.S).group(0)
+            summary = re.search(r"<small>(.*?)</small>", row, re.S).group(1)
+            assert re.search(script, summary), (language, name, summary)
+    assert "Accounts payable: purchase orders" in body  # English as the package says it
