@@ -82,12 +82,8 @@
     });
   });
 
-  // Fired on each element a request swapped in, after htmx processed it (it listens now).
-  document.addEventListener("htmx:afterSettle", function (event) {
-    var xhr = event.detail && event.detail.xhr;
-    var root = event.target;
-    if (!xhr || !sentAt.has(xhr) || !root.querySelectorAll) return;
-    var since = sentAt.get(xhr);
+  // Each live fragment in `root` that could not hear events fired after number `since`.
+  function catchUp(root, since) {
     var selector = '[hx-trigger*="from:body"], [data-hx-trigger*="from:body"]';
     var fragments = Array.from(root.querySelectorAll(selector));
     if (root.matches(selector)) fragments.unshift(root);
@@ -96,5 +92,21 @@
       if (!document.body.contains(elt) || busy.get(elt) > 0) return;
       if (heardSince(since, liveTriggers(elt))) refetch(elt);
     });
+  }
+
+  // Fired on each element a request swapped in, after htmx processed it (it listens now).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var xhr = event.detail && event.detail.xhr;
+    if (xhr && sentAt.has(xhr) && event.target.querySelectorAll) {
+      catchUp(event.target, sentAt.get(xhr));
+    }
+  });
+
+  // The page's own fragments listen once htmx has processed the page (it then fires
+  // htmx:load on <body>); an event fired before that (a quick socket) is caught up then.
+  document.addEventListener("htmx:load", function started(event) {
+    if (event.target !== document.body) return;
+    document.removeEventListener("htmx:load", started);
+    catchUp(document.body, 0);
   });
 })();

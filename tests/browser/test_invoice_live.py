@@ -90,7 +90,7 @@ def test_list_and_detail_pages_show_the_finalized_invoice_live(browser: Browser,
     with lister.expect_response(lambda r: _refetch_of(r, invoice_id)) as refetch:
         lister.get_by_role("button", name="Approve").click()
     refetch.value.finished()
-    lister.wait_for_timeout(1000)  # an event heard during the POST is replayed once more
+    lister.wait_for_timeout(1000)  # heard during the POST: re-fetched once more after it settles
     expect(lister.locator("#invoice-detail [data-status]")).to_have_text("Approved")
     expect(lister.locator("#ll-flashes")).to_contain_text("Invoice approved.")
 

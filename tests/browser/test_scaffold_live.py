@@ -69,7 +69,7 @@ def test_the_scaffolded_page_shows_a_colleagues_note_without_reloading(
         with colleague.expect_response(_live_refetch) as refetch:
             colleague.get_by_role("button", name="Add note").click()
         refetch.value.finished()
-        colleague.wait_for_timeout(1000)  # a replayed event (heard during the POST) re-fetches too
+        colleague.wait_for_timeout(1000)  # the event heard during the POST re-fetches once more
         expect(colleague.get_by_role("status")).to_have_text("Note added.")
         expect(colleague.locator(f"#{NAME}-notes")).to_contain_text("Call the auditor")
     finally:

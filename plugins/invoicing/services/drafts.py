@@ -229,8 +229,17 @@ def create(company_id: int, data: dict, type_: str = INVOICE, original=None) -> 
     return invoice
 
 
+def require_credit_reason(data: dict | None) -> None:
+    """A credit note says why (UAE VAT law Art. 61; PINT-AE ibr-158-ae): 422 without one."""
+    if not (data or {}).get("credit_reason"):
+        message = _("Choose the reason for the credit note (UAE VAT law, Art. 61).")
+        raise ValidationFailed({"credit_reason": _("is required")}, message)
+
+
 def update(invoice: Invoice, data: dict) -> Invoice:
     require_draft(invoice)
+    if invoice.type == CREDIT_NOTE and "credit_reason" in (data or {}):
+        require_credit_reason(data)  # a credit note's reason may change, not go
     values = parse_header(invoice.company_id, data, partial=True)
     with _still_draft(invoice):
         _apply(invoice, values)  # its reads autoflush: the UPDATE may go out here already

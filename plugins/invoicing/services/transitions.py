@@ -7,7 +7,7 @@ invoice being voided.
 
 from __future__ import annotations
 
-from core.api import ApiError, Conflict, ValidationFailed, db, lock_in, status_word
+from core.api import ApiError, Conflict, db, lock_in, status_word
 from core.api import gettext as _
 from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, SENT, VOID, Invoice
 from plugins.invoicing.services import drafts, notify
@@ -62,9 +62,7 @@ def credit_note(original: Invoice, data: dict) -> Invoice:
         raise ApiError(
             409, "invalid_original", _("Only a finalized, non-void invoice can be credited.")
         )
-    if not (data or {}).get("credit_reason"):  # UAE VAT law Art. 61; PINT-AE ibr-158-ae
-        message = _("Choose the reason for the credit note (UAE VAT law, Art. 61).")
-        raise ValidationFailed({"credit_reason": _("is required")}, message)
+    drafts.require_credit_reason(data)
     payload = {
         "customer_id": original.customer_id,
         "currency": original.currency,

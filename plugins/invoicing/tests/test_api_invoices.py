@@ -123,6 +123,13 @@ def test_credit_note_without_a_reason_is_refused_like_the_page_does(api, custome
     assert arabic["message"].startswith("اختر سبب الإشعار الدائن")
     notes = api.get("/api/v1/invoices?type=credit_note").get_json()
     assert notes["pagination"]["total"] == 0
+    note = api.post(path, json={"credit_reason": "DL8.61.1.A"}).get_json()
+    for cleared in ({"credit_reason": None}, {"credit_reason": ""}):
+        resp = api.patch(f"/api/v1/invoices/{note['id']}", json=cleared)
+        assert resp.status_code == 422, (cleared, resp.get_json())
+        assert resp.get_json()["error"]["details"]["fields"] == {"credit_reason": "is required"}
+    changed = api.patch(f"/api/v1/invoices/{note['id']}", json={"credit_reason": "VD"})
+    assert changed.status_code == 200 and changed.get_json()["credit_reason"] == "VD"
 
 
 def test_credit_note_larger_than_amount_due_is_refused(api, customer):

@@ -178,3 +178,20 @@ def test_a_number_taken_meanwhile_is_sealed_and_checked(
     assert einvoice_xml.sha256(xml) == sealed["xml_hash"]
     assert b"<cbc:ID>INV/2026/00001</cbc:ID>" in xml and b"00007" not in xml
     assert validate(xml, "pint-ae").valid
+
+
+def test_a_company_without_street_and_city_cannot_seal(api, company, customer):
+    """PINT-AE ibr-143-ae: the seller's address needs its street, city and emirate; finalize
+    names the company address to complete and takes no number."""
+    from core.api import db
+
+    company.address_line1, company.city = None, None
+    db.session.commit()
+    refused = _finalize(api, _draft(api, customer, draft_payload(customer.id)["lines"]))
+    assert refused.status_code == 422
+    error = refused.get_json()["error"]
+    assert error["code"] == "einvoice_rules"
+    assert {(b["rule"], b["field"]) for b in error["details"]["blockers"]} >= {
+        ("ibr-143-ae", "seller.address")
+    }
+    assert api.get("/api/v1/invoices").get_json()["data"][0]["number"] is None
