@@ -33,6 +33,7 @@ from core.api import (
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.customer_options import customer_options
 from plugins.invoicing.invoice_customer import CUSTOMER_NAME
+from plugins.invoicing.labels import VOID_ACTION
 from plugins.invoicing.models import DRAFT, PAYMENT_STATUSES, STATUSES, Invoice
 from plugins.invoicing.permissions import (
     INVOICE_APPROVE,
@@ -173,7 +174,7 @@ INVOICE_LIST = ListSpec(
         ),
         ListAction(
             "void",
-            lazy_gettext("Void"),
+            VOID_ACTION,
             INVOICE_VOID,
             _committed(transitions.void),
             confirm=lazy_gettext(
