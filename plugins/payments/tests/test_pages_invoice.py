@@ -138,6 +138,7 @@ def test_refused_amount_shows_in_the_dialog(signed_in, invoice_for, amount, mess
     assert resp.status_code == 422
     body = resp.get_data(as_text=True)
     assert message in body and body.lstrip().startswith('<div id="record-payment">')
+    assert body.count(message) == 1  # said once, though the amount is also the allocation's
     # the retry is new
     assert form_value(body, "idempotency_key") != form_value(form, "idempotency_key")
     assert _payments() == []
