@@ -17,6 +17,7 @@ fields, fixed values, amounts as two-decimal strings.
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
@@ -34,6 +35,12 @@ BAD_PAGES = [
     ("after", "not-a-cursor"),
     ("after", "eyJ4IjogMX0"),
 ]
+# Refused in every number a write takes (quantities and unit prices too), with the field named:
+# floats, non-numbers, out of range, and digits that are not ASCII (the OpenAPI patterns' \d is
+# ECMA-262's [0-9]; "١٠" or "1_000" would otherwise be read as 10 and 1000).
+NOT_A_NUMBER = ["NaN", "Infinity", "1e400", "1e-400", 10.5, "99999999999999999999.00", "", None,
+                True, ["1"], "١٠", "１０", "1_000", "0x10"]  # fmt: skip
+NOT_AN_AMOUNT = [*NOT_A_NUMBER, "-1.00", "0", "1.001"]  # what is paid or refunded
 WRONG_BODIES = [
     ("application/x-www-form-urlencoded", "name=Acme&amount=1"),
     ("text/plain", '{"name": "Acme"}'),
@@ -54,9 +61,13 @@ class Caller(Api):
         self.document = document
         self.undocumented: list[str] = []
         self.answers: dict[tuple[str, str], tuple[int, object]] = {}
+        self.writes: list[tuple] = []  # (method, path, body, key, status, answer) of each write
 
     def ok(self, method: str, path: str, json=None):
-        resp = self._call(method, path, json=json)
+        key = f"audit-{len(self.writes)}" if method != "GET" else None
+        resp = self._call(
+            method, path, json=json, headers={"Idempotency-Key": key} if key else None
+        )
         template = _template(self.document, path.partition("?")[0])
         documented = self.document["paths"][template][method.lower()]["responses"]
         success = [code for code in documented if code.startswith("2")]
@@ -64,7 +75,23 @@ class Caller(Api):
         if str(resp.status_code) not in success:
             self.undocumented.append(f"{method} {template}: {resp.status_code}, not {success}")
         self.answers[(method, template)] = (resp.status_code, resp.get_json())
+        if key:
+            self.writes.append((method, path, json, key, resp.status_code, resp.get_json()))
         return resp.get_json()
+
+    def retries(self):
+        """Every write again with its key (the first answer, replayed, nothing new), then the
+        key with another request (409 ``idempotency_key_reused``)."""
+        for method, path, body, key, status, answer in self.writes:
+            resp = self._call(method, path, json=body, headers={"Idempotency-Key": key})
+            if (resp.status_code, resp.get_json()) != (status, answer):
+                yield f"{method} {path} retried: {resp.status_code} {resp.get_json()}"
+            elif resp.headers.get("Idempotent-Replayed") != "true":
+                yield f"{method} {path} retried: ran again instead of replaying"
+            other = self._call(
+                method, path + "?again=1", json=body, headers={"Idempotency-Key": key}
+            )
+            yield _error(other, 409, "idempotency_key_reused", f"{method} {path} key reused")
 
 
 def _template(document: dict, path: str) -> str:
@@ -86,6 +113,7 @@ def stock(api: Caller, user_id: int) -> dict[str, int]:
     customer = api.ok("POST", "/api/v1/customers", buyer)
     invoice = api.ok("POST", "/api/v1/invoices", draft_payload(customer["id"]))
     api.ok("POST", f"/api/v1/invoices/{invoice['id']}/finalize", {})
+    finalized = invoice["id"]
     draft = api.ok("POST", "/api/v1/invoices", draft_payload(customer["id"]))
     paid = {"amount": "10.00", "allocations": [{"invoice_id": invoice["id"], "amount": "10.00"}]}
     payment = api.ok("POST", "/api/v1/payments", paid)
@@ -101,6 +129,7 @@ def stock(api: Caller, user_id: int) -> dict[str, int]:
         "payment_id": payment["id"],
         "refund_id": refund["id"],
         "item_id": item["id"],
+        "finalized_id": finalized,
     }
     ids |= _stock_ap(api)
     ids |= _stock_peppol(api, invoice["id"])
@@ -265,6 +294,8 @@ def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_no
             counts[kind] += 1
             if problem:
                 problems.append(problem)
+    problems += [problem for caller in (a, b) for problem in caller.retries() if problem]
+    problems += [problem for problem in _money(a, world["ids"][0]) if problem]
     after = [snapshot(a, document, world["ids"][0]), snapshot(b, document, world["ids"][1])]
     changed = [
         url
@@ -323,6 +354,57 @@ def _code(resp):
     body = resp.get_json(silent=True) or {}
     error = body.get("error") if isinstance(body, dict) else None
     return (error or {}).get("code"), (error or {}).get("details")
+
+
+def _money_bodies(ids: dict):
+    """(path, body, where the number sits, refused values) of every write that takes numbers."""
+    inv, line = ids["finalized_id"], {"description": "Work", "quantity": "1", "unit_price": "5"}
+    po_line = {"description": "Bolt", "quantity": "1", "unit_code": "H87", "unit_price": "5",
+               "tax_category": "S", "tax_rate": "5"}  # fmt: skip
+    bill_line = {key: po_line[key] for key in po_line if key != "unit_code"}
+    pay = {"amount": "1.00", "allocations": [{"invoice_id": inv, "amount": "1.00"}]}
+    refund = {"payment_id": ids["payment_id"], "amount": "1.00", "reason": "r"}
+    bill_pay = {"amount": "1.00", "method": "cash"}
+    yield "/api/v1/payments", pay, ["amount"], NOT_AN_AMOUNT
+    yield "/api/v1/payments", pay, ["allocations", 0, "amount"], NOT_AN_AMOUNT
+    yield "/api/v1/refunds", refund, ["amount"], NOT_AN_AMOUNT
+    yield f"/api/v1/bills/{ids['bill_id']}/payments", bill_pay, ["amount"], NOT_AN_AMOUNT
+    item = {"code": "C2", "name": "c", "unit_price": "1"}
+    yield "/api/v1/catalog-items", item, ["unit_price"], NOT_A_NUMBER
+    invoice = {"customer_id": ids["customer_id"], "issue_date": "2026-03-01", "lines": [line]}
+    order = {"vendor_id": ids["vendor_id"], "currency": "AED", "order_date": "2026-03-01",
+             "lines": [po_line]}  # fmt: skip
+    bill = {"vendor_id": ids["vendor_id"], "issue_date": "2026-03-10", "currency": "AED",
+            "lines": [bill_line]}  # fmt: skip
+    lists = {"/api/v1/invoices": invoice, "/api/v1/purchase-orders": order, "/api/v1/bills": bill}
+    for path, body in lists.items():
+        for name in ("quantity", "unit_price"):
+            yield path, body, ["lines", 0, name], NOT_A_NUMBER
+
+
+def unique(path: str, text: str) -> dict:
+    """What keeps one probe's record from colliding with the last (a duplicate is no test)."""
+    if path.endswith("/bills"):
+        return {"vendor_invoice_number": text}
+    return {"code": text} if path.endswith("/catalog-items") else {}
+
+
+def _money(a: Caller, ids: dict):
+    """Each refused number is a 422 naming its field (``lines[0].quantity`` or the like)."""
+    for n, (path, body, where, values) in enumerate(_money_bodies(ids)):
+        for m, value in enumerate(values):
+            sent = copy.deepcopy(body)
+            sent.update(unique(path, f"N-{n}-{m}"))
+            target = sent
+            for step in where[:-1]:
+                target = target[step]
+            target[where[-1]] = value
+            resp = a.post(path, json=sent)
+            text = f"POST {path} with {'.'.join(map(str, where))}={value!r}"
+            problem = _error(resp, 422, "validation_failed", text)
+            fields = (resp.get_json(silent=True) or {}).get("error", {}).get("details", {})
+            named = any(str(where[-1]) in field for field in fields.get("fields", {}))
+            yield problem or (None if named else f"{text}: does not name the field: {fields}")
 
 
 def _wrong_bodies(content: dict):
