@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 360, 170
@@ -27,7 +28,8 @@ def bar_chart(
     (overdue buckets)."""
     label = escape(title)
     if not bars:
-        return Markup(f'<p class="ll-chart-empty">{label}: nothing to show yet.</p>')
+        empty = _("%(title)s: nothing to show yet.", title=title)
+        return Markup('<p class="ll-chart-empty">{}</p>').format(empty)
     top = max((Decimal(v) for _, v in bars), default=Decimal(0))
     slot = (WIDTH - 2 * SIDE) / len(bars)
     parts = [

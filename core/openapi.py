@@ -163,7 +163,7 @@ def _parameters(rule, method: str, info: dict) -> list[dict]:
 
 
 def _responses(method: str, info: dict) -> dict:
-    status = str(info.get("status", 201 if method == "POST" else 200))
+    status = str(info.get("status", 200))  # what a view answers unless it says otherwise
     schema = info.get("response")
     if schema is not None and info.get("paginated"):
         schema = _envelope(schema)

@@ -12,39 +12,46 @@ from core.models.api_token import scopes_of
 
 
 def actor_for_user(user: User, via: str = "session", token=None) -> Actor:
-    return Actor(
-        user_id=user.id,
-        email=user.email,
-        role=user.role,
-        company_id=user.company_id,
-        permissions=permissions.for_role(user.role),
+    company = user.company
+    return _actor(
+        user,
+        user.id,
         via=via,
         scopes=token.scope_set if token is not None else frozenset(),
         token_id=token.id if token is not None else None,
-        name=user.full_name or None,
-        locale=user.locale,
-        timezone=user.timezone,
-        company_locale=user.company.locale if user.company is not None else None,
-        company_timezone=user.company.timezone if user.company is not None else None,
+        company=(company.locale, company.timezone) if company is not None else (None, None),
     )
 
 
 def actor_for_token(row) -> Actor:
     """The Actor of an API token from ``tokens.active_identity``'s row."""
-    return Actor(
-        user_id=row.user_id,
-        email=row.email,
-        role=row.role,
-        company_id=row.company_id,
-        permissions=permissions.for_role(row.role),
+    return _actor(
+        row,
+        row.user_id,
         via="token",
         scopes=scopes_of(row.scopes),
         token_id=row.id,
-        name=row.full_name or None,
-        locale=row.locale,
-        timezone=row.timezone,
-        company_locale=row.company_locale,
-        company_timezone=row.company_timezone,
+        company=(row.company_locale, row.company_timezone),
+    )
+
+
+def _actor(who, user_id: int, *, via: str, scopes, token_id, company: tuple) -> Actor:
+    """The one constructor: ``who`` is a User or a sign-in row; both carry the user's e-mail,
+    role, company, name, language and time zone under the same names."""
+    return Actor(
+        user_id=user_id,
+        email=who.email,
+        role=who.role,
+        company_id=who.company_id,
+        permissions=permissions.for_role(who.role),
+        via=via,
+        scopes=scopes,
+        token_id=token_id,
+        name=who.full_name or None,
+        locale=who.locale,
+        timezone=who.timezone,
+        company_locale=company[0],
+        company_timezone=company[1],
     )
 
 

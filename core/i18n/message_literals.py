@@ -36,6 +36,7 @@ MESSAGE_CALLS = frozenset(
         "lock_in",
         "StaleVersion",
         "exact_decimal",  # its two messages: a float, a string that is no number
+        "SelectChoice",  # a choice's label: "Choose a customer…"
     }
 )
 ERROR_DICTS = frozenset({"errors", "fields", "problems", "bad"})

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from core import exactjson
 from core.db import db
 from core.events import DomainEvent, on_commit, publish
+from core.jobs.language import speaking_for
 from core.jobs.registry import job_types
 from core.jobs.validation import JobParamsInvalid, validated
 from core.models import Job
@@ -92,5 +93,7 @@ def _mark_unqueued(job_id: int, exc: Exception) -> None:
     if job is None:
         return
     job.status, job.finished_at = FAILED, utcnow()
-    job.errors = [*(job.errors or []), f"could not be queued: {exc}"]
+    with speaking_for(job):
+        said = _("could not be queued: %(error)s", error=exc)
+    job.errors = [*(job.errors or []), said]
     db.session.commit()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import threading
+from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.fernet import Fernet
@@ -25,7 +26,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app
 from sqlalchemy import select
 
-from core.api import db
+from core.api import db, off_loop
 from plugins.invoicing.models import SigningKey
 
 PSS = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.MAX_LENGTH)
@@ -54,13 +55,22 @@ def newest_key(company_id: int) -> SigningKey | None:
     ).first()
 
 
-def company_key(company_id: int) -> SigningKey:
-    """The company's newest key, created on first use (callers hold the chain lock, so two
-    first finalizations make one key)."""
-    return newest_key(company_id) or _create_key(company_id)
+@dataclass(frozen=True)
+class NewKey:
+    """A key made but not stored yet: generated and encrypted (the CPU-heavy part, ~75 ms)
+    before the chain lock; stored under it only if the company still has none."""
+
+    private: rsa.RSAPrivateKey
+    public_key_pem: str
+    private_key_encrypted: str
 
 
-def _create_key(company_id: int) -> SigningKey:
+def new_key() -> NewKey:
+    """A fresh RSA-2048 key, encrypted; made off the gevent loop (see core.api.off_loop)."""
+    return off_loop(_generate, _fernet())
+
+
+def _generate(fernet: Fernet) -> NewKey:
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     pem = private.private_bytes(
         serialization.Encoding.PEM,
@@ -70,13 +80,24 @@ def _create_key(company_id: int) -> SigningKey:
     public = private.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
+    return NewKey(private, public.decode(), fernet.encrypt(pem).decode())
+
+
+def company_key(company_id: int, made: NewKey | None = None) -> SigningKey:
+    """The company's newest key, else ``made`` (or a fresh one) stored as its first. Callers
+    hold the chain lock, so two first finalizations store one key; the other's is dropped."""
+    return newest_key(company_id) or _store(company_id, made or new_key())
+
+
+def _store(company_id: int, made: NewKey) -> SigningKey:
     key = SigningKey(
         company_id=company_id,
-        public_key_pem=public.decode(),
-        private_key_encrypted=_fernet().encrypt(pem).decode(),
+        public_key_pem=made.public_key_pem,
+        private_key_encrypted=made.private_key_encrypted,
     )
     db.session.add(key)
     db.session.flush()
+    _remember(_cache_key(key), made.private)  # signing now needs no decrypt-and-load
     return key
 
 
@@ -106,11 +127,15 @@ def private_key(key: SigningKey) -> rsa.RSAPrivateKey:
     if private is None:
         pem = _fernet().decrypt(key.private_key_encrypted.encode())
         private = serialization.load_pem_private_key(pem, password=None)
-        with _LOCK:
-            if len(_LOADED) >= _LOADED_MAX:
-                _LOADED.clear()
-            _LOADED[token] = private
+        _remember(token, private)
     return private
+
+
+def _remember(token: tuple, private: rsa.RSAPrivateKey) -> None:
+    with _LOCK:
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.clear()
+        _LOADED[token] = private
 
 
 def sign(key: SigningKey, data: bytes) -> str:

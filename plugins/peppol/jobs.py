@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from core.api import JobParamsInvalid, db, enqueue_job, utcnow, validates_params
 from plugins.peppol import notify, sending, tracking, webhooks
 from plugins.peppol.inbox import FETCH_JOB, fetch_inbox
 from plugins.peppol.inbox.schedule import TICK_JOB, inbox_tick
-from plugins.peppol.models import DELIVERED, FAILED, SENDING, SENT, Transmission, WebhookDelivery
+from plugins.peppol.models import DELIVERED, FAILED, SENT, Transmission, WebhookDelivery
+from plugins.peppol.stale import recover_stale_rounds
 from plugins.peppol.transmit import SEND_JOB
 
 RETRY_JOB, POLL_JOB = "peppol.retry_due", "peppol.poll_status"
-STALE_SENDING = timedelta(minutes=15)
 
 
 def _send_params(params: dict) -> dict:
@@ -39,13 +37,7 @@ def retry_due(ctx):
     """Start a send job for each FAILED transmission whose backoff has passed, recover
     rounds a dead worker left in SENDING, and start due webhook deliveries."""
     now = utcnow()
-    db.session.execute(
-        update(Transmission)
-        .where(Transmission.state == SENDING, Transmission.updated_at < now - STALE_SENDING)
-        .values(state=FAILED, next_attempt_at=now, last_error="worker stopped while sending")
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
+    recover_stale_rounds(now)
     due = db.session.execute(
         select(Transmission.id, Transmission.company_id).where(
             Transmission.state == FAILED, Transmission.next_attempt_at <= now

@@ -35,10 +35,10 @@ def widgets(app):
         return {"id": entry.id}, 201
 
     bp.post("/plain")(create)  # no decorator at all
-    bp.post("/declared", endpoint="declared")(describe(request=schema)(create))
+    bp.post("/declared", endpoint="declared")(describe(request=schema, status=201)(create))
     stray = Blueprint("test_stray", __name__, url_prefix="/api/v1/test-stray")
     csrf.exempt(stray)  # core's guard still demands an actor (and CSRF from sessions)
-    stray.post("")(describe(request=schema)(create))
+    stray.post("")(describe(request=schema, status=201)(create))
     app.register_blueprint(bp)
     app.register_blueprint(stray)
 

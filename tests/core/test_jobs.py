@@ -184,6 +184,27 @@ def test_a_jobs_messages_are_in_the_language_of_who_started_it(app, acme, job_pl
     assert errors(user.id) == english
 
 
+def test_a_job_the_queue_cannot_take_fails_in_the_starters_language(app, acme, monkeypatch):
+    """Redis unreachable: the job is failed with why (not left pending forever), said in its
+    starter's language like every job message."""
+    from huey import RedisExpireHuey
+
+    from tests.support.servers import free_port
+
+    company, user = acme
+    unreachable = RedisExpireHuey(name="gone", url=f"redis://127.0.0.1:{free_port()}/0")
+    task = unreachable.task(name="ledgerline.run_job")(lambda job_id: None)
+    monkeypatch.setitem(app.extensions, "ledgerline.jobs.run", task)
+    for locale, words in (("en", "could not be queued: "), ("ar", "تعذر وضع المهمة في الطابور: ")):
+        user.locale = locale
+        db.session.commit()
+        job = enqueue_job("core.demo_count", {}, company_id=company.id, user_id=user.id)
+        db.session.refresh(job)
+        assert job.status == "failed" and job.finished_at is not None
+        assert len(job.errors) == 1 and job.errors[0].startswith(words), job.errors
+        assert "Connection refused" in job.errors[0] or "Error 111" in job.errors[0]
+
+
 def test_bad_params_fail_the_job_with_a_clear_message(app, acme):
     company, user = acme
     job = enqueue_job("core.demo_count", {"chunk_size": 0}, company_id=company.id, user_id=user.id)
@@ -332,6 +353,19 @@ def test_run_button_refuses_unknown_types_and_missing_csrf(app, client, acme, lo
     assert "اختر أحد أنواع المهام" in resp.get_data(as_text=True)
     assert client.post("/jobs/run", data={"name": "core.demo_count"}).status_code == 400
     assert db.session.scalar(select(func.count(Job.id))) == 0
+
+
+def test_the_jobs_page_reads_in_arabic_without_docstrings_or_codes(app, client, acme, login):
+    """The Run button's note and a job's origin are labels in the reader's language: not the
+    job function's English docstring nor its stored type ("manual")."""
+    company, user = acme
+    enqueue_job("core.demo_count", {}, company_id=company.id, user_id=user.id)
+    login()
+    page = client.get("/jobs", headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    assert "harmless" not in page and "· manual" not in page
+    assert "تعدّ إدخالات سجل التدقيق للشركة على دفعات" in page
+    assert "· بدأها مستخدم" in page
+    assert "· started by a user" in client.get("/jobs").get_data(as_text=True)
 
 
 def test_finance_users_see_jobs_but_cannot_run_them(app, client, acme, make_user, login):

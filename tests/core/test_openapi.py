@@ -25,7 +25,7 @@ def plugin_route(app):
     @bp.post("")
     @require_permission("core.company.update")
     @idempotent
-    @describe(request={"type": "object", "properties": {"name": {"type": "string"}}})
+    @describe(request={"type": "object", "properties": {"name": {"type": "string"}}}, status=201)
     def widget_create():
         """Create a widget."""
         return {}, 201

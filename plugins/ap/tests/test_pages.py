@@ -123,9 +123,12 @@ def test_create_vendor_and_po_and_change_settings_in_pages(api, login):
     vendor = api.get("/api/v1/vendors?q=oasis").get_json()["data"][0]
     refused = client.post("/ap/purchase-orders/new", data={
         "csrf_token": token, "order_date": "2026-03-01", "lines-0-description": "Gaskets",
-        "lines-0-quantity": "4", "lines-0-unit_price": "12.50"})  # fmt: skip
+        "lines-0-quantity": "-4", "lines-0-unit_price": "12.50"})  # fmt: skip
     page = refused.get_data(as_text=True)
-    assert refused.status_code == 422 and "vendor_id: is required" in page
+    # Each problem named as the form names its field, and that field marked: no field keys.
+    assert refused.status_code == 422 and "Vendor: is required" in page
+    assert "Line 1, Quantity: must be at least 0" in page and "vendor_id:" not in page
+    assert 'name="lines-0-quantity" aria-label="Quantity of line 1" value="-4" aria-invalid' in page
     assert 'value="Gaskets"' in page  # what was typed is kept
     resp = client.post("/ap/purchase-orders/new", data={
         "csrf_token": token, "vendor_id": vendor["id"], "order_date": "2026-03-01",

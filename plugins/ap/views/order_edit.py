@@ -19,6 +19,7 @@ from core.api import (
     current_actor,
     db,
     editable,
+    field_sentences,
     get_or_404,
     mount_edit,
 )
@@ -97,6 +98,16 @@ LABELS = {
     "currency": _l("Currency"),
     "lines": _l("Lines"),
 }
+# A line's own fields, as its column headings name them ("Line 2, Quantity: ...").
+LINE_LABELS = {
+    "description": _l("Description"),
+    "item_code": _l("Item code"),
+    "quantity": _l("Quantity"),
+    "unit_code": _l("Unit"),
+    "unit_price": _l("Unit price"),
+    "tax_rate": _l("VAT"),
+    "match_type": _l("Match"),
+}
 
 
 def _show(name: str, value):
@@ -120,6 +131,7 @@ def _context(form: FormValues, order: PurchaseOrder) -> dict:
     return {
         "form": form_values(form.values),
         "errors": form.errors,
+        "problems": field_sentences(form.errors, LABELS | LINE_LABELS),
         "vendors": db.session.execute(select(Vendor.id, Vendor.name).order_by(Vendor.name)).all(),
         "rows": LINE_ROWS,
         "today": dt.date.today(),

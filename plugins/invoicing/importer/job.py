@@ -88,7 +88,10 @@ def _run(ctx, path, fmt, filename):
     limits.check_can_create(ctx.company_id, summary.invoices)
     ctx.set_total(summary.rows)
     try:
-        _write(ctx, path, fmt, customers)
+        _write(ctx, path, fmt, customers, summary.invoices)
+    except FOR_USERS:
+        writer.undo(ctx.job_id)  # e.g. the plan: invoices created between its batches
+        raise
     except Exception:
         log.exception("import job %s failed while writing; removing what it wrote", ctx.job_id)
         writer.undo(ctx.job_id)
@@ -102,19 +105,27 @@ def _run(ctx, path, fmt, filename):
     }
 
 
-def _write(ctx, path, fmt, customers) -> None:
-    batch, lines = [], 0
+def _write(ctx, path, fmt, customers, invoices: int) -> None:
+    batch, lines, committed = [], 0, False
     for item in passes.invoices(path, fmt, customers):
         batch.append(item)
         lines += len(item.lines)
         if lines >= writer.BATCH_LINES:
-            writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)
+            _write_batch(ctx, batch, customers, invoices if committed else None)
             db.session.commit()  # hold the write lock one batch at a time (undo() cleans up)
             ctx.advance(ok=lines)  # the progress bar moves
-            batch, lines = [], 0
+            batch, lines, committed = [], 0, True
     if batch:
-        writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)
+        _write_batch(ctx, batch, customers, invoices if committed else None)
         ctx.advance(ok=lines)
+
+
+def _write_batch(ctx, batch, customers, recheck: int | None) -> None:
+    """After a commit the company's row is no longer locked: invoices created since count,
+    so the whole import must still fit (``recheck``: how many invoices it makes)."""
+    if recheck is not None:
+        limits.check_can_create(ctx.company_id, recheck, import_job=ctx.job_id)
+    writer.write_batch(batch, ctx.company_id, ctx.job_id, customers.terms)
 
 
 def _refuse(ctx, report: Report, filename: str):

@@ -54,7 +54,7 @@ def finalize(invoice: Invoice) -> Invoice:
 def _seal(ready: Prepared, number: str, seq: int, prev_hash: str | None, sealed: bytes) -> None:
     """Every sealed value on the invoice, for the one UPDATE (the trigger freezes it then)."""
     invoice, totals = ready.invoice, ready.totals
-    key = ready.key or signing.company_key(invoice.company_id)
+    key = ready.key or signing.company_key(invoice.company_id, ready.made)
     with db.session.no_autoflush:
         invoice.hash_version = chain.CURRENT_VERSION
         invoice.number = number

@@ -7,7 +7,8 @@ raised ``PlanLimitReached`` (an ApiError, 402) become its JSON error.
 
 Under a limit, the check locks the company's row until the creating transaction ends, so
 simultaneous creations count one after another and never pass the limit together (SQLite's
-``BEGIN IMMEDIATE`` already serializes them). Without a limit nothing is locked.
+``BEGIN IMMEDIATE`` already serializes them); an import checks again before each of its
+batches. Without a limit nothing is locked.
 """
 
 from __future__ import annotations
@@ -56,12 +57,15 @@ def month_start(now: dt.datetime | None = None) -> dt.datetime:
     return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-def used_this_month(company_id: int) -> int:
+def used_this_month(company_id: int, besides_import: int | None = None) -> int:
+    """This month's invoices; ``besides_import``: not counting those that import job wrote."""
     query = select(func.count(Invoice.id)).where(
         Invoice.company_id == company_id,
         Invoice.type == INVOICE,
         Invoice.created_at >= month_start(),
     )
+    if besides_import is not None:
+        query = query.where(Invoice.import_job_id.is_distinct_from(besides_import))
     return db.session.scalar(query) or 0
 
 
@@ -73,12 +77,16 @@ def remaining(company_id: int) -> int | None:
     return max(limit - used_this_month(company_id), 0)
 
 
-def check_can_create(company_id: int, count: int = 1) -> None:
-    """Raise PlanLimitReached unless ``count`` more invoices fit in this month's allowance."""
+def check_can_create(company_id: int, count: int = 1, import_job: int | None = None) -> None:
+    """Raise PlanLimitReached unless ``count`` more invoices fit in this month's allowance.
+
+    An import writes in committed batches, each of which lets go of the company's row: it
+    checks again before each next batch, with ``count`` all of its invoices and ``import_job``
+    its job, whose invoices already written are then not counted twice."""
     limit = monthly_limit()
     if limit is None:
         return
     lock_for_update(Company, company_id)  # held until commit: the next creation counts this one
-    used = used_this_month(company_id)
+    used = used_this_month(company_id, import_job)
     if used + count > limit:
         raise PlanLimitReached(limit, used, count)

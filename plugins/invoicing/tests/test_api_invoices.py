@@ -26,9 +26,28 @@ def test_draft_shows_live_totals_as_two_decimal_strings(api, customer):
     assert body["lines"][1]["unit_code"] == "H87" and body["lines"][0]["tax_rate"] == "5.00"
 
 
-def test_finalize_numbers_hashes_signs_and_chains(api, customer):
+def _watch_key_and_lock(monkeypatch) -> list[str]:
+    """What a finalize does in which order: make the company's RSA key, take its chain lock."""
+    from plugins.invoicing import signing
+    from plugins.invoicing.services import finalize
+
+    seen, lock, generate = [], finalize.lock_chain, signing.rsa.generate_private_key
+    monkeypatch.setattr(finalize, "lock_chain", lambda c: seen.append("lock") or lock(c))
+    monkeypatch.setattr(
+        signing.rsa, "generate_private_key", lambda **kw: seen.append("key") or generate(**kw)
+    )
+    return seen
+
+
+def test_finalize_numbers_hashes_signs_and_chains(api, customer, monkeypatch):
+    seen = _watch_key_and_lock(monkeypatch)
     first = _finalized(api, customer)
     second = _finalized(api, customer)
+    # The first finalize makes the company's key (CPU-heavy) before it takes the chain lock,
+    # which other finalizations of the company wait for; the second signs with the same key.
+    assert seen == ["key", "lock", "lock"]
+    key_ids = {v["signature"]["key_id"] for v in _verdicts(api, first, second)}
+    assert len(key_ids) == 1 and None not in key_ids
     assert first["number"] == "INV/2026/00001" and second["number"] == "INV/2026/00002"
     assert first["status"] == "FINALIZED" and len(first["hash"]) == 64
     assert first["prev_hash"] is None and second["prev_hash"] == first["hash"]
@@ -44,6 +63,10 @@ def test_finalize_numbers_hashes_signs_and_chains(api, customer):
     verify = api.get(f"/api/v1/invoices/{second['id']}/verify").get_json()
     assert verify["hash"]["ok"] and verify["signature"]["ok"] and verify["chain"]["ok"]
     assert api.get("/api/v1/chain/verify").get_json()["ok"] is True
+
+
+def _verdicts(api, *invoices):
+    return [api.get(f"/api/v1/invoices/{i['id']}/verify").get_json() for i in invoices]
 
 
 def test_finalized_invoice_cannot_be_edited_or_deleted(api, customer):

@@ -132,6 +132,10 @@ def test_the_upload_page_imports_a_file(client, admin, customer, login):
     assert resp.status_code == 302 and "/jobs/" in resp.headers["Location"]
     job_page = client.get(resp.headers["Location"]).get_data(as_text=True)
     assert "completed" in job_page
+    # Import pressed without a file: the reader's language says what to do, nothing is queued.
+    empty = {"csrf_token": token, "file": (io.BytesIO(b""), "")}
+    resp = client.post("/invoicing/invoices/import", data=empty, headers={"Accept-Language": "ar"})
+    assert resp.status_code == 400 and "اختر ملف" in resp.get_data(as_text=True)
 
 
 def test_an_xlsx_bomb_is_refused_before_openpyxl_opens_it(

@@ -110,6 +110,36 @@ def test_an_import_that_would_exceed_is_refused_whole(api, client, admin, api_to
     _refused(upload(client, token, csv_bytes([row("L-9")]), "more.csv"))
 
 
+def test_a_creation_between_an_imports_batches_never_passes_the_limit(
+    api, client, admin, api_token, company, customer, monkeypatch
+):
+    """An import commits batch by batch; an invoice created after its first batch counts, so
+    the import no longer fits: it is refused whole with the plan's message and the limit holds."""
+    from plugins.invoicing.importer import writer
+    from plugins.invoicing.services import drafts
+
+    monkeypatch.setattr(writer, "BATCH_LINES", 1)  # one invoice per committed batch
+    write, batches, created = writer.write_batch, [], []
+    payload = draft_payload(customer.id)
+    company_id, token = company.id, api_token(admin)
+
+    def write_then_someone_creates(*args):
+        if len(batches) == 1:  # between the first and the second batch
+            created.append(drafts.create(company_id, payload).id)
+            db.session.commit()
+        batches.append(write(*args))
+
+    monkeypatch.setattr(writer, "write_batch", write_then_someone_creates)
+    rows = [row("L-1"), row("L-2"), row("L-3")]
+    job = upload(client, token, csv_bytes(rows), "three.csv").get_json()
+    done = api.get(job["job_url"]).get_json()
+    assert done["status"] == "failed", done
+    assert "would create 3 invoices" in done["errors"][-1]
+    assert "only 2 are left this month" in done["errors"][-1]
+    listed = api.get("/api/v1/invoices").get_json()["data"]
+    assert [d["id"] for d in listed] == created  # the other creation; nothing of the import
+
+
 @pytest.mark.parametrize("setting", [None, ""])
 def test_no_limit_configured_means_unlimited(app, api, customer, setting):
     app.config["INVOICING_FREE_PLAN_MONTHLY_LIMIT"] = setting

@@ -42,6 +42,8 @@ def test_editor_page_offers_units_vat_categories_and_live_totals(signed_in, cust
     assert 'hx-post="/invoicing/invoices/totals"' in html
     assert "input changed delay:300ms" in html
     assert 'id="invoice-line-template"' in html and "lines-__index__-description" in html
+    arabic = signed_in.get("/invoicing/invoices/new", headers={"Accept-Language": "ar"})
+    assert '<option value="">اختر عميلًا…</option>' in arabic.get_data(as_text=True)
 
 
 def test_totals_endpoint_rounds_half_up_with_decimals(signed_in):

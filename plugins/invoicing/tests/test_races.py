@@ -79,3 +79,23 @@ def test_twenty_saves_of_one_version_keep_one(api, customer, token, live_server)
     winner = next(a.body for a in answers if a.status == 200)
     stored = _get(api, f"/api/v1/invoices/{draft['id']}")
     assert stored["version"] == 2 and stored["notes"] == winner["notes"]
+
+
+def test_first_finalizations_at_once_give_the_company_one_key(app, api, customer, token):
+    """Each makes a key before the chain lock (none exists yet); under it only the first is
+    stored and every invoice is signed with it."""
+    from sqlalchemy import func, select
+
+    from plugins.invoicing.models import SigningKey
+
+    drafts = [api.post("/api/v1/invoices", json=draft_payload(customer.id)) for _ in range(6)]
+    paths = [("POST", f"/api/v1/invoices/{d.get_json()['id']}/finalize", None) for d in drafts]
+    with races.served(app) as server:
+        answers = fire(server, token, paths)
+    assert tally(answers) == Counter({(200, None): 6}), report(answers, server)
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(SigningKey)) == 1
+    verdicts = [_get(api, f"/api/v1/invoices/{a.body['id']}/verify") for a in answers]
+    assert {v["signature"]["key_id"] for v in verdicts} == {verdicts[0]["signature"]["key_id"]}
+    assert all(v["signature"]["ok"] for v in verdicts)
+    assert _get(api, "/api/v1/chain/verify")["ok"] is True

@@ -43,7 +43,7 @@ from plugins.invoicing.views.editor_totals import preview
 
 def _with_customers(form: InvoiceForm) -> InvoiceForm:
     rows = db.session.execute(select(Customer.id, Customer.name).order_by(Customer.name))
-    choices = [SelectChoice("", "Choose a customer…")]
+    choices = [SelectChoice("", _("Choose a customer…"))]
     form.customer_id.choices = choices + [SelectChoice(str(i), n) for i, n in rows]
     return form
 

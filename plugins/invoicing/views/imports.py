@@ -8,7 +8,7 @@ from flask_login import login_required
 from flask_wtf import FlaskForm
 from werkzeug.utils import secure_filename
 
-from core.api import ApiError, company_id, current_actor, enqueue_job, render, require
+from core.api import ApiError, _, company_id, current_actor, enqueue_job, render, require
 from plugins.invoicing.importer import JOB, bounds, storage
 from plugins.invoicing.importer.columns import KNOWN, REQUIRED
 from plugins.invoicing.permissions import INVOICE_WRITE
@@ -49,7 +49,7 @@ def invoice_import():
         return _page(form, status=400 if form.errors else 200)
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        return _page(form, "Choose a .csv or .xlsx file to import.", 400)
+        return _page(form, _("Choose a .csv or .xlsx file to import."), 400)
     cid = company_id()
     try:
         if limits.remaining(cid) == 0:

@@ -73,3 +73,31 @@ def test_the_api_retry_sends_a_failed_document_now(api, app, mock_account, seale
     again = api.post(path)
     assert again.status_code == 409 and again.get_json()["error"]["code"] == "not_failed"
     assert len(mock_account.delivered) == 1
+
+
+def test_a_round_a_dead_worker_left_sending_fails_in_the_companys_language(
+    api, app, company, mock_account, sealed_invoice
+):
+    """A round left in SENDING (its worker died) is failed and due now; its error is written
+    in the company's language, as a job's messages are."""
+    from datetime import timedelta
+
+    from core.api import db, utcnow
+    from plugins.peppol.models import Transmission
+    from plugins.peppol.stale import recover_stale_rounds
+
+    mock_account.script("not_ready")
+    tid = transmit(api, sealed_invoice["id"]).get_json()["id"]
+    said = {"en": "worker stopped while sending", "ar": "توقف العامل أثناء الإرسال"}
+    for locale, words in said.items():
+        company.locale = locale
+        row = db.session.get(Transmission, tid)
+        row.state, row.updated_at = "SENDING", utcnow() - timedelta(minutes=16)
+        db.session.commit()
+        assert recover_stale_rounds(utcnow()) == 1
+        body = api.get(f"/api/v1/peppol/transmissions/{tid}").get_json()
+        assert (body["state"], body["last_error"]) == ("FAILED", words)
+    row = db.session.get(Transmission, tid)
+    row.state, row.updated_at = "SENDING", utcnow() - timedelta(minutes=14)
+    db.session.commit()
+    assert recover_stale_rounds(utcnow()) == 0  # still within its round: left alone

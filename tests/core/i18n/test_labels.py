@@ -43,6 +43,16 @@ def test_codes_and_job_results_have_labels_in_both_languages(app):
             fields = {"lines[1].received_quantity": "X", "reason": "Y", "po_line_id": "Z"}
             said = field_sentences(fields, {"reason": "السبب"})
             assert said == ["السطر 2: X", "السبب: Y", "Z"]
+            said = field_sentences(fields, {"received_quantity": "المستلم"})
+            assert said[0] == "السطر 2، المستلم: X"
+
+
+def test_an_empty_chart_says_so_in_the_readers_language(app):
+    from core.api import bar_chart
+
+    with app.test_request_context(), force_locale("ar"):
+        empty = bar_chart([], "النقد <المستلم>")
+    assert empty == '<p class="ll-chart-empty">النقد &lt;المستلم&gt;: لا شيء لعرضه بعد.</p>'
 
 
 def test_unknown_codes_and_kinds_show_the_code_itself(app):

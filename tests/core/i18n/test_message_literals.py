@@ -47,6 +47,7 @@ def test_every_user_facing_message_goes_through_the_catalogue():
         ('def _iban_error(v):\n    return "Not an IBAN."', [(2, "'Not an IBAN.'")]),
         ('flash(_("Saved."), "success")', []),
         ('raise ApiError(409, "stale_version", msg)', []),
+        ('SelectChoice("", "Choose a customer…")', [(1, "'Choose a customer…'")]),
     ],
 )
 def test_the_check_finds_plain_messages_and_accepts_catalogue_calls(source, expected):
