@@ -1,6 +1,6 @@
 """The one module plugins import from. Everything here is a stable, documented contract."""
 
-from flask_babel import gettext, lazy_gettext, lazy_ngettext, ngettext, pgettext
+from flask_babel import gettext, lazy_gettext, lazy_ngettext, lazy_pgettext, ngettext, pgettext
 
 from core.access import company_id, get_or_404, may, require, user_id
 from core.actor import Actor
@@ -152,6 +152,7 @@ __all__ = [
     "labels",
     "lazy_gettext",
     "lazy_ngettext",
+    "lazy_pgettext",
     "ngettext",
     "pgettext",
     "Actor",

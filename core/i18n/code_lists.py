@@ -47,6 +47,17 @@ JOBS = {
     "core.fail_stale_jobs": _l("Fail jobs whose worker stopped"),
 }
 
+# What a job does, next to its Run button (plugins add theirs to this kind).
+JOB_DESCRIPTIONS = {
+    "core.demo_count": _l("Counts the company's audit log entries in chunks (a harmless example)."),
+}
+
+# How a job was started (its stored ``type``).
+JOB_TYPES = {
+    "manual": _l("started by a user"),
+    "scheduled": _l("scheduled"),
+}
+
 # Domain events as sentences: %(actor)s is who did it, %(record)s a link to the record;
 # other placeholders come from the event's data (%(amount)s is formatted with its currency).
 EVENTS = {
@@ -72,6 +83,8 @@ def core_labels() -> dict:
         "role": ROLES,
         "job_status": JOB_STATUSES,
         "job": JOBS,
+        "job_description": JOB_DESCRIPTIONS,
+        "job_type": JOB_TYPES,
         "event": EVENTS,
         "record_type": RECORD_TYPES,
     }

@@ -24,6 +24,7 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
     "lazy_gettext": None,
     "lazy_ngettext": (1, 2),
+    "lazy_pgettext": ((1, "c"), 2),
     "_l": None,
     "N_": None,
 }

@@ -48,12 +48,6 @@ def manual_job_types() -> dict:
     return {name: func for name, func in job_types().items() if name not in scheduled}
 
 
-def describe(func) -> str:
-    """The first line of the callable's docstring, shown next to the Run button."""
-    doc = (func.__doc__ or "").strip()
-    return doc.splitlines()[0] if doc else ""
-
-
 def needs_input(func) -> bool:
     """True when the job cannot run from a bare Run button: its callable has a required
     argument besides the job context (``import_zip(ctx, token)``), or its params check refuses

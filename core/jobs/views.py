@@ -13,7 +13,7 @@ from core.db import db
 from core.i18n.labels import label
 from core.jobs import queries
 from core.jobs.enqueue import JobRefused, enqueue_job
-from core.jobs.registry import describe, manual_job_types, needs_input
+from core.jobs.registry import manual_job_types, needs_input
 from core.requestctx import current_actor
 from core.templating import render
 
@@ -74,7 +74,7 @@ def _page(actor, error: str | None = None, status: int = 200):
     jobs = db.session.scalars(queries.visible_jobs(actor).limit(PAGE_SIZE)).all()
     runnable = []
     if queries.can_run(actor):
-        runnable = [(name, describe(f)) for name, f in sorted(_runnable_types().items())]
+        runnable = sorted(_runnable_types())
     return render(
         "core/jobs.html",
         jobs=jobs,

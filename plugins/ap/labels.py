@@ -82,6 +82,12 @@ JOBS = {
     "ap.rematch_open_bills": _l("Match open bills again"),
 }
 
+JOB_DESCRIPTIONS = {
+    "ap.rematch_open_bills": _l(
+        "Matches every open bill again, oldest first, and counts the bills by result."
+    ),
+}
+
 JOB_RESULTS = {
     "filename": _l("File"),
     "imported": _l("Imported"),
@@ -113,6 +119,7 @@ def code_labels() -> dict:
         "ap_link_method": LINK_METHODS,
         "ap_setting": SETTINGS,
         "job": JOBS,
+        "job_description": JOB_DESCRIPTIONS,
         "job_result": JOB_RESULTS,
         "job_result.match_status": MATCH_STATUSES,
     }

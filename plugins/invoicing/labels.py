@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.api import lazy_gettext as _l
-from core.api import record_pages
+from core.api import lazy_pgettext, record_pages
 
 STATUSES = {
     "DRAFT": _l("Draft"),
@@ -12,6 +12,9 @@ STATUSES = {
     "SENT": _l("Sent"),
     "VOID": _l("Void"),
 }
+
+# The action, a verb: Arabic writes it apart from the status "Void" (an adjective).
+VOID_ACTION = lazy_pgettext("action", "Void")
 
 PAYMENT_STATUSES = {
     "unpaid": _l("Unpaid"),

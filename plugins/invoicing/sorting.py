@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from core.api import SortColumn, Sorting
-from plugins.invoicing.models import Customer, Invoice
+from plugins.invoicing.invoice_customer import CUSTOMER_NAME
+from plugins.invoicing.models import Invoice
 
 INVOICES = Sorting(
     columns={
         "number": SortColumn(Invoice.number),
-        "customer": SortColumn(Customer.name, lambda row: row.customer.name),
+        "customer": SortColumn(CUSTOMER_NAME, lambda row: row.customer.name),
         "date": SortColumn(Invoice.issue_date),
         "due": SortColumn(Invoice.due_date),
         "total": SortColumn(Invoice.total),

@@ -86,6 +86,7 @@ def apply_errors(form: FlaskForm, exc: DomainError) -> bool:
     for name, message in (fields or {}).items():
         field = getattr(form, FIELD_ALIASES.get(name, name), None)
         if field is not None and hasattr(field, "errors"):
-            field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
+            said = field.errors if isinstance(field.errors, list) else []
+            field.errors = said if message in said else [*said, message]  # the same words once
             placed = True
     return placed

@@ -43,6 +43,9 @@ JOBS = {
     "wallet.reconcile": _l("Reconcile the wallet with the chain"),
 }
 
+# The payment method this plugin adds to the payments plugin (``payments_methods``).
+METHODS = {"stablecoin": _l("Stablecoin")}
+
 JOB_RESULTS = {
     "checked": _l("Checked"),
     "differences": _l("Differences"),
@@ -66,4 +69,5 @@ def code_labels() -> dict:
         "record_type": RECORD_TYPES,
         "job": JOBS,
         "job_result": JOB_RESULTS,
+        "method": METHODS,
     }

@@ -10,11 +10,14 @@ every success is checked against the status the document promises. Then company 
 - pages every list with bad ``limit``/``offset``/``after`` values: 400 ``invalid_parameter``.
 
 Each error must be the one error object, and afterwards every record of both companies reads
-exactly as before (nothing lost, nothing half-written).
+exactly as before (nothing lost, nothing half-written). The answers met on the way are held to
+the "API (automation contract)" sections of the resolved issues (``CONTRACT`` below): status,
+fields, fixed values, amounts as two-decimal strings.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
@@ -32,6 +35,12 @@ BAD_PAGES = [
     ("after", "not-a-cursor"),
     ("after", "eyJ4IjogMX0"),
 ]
+# Refused in every number a write takes (quantities and unit prices too), with the field named:
+# floats, non-numbers, out of range, and digits that are not ASCII (the OpenAPI patterns' \d is
+# ECMA-262's [0-9]; "١٠" or "1_000" would otherwise be read as 10 and 1000).
+NOT_A_NUMBER = ["NaN", "Infinity", "1e400", "1e-400", 10.5, "99999999999999999999.00", "", None,
+                True, ["1"], "١٠", "１０", "1_000", "0x10"]  # fmt: skip
+NOT_AN_AMOUNT = [*NOT_A_NUMBER, "-1.00", "0", "1.001"]  # what is paid or refunded
 WRONG_BODIES = [
     ("application/x-www-form-urlencoded", "name=Acme&amount=1"),
     ("text/plain", '{"name": "Acme"}'),
@@ -51,16 +60,46 @@ class Caller(Api):
         super().__init__(client, token)
         self.document = document
         self.undocumented: list[str] = []
+        self.answers: dict[tuple[str, str], tuple[int, object]] = {}
+        self.writes: list[tuple] = []  # (method, path, body, key, status, answer) of each write
 
     def ok(self, method: str, path: str, json=None):
-        resp = self._call(method, path, json=json)
+        key = f"audit-{len(self.writes)}" if method != "GET" else None
+        resp = self._call(
+            method, path, json=json, headers={"Idempotency-Key": key} if key else None
+        )
         template = _template(self.document, path.partition("?")[0])
         documented = self.document["paths"][template][method.lower()]["responses"]
         success = [code for code in documented if code.startswith("2")]
         assert resp.status_code < 300, (method, path, resp.status_code, resp.get_json())
         if str(resp.status_code) not in success:
             self.undocumented.append(f"{method} {template}: {resp.status_code}, not {success}")
+        self.answers[(method, template)] = (resp.status_code, resp.get_json())
+        if key:
+            self.writes.append((method, path, json, key, resp.status_code, resp.get_json()))
         return resp.get_json()
+
+    def unknown_fields(self):
+        """Every write again with a field it does not know: 422 naming it, nothing written."""
+        for method, path, body, *_ in self.writes:
+            resp = self._call(method, path, json={**(body or {}), "colour": "red"})
+            problem = _error(resp, 422, "validation_failed", f"{method} {path} + colour")
+            fields = resp.get_json()["error"]["details"].get("fields", {}) if not problem else {}
+            yield problem or (None if "colour" in fields else f"{method} {path}: {fields}")
+
+    def retries(self):
+        """Every write again with its key (the first answer, replayed, nothing new), then the
+        key with another request (409 ``idempotency_key_reused``)."""
+        for method, path, body, key, status, answer in self.writes:
+            resp = self._call(method, path, json=body, headers={"Idempotency-Key": key})
+            if (resp.status_code, resp.get_json()) != (status, answer):
+                yield f"{method} {path} retried: {resp.status_code} {resp.get_json()}"
+            elif resp.headers.get("Idempotent-Replayed") != "true":
+                yield f"{method} {path} retried: ran again instead of replaying"
+            other = self._call(
+                method, path + "?again=1", json=body, headers={"Idempotency-Key": key}
+            )
+            yield _error(other, 409, "idempotency_key_reused", f"{method} {path} key reused")
 
 
 def _template(document: dict, path: str) -> str:
@@ -82,6 +121,7 @@ def stock(api: Caller, user_id: int) -> dict[str, int]:
     customer = api.ok("POST", "/api/v1/customers", buyer)
     invoice = api.ok("POST", "/api/v1/invoices", draft_payload(customer["id"]))
     api.ok("POST", f"/api/v1/invoices/{invoice['id']}/finalize", {})
+    finalized = invoice["id"]
     draft = api.ok("POST", "/api/v1/invoices", draft_payload(customer["id"]))
     paid = {"amount": "10.00", "allocations": [{"invoice_id": invoice["id"], "amount": "10.00"}]}
     payment = api.ok("POST", "/api/v1/payments", paid)
@@ -97,10 +137,12 @@ def stock(api: Caller, user_id: int) -> dict[str, int]:
         "payment_id": payment["id"],
         "refund_id": refund["id"],
         "item_id": item["id"],
+        "finalized_id": finalized,
     }
     ids |= _stock_ap(api)
     ids |= _stock_peppol(api, invoice["id"])
     ids["user_id"] = user_id
+    ids["request_id"] = _stock_wallet(api, customer["id"], user_id)
     ids["entry_id"] = api.ok("GET", "/api/v1/audit?limit=1")["data"][0]["id"]
     return ids
 
@@ -154,6 +196,9 @@ def _stock_ap(api: Caller) -> dict[str, int]:
         "bill_id": bill["id"],
         "line_id": bill["lines"][0]["id"],
         "bill_payment_id": bill_payment["id"],
+        "unclean_bill_id": api.ok(
+            "POST", "/api/v1/bills", {**bill_body, "vendor_invoice_number": "INV-2"}
+        )["id"],
     }
 
 
@@ -163,6 +208,8 @@ def _stock_peppol(api: Caller, invoice_id: int) -> dict[str, int]:
     )
     hook = api.ok("POST", "/api/v1/peppol/webhooks", {"url": "https://hooks.example.ae/x"})
     transmission = api.ok("POST", f"/api/v1/invoices/{invoice_id}/transmit", {})
+    again = api.post(f"/api/v1/invoices/{invoice_id}/transmit")  # the contract: 200, same id
+    assert (again.status_code, again.get_json()["id"]) == (200, transmission["id"])
     job = api.ok("POST", "/api/v1/peppol/inbox/fetch", {})
     return {
         "provider_id": provider["id"],
@@ -170,6 +217,20 @@ def _stock_peppol(api: Caller, invoice_id: int) -> dict[str, int]:
         "transmission_id": transmission["id"],
         "job_id": job["job_id"],
     }
+
+
+def _stock_wallet(api: Caller, customer_id: int, account: int) -> int:
+    from plugins.wallet.tests.anvil import ALPHA_USD
+    from plugins.wallet.tests.helpers import account_xpub
+
+    wallet = {"mode": "hd", "xpub": account_xpub(account), "chain_id": 31337,
+              "token_address": ALPHA_USD, "confirmations": 1}  # fmt: skip
+    api.ok("PATCH", "/api/v1/wallet/settings", wallet)
+    body = draft_payload(customer_id, currency="USD", exchange_rate="3.6725")
+    invoice = api.ok("POST", "/api/v1/invoices", body)
+    api.ok("POST", f"/api/v1/invoices/{invoice['id']}/finalize", {})
+    api.wallet_invoice = invoice["id"]
+    return api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})["id"]
 
 
 @pytest.fixture
@@ -232,10 +293,12 @@ def _error(resp, status: int, code: str, where: str) -> str | None:
     shaped = set(body) == {"error", "correlation_id"} and isinstance(error.get("details"), dict)
     if not shaped or error.get("code") != code or not error.get("message"):
         return f"{where}: not the {code} error object: {body}"
+    if resp.headers.get("X-Correlation-ID") != body["correlation_id"]:
+        return f"{where}: X-Correlation-ID {resp.headers.get('X-Correlation-ID')} is not the body's"
     return None
 
 
-def test_every_operation_refuses_hostile_callers_and_loses_nothing(world):
+def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_nothing(world):
     document, a, b = world["document"], world["a"], world["b"]
     before = [snapshot(a, document, world["ids"][0]), snapshot(b, document, world["ids"][1])]
     problems = []
@@ -245,6 +308,10 @@ def test_every_operation_refuses_hostile_callers_and_loses_nothing(world):
             counts[kind] += 1
             if problem:
                 problems.append(problem)
+    problems += [problem for caller in (a, b) for problem in caller.retries() if problem]
+    problems += [problem for caller in (a, b) for problem in caller.unknown_fields() if problem]
+    problems += [problem for problem in _money(a, world["ids"][0]) if problem]
+    problems += [problem for problem in _refusals(a, world["ids"][0]) if problem]
     after = [snapshot(a, document, world["ids"][0]), snapshot(b, document, world["ids"][1])]
     changed = [
         url
@@ -255,7 +322,7 @@ def test_every_operation_refuses_hostile_callers_and_loses_nothing(world):
     assert not problems, "\n".join(problems)
     assert not changed, changed
     assert not a.undocumented + b.undocumented, a.undocumented + b.undocumented
-    assert min(counts.values()) > 10, counts  # the document still drives the table
+    assert not contract_problems(a.answers), contract_problems(a.answers)
 
 
 def _probe(a: Caller, path: str, method: str, op: dict, ids: list[dict]):
@@ -305,7 +372,159 @@ def _code(resp):
     return (error or {}).get("code"), (error or {}).get("details")
 
 
+def _money_bodies(ids: dict):
+    """(path, body, where the number sits, refused values) of every write that takes numbers."""
+    inv, line = ids["finalized_id"], {"description": "Work", "quantity": "1", "unit_price": "5"}
+    po_line = {"description": "Bolt", "quantity": "1", "unit_code": "H87", "unit_price": "5",
+               "tax_category": "S", "tax_rate": "5"}  # fmt: skip
+    bill_line = {key: po_line[key] for key in po_line if key != "unit_code"}
+    pay = {"amount": "1.00", "allocations": [{"invoice_id": inv, "amount": "1.00"}]}
+    refund = {"payment_id": ids["payment_id"], "amount": "1.00", "reason": "r"}
+    bill_pay = {"amount": "1.00", "method": "cash"}
+    yield "/api/v1/payments", pay, ["amount"], NOT_AN_AMOUNT
+    yield "/api/v1/payments", pay, ["allocations", 0, "amount"], NOT_AN_AMOUNT
+    yield "/api/v1/refunds", refund, ["amount"], NOT_AN_AMOUNT
+    yield f"/api/v1/bills/{ids['bill_id']}/payments", bill_pay, ["amount"], NOT_AN_AMOUNT
+    item = {"code": "C2", "name": "c", "unit_price": "1"}
+    yield "/api/v1/catalog-items", item, ["unit_price"], NOT_A_NUMBER
+    invoice = {"customer_id": ids["customer_id"], "issue_date": "2026-03-01", "lines": [line]}
+    order = {"vendor_id": ids["vendor_id"], "currency": "AED", "order_date": "2026-03-01",
+             "lines": [po_line]}  # fmt: skip
+    bill = {"vendor_id": ids["vendor_id"], "issue_date": "2026-03-10", "currency": "AED",
+            "lines": [bill_line]}  # fmt: skip
+    lists = {"/api/v1/invoices": invoice, "/api/v1/purchase-orders": order, "/api/v1/bills": bill}
+    for path, body in lists.items():
+        for name in ("quantity", "unit_price"):
+            yield path, body, ["lines", 0, name], NOT_A_NUMBER
+
+
+def unique(path: str, text: str) -> dict:
+    """What keeps one probe's record from colliding with the last (a duplicate is no test)."""
+    if path.endswith("/bills"):
+        return {"vendor_invoice_number": text}
+    return {"code": text} if path.endswith("/catalog-items") else {}
+
+
+def _money(a: Caller, ids: dict):
+    """Each refused number is a 422 naming its field (``lines[0].quantity`` or the like)."""
+    for n, (path, body, where, values) in enumerate(_money_bodies(ids)):
+        for m, value in enumerate(values):
+            sent = copy.deepcopy(body)
+            sent.update(unique(path, f"N-{n}-{m}"))
+            target = sent
+            for step in where[:-1]:
+                target = target[step]
+            target[where[-1]] = value
+            resp = a.post(path, json=sent)
+            text = f"POST {path} with {'.'.join(map(str, where))}={value!r}"
+            problem = _error(resp, 422, "validation_failed", text)
+            fields = (resp.get_json(silent=True) or {}).get("error", {}).get("details", {})
+            named = any(str(where[-1]) in field for field in fields.get("fields", {}))
+            yield problem or (None if named else f"{text}: does not name the field: {fields}")
+
+
+def _refusals(a: Caller, ids: dict):
+    """The refusals the contracts name, each with its status and code."""
+    done, draft = ids["finalized_id"], ids["invoice_id"]
+    unpaid = {"amount": "1.00", "allocations": [{"invoice_id": draft, "amount": "1.00"}]}
+    table = [
+        ("PATCH", f"/api/v1/invoices/{done}", {"notes": "x"}, 409, "invoice_not_draft"),
+        ("DELETE", f"/api/v1/invoices/{done}", None, 409, "invoice_not_draft"),
+        ("POST", "/api/v1/payments", unpaid, 409, "invoice_not_payable"),
+        ("POST", f"/api/v1/invoices/{draft}/payment-requests", {}, 409, None),
+        ("POST", f"/api/v1/invoices/{a.wallet_invoice}/payment-requests", {}, 409, None),
+        ("POST", f"/api/v1/bills/{ids['unclean_bill_id']}/approve", {}, 409, "match_not_clean"),
+    ]
+    for method, path, body, status, code in table:
+        resp = a._call(method, path, json=body)
+        yield _error(resp, status, code or _code(resp)[0], f"{method} {path}")
+    checked = a.ok("GET", "/api/v1/peppol/participants/0235:1009876543")
+    unknown = a.ok("GET", "/api/v1/peppol/participants/9999:x")
+    if (
+        not {"valid_format", "scheme", "value"} <= set(checked)
+        or checked["valid_format"] is not True
+    ):
+        yield f"participant check: {checked}"
+    if unknown.get("valid_format") is not False or not unknown.get("reason"):
+        yield f"an unknown scheme is not valid_format false with a reason: {unknown}"
+
+
 def _wrong_bodies(content: dict):
     if "application/json" in content:
         return WRONG_BODIES
     return [("application/json", '{"xml": false}'), ("text/plain", "not a document")]
+
+
+# --- the "API (automation contract)" sections of issues 3, 4, 10, 11 and 12 -----------------
+
+AMOUNT = re.compile(r"-?\d+\.\d\d")
+INVOICE = {"id", "number", "type", "status", "payment_status", "customer_id", "currency",
+           "issue_date", "due_date", "subtotal", "tax_total", "total", "amount_due", "hash",
+           "prev_hash", "lines"}  # fmt: skip
+MATCH_LINE = {"po_line_id", "ordered_quantity", "accepted_quantity", "billed_quantity",
+              "quantity_variance", "po_unit_price", "billed_unit_price", "price_variance",
+              "amount_variance", "within_tolerance"}  # fmt: skip
+PAYMENT_REQUEST = {"id", "address", "token_address", "chain_id", "amount_units", "decimals",
+                   "expires_at", "monitor_until", "uri", "memo", "status", "exception"}  # fmt: skip
+# (method, OpenAPI path) -> (status, top-level keys, {key: exact value}, {list key: item keys})
+CONTRACT = {
+    ("POST", "/api/v1/customers"): (201, {"id"}, {}, {}),
+    ("POST", "/api/v1/invoices"): (201, INVOICE, {"type": "invoice"}, {"lines": {
+        "description", "quantity", "unit_code", "unit_price", "tax_category", "tax_rate",
+        "line_total"}}),
+    ("POST", "/api/v1/payments"): (201, {"id", "number", "customer_id", "amount", "currency",
+        "method", "date", "reference", "status", "allocations", "reversal_of"}, {},
+        {"allocations": {"invoice_id", "amount"}}),
+    ("POST", "/api/v1/vendors"): (201, {"id"}, {}, {}),
+    ("POST", "/api/v1/purchase-orders"): (201, {"id", "number", "status", "lines", "total"},
+        {"status": "DRAFT"}, {"lines": {"id"}}),
+    ("POST", "/api/v1/purchase-orders/{order_id}/send"): (200, {"number"}, {"status": "SENT"},
+        {}),
+    ("POST", "/api/v1/purchase-orders/{order_id}/receipts"): (201, {"id", "number"}, {}, {}),
+    ("POST", "/api/v1/bills"): (201, {"status", "match_status", "match"}, {}, {}),
+    ("POST", "/api/v1/bills/{bill_id}/approve"): (200, {"status"}, {"status": "APPROVED"}, {}),
+    ("POST", "/api/v1/peppol/providers"): (201, {"id"}, {}, {}),
+    ("POST", "/api/v1/invoices/{invoice_id}/transmit"): (202, {"id", "state", "provider",
+        "document_id", "attempts", "mls"}, {}, {}),
+    ("POST", "/api/v1/peppol/inbox/fetch"): (202, {"job_id"}, {}, {}),
+    ("PATCH", "/api/v1/wallet/settings"): (200, {"xpub", "mode", "token_address", "chain_id",
+        "confirmations", "expiry_minutes", "monitor_minutes", "tolerance_percent"}, {}, {}),
+    ("POST", "/api/v1/invoices/{invoice_id}/payment-requests"): (201, PAYMENT_REQUEST,
+        {"status": "New", "exception": None}, {}),
+}  # fmt: skip
+
+
+def contract_problems(answers: dict) -> list[str]:
+    problems = [f"{op} was not exercised" for op in CONTRACT if op not in answers]
+    for op, (status, body) in answers.items():
+        if op not in CONTRACT:
+            continue
+        want, keys, values, items = CONTRACT[op]
+        problems += [f"{op}: {status}, not {want}"] if status != want else []
+        problems += [f"{op} lacks {sorted(keys - set(body))}"] if keys - set(body) else []
+        problems += [f"{op}: {k}={body.get(k)!r}" for k, v in values.items() if body.get(k) != v]
+        for name, item_keys in items.items():
+            problems += [f"{op}: {name}[] lacks {sorted(item_keys - set(item))}"
+                         for item in body[name] if item_keys - set(item)]  # fmt: skip
+        problems += _amounts(op, body)
+    return problems
+
+
+def _amounts(op, body: dict) -> list[str]:
+    """Amounts are strings with two decimals; a provider never echoes its secret; a bill's
+    match has its lines and total variance."""
+    money = {"subtotal", "tax_total", "total", "amount_due", "amount", "line_total"}
+    found = [(k, v) for k, v in body.items() if k in money]
+    for name in ("lines", "allocations"):
+        found += [(k, v) for item in body.get(name) or [] for k, v in item.items() if k in money]
+    bad = [f"{op}: {k}={v!r} is not an amount" for k, v in found
+           if op[1].startswith(("/api/v1/invoices", "/api/v1/payments"))
+           and not (isinstance(v, str) and AMOUNT.fullmatch(v))]  # fmt: skip
+    if op[1] == "/api/v1/peppol/providers" and {"api_key", "secret"} & set(body):
+        bad.append(f"{op} echoes a secret")
+    if op[1] == "/api/v1/bills":
+        match = body["match"]
+        bad += [f"bill match lacks {k}" for k in ("lines", "total_variance") if k not in match]
+        bad += [f"match line lacks {sorted(MATCH_LINE - set(line))}" for line in match["lines"]
+                if MATCH_LINE - set(line)]  # fmt: skip
+    return bad

@@ -355,6 +355,19 @@ def test_run_button_refuses_unknown_types_and_missing_csrf(app, client, acme, lo
     assert db.session.scalar(select(func.count(Job.id))) == 0
 
 
+def test_the_jobs_page_reads_in_arabic_without_docstrings_or_codes(app, client, acme, login):
+    """The Run button's note and a job's origin are labels in the reader's language: not the
+    job function's English docstring nor its stored type ("manual")."""
+    company, user = acme
+    enqueue_job("core.demo_count", {}, company_id=company.id, user_id=user.id)
+    login()
+    page = client.get("/jobs", headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    assert "harmless" not in page and "· manual" not in page
+    assert "تعدّ إدخالات سجل التدقيق للشركة على دفعات" in page
+    assert "· بدأها مستخدم" in page
+    assert "· started by a user" in client.get("/jobs").get_data(as_text=True)
+
+
 def test_finance_users_see_jobs_but_cannot_run_them(app, client, acme, make_user, login):
     make_user(email="fin@acme.ae", company=acme[0], role="FINANCE_USER")
     login("fin@acme.ae")

@@ -29,6 +29,7 @@ from plugins.invoicing.api import bp
 from plugins.invoicing.api import serialize as s
 from plugins.invoicing.api.common import commit
 from plugins.invoicing.api.schemas import CREDIT_NOTE, INVOICE_CREATE, INVOICE_PATCH
+from plugins.invoicing.invoice_customer import with_customer
 from plugins.invoicing.models import PAYMENT_STATUSES, STATUSES, Invoice
 from plugins.invoicing.permissions import (
     INVOICE_APPROVE,
@@ -66,7 +67,7 @@ def _choice(name: str, allowed) -> str | None:
 
 def filtered_query(args=None):
     """The list query for ``request.args`` filters; shared by the API and the pages."""
-    query = select(Invoice).join(Invoice.customer)
+    query = with_customer(select(Invoice))
     if status := _choice("status", STATUSES):
         query = query.where(Invoice.status == status)
     if paid := _choice("payment_status", PAYMENT_STATUSES):

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from core.api import plain_columns, plain_objects, read_rows
 from plugins.invoicing import mapping
+from plugins.invoicing.invoice_customer import CUSTOMER_NAME
 from plugins.invoicing.models import DRAFT, Customer, Invoice, Line
 
 CENT = Decimal("0.01")
@@ -114,7 +115,7 @@ SUMMARY_COLUMNS += ("exchange_rate", "issue_date", "due_date", "subtotal", "tax_
 SUMMARY_COLUMNS += ("amount_due", "hash", "prev_hash", "version", "company_id")
 # A list page as plain rows: the summary's columns and the customer's name from the page's join
 # (under its own name, which the "customer" sort reads).
-SUMMARY_SELECT = (Invoice.id, *(getattr(Invoice, n) for n in SUMMARY_COLUMNS), Customer.name)
+SUMMARY_SELECT = (Invoice.id, *(getattr(Invoice, n) for n in SUMMARY_COLUMNS), CUSTOMER_NAME)
 
 
 def summaries(rows) -> list:

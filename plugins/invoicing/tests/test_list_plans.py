@@ -12,10 +12,9 @@ import re
 from sqlalchemy import event
 
 from plugins.invoicing.tests.test_pages_list import book  # noqa: F401  (fixture)
-from tests.support.lists import case
+from tests.support.lists import case, full_scans
 
 TABLES = ("invoicing_invoice", "invoicing_customer")
-NAMES = "|".join(TABLES)
 PAGES = [
     "",
     "?q=desert",
@@ -52,18 +51,7 @@ def _captured(client, path):
 
 
 def _full_scans(statement, parameters) -> list[str]:
-    from core.api import db
-
-    conn = db.session.connection()
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        plan = [r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, parameters)]
-        db.session.rollback()
-        return [line for line in plan if re.search(rf"Seq Scan on ({NAMES})\b", line)]
-    plan = [r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
-    db.session.rollback()
-    pattern = rf"^SCAN ({NAMES})\b(?! USING (COVERING )?INDEX)"
-    return [line for line in plan if re.search(pattern, line)]
+    return full_scans(statement, parameters, TABLES)
 
 
 def _explain_all(client, path):

@@ -1,5 +1,7 @@
 """Invoice detail page: content, actions by status and permission, errors, tenancy, chain."""
 
+import re
+
 import pytest
 
 from core.api import db
@@ -56,6 +58,12 @@ def test_finalize_button_finalizes_and_other_actions_follow(signed_in, company, 
     assert f"/api/v1/invoices/{draft.id}/ubl?profile=pint-ae" in html
     assert 'data-integrity="ok"' in html
     assert "InvoiceFinalized" in html  # audit timeline
+    # In Arabic the void action is a verb ("إبطال"), not the void status' adjective ("ملغاة").
+    arabic = {"Accept-Language": "ar"}
+    html = signed_in.get(f"/invoicing/invoices/{draft.id}", headers=arabic).get_data(as_text=True)
+    assert re.search(r'value="void"[^>]*>\s*إبطال\s*<', html)
+    listed = signed_in.get("/invoicing/invoices", headers=arabic).get_data(as_text=True)
+    assert '<option value="void">إبطال…</option>' in listed
 
     hx = {"HX-Request": "true"}
     resp = post_form(signed_in, f"/invoicing/invoices/{draft.id}/approve", {}, headers=hx)

@@ -9,7 +9,9 @@ from plugins.invoicing.tests.test_pages_support import (
     one_line,
     row_ids,
 )
-from tests.support.lists import assert_api_list_flat
+from tests.support.lists import analyze, assert_api_list_flat
+
+INVOICE_TABLES = ("invoicing_invoice", "invoicing_customer")
 
 
 @pytest.fixture
@@ -149,7 +151,10 @@ def test_list_queries_do_not_grow_with_the_rows_shown(client, api, book, company
     # One COUNT and one page query with the customer joined, plus the drafts' lines.
     assert sum("count(" in s.lower() for s in many) == 1
     assert any("JOIN invoicing_customer" in s and "LIMIT" in s for s in many)
-    # The API lists too (whose drafts' totals are summed from their lines, loaded per page).
-    assert_api_list_flat(api, "/api/v1/invoices", 10, ("invoicing_invoice",))
-    assert_api_list_flat(api, "/api/v1/invoices?sort=-total", 10, ("invoicing_invoice",))
+    # The API lists too (whose drafts' totals are summed from their lines, loaded per page),
+    # on an ANALYZEd database: SQLite must not build a Bloom filter over every customer (a
+    # cost growing with all companies' customers) to join each page's few.
+    analyze()
+    assert_api_list_flat(api, "/api/v1/invoices", 10, INVOICE_TABLES)
+    assert_api_list_flat(api, "/api/v1/invoices?sort=-total", 10, INVOICE_TABLES)
     assert_api_list_flat(api, "/api/v1/customers", 2, ("invoicing_customer",))

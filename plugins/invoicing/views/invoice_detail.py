@@ -10,6 +10,7 @@ from core.api import lazy_gettext as _l
 from plugins.einvoice.public import codes
 from plugins.invoicing import mapping
 from plugins.invoicing.forms import CreditNoteForm
+from plugins.invoicing.labels import VOID_ACTION
 from plugins.invoicing.models import APPROVED, DRAFT, FINALIZED, INVOICE, SENT, VOID, Invoice
 from plugins.invoicing.permissions import (
     INVOICE_APPROVE,
@@ -45,7 +46,7 @@ def allowed_actions(invoice: Invoice, actor) -> list[tuple[str, str]]:
         ),
         (
             "void",
-            _l("Void"),
+            VOID_ACTION,
             status in (FINALIZED, APPROVED, SENT) and can(INVOICE_VOID),
         ),
         ("delete", _l("Delete draft"), status == DRAFT and can(INVOICE_WRITE)),

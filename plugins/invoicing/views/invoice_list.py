@@ -32,7 +32,9 @@ from core.api import (
 )
 from plugins.invoicing.api.invoices import filtered_query
 from plugins.invoicing.customer_options import customer_options
-from plugins.invoicing.models import DRAFT, PAYMENT_STATUSES, STATUSES, Customer, Invoice
+from plugins.invoicing.invoice_customer import CUSTOMER_NAME
+from plugins.invoicing.labels import VOID_ACTION
+from plugins.invoicing.models import DRAFT, PAYMENT_STATUSES, STATUSES, Invoice
 from plugins.invoicing.permissions import (
     INVOICE_APPROVE,
     INVOICE_FINALIZE,
@@ -45,12 +47,13 @@ from plugins.invoicing.sorting import INVOICES
 from plugins.invoicing.views import bp
 from plugins.invoicing.views.common import commit, listed_amounts
 
-# What a row carries (Customer.name as ``name``: the "customer" sort reads it from the row).
+# What a row carries (the customer's name as ``name``: the "customer" sort reads it from the
+# row; a column of the joined table, see invoice_customer).
 SHOWN = (
     Invoice.id,
     Invoice.number,
     Invoice.type,
-    Customer.name,
+    CUSTOMER_NAME,
     Invoice.issue_date,
     Invoice.due_date,
     Invoice.currency,
@@ -138,7 +141,7 @@ INVOICE_LIST = ListSpec(
             link=lambda r: url_for("invoicing.invoice_detail", invoice_id=r.id),
         ),
         ListField("type", lazy_gettext("Type"), page=False),
-        column_field("customer", lazy_gettext("Customer"), Customer.name, truncate=True),
+        column_field("customer", lazy_gettext("Customer"), CUSTOMER_NAME, truncate=True),
         when_field("date", lazy_gettext("Issued"), Invoice.issue_date, time=False),
         when_field("due", lazy_gettext("Due"), Invoice.due_date, time=False),
         column_field("currency", lazy_gettext("Currency"), Invoice.currency, page=False),
@@ -171,7 +174,7 @@ INVOICE_LIST = ListSpec(
         ),
         ListAction(
             "void",
-            lazy_gettext("Void"),
+            VOID_ACTION,
             INVOICE_VOID,
             _committed(transitions.void),
             confirm=lazy_gettext(

@@ -64,6 +64,12 @@ def test_dialog_prefills_the_amount_due(signed_in, api, invoice_for):
     assert form_value(html, "amount") == "1,000.00"
     assert re.fullmatch(r"[0-9a-f-]{36}", form_value(html, "idempotency_key"))
     assert 'value="bank_transfer"' in html and 'value="cheque"' in html
+    # Every method by its name in the reader's language, the wallet plugin's too.
+    arabic = signed_in.get(
+        f"/payments/invoices/{inv['id']}/record", headers={"Accept-Language": "ar"}
+    ).get_data(as_text=True)
+    assert '<option value="stablecoin">عملة مستقرة</option>' in arabic
+    assert '<option value="bank_transfer">تحويل مصرفي</option>' in arabic
 
 
 def test_recording_updates_history_balance_and_payment_status(signed_in, invoice_for):
@@ -132,6 +138,7 @@ def test_refused_amount_shows_in_the_dialog(signed_in, invoice_for, amount, mess
     assert resp.status_code == 422
     body = resp.get_data(as_text=True)
     assert message in body and body.lstrip().startswith('<div id="record-payment">')
+    assert body.count(message) == 1  # said once, though the amount is also the allocation's
     # the retry is new
     assert form_value(body, "idempotency_key") != form_value(form, "idempotency_key")
     assert _payments() == []
