@@ -79,6 +79,14 @@ class Caller(Api):
             self.writes.append((method, path, json, key, resp.status_code, resp.get_json()))
         return resp.get_json()
 
+    def unknown_fields(self):
+        """Every write again with a field it does not know: 422 naming it, nothing written."""
+        for method, path, body, *_ in self.writes:
+            resp = self._call(method, path, json={**(body or {}), "colour": "red"})
+            problem = _error(resp, 422, "validation_failed", f"{method} {path} + colour")
+            fields = resp.get_json()["error"]["details"].get("fields", {}) if not problem else {}
+            yield problem or (None if "colour" in fields else f"{method} {path}: {fields}")
+
     def retries(self):
         """Every write again with its key (the first answer, replayed, nothing new), then the
         key with another request (409 ``idempotency_key_reused``)."""
@@ -188,6 +196,9 @@ def _stock_ap(api: Caller) -> dict[str, int]:
         "bill_id": bill["id"],
         "line_id": bill["lines"][0]["id"],
         "bill_payment_id": bill_payment["id"],
+        "unclean_bill_id": api.ok(
+            "POST", "/api/v1/bills", {**bill_body, "vendor_invoice_number": "INV-2"}
+        )["id"],
     }
 
 
@@ -218,6 +229,7 @@ def _stock_wallet(api: Caller, customer_id: int, account: int) -> int:
     body = draft_payload(customer_id, currency="USD", exchange_rate="3.6725")
     invoice = api.ok("POST", "/api/v1/invoices", body)
     api.ok("POST", f"/api/v1/invoices/{invoice['id']}/finalize", {})
+    api.wallet_invoice = invoice["id"]
     return api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})["id"]
 
 
@@ -281,6 +293,8 @@ def _error(resp, status: int, code: str, where: str) -> str | None:
     shaped = set(body) == {"error", "correlation_id"} and isinstance(error.get("details"), dict)
     if not shaped or error.get("code") != code or not error.get("message"):
         return f"{where}: not the {code} error object: {body}"
+    if resp.headers.get("X-Correlation-ID") != body["correlation_id"]:
+        return f"{where}: X-Correlation-ID {resp.headers.get('X-Correlation-ID')} is not the body's"
     return None
 
 
@@ -295,7 +309,9 @@ def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_no
             if problem:
                 problems.append(problem)
     problems += [problem for caller in (a, b) for problem in caller.retries() if problem]
+    problems += [problem for caller in (a, b) for problem in caller.unknown_fields() if problem]
     problems += [problem for problem in _money(a, world["ids"][0]) if problem]
+    problems += [problem for problem in _refusals(a, world["ids"][0]) if problem]
     after = [snapshot(a, document, world["ids"][0]), snapshot(b, document, world["ids"][1])]
     changed = [
         url
@@ -405,6 +421,32 @@ def _money(a: Caller, ids: dict):
             fields = (resp.get_json(silent=True) or {}).get("error", {}).get("details", {})
             named = any(str(where[-1]) in field for field in fields.get("fields", {}))
             yield problem or (None if named else f"{text}: does not name the field: {fields}")
+
+
+def _refusals(a: Caller, ids: dict):
+    """The refusals the contracts name, each with its status and code."""
+    done, draft = ids["finalized_id"], ids["invoice_id"]
+    unpaid = {"amount": "1.00", "allocations": [{"invoice_id": draft, "amount": "1.00"}]}
+    table = [
+        ("PATCH", f"/api/v1/invoices/{done}", {"notes": "x"}, 409, "invoice_not_draft"),
+        ("DELETE", f"/api/v1/invoices/{done}", None, 409, "invoice_not_draft"),
+        ("POST", "/api/v1/payments", unpaid, 409, "invoice_not_payable"),
+        ("POST", f"/api/v1/invoices/{draft}/payment-requests", {}, 409, None),
+        ("POST", f"/api/v1/invoices/{a.wallet_invoice}/payment-requests", {}, 409, None),
+        ("POST", f"/api/v1/bills/{ids['unclean_bill_id']}/approve", {}, 409, "match_not_clean"),
+    ]
+    for method, path, body, status, code in table:
+        resp = a._call(method, path, json=body)
+        yield _error(resp, status, code or _code(resp)[0], f"{method} {path}")
+    checked = a.ok("GET", "/api/v1/peppol/participants/0235:1009876543")
+    unknown = a.ok("GET", "/api/v1/peppol/participants/9999:x")
+    if (
+        not {"valid_format", "scheme", "value"} <= set(checked)
+        or checked["valid_format"] is not True
+    ):
+        yield f"participant check: {checked}"
+    if unknown.get("valid_format") is not False or not unknown.get("reason"):
+        yield f"an unknown scheme is not valid_format false with a reason: {unknown}"
 
 
 def _wrong_bodies(content: dict):
