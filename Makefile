@@ -90,7 +90,8 @@ test: check-system install-test assets tools
 	scripts/test.sh
 
 # The slowest end-to-end runs, each in its own step (CI runs them after make test): the
-# cluster through nginx, and the walk of every page in every locale at both sizes.
+# cluster through nginx, the walk of every page in every locale at both sizes, and the
+# large-volume (`scale`) tests on SQLite and PostgreSQL.
 test-e2e: check-system install-test assets tools
 	scripts/test.sh e2e
 

@@ -24,7 +24,7 @@ import datetime as dt
 import json
 import re
 from contextlib import suppress
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import gettext as _
 
@@ -40,6 +40,9 @@ DECIMAL_MAX_EXPONENT = 17  # below 10^18
 DECIMAL_MIN_EXPONENT = -12  # at most 12 decimals
 
 _DIGITS = re.compile(r"[0-9]{1,19}")
+# What a decimal string may look like: ASCII digits only. Python's Decimal() alone would also
+# read "١٠" or "１٠" as 10 and "1_000" as 1000, which no documented pattern allows.
+_DECIMAL_TEXT = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 # Lone surrogates; C0 controls but tab, LF and CR; DEL and C1; the two XML non-characters.
 _UNSAFE_TEXT = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
@@ -112,17 +115,10 @@ def exact_decimal(
         return None
     if isinstance(value, int | Decimal):
         value = str(value)
-    if not isinstance(value, str) or len(value) > 100:
-        errors[name] = syntax_message
+    if not isinstance(value, str) or len(value) > 100 or not _DECIMAL_TEXT.fullmatch(value.strip()):
+        errors[name] = syntax_message  # NaN and the infinities included
         return None
-    try:
-        number = Decimal(value.strip())
-    except InvalidOperation:
-        errors[name] = syntax_message
-        return None
-    if not number.is_finite():
-        errors[name] = syntax_message
-        return None
+    number = Decimal(value.strip())
     if number and number.adjusted() > DECIMAL_MAX_EXPONENT:
         errors[name] = _("is out of range")
         return None

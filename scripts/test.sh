@@ -2,7 +2,8 @@
 # `scripts/test.sh` (make test): lint (ruff; import boundaries in .importlinter; radon in a
 # test), all tests on SQLite (browser tests included), then the database tests again on
 # PostgreSQL. `scripts/test.sh e2e` (make test-e2e): the slowest end-to-end runs, each alone:
-# the cluster through nginx and the walk of every page. CI (.ci/run) runs both.
+# the cluster through nginx, the walk of every page and the large-volume (`scale`) tests on
+# both databases. CI (.ci/run) runs both.
 # Every step always runs; the script fails if any step does.
 # pytest's exit code 5 ("no tests collected") is a failure too: any non-zero code is.
 #
@@ -34,9 +35,9 @@ fast() {
   step "ruff format --check" "$bin/ruff" format --check .
   step "lint-imports" "$bin/lint-imports" --no-cache
   step "pytest on SQLite" "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" \
-    -m "not cluster and not walk"
+    -m "not cluster and not walk and not scale"
   step "pytest on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
-    "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser and not cluster"
+    "$bin/pytest" -q -p no:cacheprovider "${parallel[@]}" -m "not browser and not cluster and not scale"
 }
 
 e2e() {
@@ -45,6 +46,10 @@ e2e() {
     -n 0 -m cluster
   # Every page at 1440 and 390 px in every locale, with axe-core and screenshots (~4 min).
   step "pytest page walk (test-artifacts/walk)" "$bin/pytest" -q -p no:cacheprovider -n 0 -m walk
+  # Large volumes on both databases: a 20k-line import's memory under tracemalloc (~40 s each).
+  step "pytest scale on SQLite" "$bin/pytest" -q -p no:cacheprovider -n 0 -m scale
+  step "pytest scale on PostgreSQL" env LEDGERLINE_TEST_DB=postgresql \
+    "$bin/pytest" -q -p no:cacheprovider -n 0 -m scale
 }
 
 case "${1:-fast}" in

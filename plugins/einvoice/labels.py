@@ -39,6 +39,10 @@ LEGAL_ID_TYPES = {
 }
 
 
+# The rule stacks by the names their publishers give them (the same in every language).
+PROFILES = {"peppol": "Peppol BIS 3.0", "pint-ae": "PINT-AE", "en16931": "EN 16931"}
+
+
 def code_labels() -> dict:
     return {
         "unit": UNITS,
@@ -50,4 +54,5 @@ def code_labels() -> dict:
         "credit_reason": lazy_labels(codes.CREDIT_NOTE_REASONS),
         "legal_id_type": LEGAL_ID_TYPES,
         "goods_type": lazy_labels(codes.REVERSE_CHARGE_GOODS),
+        "einvoice_profile": PROFILES,
     }

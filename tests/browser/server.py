@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -38,12 +37,7 @@ class AppServer:
             env["LEDGERLINE_SOCKETIO_MESSAGE_QUEUE"] = message_queue
         args = ["--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(self.port)]
         args += ["--no-reload"]
-        if forkserver.LAUNCHER.forks(env):  # the same command, without Python's start-up
-            self.proc = forkserver.LAUNCHER.start(args, env, ROOT, self.log)
-        else:
-            with open(self.log, "wb") as out:
-                cmd = [sys.executable, "-m", "flask", *args]
-                self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
+        self.proc = forkserver.flask(args, env, self.log)  # without Python's start-up
         self._wait_ready()
 
     @property

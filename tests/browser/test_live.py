@@ -10,10 +10,10 @@ import json
 import urllib.request
 
 import pytest
-import socketio as sio_client
 from playwright.sync_api import Page, expect
 
 from tests.browser.server import AppServer, seed
+from tests.support import sockets
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def test_dashboard_shows_colleague_arriving_and_a_change_made_elsewhere(page: Pa
     online = page.locator(f'[data-presence-room="company:{facts["company_id"]}"] li')
     expect(online).to_have_text(["admin@acme.ae"])
 
-    colleague = sio_client.Client(reconnection=False)
+    colleague = sockets.client(reconnection=False)
     colleague.connect(server.url, auth={"token": facts["token"]}, transports=["websocket"])
     try:
         room = f"company:{facts['company_id']}"

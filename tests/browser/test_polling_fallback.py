@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.server import AppServer, seed
 from tests.browser.test_live import patch_company, sign_in
+from tests.support import sockets
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +28,7 @@ def polling_only(app, db_url, tmp_path, make_company, make_user, api_token, monk
 
 def test_server_really_refuses_websockets(polling_only):
     server, facts = polling_only
-    client = sio_client.Client(reconnection=False)
+    client = sockets.client(reconnection=False)
     with pytest.raises(sio_client.exceptions.ConnectionError):
         client.connect(server.url, auth={"token": facts["token"]}, transports=["websocket"])
 

@@ -11,7 +11,8 @@ import threading
 import time
 
 import requests
-import socketio
+
+from tests.support import sockets
 
 ROUTES = ("ledgerline_a", "ledgerline_b")  # app process a, app process b
 
@@ -35,7 +36,7 @@ class LiveClient:
         self.resynced: set[int] = set()
         self._lock = threading.Lock()
         self.url, self.token, self.transports = url, token, list(transports)
-        self.sio = socketio.Client(
+        self.sio = sockets.client(
             reconnection=True,
             reconnection_delay=0.2,
             reconnection_delay_max=1,

@@ -15,9 +15,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import socketio as sio_client
 
 from tests.browser.server import seed
+from tests.support import sockets
 from tests.support.servers import free_port, wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +54,7 @@ def test_pages_api_and_websocket_events_under_gunicorn_gevent(gunicorn):
         assert resp.status == 200 and b"Sign in" in resp.read()
 
     arrived, events = threading.Event(), []
-    client = sio_client.Client(reconnection=False)
+    client = sockets.client(reconnection=False)
 
     @client.on("company_updated")
     def _on_update(data):

@@ -64,6 +64,22 @@ def test_exact_decimal_checks_the_exponent_before_anyone_quantizes(raw):
     assert "amount" in errors
 
 
+@pytest.mark.parametrize("raw", ["١٠", "１０", "1٫5", "1_000", "1_0.5", "0x10", "1.2.3", "--1"])
+def test_exact_decimal_takes_ascii_digits_only(raw):
+    errors = FieldErrors()
+    assert exact_decimal(raw, "amount", errors, "no float", "not a number") is None
+    assert errors["amount"] == "not a number"
+
+
+@pytest.mark.parametrize("good", ["10", " 10.50 ", "-1.5", "+2", ".5", "5.", "1e2", "1E-2"])
+def test_exact_decimal_still_reads_plain_decimals(good):
+    from decimal import Decimal
+
+    errors = FieldErrors()
+    assert exact_decimal(good, "amount", errors, "no float", "x") == Decimal(good.strip())
+    assert not errors
+
+
 @pytest.mark.parametrize("bad", ["A\ud800", "A\x00B", "A\x1bB", "\x7f", "\ufffe", "A\x85"])
 def test_text_refuses_surrogates_and_control_characters(bad):
     errors = FieldErrors()

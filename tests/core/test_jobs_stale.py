@@ -9,14 +9,12 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import forkserver
 
 
 @pytest.fixture
@@ -131,9 +129,7 @@ def test_a_starting_worker_fails_the_silent_ones(app, jobs, db_url, tmp_path):
         "PYTHONUNBUFFERED": "1",
     }
     log = tmp_path / "worker.log"
-    cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "jobs", "worker", "--no-periodic"]
-    with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    proc = forkserver.flask(["--app", "wsgi", "jobs", "worker", "--no-periodic"], env, log)
     try:
         deadline = time.monotonic() + 30
         while "Marked 2 job(s) failed" not in log.read_text() and time.monotonic() < deadline:

@@ -1,11 +1,11 @@
-"""A real Huey consumer: ``flask jobs worker`` in a subprocess, SQLite queue in a temp file."""
+"""A real Huey consumer: ``flask jobs worker`` in a process of its own (forked from the test
+launcher, tests/support/forkserver.py), SQLite queue in a temp file."""
 
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,9 +15,8 @@ from sqlalchemy import select
 from core.api import enqueue_job
 from core.db import db
 from core.models import Job
+from tests.support import forkserver
 from tests.support.servers import RedisServer
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(params=["sqlite", "redis"])
@@ -48,14 +47,7 @@ def worker(app, db_url, tmp_path, backend):
         # The worker announces progress through Redis, where web processes would hear it.
         env["LEDGERLINE_SOCKETIO_MESSAGE_QUEUE"] = backend["JOBS_REDIS_URL"]
     log = tmp_path / "worker.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "jobs", "worker", "--workers", "2"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    proc = forkserver.flask(["--app", "wsgi", "jobs", "worker", "--workers", "2"], env, log)
     yield proc, log
     if proc.poll() is None:
         proc.send_signal(signal.SIGINT)  # graceful: finish the running job, then exit

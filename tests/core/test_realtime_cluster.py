@@ -16,6 +16,7 @@ import redis as redis_client
 import socketio as sio_client
 
 from tests.browser.server import AppServer, seed
+from tests.support import sockets
 from tests.support.servers import RedisServer
 
 CHANNEL = "flask-socketio"  # Flask-SocketIO's default message-queue channel
@@ -64,7 +65,7 @@ class Listener:
     def __init__(self, url: str, token: str, **kwargs) -> None:
         self.events: list[tuple[str, dict]] = []
         self.arrived = threading.Condition()
-        self.client = sio_client.Client(reconnection=False)
+        self.client = sockets.client(reconnection=False)
         self.client.on("*", self._record)
         self.client.connect(url, auth={"token": token}, transports=["websocket"], **kwargs)
 
@@ -135,7 +136,7 @@ def test_connection_from_a_foreign_site_is_refused(cluster):
 
 def test_unauthenticated_connection_is_refused_with_a_clear_message(cluster):
     (a, _), _ = cluster
-    client = sio_client.Client(reconnection=False)
+    client = sockets.client(reconnection=False)
     reasons = []
     client.on("connect_error", reasons.append)
     with pytest.raises(sio_client.exceptions.ConnectionError):

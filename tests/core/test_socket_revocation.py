@@ -11,13 +11,16 @@ import threading
 import pytest
 import socketio as sio_client
 
+from tests.support import forkserver, sockets
+
 
 @pytest.fixture
 def server_url(app):
     from werkzeug.serving import make_server
 
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # A short poll: shutdown() waits for the loop to look (0.5 s by default).
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
 
@@ -37,7 +40,7 @@ def people(app, make_company, make_user, api_token):
 class Connection:
     def __init__(self, url: str, token: str) -> None:
         self.gone = threading.Event()
-        self.client = sio_client.Client(reconnection=False)
+        self.client = sockets.client(reconnection=False)
         self.client.on("disconnect", lambda *reason: self.gone.set())
         self.client.connect(url, auth={"token": token}, transports=["websocket"], wait_timeout=10)
 
@@ -145,7 +148,7 @@ def end_transaction():
 class CookieConnection(Connection):
     def __init__(self, url: str, cookie: str) -> None:  # noqa: D107
         self.gone = threading.Event()
-        self.client = sio_client.Client(reconnection=False)
+        self.client = sockets.client(reconnection=False)
         self.client.on("disconnect", lambda *reason: self.gone.set())
         headers = {"Cookie": f"session={cookie}", "User-Agent": UA}
         self.client.connect(url, headers=headers, transports=["websocket"], wait_timeout=10)
@@ -225,19 +228,16 @@ def redis():
 
 
 def cli_revoke(db_url: str, instance, token_id: int, queue: str | None) -> None:
+    """``flask tokens revoke`` in a process of its own (forked from the test launcher)."""
     import os
-    import subprocess
-    import sys
-
-    from tests.browser.server import ROOT
 
     env = {**os.environ, "DATABASE_URL": db_url, "LEDGERLINE_INSTANCE_PATH": str(instance)}
     env.pop("LEDGERLINE_SOCKETIO_MESSAGE_QUEUE", None)
     if queue:
         env["LEDGERLINE_SOCKETIO_MESSAGE_QUEUE"] = queue
-    cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "tokens", "revoke", str(token_id)]
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    log = instance / "revoke.log"
+    proc = forkserver.flask(["--app", "wsgi", "tokens", "revoke", str(token_id)], env, log)
+    assert proc.wait(60) == 0, log.read_text()
 
 
 @pytest.mark.parametrize("with_queue", [True, False], ids=["message-queue", "periodic-recheck"])

@@ -52,10 +52,10 @@ class Launcher:
         return ForkedServer(self, answer["pid"])
 
     def forks(self, env: dict) -> bool:
-        """Whether a server with ``env`` may be forked (its interpreter would start alike)."""
-        here = {k: v for k, v in os.environ.items() if k.startswith("PYTHON")}
-        there = {k: v for k, v in env.items() if k.startswith("PYTHON")}
-        return here == there
+        """Whether a server with ``env`` may be forked (its interpreter would start alike).
+        PYTHONUNBUFFERED does not count: a forked child writes its output line by line."""
+        here = _start_up(os.environ)
+        return here == _start_up(env)
 
     def ask(self, request: dict) -> dict:
         with self._lock:
@@ -147,6 +147,23 @@ class ForkedServer:
 LAUNCHER = Launcher()
 
 
+def flask(args: list[str], env: dict, log: Path) -> ForkedServer | subprocess.Popen:
+    """``flask <args>`` (a server or any other command of the CLI) in a process of its own,
+    with ``env`` and its output in ``log``: forked from the launcher when it may be, else
+    started as a subprocess. Either answers poll/wait/send_signal/terminate/kill."""
+    if LAUNCHER.forks(env):
+        log.write_bytes(b"")  # there from the start, as a subprocess's would be
+        return LAUNCHER.start(args, env, ROOT, log)
+    with open(log, "wb") as out:
+        cmd = [sys.executable, "-m", "flask", *args]
+        return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
+
+
+def _start_up(env) -> dict:
+    """The variables that change how Python starts."""
+    return {k: v for k, v in env.items() if k.startswith("PYTHON") and k != "PYTHONUNBUFFERED"}
+
+
 # The launcher process ------------------------------------------------------------------------
 
 
@@ -173,6 +190,9 @@ def _child(request: dict, reply) -> None:
         os.dup2(null, 0)
         os.dup2(log, 1)
         os.dup2(log, 2)
+        # Line by line, as a test reading the log while the process runs expects.
+        sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
+        sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])

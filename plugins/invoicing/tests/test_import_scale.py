@@ -5,6 +5,7 @@ import csv
 import shutil
 import tracemalloc
 
+import pytest
 from sqlalchemy import func, select, text
 
 from core.api import db, enqueue_job
@@ -36,6 +37,7 @@ def _whole_file_peak(path) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.scale  # ~40 s under tracemalloc on a quiet machine: its own step of make test-e2e
 def test_20k_line_import_streams_in_bounded_memory(app, company, admin, customer, tmp_path):
     source = tmp_path / "big.csv"
     write_csv(source, LINES, lines_per_invoice=4)

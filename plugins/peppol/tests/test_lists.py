@@ -43,6 +43,13 @@ def test_transmission_filters_and_export(sent):
     html = page(client, "/peppol/?state=FAILED")
     assert ids(html) == [made[2]["id"]] and '<option value="FAILED" selected>' in html
     assert 'data-peppol-state="FAILED"' in html and "primary-mock" in page(client, "/peppol/")
+    # The profile by its name (PINT-AE), as the invoice page and the transmission page say it.
+    assert ">PINT-AE<" in html and ">pint-ae<" not in html
+    for url in (
+        f"/peppol/transmissions/{made[2]['id']}",
+        f"/invoicing/invoices/{made[2]['document_id']}",
+    ):
+        assert "(PINT-AE)" in page(client, url) and "(pint-ae)" not in page(client, url), url
     rows = csv_rows(client.get("/peppol/export.csv?sort=id"))
     assert rows[0][0] == "#" and [int(r[0]) for r in rows[1:]] == [t["id"] for t in made]
     assert rows[3][-1] == "FAILED"

@@ -75,7 +75,7 @@ TRANSMISSIONS = ListSpec(
             link=lambda t: url_for("invoicing.invoice_detail", invoice_id=t.invoice_id),
         ),
         column_field("receiver_id", T_RECEIVER, Transmission.receiver_id, truncate=True),
-        column_field("profile", lazy_gettext("Profile"), Transmission.profile),
+        code_field("profile", lazy_gettext("Profile"), Transmission.profile, "einvoice_profile"),
         column_field("provider", T_PROVIDER, Transmission.provider_name, truncate=True),
         column_field("attempts", T_ATTEMPTS, Transmission.attempt_count, numeric=True),
         when_field("updated", lazy_gettext("Updated"), Transmission.updated_at),
@@ -130,7 +130,7 @@ INBOX = ListSpec(
         when_field("received", lazy_gettext("Received"), InboundDocument.received_at),
         column_field("sender_id", T_SENDER, InboundDocument.sender_id, truncate=True),
         column_field("number", lazy_gettext("Number"), InboundDocument.number, truncate=True),
-        column_field("profile", lazy_gettext("Profile"), InboundDocument.profile),
+        code_field("profile", lazy_gettext("Profile"), InboundDocument.profile, "einvoice_profile"),
         code_field(
             "status",
             lazy_gettext("Outcome"),

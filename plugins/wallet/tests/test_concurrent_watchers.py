@@ -2,7 +2,7 @@
 
 import threading
 
-from plugins.wallet.tests.anvil import ALPHA_USD, ROOT
+from plugins.wallet.tests.anvil import ALPHA_USD
 
 
 def test_two_watchers_at_once_record_once(app, anvil, wallet_api, request_for):
@@ -45,10 +45,9 @@ def test_two_cron_runs_of_flask_wallet_scan_at_once_record_once(
 ):
     """Two overlapping cron runs: separate processes, as deployed."""
     import os
-    import subprocess
-    import sys
 
     from core.api import db
+    from tests.support import forkserver
 
     requests = [request_for("100.00") for _ in range(3)]
     for req in requests:
@@ -61,16 +60,12 @@ def test_two_cron_runs_of_flask_wallet_scan_at_once_record_once(
         "LEDGERLINE_SECRET_KEY": app.config["SECRET_KEY"],
         "LEDGERLINE_WALLET_RPC_URLS": anvil.url,
     }
-    cmd = [sys.executable, "-m", "flask", "--app", "wsgi", "wallet", "scan"]
-    procs = [
-        subprocess.Popen(
-            cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        for _ in range(2)
-    ]
-    outputs = [p.communicate(timeout=180)[0] for p in procs]
+    logs = [tmp_path / f"scan-{n}.log" for n in range(2)]
+    procs = [forkserver.flask(["--app", "wsgi", "wallet", "scan"], env, log) for log in logs]
+    codes = [p.wait(180) for p in procs]
+    outputs = [log.read_text() for log in logs]
 
-    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert codes == [0, 0], outputs
     assert sum(out.count("recorded 0x") for out in outputs) == 3
     assert sum(out.count("posted payment") for out in outputs) == 3
     for req in requests:
