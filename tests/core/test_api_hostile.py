@@ -4,10 +4,18 @@ One table, driven by the document (routes plugins add later are covered without 
 file). Two companies hold records of every kind, made through the API itself; while doing so
 every success is checked against the status the document promises. Then company A's token:
 
-- uses each of company B's ids in every operation's path: 404 ``not_found``, never B's data;
+- uses each of company B's ids in every operation's path: 404 ``not_found`` (or, for a body
+  refused before any lookup, the very answer an id nobody has gets), never B's data;
+- names B's records inside write bodies (a customer, an invoice to allocate, a PO line...);
 - sends every write a body that is not what the operation takes (form-encoded, text, JSON to
   an XML route): 415 ``unsupported_media_type``;
-- pages every list with bad ``limit``/``offset``/``after`` values: 400 ``invalid_parameter``.
+- pages every list with bad ``limit``/``offset``/``after`` values: 400 ``invalid_parameter``;
+- sends every number a write takes hostile values (floats, NaN, 1e400, "١٠", "1_000", negative
+  or zero amounts): 422 naming the field;
+- retries every write with its ``Idempotency-Key`` (the first answer replayed, nothing new),
+  reuses the key for another request (409), and adds an unknown field (422 naming it);
+- meets the refusals the contracts name (``invoice_not_draft``, ``invoice_not_payable``,
+  ``match_not_clean``, a second live payment request).
 
 Each error must be the one error object, and afterwards every record of both companies reads
 exactly as before (nothing lost, nothing half-written). The answers met on the way are held to
@@ -196,6 +204,7 @@ def _stock_ap(api: Caller) -> dict[str, int]:
         "bill_id": bill["id"],
         "line_id": bill["lines"][0]["id"],
         "bill_payment_id": bill_payment["id"],
+        "po_line_id": line["id"],
         "unclean_bill_id": api.ok(
             "POST", "/api/v1/bills", {**bill_body, "vendor_invoice_number": "INV-2"}
         )["id"],
@@ -312,6 +321,7 @@ def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_no
     problems += [problem for caller in (a, b) for problem in caller.unknown_fields() if problem]
     problems += [problem for problem in _money(a, world["ids"][0]) if problem]
     problems += [problem for problem in _refusals(a, world["ids"][0]) if problem]
+    problems += [problem for problem in _their_ids_in_bodies(a, *world["ids"]) if problem]
     after = [snapshot(a, document, world["ids"][0]), snapshot(b, document, world["ids"][1])]
     changed = [
         url
@@ -447,6 +457,46 @@ def _refusals(a: Caller, ids: dict):
         yield f"participant check: {checked}"
     if unknown.get("valid_format") is not False or not unknown.get("reason"):
         yield f"an unknown scheme is not valid_format false with a reason: {unknown}"
+
+
+def _their_ids_in_bodies(a: Caller, ours: dict, theirs: dict):
+    """A's writes naming B's records in the body: 404, or a 422 blaming the field holding B's
+    id (a refusal for any other reason would prove nothing); nothing written."""
+    line = {"description": "Work", "quantity": "1", "unit_price": "5"}
+    taxed = {**line, "tax_category": "S", "tax_rate": "5"}
+    bill = {"vendor_invoice_number": "X-1", "issue_date": "2026-03-10", "currency": "AED"}
+    their_line = theirs["po_line_id"]
+    received = {"po_line_id": their_line, "received_quantity": "1", "accepted_quantity": "1"}
+    allocation = {"invoice_id": theirs["finalized_id"], "amount": "1.00"}
+    credit = {"customer_id": theirs["customer_id"], "invoice_id": ours["finalized_id"]}
+    order = {"currency": "AED", "order_date": "2026-03-01", "lines": [taxed]}
+    table = [
+        ("/api/v1/invoices", {"customer_id": theirs["customer_id"], "issue_date": "2026-03-01",
+                              "lines": [line]}),
+        ("/api/v1/payments", {"amount": "1.00", "allocations": [allocation]}),
+        ("/api/v1/refunds", {"payment_id": theirs["payment_id"], "amount": "1.00", "reason": "r"}),
+        ("/api/v1/payments/credit-allocations", {**credit, "amount": "1.00"}),
+        ("/api/v1/purchase-orders", {**order, "vendor_id": theirs["vendor_id"]}),
+        ("/api/v1/bills", {**bill, "vendor_id": theirs["vendor_id"], "lines": [taxed]}),
+        ("/api/v1/bills", {**bill, "vendor_id": ours["vendor_id"], "lines": [taxed],
+                           "purchase_order_id": theirs["order_id"]}),
+        ("/api/v1/bills", {**bill, "vendor_id": ours["vendor_id"],
+                           "lines": [{**taxed, "po_line_id": their_line}]}),
+        (f"/api/v1/purchase-orders/{ours['order_id']}/receipts",
+         {"received_date": "2026-03-06", "lines": [received]}),
+        ("/api/v1/peppol/settings", {"forward_provider_id": theirs["provider_id"]}),
+    ]  # fmt: skip
+    for path, body in table:
+        method = "PATCH" if path.endswith("/settings") else "POST"
+        resp = a._call(method, path, json=body)
+        code, details = _code(resp)
+        fields = (details or {}).get("fields", {})
+        named = resp.status_code == 404 or any(field.endswith("_id") for field in fields)
+        where = f"{method} {path} with B's ids"
+        if resp.status_code not in (404, 422) or not named:
+            yield f"{where}: {resp.status_code} {resp.get_data(as_text=True)[:300]}"
+        else:
+            yield _error(resp, resp.status_code, code, where)
 
 
 def _wrong_bodies(content: dict):
