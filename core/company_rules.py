@@ -242,7 +242,7 @@ def _cross_errors(cleaned: dict, merged: dict, errors: dict) -> dict[str, str]:
 
 def _field_error(name: str, value, country: str | None) -> str | None:
     if value is None:
-        return "Company name is required." if name == "name" else None
+        return _("Company name is required.") if name == "name" else None
     if not isinstance(value, str):
         return _("Must be text.")
     if len(value) > MAX_LENGTH[name]:
@@ -260,7 +260,8 @@ def validate_company(fields: dict, current: dict | None = None) -> dict[str, str
     checked against the country the company will have afterwards. Unknown field names are
     reported too, so a typo in an API call is not silently ignored.
     """
-    errors = {name: "Unknown or read-only field." for name in fields if name not in EDITABLE_FIELDS}
+    unknown = _("Unknown or read-only field.")
+    errors = {name: unknown for name in fields if name not in EDITABLE_FIELDS}
     cleaned = normalize_company(fields)
     merged = {**normalize_company(current or {}), **cleaned}
     country = merged.get("country") or "AE"

@@ -36,15 +36,25 @@ def is_htmx() -> bool:
     return request.headers.get("HX-Request") == "true" and "HX-Boosted" not in request.headers
 
 
-def render(template: str, block: str = "content", status: int = 200, notice=None, **context):
+def render(
+    template: str,
+    block: str = "content",
+    status: int = 200,
+    notice=None,
+    refusal=None,
+    **context,
+):
     """Render a full page, or only ``block`` of it for an HTMX request.
 
-    ``notice`` (a success message) and anything ``flash()``-ed in this request are shown in the
-    page's message area, outside every fragment: an HTMX answer to a form carries that area
-    out of band. So a fragment that re-fetches itself on its own live event (the page that made
-    the change hears it too) does not wipe the confirmation."""
+    ``notice`` (a success message), ``refusal`` (why the user's action was refused) and
+    anything ``flash()``-ed in this request are shown in the page's message area, outside
+    every fragment: an HTMX answer to a form carries that area out of band. So a fragment that
+    re-fetches itself on a live event (the page that made the change hears its own too, and a
+    colleague's may come at any time) does not wipe the confirmation or the refusal."""
     if notice:
         flash(str(notice), "success")
+    if refusal:
+        flash(str(refusal), "error")
     env = current_app.jinja_env
     current_app.update_template_context(context)
     if is_htmx():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from core.apiv1 import bp
 from core.apiv1.body import json_body
@@ -19,7 +20,7 @@ from core.requestctx import current_actor
 from core.versioning import bump_version, check_version, if_match, with_etag
 
 # Columns that are NOT NULL: clearing them is a field error, not a database error.
-_REQUIRED = {"name": "Company name is required.", "country": "Country is required."}
+_REQUIRED = {"name": _l("Company name is required."), "country": _l("Country is required.")}
 
 
 @bp.get("/company")
@@ -48,7 +49,7 @@ def company_patch():
             {"(body)": _("send at least one field")}, _("Send a field to change.")
         )
     cleaned, errors = clean_company(incoming, current=company.to_dict())
-    errors.update({f: m for f, m in _REQUIRED.items() if f in cleaned and cleaned[f] is None})
+    errors.update({f: str(m) for f, m in _REQUIRED.items() if f in cleaned and cleaned[f] is None})
     if errors:
         raise validation_failed(errors, _("Some fields are not valid."))
     changed = {f: v for f, v in cleaned.items() if getattr(company, f) != v}

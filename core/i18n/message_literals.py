@@ -49,6 +49,16 @@ def _name(func: ast.expr) -> str | None:
     return func.attr if isinstance(func, ast.Attribute) else None
 
 
+def _messages(node: ast.expr | None) -> list[ast.expr]:
+    """The literals ``node`` can give: itself, either side of ``a if c else b``, or the value
+    of a dict comprehension (``{name: "Unknown field." for name in fields}``)."""
+    if isinstance(node, ast.IfExp):
+        return [*_messages(node.body), *_messages(node.orelse)]
+    if isinstance(node, ast.DictComp):
+        return _messages(node.value)
+    return [node] if is_message(node) else []
+
+
 def is_message(node: ast.expr | None) -> bool:
     """A literal that reads as prose: an f-string, or text with a space or a full stop."""
     if isinstance(node, ast.JoinedStr):
@@ -85,19 +95,16 @@ class _Finder(ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            if (
-                isinstance(target, ast.Subscript)
-                and isinstance(target.value, ast.Name)
-                and target.value.id in ERROR_DICTS
-                and is_message(node.value)
-            ):
-                self._add(node.value)
+            named = target.value if isinstance(target, ast.Subscript) else target
+            if isinstance(named, ast.Name) and named.id in ERROR_DICTS:
+                for literal in _messages(node.value):
+                    self._add(literal)
         self.generic_visit(node)
 
     def visit_Return(self, node: ast.Return) -> None:
-        checking = self.functions and self.functions[-1].endswith(CHECK_SUFFIXES)
-        if checking and is_message(node.value):
-            self._add(node.value)
+        if self.functions and self.functions[-1].endswith(CHECK_SUFFIXES):
+            for literal in _messages(node.value):
+                self._add(literal)
         self.generic_visit(node)
 
 

@@ -42,7 +42,7 @@ def overpayment_policy(company_id: int) -> str:
 
 def update(company_id: int, changes: dict) -> dict:
     """Apply ``changes`` (a PATCH body); unknown names or values are a 422 naming each."""
-    errors = {name: "is not a setting" for name in changes if name not in DEFAULTS}
+    errors = {name: _("is not a setting") for name in changes if name not in DEFAULTS}
     policy = changes.get("overpayment_policy")
     if "overpayment_policy" in changes and policy not in POLICIES:
         errors["overpayment_policy"] = _("must be one of %(names)s", names=", ".join(POLICIES))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.api import ExactNumeric, TenantMixin, Versioned, db, id_index, list_indexes, utcnow
 from plugins.wallet.columns import TokenUnits
+from plugins.wallet.units import from_units
 
 UNITS = TokenUnits()
 RATE = ExactNumeric(18, 12)  # below 10**6 per unit, 12 decimals
@@ -102,6 +103,10 @@ class PaymentRequest(TenantMixin, db.Model):
     payments: Mapped[list[ChainPayment]] = relationship(
         order_by="ChainPayment.id", back_populates="request", lazy="selectin"
     )
+
+    def tokens(self, units: Decimal | None = None) -> Decimal:
+        """The amount asked (or ``units`` of this token) in whole tokens, as people read it."""
+        return from_units(self.amount_units if units is None else units, self.decimals)
 
 
 class ChainPayment(TenantMixin, db.Model):

@@ -4,10 +4,18 @@ One table, driven by the document (routes plugins add later are covered without 
 file). Two companies hold records of every kind, made through the API itself; while doing so
 every success is checked against the status the document promises. Then company A's token:
 
-- uses each of company B's ids in every operation's path: 404 ``not_found``, never B's data;
+- uses each of company B's ids in every operation's path: 404 ``not_found`` (or, for a body
+  refused before any lookup, the very answer an id nobody has gets), never B's data;
+- names B's records inside write bodies (a customer, an invoice to allocate, a PO line...);
 - sends every write a body that is not what the operation takes (form-encoded, text, JSON to
   an XML route): 415 ``unsupported_media_type``;
-- pages every list with bad ``limit``/``offset``/``after`` values: 400 ``invalid_parameter``.
+- pages every list with bad ``limit``/``offset``/``after`` values: 400 ``invalid_parameter``;
+- sends every number a write takes hostile values (floats, NaN, 1e400, "١٠", "1_000", negative
+  or zero amounts): 422 naming the field;
+- retries every write with its ``Idempotency-Key`` (the first answer replayed, nothing new),
+  reuses the key for another request (409), and adds an unknown field (422 naming it);
+- meets the refusals the contracts name (``invoice_not_draft``, ``invoice_not_payable``,
+  ``match_not_clean``, a second live payment request).
 
 Each error must be the one error object, and afterwards every record of both companies reads
 exactly as before (nothing lost, nothing half-written). The answers met on the way are held to
@@ -78,6 +86,14 @@ class Caller(Api):
         if key:
             self.writes.append((method, path, json, key, resp.status_code, resp.get_json()))
         return resp.get_json()
+
+    def unknown_fields(self):
+        """Every write again with a field it does not know: 422 naming it, nothing written."""
+        for method, path, body, *_ in self.writes:
+            resp = self._call(method, path, json={**(body or {}), "colour": "red"})
+            problem = _error(resp, 422, "validation_failed", f"{method} {path} + colour")
+            fields = resp.get_json()["error"]["details"].get("fields", {}) if not problem else {}
+            yield problem or (None if "colour" in fields else f"{method} {path}: {fields}")
 
     def retries(self):
         """Every write again with its key (the first answer, replayed, nothing new), then the
@@ -188,6 +204,10 @@ def _stock_ap(api: Caller) -> dict[str, int]:
         "bill_id": bill["id"],
         "line_id": bill["lines"][0]["id"],
         "bill_payment_id": bill_payment["id"],
+        "po_line_id": line["id"],
+        "unclean_bill_id": api.ok(
+            "POST", "/api/v1/bills", {**bill_body, "vendor_invoice_number": "INV-2"}
+        )["id"],
     }
 
 
@@ -218,6 +238,7 @@ def _stock_wallet(api: Caller, customer_id: int, account: int) -> int:
     body = draft_payload(customer_id, currency="USD", exchange_rate="3.6725")
     invoice = api.ok("POST", "/api/v1/invoices", body)
     api.ok("POST", f"/api/v1/invoices/{invoice['id']}/finalize", {})
+    api.wallet_invoice = invoice["id"]
     return api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})["id"]
 
 
@@ -281,6 +302,8 @@ def _error(resp, status: int, code: str, where: str) -> str | None:
     shaped = set(body) == {"error", "correlation_id"} and isinstance(error.get("details"), dict)
     if not shaped or error.get("code") != code or not error.get("message"):
         return f"{where}: not the {code} error object: {body}"
+    if resp.headers.get("X-Correlation-ID") != body["correlation_id"]:
+        return f"{where}: X-Correlation-ID {resp.headers.get('X-Correlation-ID')} is not the body's"
     return None
 
 
@@ -295,7 +318,10 @@ def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_no
             if problem:
                 problems.append(problem)
     problems += [problem for caller in (a, b) for problem in caller.retries() if problem]
+    problems += [problem for caller in (a, b) for problem in caller.unknown_fields() if problem]
     problems += [problem for problem in _money(a, world["ids"][0]) if problem]
+    problems += [problem for problem in _refusals(a, world["ids"][0]) if problem]
+    problems += [problem for problem in _their_ids_in_bodies(a, *world["ids"]) if problem]
     after = [snapshot(a, document, world["ids"][0]), snapshot(b, document, world["ids"][1])]
     changed = [
         url
@@ -405,6 +431,72 @@ def _money(a: Caller, ids: dict):
             fields = (resp.get_json(silent=True) or {}).get("error", {}).get("details", {})
             named = any(str(where[-1]) in field for field in fields.get("fields", {}))
             yield problem or (None if named else f"{text}: does not name the field: {fields}")
+
+
+def _refusals(a: Caller, ids: dict):
+    """The refusals the contracts name, each with its status and code."""
+    done, draft = ids["finalized_id"], ids["invoice_id"]
+    unpaid = {"amount": "1.00", "allocations": [{"invoice_id": draft, "amount": "1.00"}]}
+    table = [
+        ("PATCH", f"/api/v1/invoices/{done}", {"notes": "x"}, 409, "invoice_not_draft"),
+        ("DELETE", f"/api/v1/invoices/{done}", None, 409, "invoice_not_draft"),
+        ("POST", "/api/v1/payments", unpaid, 409, "invoice_not_payable"),
+        ("POST", f"/api/v1/invoices/{draft}/payment-requests", {}, 409, None),
+        ("POST", f"/api/v1/invoices/{a.wallet_invoice}/payment-requests", {}, 409, None),
+        ("POST", f"/api/v1/bills/{ids['unclean_bill_id']}/approve", {}, 409, "match_not_clean"),
+    ]
+    for method, path, body, status, code in table:
+        resp = a._call(method, path, json=body)
+        yield _error(resp, status, code or _code(resp)[0], f"{method} {path}")
+    checked = a.ok("GET", "/api/v1/peppol/participants/0235:1009876543")
+    unknown = a.ok("GET", "/api/v1/peppol/participants/9999:x")
+    if (
+        not {"valid_format", "scheme", "value"} <= set(checked)
+        or checked["valid_format"] is not True
+    ):
+        yield f"participant check: {checked}"
+    if unknown.get("valid_format") is not False or not unknown.get("reason"):
+        yield f"an unknown scheme is not valid_format false with a reason: {unknown}"
+
+
+def _their_ids_in_bodies(a: Caller, ours: dict, theirs: dict):
+    """A's writes naming B's records in the body: 404, or a 422 blaming the field holding B's
+    id (a refusal for any other reason would prove nothing); nothing written."""
+    line = {"description": "Work", "quantity": "1", "unit_price": "5"}
+    taxed = {**line, "tax_category": "S", "tax_rate": "5"}
+    bill = {"vendor_invoice_number": "X-1", "issue_date": "2026-03-10", "currency": "AED"}
+    their_line = theirs["po_line_id"]
+    received = {"po_line_id": their_line, "received_quantity": "1", "accepted_quantity": "1"}
+    allocation = {"invoice_id": theirs["finalized_id"], "amount": "1.00"}
+    credit = {"customer_id": theirs["customer_id"], "invoice_id": ours["finalized_id"]}
+    order = {"currency": "AED", "order_date": "2026-03-01", "lines": [taxed]}
+    table = [
+        ("/api/v1/invoices", {"customer_id": theirs["customer_id"], "issue_date": "2026-03-01",
+                              "lines": [line]}),
+        ("/api/v1/payments", {"amount": "1.00", "allocations": [allocation]}),
+        ("/api/v1/refunds", {"payment_id": theirs["payment_id"], "amount": "1.00", "reason": "r"}),
+        ("/api/v1/payments/credit-allocations", {**credit, "amount": "1.00"}),
+        ("/api/v1/purchase-orders", {**order, "vendor_id": theirs["vendor_id"]}),
+        ("/api/v1/bills", {**bill, "vendor_id": theirs["vendor_id"], "lines": [taxed]}),
+        ("/api/v1/bills", {**bill, "vendor_id": ours["vendor_id"], "lines": [taxed],
+                           "purchase_order_id": theirs["order_id"]}),
+        ("/api/v1/bills", {**bill, "vendor_id": ours["vendor_id"],
+                           "lines": [{**taxed, "po_line_id": their_line}]}),
+        (f"/api/v1/purchase-orders/{ours['order_id']}/receipts",
+         {"received_date": "2026-03-06", "lines": [received]}),
+        ("/api/v1/peppol/settings", {"forward_provider_id": theirs["provider_id"]}),
+    ]  # fmt: skip
+    for path, body in table:
+        method = "PATCH" if path.endswith("/settings") else "POST"
+        resp = a._call(method, path, json=body)
+        code, details = _code(resp)
+        fields = (details or {}).get("fields", {})
+        named = resp.status_code == 404 or any(field.endswith("_id") for field in fields)
+        where = f"{method} {path} with B's ids"
+        if resp.status_code not in (404, 422) or not named:
+            yield f"{where}: {resp.status_code} {resp.get_data(as_text=True)[:300]}"
+        else:
+            yield _error(resp, resp.status_code, code, where)
 
 
 def _wrong_bodies(content: dict):

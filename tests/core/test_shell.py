@@ -68,6 +68,7 @@ def test_header_shows_user_role_account_link_logout_and_live_indicator(app, admi
         "vendor/socket.io.min.js",
         "core/app.js",
         "core/live_fragments.js",
+        "core/live_forms.js",
         "core/realtime.js",
     ):
         assert f'src="/static/{script}"' in html
@@ -76,6 +77,7 @@ def test_header_shows_user_role_account_link_logout_and_live_indicator(app, admi
 def test_signed_out_pages_do_not_load_the_realtime_client(app, client):
     html = client.get("/login").get_data(as_text=True)
     assert "core/realtime.js" not in html and "core/live_fragments.js" not in html
+    assert "core/live_forms.js" not in html
     assert 'id="ll-connection"' not in html
 
 

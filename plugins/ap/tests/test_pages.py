@@ -1,5 +1,7 @@
 """The AP pages as a signed-in user sees them."""
 
+import re
+
 from plugins.ap.tests.helpers import post_bill, receive
 from tests.support.fixtures import csrf_token
 
@@ -179,6 +181,9 @@ def test_pages_speak_arabic_with_codes_as_tooltips(api, vendor, sent_po, login):
     assert '<span class="ll-code" title="VARIANCE_DETECTED">اكتُشف فرق</span>' in listing
     review = client.get(f"/ap/bills/{bill['id']}", headers=arabic).get_data(as_text=True)
     assert "فرق ضمن السماحية" in review and "Variance within tolerance" not in review
+    # Why the line differs, in Arabic too (the API keeps the stored English reason).
+    assert "يختلف السعر بمقدار 9.00، ضمن السماحية البالغة 11.25" in review
+    assert "price differs by" not in review
     order = client.get(f"/ap/purchase-orders/{po['id']}", headers=arabic).get_data(as_text=True)
     assert 'title="SENT"' in order and ">Sent<" not in order  # the label, the code on hover
     # The vendor form names its fields in Arabic, and a refusal on it is in Arabic too.
@@ -189,3 +194,23 @@ def test_pages_speak_arabic_with_codes_as_tooltips(api, vendor, sent_po, login):
     data = {"csrf_token": token, "_version": "1", "name": vendor["name"], "iban": "XX00"}
     refused = client.post(edit, data=data, headers=arabic).get_data(as_text=True)
     assert "ليس رقم IBAN صالحًا" in refused and "is not a valid IBAN" not in refused
+
+
+def test_every_reason_the_matcher_writes_has_arabic_words(app):
+    """The review page rewords the matcher's stored English reasons; a reason it did not know
+    would reach an Arabic reader in English."""
+    from decimal import Decimal
+
+    from flask_babel import force_locale
+
+    from plugins.ap.services import matching
+    from plugins.ap.views.match_reasons import reason_text
+
+    written = [matching._quantity_state(Decimal(v), Decimal(2))[1] for v in ("1", "-1", "-5")]
+    sides = (matching.VARIANCE, matching.BEYOND)
+    written += [matching._price_reason(side, Decimal(3), Decimal(2), 2) for side in sides]
+    loose = matching.BillLineFacts(1, Decimal(1), Decimal(1), Decimal(1), None)
+    written += matching.match_line(loose, Decimal(0), None, 2)[0].reasons
+    with app.test_request_context(), force_locale("ar"):
+        arabic = [reason_text(r) for r in written]
+    assert all(not re.search(r"[a-z]{3}", text) for text in arabic), arabic

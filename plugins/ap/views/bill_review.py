@@ -42,6 +42,7 @@ from plugins.ap.views.bill_stale import (
     relink_refusal,
     save_links,
 )
+from plugins.ap.views.match_reasons import reason_text
 
 editable(Bill, WRITE)  # the review page's room: who else reviews it, "saved just now"
 
@@ -85,6 +86,7 @@ def review_context(bill: Bill) -> dict:
         "rows": rows,
         "match": bill.match_result or {},
         "state_text": STATE_TEXT,
+        "reason_text": reason_text,
         "po_lines": bill.order.lines if bill.order else [],
         "timeline": audit_timeline("bill", bill.id, bill.company_id),
         "has_document": importing.document_of(bill.id) is not None,

@@ -116,7 +116,7 @@ def render_detail(
         "invoicing/invoice_detail.html",
         block="detail",
         status=status,
-        error=error,
+        refusal=error,
         notice=notice,
         credit_form=credit_form or CreditNoteForm(formdata=None),
         credit_refused=credit_form is not None,

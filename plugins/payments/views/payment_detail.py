@@ -82,7 +82,7 @@ def render_detail(payment: Payment, status=200, error=None, notice=None, **forms
         "payments/payment_detail.html",
         block="detail",
         status=status,
-        error=error,
+        refusal=error,
         notice=notice,
         **detail_context(payment, **forms),
     )

@@ -77,10 +77,14 @@ def queue_context(error=None, notice=None) -> dict:
     }
 
 
-def render_queue(status: int = 200, error=None, notice=None):
+def render_queue(status: int = 200, error=None, notice=None, refusal=None):
+    """``error``: the list's own (a bad filter), shown in it; ``refusal``: why a decision was
+    refused, shown in the page's message area, which the queue's live re-fetch leaves alone."""
     context = queue_context(error, notice)
     code = 400 if context["error"] and status == 200 else status
-    return render("payments/refund_queue.html", block="queue", status=code, **context)
+    return render(
+        "payments/refund_queue.html", block="queue", status=code, refusal=refusal, **context
+    )
 
 
 @bp.get("/refunds")
@@ -95,14 +99,14 @@ def refund_queue():
 def refund_decide(refund: Refund, action: str):
     form = ReasonForm() if action == "reject" else ActionForm()
     if not form.validate_on_submit():
-        return render_queue(422, error=_("Check the reason (at most 500 characters)."))
+        return render_queue(422, refusal=_("Check the reason (at most 500 characters)."))
     reason = form.reason.data or None if action == "reject" else None
     try:
         refunds.move(refund, action, reason)
         commit()
     except DomainError as exc:
         db.session.rollback()
-        return render_queue(exc.status, error=exc.message)
+        return render_queue(exc.status, refusal=exc.message)
     amount = format_money(refund.amount, refund.payment.currency)
     message = str(DONE[action]) % {"amount": amount, "number": refund.payment.number}
     if is_htmx():

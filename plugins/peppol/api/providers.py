@@ -21,11 +21,12 @@ CREATE = {
         "type": {"type": "string"},
         "priority": {"type": "integer"},
         "base_url": {"type": "string"},
-        "api_key": {"type": "string", "writeOnly": True},
+        **{name: {"type": "string", "writeOnly": True} for name in manage.SECRET_FIELDS},
         "settings": {"type": "object"},
         "outbound": {"type": "boolean"},
         "enabled": {"type": "boolean"},
     },
+    "additionalProperties": False,
 }
 
 UPDATE = {k: v for k, v in CREATE.items() if k != "required"}

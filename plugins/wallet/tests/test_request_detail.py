@@ -1,5 +1,7 @@
 """/wallet/requests/<id>: the staff page of one payment request."""
 
+from decimal import Decimal
+
 
 def test_request_detail_page_from_the_list(api, login, request_for):
     """Staff open a payment request from the requests list: its invoice, state and address."""
@@ -14,4 +16,13 @@ def test_request_detail_page_from_the_list(api, login, request_for):
     assert page.status_code == 200
     assert made["address"] in html and invoice["number"] in html
     assert "Nothing received yet." in html
+    # The stablecoin amount as a person reads it (grouped, in tokens), the units on hover.
+    tokens = Decimal(made["amount_units"]).scaleb(-made["decimals"])
+    shown = f"{tokens:,.{made['decimals']}f}".rstrip("0").rstrip(".")
+    assert f">{shown} {made['token_currency']}</span>" in html
+    assert f"{made['amount_units']} {made['token_currency']}" not in html
+    admin = browser.get("/wallet/").get_data(as_text=True)
+    assert f">{invoice['number']}</a>" in admin and f">{shown} {made['token_currency']}<" in admin
+    listed = browser.get(f"/wallet/requests?q={made['address']}").get_data(as_text=True)
+    assert f"{shown} {made['token_currency']}" in listed
     assert browser.get("/wallet/requests/999999").status_code == 404

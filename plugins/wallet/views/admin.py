@@ -11,6 +11,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from core.api import ApiError, _, current_actor, db, enqueue_job, latest_job, render, require
+from plugins.invoicing.public import Invoice
 from plugins.wallet import health, settings
 from plugins.wallet.models import PaymentRequest
 from plugins.wallet.permissions import ADMINISTER
@@ -43,12 +44,17 @@ def _health(chain_id: int) -> dict:
 
 def _page(actor, notice=None, status=200):
     config = settings.current(actor.company_id)
-    query = select(PaymentRequest).order_by(PaymentRequest.id.desc()).limit(50)
+    query = (
+        select(PaymentRequest, Invoice.number)
+        .join(Invoice, Invoice.id == PaymentRequest.invoice_id)
+        .order_by(PaymentRequest.id.desc())
+        .limit(50)
+    )
     return render(
         "wallet/admin.html",
         config=config,
         health=_health(config["chain_id"]),
-        requests=list(db.session.scalars(query)),
+        requests=db.session.execute(query).all(),
         job=latest_job(RECONCILE_JOB, actor.company_id),
         form=ReconcileForm(formdata=None),
         may_write=actor.can_write,

@@ -26,6 +26,7 @@ from plugins.invoicing.public import Invoice
 from plugins.wallet.destroy import destroy
 from plugins.wallet.models import STATUSES, PaymentRequest
 from plugins.wallet.permissions import READ, WRITE
+from plugins.wallet.units import from_units
 from plugins.wallet.views import bp
 
 R = PaymentRequest
@@ -34,7 +35,7 @@ R = PaymentRequest
 def _query():
     return select(
         R.id, R.invoice_id, Invoice.number.label("invoice"), R.address, R.amount_units,
-        R.token_currency, R.invoice_amount, R.invoice_currency, R.status, R.exception,
+        R.decimals, R.token_currency, R.invoice_amount, R.invoice_currency, R.status, R.exception,
         R.expires_at, R.created_at, R.destroyed_at,
     ).join(Invoice, Invoice.id == R.invoice_id)  # fmt: skip
 
@@ -42,6 +43,12 @@ def _query():
 def _status(row) -> Markup:
     """Status and exception, as on the request's own page (not "not watched": a column)."""
     return get_template_attribute("wallet/_macros.html", "request_status")(row, watched=False)
+
+
+def _tokens(row) -> Markup:
+    """The amount asked in tokens (3,538.120163 USD), the exact units on hover."""
+    show = get_template_attribute("wallet/_macros.html", "token_amount")
+    return show(from_units(row.amount_units, row.decimals), row.amount_units, row.token_currency)
 
 
 def _address(query, q: str):
@@ -68,11 +75,14 @@ REQUESTS = ListSpec(
         ListField("address", lazy_gettext("Address"), sort=R.address, truncate=True),
         ListField(
             "amount_units",
-            lazy_gettext("Units"),
+            lazy_gettext("Stablecoin amount"),
             sort=R.amount_units,
             numeric=True,
-            show=lambda r: f"{int(r.amount_units)} {r.token_currency}",
+            show=_tokens,
+            export=False,
         ),  # fmt: skip
+        # The export keeps the exact whole units, under their own heading.
+        ListField("units", lazy_gettext("Units"), attr="amount_units", page=False),
         ListField(
             "invoice_amount",
             lazy_gettext("Amount"),

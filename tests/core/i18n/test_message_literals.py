@@ -48,6 +48,8 @@ def test_every_user_facing_message_goes_through_the_catalogue():
         ('flash(_("Saved."), "success")', []),
         ('raise ApiError(409, "stale_version", msg)', []),
         ('SelectChoice("", "Choose a customer…")', [(1, "'Choose a customer…'")]),
+        ('def _f_error(v):\n    return "Is required." if v else None', [(2, "'Is required.'")]),
+        ('errors = {n: "Unknown field." for n in fields}', [(1, "'Unknown field.'")]),
     ],
 )
 def test_the_check_finds_plain_messages_and_accepts_catalogue_calls(source, expected):

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import force_locale
+
+from core.company_rules import validate_company
+
 
 def html_tag(client, path, **headers):
     body = client.get(path, headers=headers).get_data(as_text=True)
@@ -73,6 +77,11 @@ def test_refusals_and_form_errors_speak_the_readers_language(app, make_company, 
     form = client.post("/company/edit", data=data, headers=arabic).get_data(as_text=True)
     error = shown(form, 'class="ll-field-error"')
     assert "IBAN" in error and latin_words(error) == []
+    nameless = client.post("/company/edit", data={**data, "name": ""}, headers=arabic)
+    assert "اسم الشركة مطلوب." in nameless.get_data(as_text=True)
+    with force_locale("ar"):
+        fields = validate_company({"name": None, "colour": "red"})
+    assert fields == {"name": "اسم الشركة مطلوب.", "colour": "حقل غير معروف أو للقراءة فقط."}
     missing = client.get("/no-such-page", headers=arabic)
     page = missing.get_data(as_text=True)
     assert missing.status_code == 404 and "Not Found" not in page and "requested URL" not in page
