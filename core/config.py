@@ -38,6 +38,7 @@ DEFAULTS = {
     "JOBS_STALE_MINUTES": 15,  # a running job without a heartbeat this long has lost its worker
     "IDEMPOTENCY_TTL_HOURS": 24,
     "API_PAGE_LIMIT_MAX": 200,
+    "API_JSON_MAX_BYTES": 10 * 1024 * 1024,  # a larger JSON body is a 413 (files have their own)
     "PROXY_HOPS": 0,  # proxies in front that set X-Forwarded-For/-Proto (core/proxy.py)
     "MFA_ISSUER": "Ledgerline",
 }

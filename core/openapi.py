@@ -39,7 +39,9 @@ _CONVENTIONS = (
     "records carry a `version`: their GET answers an `ETag`, and a PATCH/PUT with `If-Match` "
     "made against an older version is 409 `stale_version` with the current record (without "
     "`If-Match` the last write wins, as before). Integers are "
-    "64-bit, text has no control characters, JSON nests at most 32 levels."
+    "64-bit, text has no control characters, JSON nests at most 32 levels, and a JSON body "
+    "beyond `API_JSON_MAX_BYTES` (10 MB by default) is 413 `payload_too_large`; numbers in "
+    "strings are ASCII digits."
 )
 
 

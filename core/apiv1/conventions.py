@@ -20,9 +20,10 @@ import functools
 import re
 from decimal import Decimal
 
-from flask import g, request
+from flask import current_app, g, request
 from flask_babel import gettext as _
 from jsonschema import Draft202012Validator
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from core.apiv1.meta import meta_of
 from core.errors import ApiError
@@ -76,7 +77,7 @@ def read_json(required: bool = True):
     cached = g.get("_ll_json_body", _MISSING)
     if cached is not _MISSING:
         return cached
-    raw = request.get_data(cache=True)
+    raw = _bounded_body()
     if not raw.strip():
         if required:
             raise ApiError(400, "invalid_json", _("Send a JSON object as the request body."))
@@ -96,12 +97,28 @@ def read_json(required: bool = True):
     return data
 
 
+def _bounded_body() -> bytes:
+    """The raw body, refused with 413 beyond ``API_JSON_MAX_BYTES`` (a chunked body that
+    announces no length is cut off at the limit too, never read whole)."""
+    limit = current_app.config["API_JSON_MAX_BYTES"]
+    request.max_content_length = limit
+    try:
+        return request.get_data(cache=True)
+    except RequestEntityTooLarge:
+        raise ApiError(
+            413,
+            "payload_too_large",
+            _("A JSON body may be at most %(size)s bytes.", size=limit),
+            {"max_bytes": limit},
+        ) from None
+
+
 def check_body(info: dict) -> None:
     """Decode and check the body of a POST/PUT/PATCH against the view's request schema."""
     schema = info.get("request")
     if schema is None and (not request.is_json or info.get("body_media")):
         return  # e.g. a multipart upload or an XML document: the view reads (and bounds) it
-    if not request.get_data(cache=True).strip():
+    if not _bounded_body().strip():
         return  # the view says whether a body is required (json_body)
     data = read_json()
     if schema is None:

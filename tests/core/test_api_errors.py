@@ -105,3 +105,17 @@ def test_views_reading_request_json_directly_get_the_same_errors(app, client, se
     assert form.status_code == 415
     assert error_of(form)["code"] == "unsupported_media_type"
     assert call(client, "POST", "/api/v1/test-raw", secret, json={"a": 1}).get_json() == {"a": 1}
+
+
+def test_a_json_body_beyond_the_limit_is_413_and_changes_nothing(app, client, secret):
+    """Without the bound one request could make a worker hold any size of body in memory."""
+    app.config["API_JSON_MAX_BYTES"] = 4096
+    city = call(client, "GET", "/api/v1/company", secret).get_json()["city"]
+    resp = call(client, "PATCH", "/api/v1/company", secret, json={"city": "D" * 5000})
+    assert resp.status_code == 413
+    error = error_of(resp)
+    assert error["code"] == "payload_too_large"
+    assert error["details"] == {"max_bytes": 4096}
+    assert call(client, "GET", "/api/v1/company", secret).get_json()["city"] == city
+    ok = call(client, "PATCH", "/api/v1/company", secret, json={"city": "Dubai"})
+    assert ok.status_code == 200, ok.get_json()
