@@ -22,17 +22,46 @@ from core.listing.page import first_column, objects, scalar
 from core.tenancy import current_scope
 
 TTL = 30.0
+COUNT_LABEL = "_capped_count"  # the count's column in a page's rows (no model's column name)
 _cache: dict[tuple, tuple[float, frozenset, int]] = {}
 _lock = threading.Lock()
 
 
 def capped_count(query, cap: int) -> tuple[int, bool]:
     """``(count, exact)``: the number of rows up to ``cap``; ``exact`` False beyond it."""
-    inner = query.order_by(None).with_only_columns(*_key_columns(query)).limit(cap + 1)
     # One number: read as Core on the session's connection, tenant-scoped as the session
     # would (the ORM's execution around it cost more than the count itself: profiled).
-    n = scalar(select(func.count()).select_from(inner.subquery()))
+    n = scalar(_capped(query, cap))
     return (cap, False) if n > cap else (n, True)
+
+
+def _capped(query, cap: int):
+    """``SELECT count(*)`` of ``query``'s first ``cap + 1`` rows."""
+    inner = query.order_by(None).with_only_columns(*_key_columns(query)).limit(cap + 1)
+    return select(func.count()).select_from(inner.subquery())
+
+
+def with_count(query, cap: int = 1_000):
+    """``query`` (a SELECT of columns) with its capped count as one more column, last: the
+    page and its ``total`` in one statement (one round trip fewer a page; the database
+    computes the uncorrelated subquery once). None when the count comes from elsewhere: a
+    ``select(Model)`` query, or a count above ``cap`` still cached (see ``exact_count``)."""
+    if objects(query):
+        return None
+    known = _cached(_key(query))
+    if known is not None and known > cap:
+        return None
+    return query.add_columns(_capped(query, cap).scalar_subquery().label(COUNT_LABEL))
+
+
+def page_total(query, rows, counted: bool, cap: int = 1_000) -> int:
+    """The exact count of ``query``, whose page ``rows`` were read from ``with_count(query,
+    cap)`` when ``counted``: their last column, unless the page is empty or the list longer
+    than ``cap`` (counted apart then, as ``exact_count`` would)."""
+    if not counted or not rows:
+        return exact_count(query, cap)
+    n = rows[0][-1]
+    return n if n <= cap else cached_count(query)
 
 
 def exact_count(query, cap: int = 1_000) -> int:

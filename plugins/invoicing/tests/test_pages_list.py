@@ -9,7 +9,7 @@ from plugins.invoicing.tests.test_pages_support import (
     one_line,
     row_ids,
 )
-from tests.support.lists import analyze, assert_api_list_flat
+from tests.support.lists import analyze, assert_api_list_flat, statements
 
 INVOICE_TABLES = ("invoicing_invoice", "invoicing_customer")
 
@@ -158,3 +158,15 @@ def test_list_queries_do_not_grow_with_the_rows_shown(client, api, book, company
     assert_api_list_flat(api, "/api/v1/invoices", 10, INVOICE_TABLES)
     assert_api_list_flat(api, "/api/v1/invoices?sort=-total", 10, INVOICE_TABLES)
     assert_api_list_flat(api, "/api/v1/customers", 2, ("invoicing_customer",))
+
+
+def test_a_plain_list_reads_its_total_with_its_page(api, book):
+    """The customers list (plain rows) reads its exact ``total`` in the page's own statement,
+    one round trip; a page past the end still counts the list."""
+    path = "/api/v1/customers?limit=1"
+    read = [s for s, _ in statements(api.get, path) if "FROM invoicing_customer" in s]
+    assert len(read) == 1 and "count(*)" in read[0], read
+    pages = {"limit": 1, "offset": 0, "total": 2, "next_offset": 1}
+    assert api.get(path).get_json()["pagination"] == pages
+    past = api.get("/api/v1/customers?offset=5").get_json()
+    assert past["data"] == [] and past["pagination"]["total"] == 2
