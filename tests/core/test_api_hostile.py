@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -311,7 +312,7 @@ def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_no
     document, a, b = world["document"], world["a"], world["b"]
     before = [snapshot(a, document, world["ids"][0]), snapshot(b, document, world["ids"][1])]
     problems = []
-    counts = {"other_company": 0, "media_type": 0, "pagination": 0}
+    counts = {"other_company": 0, "media_type": 0, "pagination": 0, "filters": 0}
     for path, method, op in operations(document):
         for kind, problem in _probe(a, path, method, op, world["ids"]):
             counts[kind] += 1
@@ -358,6 +359,22 @@ def _probe(a: Caller, path: str, method: str, op: dict, ids: list[dict]):
                 resp = a.get(f"{ours}?{name}={value}")
                 where = f"GET {ours}?{name}={value}"
                 yield "pagination", _error(resp, 400, "invalid_parameter", where)
+    if method == "GET" and ours is not None:
+        for param in op.get("parameters", []):
+            for value in _bad_filter_values(param) if param["in"] == "query" else ():
+                resp = a.get(f"{ours}?{param['name']}={quote(value)}")
+                where = f"GET {ours}?{param['name']}={value}"
+                yield "filters", _error(resp, 400, "invalid_parameter", where)
+
+
+def _bad_filter_values(param: dict) -> list[str]:
+    """Values a declared filter cannot mean: 400 naming it, never a 500 or an ignored filter."""
+    schema = param.get("schema", {})
+    if schema.get("type") == "integer":
+        return ["²", "٣", str(2**64), "1.5", "x"]
+    if "enum" in schema:
+        return ["PWNED"]
+    return ["2026-02-30", "yesterday"] if schema.get("format") == "date" else []
 
 
 def _unseen(a: Caller, method: str, path: str, theirs: str) -> str | None:
