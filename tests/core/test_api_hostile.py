@@ -151,9 +151,29 @@ def stock(api: Caller, user_id: int) -> dict[str, int]:
     ids |= _stock_ap(api)
     ids |= _stock_peppol(api, invoice["id"])
     ids["user_id"] = user_id
+    _edit_everything(api, ids)
     ids["request_id"] = _stock_wallet(api, customer["id"], user_id)
     ids["entry_id"] = api.ok("GET", "/api/v1/audit?limit=1")["data"][0]["id"]
     return ids
+
+
+def _edit_everything(api: Caller, ids: dict) -> None:
+    """One PATCH/PUT of each editable record and setting (so replays, unknown fields and the
+    documented statuses are checked on edits too)."""
+    edits = [
+        ("PATCH", f"/api/v1/customers/{ids['customer_id']}", {"city": "Sharjah"}),
+        ("PATCH", f"/api/v1/vendors/{ids['vendor_id']}", {"city": "Dubai"}),
+        ("PATCH", f"/api/v1/invoices/{ids['invoice_id']}", {"notes": "Deliver by March"}),
+        ("PATCH", f"/api/v1/catalog-items/{ids['item_id']}", {"name": "Bolt M8"}),
+        ("PATCH", "/api/v1/company", {"phone": "+97141234567"}),
+        ("PATCH", "/api/v1/ap/settings", {"price_tolerance_percent": "4"}),
+        ("PATCH", "/api/v1/payments/settings", {"overpayment_policy": "reject"}),
+        ("PATCH", "/api/v1/peppol/settings", {"inbox_time": "03:00"}),
+        ("PUT", "/api/v1/einvoice/settings", {"required_profiles": []}),
+        ("PATCH", f"/api/v1/peppol/providers/{ids['provider_id']}", {"priority": 2}),
+    ]
+    for method, path, body in edits:
+        api.ok(method, path, body)
 
 
 def _stock_ap(api: Caller) -> dict[str, int]:
