@@ -240,6 +240,7 @@ def _stock_peppol(api: Caller, invoice_id: int) -> dict[str, int]:
     transmission = api.ok("POST", f"/api/v1/invoices/{invoice_id}/transmit", {})
     again = api.post(f"/api/v1/invoices/{invoice_id}/transmit")  # the contract: 200, same id
     assert (again.status_code, again.get_json()["id"]) == (200, transmission["id"])
+    api.ok("GET", f"/api/v1/peppol/transmissions/{transmission['id']}")
     job = api.ok("POST", "/api/v1/peppol/inbox/fetch", {})
     return {
         "provider_id": provider["id"],
@@ -260,7 +261,9 @@ def _stock_wallet(api: Caller, customer_id: int, account: int) -> int:
     invoice = api.ok("POST", "/api/v1/invoices", body)
     api.ok("POST", f"/api/v1/invoices/{invoice['id']}/finalize", {})
     api.wallet_invoice = invoice["id"]
-    return api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})["id"]
+    made = api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})
+    api.ok("GET", f"/api/v1/wallet/payment-requests/{made['id']}")
+    return made["id"]
 
 
 @pytest.fixture
@@ -578,6 +581,10 @@ CONTRACT = {
         "confirmations", "expiry_minutes", "monitor_minutes", "tolerance_percent"}, {}, {}),
     ("POST", "/api/v1/invoices/{invoice_id}/payment-requests"): (201, PAYMENT_REQUEST,
         {"status": "New", "exception": None}, {}),
+    ("GET", "/api/v1/wallet/payment-requests/{request_id}"): (200, PAYMENT_REQUEST | {"payments"},
+        {"status": "New"}, {}),
+    ("GET", "/api/v1/peppol/transmissions/{transmission_id}"): (200, {"id", "state", "provider",
+        "attempts", "mls"}, {}, {}),
 }  # fmt: skip
 
 
