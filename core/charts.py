@@ -4,6 +4,7 @@
 ``<title>`` tooltip; the SVG scales to its container (``viewBox``) and names itself for screen
 readers (``role="img"`` and ``aria-label``). Values are Decimals (money) or ints; negative
 values are drawn as empty bars (a chart of amounts due or cash received never needs them).
+In a right-to-left language the bars run from the right.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
@@ -39,8 +41,12 @@ def bar_chart(
         f'<line class="ll-chart-axis" x1="{SIDE}" y1="{HEIGHT - BOTTOM}" '
         f'x2="{WIDTH - SIDE}" y2="{HEIGHT - BOTTOM}"/>',
     ]
+    # Right to left, the first bar stands on the right; the markup keeps reading order.
+    locale = get_locale()
+    rtl = locale is not None and locale.text_direction == "rtl"
     for i, (name, value) in enumerate(bars):
-        parts.append(_bar(i, slot, name, value, top, fmt, i in highlight))
+        place = len(bars) - 1 - i if rtl else i
+        parts.append(_bar(place, slot, name, value, top, fmt, i in highlight))
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -23,6 +23,8 @@ from tests.support.servers import PostgresServer
 BACKEND = os.environ.get("LEDGERLINE_TEST_DB", "sqlite")
 _shared: dict[str, list] = {}  # name -> [object, users]
 appcache.reuse_url_builders()
+appcache.reuse_rule_parts()
+appcache.reuse_discovery()
 
 
 def pytest_report_header(config):

@@ -61,8 +61,11 @@ class ApplyCreditForm(KeyedForm):
 
 
 class RefundRequestForm(KeyedForm):
-    amount = NumberField(_l("Amount"), validators=[InputRequired()], digits=2)
-    reason = StringField(_l("Reason"), validators=[InputRequired(), Length(max=500)])
+    # Its own ids: the payment page also holds the reversal's reason field.
+    amount = NumberField(_l("Amount"), validators=[InputRequired()], digits=2, id="refund-amount")
+    reason = StringField(
+        _l("Reason"), validators=[InputRequired(), Length(max=500)], id="refund-reason"
+    )
 
 
 class ReasonForm(FlaskForm):

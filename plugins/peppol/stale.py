@@ -26,7 +26,12 @@ def recover_stale_rounds(now: datetime) -> int:
         recovered += db.session.execute(
             update(Transmission)
             .where(stale, Transmission.company_id == company_id)
-            .values(state=FAILED, next_attempt_at=now, last_error=_stopped(company_id))
+            .values(
+                state=FAILED,
+                next_attempt_at=now,
+                error_class="transient",  # retried like any failed round (the page shows it)
+                last_error=_stopped(company_id),
+            )
             .execution_options(synchronize_session=False)
         ).rowcount
     db.session.commit()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -150,9 +151,29 @@ def stock(api: Caller, user_id: int) -> dict[str, int]:
     ids |= _stock_ap(api)
     ids |= _stock_peppol(api, invoice["id"])
     ids["user_id"] = user_id
+    _edit_everything(api, ids)
     ids["request_id"] = _stock_wallet(api, customer["id"], user_id)
     ids["entry_id"] = api.ok("GET", "/api/v1/audit?limit=1")["data"][0]["id"]
     return ids
+
+
+def _edit_everything(api: Caller, ids: dict) -> None:
+    """One PATCH/PUT of each editable record and setting (so replays, unknown fields and the
+    documented statuses are checked on edits too)."""
+    edits = [
+        ("PATCH", f"/api/v1/customers/{ids['customer_id']}", {"city": "Sharjah"}),
+        ("PATCH", f"/api/v1/vendors/{ids['vendor_id']}", {"city": "Dubai"}),
+        ("PATCH", f"/api/v1/invoices/{ids['invoice_id']}", {"notes": "Deliver by March"}),
+        ("PATCH", f"/api/v1/catalog-items/{ids['item_id']}", {"name": "Bolt M8"}),
+        ("PATCH", "/api/v1/company", {"phone": "+97141234567"}),
+        ("PATCH", "/api/v1/ap/settings", {"price_tolerance_percent": "4"}),
+        ("PATCH", "/api/v1/payments/settings", {"overpayment_policy": "reject"}),
+        ("PATCH", "/api/v1/peppol/settings", {"inbox_time": "03:00"}),
+        ("PUT", "/api/v1/einvoice/settings", {"required_profiles": []}),
+        ("PATCH", f"/api/v1/peppol/providers/{ids['provider_id']}", {"priority": 2}),
+    ]
+    for method, path, body in edits:
+        api.ok(method, path, body)
 
 
 def _stock_ap(api: Caller) -> dict[str, int]:
@@ -219,6 +240,9 @@ def _stock_peppol(api: Caller, invoice_id: int) -> dict[str, int]:
     transmission = api.ok("POST", f"/api/v1/invoices/{invoice_id}/transmit", {})
     again = api.post(f"/api/v1/invoices/{invoice_id}/transmit")  # the contract: 200, same id
     assert (again.status_code, again.get_json()["id"]) == (200, transmission["id"])
+    documented = api.document["paths"]["/api/v1/invoices/{invoice_id}/transmit"]["post"]
+    assert {"200", "202"} <= set(documented["responses"])
+    api.ok("GET", f"/api/v1/peppol/transmissions/{transmission['id']}")
     job = api.ok("POST", "/api/v1/peppol/inbox/fetch", {})
     return {
         "provider_id": provider["id"],
@@ -239,7 +263,9 @@ def _stock_wallet(api: Caller, customer_id: int, account: int) -> int:
     invoice = api.ok("POST", "/api/v1/invoices", body)
     api.ok("POST", f"/api/v1/invoices/{invoice['id']}/finalize", {})
     api.wallet_invoice = invoice["id"]
-    return api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})["id"]
+    made = api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})
+    api.ok("GET", f"/api/v1/wallet/payment-requests/{made['id']}")
+    return made["id"]
 
 
 @pytest.fixture
@@ -311,7 +337,7 @@ def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_no
     document, a, b = world["document"], world["a"], world["b"]
     before = [snapshot(a, document, world["ids"][0]), snapshot(b, document, world["ids"][1])]
     problems = []
-    counts = {"other_company": 0, "media_type": 0, "pagination": 0}
+    counts = {"other_company": 0, "media_type": 0, "pagination": 0, "filters": 0}
     for path, method, op in operations(document):
         for kind, problem in _probe(a, path, method, op, world["ids"]):
             counts[kind] += 1
@@ -358,6 +384,22 @@ def _probe(a: Caller, path: str, method: str, op: dict, ids: list[dict]):
                 resp = a.get(f"{ours}?{name}={value}")
                 where = f"GET {ours}?{name}={value}"
                 yield "pagination", _error(resp, 400, "invalid_parameter", where)
+    if method == "GET" and ours is not None:
+        for param in op.get("parameters", []):
+            for value in _bad_filter_values(param) if param["in"] == "query" else ():
+                resp = a.get(f"{ours}?{param['name']}={quote(value)}")
+                where = f"GET {ours}?{param['name']}={value}"
+                yield "filters", _error(resp, 400, "invalid_parameter", where)
+
+
+def _bad_filter_values(param: dict) -> list[str]:
+    """Values a declared filter cannot mean: 400 naming it, never a 500 or an ignored filter."""
+    schema = param.get("schema", {})
+    if schema.get("type") == "integer":
+        return ["²", "٣", str(2**64), "1.5", "x"]
+    if "enum" in schema:
+        return ["PWNED"]
+    return ["2026-02-30", "yesterday"] if schema.get("format") == "date" else []
 
 
 def _unseen(a: Caller, method: str, path: str, theirs: str) -> str | None:
@@ -541,6 +583,10 @@ CONTRACT = {
         "confirmations", "expiry_minutes", "monitor_minutes", "tolerance_percent"}, {}, {}),
     ("POST", "/api/v1/invoices/{invoice_id}/payment-requests"): (201, PAYMENT_REQUEST,
         {"status": "New", "exception": None}, {}),
+    ("GET", "/api/v1/wallet/payment-requests/{request_id}"): (200, PAYMENT_REQUEST | {"payments"},
+        {"status": "New"}, {}),
+    ("GET", "/api/v1/peppol/transmissions/{transmission_id}"): (200, {"id", "state", "provider",
+        "attempts", "mls"}, {}, {}),
 }  # fmt: skip
 
 

@@ -50,13 +50,17 @@ from plugins.ap.services.inputs import date as parse_date
 TAGS = ("ap",)
 MAX_XML = 5 * 1024 * 1024
 DATE_QUERY = {"type": "string", "format": "date"}
+ID_QUERY = {"type": "integer", "minimum": 0}
 
 
 @bp.get("/bills")
 @require_permission(READ)
 @describe(
     tags=TAGS, paginated=True, response=BILL,
-    query={"date_from": DATE_QUERY, "date_to": DATE_QUERY, "q": {"type": "string"}},
+    query={"status": {"type": "string", "enum": list(BILL_STATUSES)},
+           "match_status": {"type": "string", "enum": list(MATCH_STATUSES)},
+           "vendor_id": ID_QUERY, "purchase_order_id": ID_QUERY,
+           "date_from": DATE_QUERY, "date_to": DATE_QUERY, "q": {"type": "string"}},
 )  # fmt: skip
 def bills_list():
     """List bills, newest first. Filters: ``status``, ``match_status``, ``vendor_id``,
@@ -140,6 +144,7 @@ def bills_import():
 @idempotent
 @describe(
     tags=TAGS, status=202, summary="Import a ZIP of e-invoices as a job.", body_media=ZIP_BODY,
+    query={"filename": {"type": "string", "description": "Name shown on the job"}},
     response={"type": "object", "properties": {"job_id": {"type": "integer"},
                                                "status": {"type": "string"}}},
 )  # fmt: skip

@@ -31,7 +31,11 @@ TAGS = ("ap",)
 
 @bp.get("/purchase-orders")
 @require_permission(READ)
-@describe(tags=TAGS, paginated=True, response=PURCHASE_ORDER)
+@describe(
+    tags=TAGS, paginated=True, response=PURCHASE_ORDER,
+    query={"status": {"type": "string", "enum": list(PO_STATUSES)},
+           "vendor_id": {"type": "integer", "minimum": 0}},
+)  # fmt: skip
 def orders_list():
     """List purchase orders, newest first. Filters: ``status``, ``vendor_id``."""
     query = select(PurchaseOrder)

@@ -53,7 +53,10 @@ def receipts_of_order(order_id: int):
 
 @bp.get("/goods-receipts")
 @require_permission(READ)
-@describe(tags=TAGS, paginated=True, response=RECEIPT)
+@describe(
+    tags=TAGS, paginated=True, response=RECEIPT,
+    query={"purchase_order_id": {"type": "integer", "minimum": 0}},
+)  # fmt: skip
 def receipts_list():
     """All goods receipts, newest first; ``purchase_order_id`` filters."""
     query = select(GoodsReceipt)

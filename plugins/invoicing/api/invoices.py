@@ -55,6 +55,10 @@ LIST_QUERY = {
 }
 
 
+PROFILE_QUERY = {
+    "type": "string",
+    "description": "An XML profile such as peppol or pint-ae (400 unknown_profile lists them)",
+}
 SORT_QUERY = {
     "sort": {"type": "string", "enum": INVOICES.choices()},
     "after": {"type": "string", "description": "pagination.next_cursor of the previous page"},
@@ -196,7 +200,7 @@ def invoices_credit_note(invoice_id: int):
 
 @bp.get("/invoices/<int:invoice_id>/ubl")
 @require_permission(INVOICE_READ)
-@describe(tags=TAGS)
+@describe(tags=TAGS, query={"profile": PROFILE_QUERY})
 def invoices_ubl(invoice_id: int):
     """UBL 2.1 XML, ``profile=peppol`` or ``pint-ae``.
 

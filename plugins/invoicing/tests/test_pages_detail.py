@@ -172,3 +172,6 @@ def test_dashboard_widget_counts_amounts_due(signed_in, company, customer):
     assert 'id="invoicing-widget"' in html
     assert "AED\xa01,679.99" in html and "1 draft" in html
     assert 'href="/invoicing/invoices"' in html  # menu entry
+    # Each ageing chart names its currency where a reader sees it, not only in a tooltip.
+    chart = re.search(r'<figure class="ll-chart-figure">.*?</figure>', html, re.S).group(0)
+    assert "<svg" in chart and "<figcaption>United Arab Emirates Dirham</figcaption>" in chart

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask import request
 from sqlalchemy import select
 
 from core.api import (
@@ -40,7 +39,11 @@ from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import inputs, methods, record, reverse
 
 TAGS = ("payments",)
-ARCHIVED = {"type": "string", "enum": ["1", "true"], "description": "also list archived ones"}
+ARCHIVED = {
+    "type": "string",
+    "enum": ["1", "true", "0", "false"],
+    "description": "1 or true: also list archived ones",
+}
 ID_QUERY = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
 DATE_QUERY = {"type": "string", "format": "date"}
 LIST_QUERY = {
@@ -85,7 +88,7 @@ def payments_list():
     left out unless ``include_archived=1``; each item says ``archived``, and carries ``hash``
     and ``prev_hash`` of its payments chain entry.
     """
-    archived = request.args.get("include_archived") in ("1", "true")
+    archived = query_choice("include_archived", ARCHIVED["enum"]) in ("1", "true")
     model, allocation = (PaymentAny, AllocationAny) if archived else (Payment, Allocation)
     order = (model.date.desc(), model.id.desc())
     page = paginate(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from flask import request
-
-from core.api import ApiError, company_id, describe, query_date, require_permission
+from core.api import ApiError, company_id, describe, query_choice, query_date, require_permission
 from core.api import gettext as _
 from plugins.payments import stats
 from plugins.payments.api import bp
@@ -18,15 +16,16 @@ def _rows(rows: list[dict], name: str) -> list[dict]:
 
 @bp.get("/payments/stats")
 @require_permission(ADMINISTER)
-@describe(tags=("payments",))
+@describe(
+    tags=("payments",),
+    query={"period": {"type": "string", "enum": list(stats.PERIODS)},
+           "from": {"type": "string", "format": "date"},
+           "to": {"type": "string", "format": "date"}},
+)  # fmt: skip
 def payments_stats():
     """Payment totals by period (``period=month|day``, ``from``, ``to``), method and status;
     counts of payments, reversals, archived rows and refunds; rows and bytes per table."""
-    period = request.args.get("period") or "month"
-    if period not in stats.PERIODS:
-        raise ApiError(
-            400, "invalid_parameter", _("period must be month or day."), {"period": period}
-        )
+    period = query_choice("period", stats.PERIODS) or "month"
     start, end = query_date("from"), query_date("to")
     if start and end and start > end:
         raise ApiError(

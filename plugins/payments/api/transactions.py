@@ -53,7 +53,14 @@ def filtered_query():
 
 @bp.get("/payments/transactions")
 @require_permission(READ)
-@describe(tags=("payments",), paginated=True)
+@describe(
+    tags=("payments",), paginated=True,
+    query={"customer_id": {"type": "integer", "minimum": 0},
+           "user_id": {"type": "integer", "minimum": 0},
+           "kind": {"type": "string", "enum": list(tx.KINDS)},
+           "date_from": {"type": "string", "format": "date"},
+           "date_to": {"type": "string", "format": "date"}},
+)  # fmt: skip
 def transactions_list():
     """Payments, reversals and processed refunds as one list, newest first.
 

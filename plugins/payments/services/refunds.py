@@ -22,6 +22,7 @@ from core.api import (
     Conflict,
     Refused,
     db,
+    format_money,
     gettext,
     lock_checked,
     lock_for_update,
@@ -71,7 +72,7 @@ def request_refund(payment: Payment, amount: Decimal, reason: str, user_id=None)
             "refund_exceeds_payment",
             gettext(
                 "Only %(left)s of %(payment_number)s is left to refund.",
-                left=left,
+                left=format_money(left, payment.currency),
                 payment_number=payment.number,
             ),
             {"amount": str(amount), "refundable": str(left)},

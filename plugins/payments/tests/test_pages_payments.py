@@ -105,13 +105,16 @@ def test_refund_request_is_capped_by_the_service(signed_in, three):
     _, a, _, _ = three
     url = f"/payments/{a['id']}/refunds"
     page = signed_in.get(f"/payments/{a['id']}").get_data(as_text=True)
+    # The refund's reason and the reversal's reason are two fields, each with its own label.
+    assert page.count('id="reason"') == 1 and page.count('id="refund-reason"') == 1
+    assert 'for="refund-reason"' in page and 'for="reason"' in page
     key = re.search(r'name="idempotency_key"[^>]*value="([^"]+)"', page) or re.search(
         r'value="([^"]+)"[^>]*name="idempotency_key"', page
     )
     too_much = {"amount": "10.01", "reason": "oops", "idempotency_key": "k-" + key.group(1)}
     resp = _post(signed_in, url, too_much, headers=HX)
     assert resp.status_code == 422
-    assert "Only 10.00 of" in resp.get_data(as_text=True)
+    assert f"Only {a['currency']}\xa010.00 of" in resp.get_data(as_text=True)  # as money
     ok = {"amount": "4.00", "reason": "damaged box", "idempotency_key": key.group(1)}
     # A double click posts the very same form, CSRF token included (a fresh token is signed
     # with the time, so a second one would be another body for the idempotency key).

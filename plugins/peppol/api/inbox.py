@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import request
 from sqlalchemy import select
 
 from core.api import (
@@ -11,6 +10,7 @@ from core.api import (
     describe,
     enqueue_job,
     paginate,
+    query_choice,
     require_permission,
     user_id,
 )
@@ -21,6 +21,7 @@ from plugins.peppol.permissions import READ, SEND
 from plugins.peppol.timefmt import iso
 
 TAGS = ("peppol",)
+INBOX_STATUSES = ("imported", "forwarded", "invalid", "duplicate")
 
 
 @bp.post("/peppol/inbox/fetch")
@@ -52,11 +53,14 @@ def received(row: InboundDocument) -> dict:
 
 @bp.get("/peppol/inbox")
 @require_permission(READ)
-@describe(tags=TAGS, paginated=True)
+@describe(
+    tags=TAGS, paginated=True,
+    query={"status": {"type": "string", "enum": list(INBOX_STATUSES)}},
+)  # fmt: skip
 def inbox_list():
     """Received documents, newest first; ``status`` filters (imported, forwarded, invalid,
     duplicate)."""
     query = select(InboundDocument)
-    if status := request.args.get("status"):
+    if status := query_choice("status", INBOX_STATUSES):
         query = query.where(InboundDocument.status == status)
     return paginate(query, order_by=(InboundDocument.id.desc(),), serialize=received)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from flask import request
 from sqlalchemy import select
 
 from core.api import (
     NO_BODY,
-    ApiError,
     Conflict,
     Transition,
     db,
@@ -15,6 +13,8 @@ from core.api import (
     enqueue_job,
     get_or_404,
     paginate,
+    query_choice,
+    query_id,
     require_permission,
     status_word,
     transition_routes,
@@ -33,7 +33,10 @@ TAGS = ("peppol",)
 
 @bp.post("/invoices/<int:invoice_id>/transmit")
 @require_permission(SEND)
-@describe(tags=TAGS, request=NO_BODY, body_required=False, status=202)
+@describe(
+    tags=TAGS, request=NO_BODY, body_required=False, status=202,
+    also={200: "The document's transmission that is already queued, in flight or done"},
+)  # fmt: skip
 def invoices_transmit(invoice_id: int):
     """Send a sealed invoice or credit note via Peppol.
 
@@ -49,34 +52,27 @@ def invoices_transmit(invoice_id: int):
     return s.transmission(t), 202 if outcome.created else 200
 
 
+LIST_QUERY = {
+    "state": {"type": "string", "enum": list(STATES)},
+    "invoice_id": {"type": "integer", "minimum": 0},
+    "provider_id": {"type": "integer", "minimum": 0},
+}
+
+
 def _filtered():
     query = select(Transmission)
-    state = request.args.get("state")
-    if state:
-        if state not in STATES:
-            raise ApiError(
-                400,
-                "invalid_parameter",
-                _("state must be one of %(names)s.", names=", ".join(STATES)),
-            )
+    if state := query_choice("state", STATES):
         query = query.where(Transmission.state == state)
-    for name, column in (
-        ("invoice_id", Transmission.invoice_id),
-        ("provider_id", Transmission.provider_id),
-    ):
-        value = request.args.get(name, "")
-        if value:
-            if not value.isdigit():
-                raise ApiError(
-                    400, "invalid_parameter", _("%(name)s must be a whole number.", name=name)
-                )
-            query = query.where(column == int(value))
+    if (invoice := query_id("invoice_id")) is not None:
+        query = query.where(Transmission.invoice_id == invoice)
+    if (provider := query_id("provider_id")) is not None:
+        query = query.where(Transmission.provider_id == provider)
     return query
 
 
 @bp.get("/peppol/transmissions")
 @require_permission(READ)
-@describe(tags=TAGS, paginated=True)
+@describe(tags=TAGS, paginated=True, query=LIST_QUERY)
 def transmissions_list():
     """Transmissions, newest first. Filters: ``state``, ``invoice_id``, ``provider_id``."""
     return paginate(

@@ -93,10 +93,12 @@ def test_a_round_a_dead_worker_left_sending_fails_in_the_companys_language(
         company.locale = locale
         row = db.session.get(Transmission, tid)
         row.state, row.updated_at = "SENDING", utcnow() - timedelta(minutes=16)
+        row.error_class = None  # as in a first round
         db.session.commit()
         assert recover_stale_rounds(utcnow()) == 1
         body = api.get(f"/api/v1/peppol/transmissions/{tid}").get_json()
         assert (body["state"], body["last_error"]) == ("FAILED", words)
+        assert body["error_class"] == "transient"  # retried, as a failed round is
     row = db.session.get(Transmission, tid)
     row.state, row.updated_at = "SENDING", utcnow() - timedelta(minutes=14)
     db.session.commit()

@@ -55,6 +55,24 @@ def test_an_empty_chart_says_so_in_the_readers_language(app):
     assert empty == '<p class="ll-chart-empty">النقد &lt;المستلم&gt;: لا شيء لعرضه بعد.</p>'
 
 
+def test_a_chart_runs_in_the_readers_direction(app):
+    """Arabic reads right to left: the first bar (not yet due, January...) stands on the right,
+    while the SVG keeps them in reading order for a screen reader."""
+    import re
+
+    from core.api import bar_chart
+
+    def first_bar_x(locale):
+        with app.test_request_context(), force_locale(locale):
+            svg = str(bar_chart([("أ", 1), ("ب", 2), ("ج", 3)], "T"))
+        xs = [float(x) for x in re.findall(r'<rect[^>]* x="([\d.]+)"', svg)]
+        assert svg.index(">أ<") < svg.index(">ب<")  # reading order kept
+        return xs
+
+    assert first_bar_x("en") == sorted(first_bar_x("en"))
+    assert first_bar_x("ar") == sorted(first_bar_x("ar"), reverse=True)
+
+
 def test_unknown_codes_and_kinds_show_the_code_itself(app):
     with app.test_request_context():
         assert label("emirate", "XX-YY") == "XX-YY"
