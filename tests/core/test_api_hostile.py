@@ -112,6 +112,8 @@ class Caller(Api):
 
 
 def _template(document: dict, path: str) -> str:
+    if path in document["paths"]:  # /payments/settings is not /payments/{payment_id}
+        return path
     for template in document["paths"]:
         if re.fullmatch(re.sub(r"\{\w+\}", r"[^/]+", template), path):
             return template
