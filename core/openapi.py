@@ -173,6 +173,11 @@ def _responses(method: str, info: dict) -> dict:
     if schema is not None:
         ok["content"] = {"application/json": {"schema": schema}}
     responses = {status: ok}
+    for code, text in (info.get("also") or {}).items():
+        responses[str(code)] = {
+            "description": text,
+            **({"content": ok["content"]} if "content" in ok else {}),
+        }
     errors = {"400": "Bad request", "404": "Not found"}
     if not info.get("public"):
         errors |= {"401": "Not authenticated", "403": "Not allowed"}

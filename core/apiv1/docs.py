@@ -13,6 +13,7 @@ def describe(
     request: dict | None = None,
     response: dict | None = None,
     status: int | None = None,
+    also: dict[int, str] | None = None,
     summary: str | None = None,
     tags: tuple[str, ...] = (),
     query: dict[str, dict] | None = None,
@@ -31,6 +32,7 @@ def describe(
     Summary and description default to the view's docstring (first line, then the rest).
     ``body_media`` documents a body that is not JSON (``{"application/xml": {"schema": ...}}``);
     core leaves such a body to the view, which reads and bounds it.
+    ``also`` documents other success statuses the view answers (``{200: "Already queued"}``).
     ``versioned`` marks a record route of ``core.versioning``: its answer carries ``ETag`` and
     its PATCH/PUT honours ``If-Match`` (409 ``stale_version`` when the version moved on).
     """
@@ -42,6 +44,8 @@ def describe(
         )
         if status is not None:
             info["status"] = status
+        if also:
+            info["also"] = dict(also)
         if summary:
             info["summary"] = summary
         if tags:

@@ -11,8 +11,10 @@
 // its refused request (422) not sent again yet. Refusals and confirmations themselves are in
 // the page's message area, outside every fragment (core.templating.render). The form is taken out
 // before the swap and put in place of its new copy right after, with the focus and the
-// selection it had. The rest of the fragment is new. A form's answer whose target was replaced
-// meanwhile goes to the element now carrying that target's id.
+// selection it had. The rest of the fragment is new; fields of the form that stand outside it
+// (a list's row boxes, form="...") are new too, set as the user had them where still listed.
+// A form's answer whose target was replaced meanwhile goes to the element now carrying that
+// target's id.
 (function () {
   "use strict";
   if (!window.htmx) return;
@@ -55,11 +57,19 @@
     return "defaultValue" in field && field.value !== field.defaultValue;
   }
 
+  // A list's row boxes sit in the table, outside the bulk form they belong to (form="...").
+  function outside(form) {
+    return Array.from(form.elements).filter(function (field) {
+      return !form.contains(field);
+    });
+  }
+
   function inUse(form) {
     return (
       (sending.get(form) || 0) > 0 ||
       refused.has(form) ||
       form.contains(document.activeElement) ||
+      outside(form).indexOf(document.activeElement) >= 0 ||
       form.querySelector('[aria-invalid="true"]') !== null ||
       Array.from(form.elements).some(changed)
     );
@@ -81,17 +91,28 @@
     if (!forms.length) return;
     var active = document.activeElement;
     var focus = null;
-    var inside = forms.some(function (form) {
-      return form.contains(active);
-    });
-    if (active && inside) {
-      focus = { elt: active, start: active.selectionStart, end: active.selectionEnd };
-    }
     forms.forEach(function (form) {
+      if (active && (form.contains(active) || outside(form).indexOf(active) >= 0)) {
+        focus = { form: form, elt: active, start: active.selectionStart, end: active.selectionEnd };
+      }
+    });
+    var fields = [];
+    forms.forEach(function (form) {
+      outside(form).forEach(function (field) {
+        if (changed(field)) fields.push({ form: form, was: field });
+      });
       form.remove(); // out of the old content before htmx cleans it up: it stays as it is
     });
-    keptFor.set(detail.xhr, { forms: forms, focus: focus });
+    keptFor.set(detail.xhr, { forms: forms, focus: focus, fields: fields });
   });
+
+  // The field of ``form`` now standing for ``was`` (same name, and value for a box).
+  function successor(form, was) {
+    return Array.from(form.elements).find(function (field) {
+      if (field.name !== was.name || field.type !== was.type) return false;
+      return (was.type !== "checkbox" && was.type !== "radio") || field.value === was.value;
+    });
+  }
 
   // The answer to a refused form (its errors, what the user typed) stays until they send it
   // again: a live re-fetch keeps that form.
@@ -111,7 +132,16 @@
       var copy = document.getElementById(form.id);
       if (copy && copy !== form) copy.replaceWith(form); // gone from the new content: gone
     });
+    kept.fields.forEach(function (field) {
+      var now = document.body.contains(field.form) && successor(field.form, field.was);
+      if (!now) return; // its row left the list
+      if (now.type === "checkbox" || now.type === "radio") now.checked = field.was.checked;
+      else now.value = field.was.value;
+    });
     var focus = kept.focus;
+    if (focus && !document.body.contains(focus.elt) && document.body.contains(focus.form)) {
+      focus.elt = successor(focus.form, focus.elt) || focus.elt; // a row box: its new copy
+    }
     if (focus && document.body.contains(focus.elt)) {
       focus.elt.focus({ preventScroll: true });
       if (focus.start !== null && focus.elt.setSelectionRange) {

@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, expect
 from tests.browser.server import AppServer
 from tests.browser.shop import seed_shop
 from tests.browser.test_invoice_live import signed_in_page
+from tests.browser.test_payment_live import post_through_api
 
 pytestmark = pytest.mark.browser
 
@@ -32,8 +33,10 @@ def shop(app, db_url, tmp_path, make_company, make_user, api_token):
 
 
 def test_tick_all_and_stop_offering(browser: Browser, shop):
-    base, _ = shop
-    page = signed_in_page(browser, base, "admin@acme.ae", "/invoicing/catalog?sort=code")
+    base, facts = shop
+    page = signed_in_page(browser, base, "admin@acme.ae", "/invoicing/invoices")
+    _ticked_rows_stay_ticked_through_a_live_update(page, base, facts)
+    page.goto(base + "/invoicing/catalog?sort=code")
     rows = page.locator("#catalog-table tbody tr")
     expect(rows).to_have_count(2)
     page.locator("[data-select-all]").check()
@@ -63,3 +66,18 @@ def test_customers_at_390_px_are_cards_without_sideways_scroll(browser: Browser,
     assert cell.get_attribute("title").startswith("Licence long long")
     expect(cell).to_have_attribute("data-label", "Name")  # the card names each value
     context.close()
+
+
+def _ticked_rows_stay_ticked_through_a_live_update(page, base: str, facts: dict) -> None:
+    """A colleague's new invoice re-fetches the list while rows are ticked for a bulk action:
+    the new row shows, the ticked one stays ticked (its box is outside the bulk form)."""
+    boxes = page.locator('#invoice-table input[name="ids"]')
+    expect(boxes).to_have_count(1)
+    boxes.first.check()
+    line = {"description": "Audit", "quantity": "1", "unit_price": "500"}
+    draft = {"customer_id": facts["customer_id"], "issue_date": "2026-03-02", "lines": [line]}
+    post_through_api(base, facts["token"], "invoices", draft, "draft-live-bulk")
+    expect(boxes).to_have_count(2)
+    expect(page.locator('#invoice-table input[name="ids"]:checked')).to_have_count(1)
+    ticked = page.locator('#invoice-table input[name="ids"]:checked').get_attribute("value")
+    assert ticked == str(facts["invoice_id"])

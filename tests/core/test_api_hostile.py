@@ -83,6 +83,8 @@ class Caller(Api):
         assert resp.status_code < 300, (method, path, resp.status_code, resp.get_json())
         if str(resp.status_code) not in success:
             self.undocumented.append(f"{method} {template}: {resp.status_code}, not {success}")
+        if not resp.headers.get("X-Correlation-ID"):  # issue 2: on every response
+            self.undocumented.append(f"{method} {template}: no X-Correlation-ID")
         self.answers[(method, template)] = (resp.status_code, resp.get_json())
         if key:
             self.writes.append((method, path, json, key, resp.status_code, resp.get_json()))
@@ -112,6 +114,8 @@ class Caller(Api):
 
 
 def _template(document: dict, path: str) -> str:
+    if path in document["paths"]:  # /payments/settings is not /payments/{payment_id}
+        return path
     for template in document["paths"]:
         if re.fullmatch(re.sub(r"\{\w+\}", r"[^/]+", template), path):
             return template
@@ -240,6 +244,9 @@ def _stock_peppol(api: Caller, invoice_id: int) -> dict[str, int]:
     transmission = api.ok("POST", f"/api/v1/invoices/{invoice_id}/transmit", {})
     again = api.post(f"/api/v1/invoices/{invoice_id}/transmit")  # the contract: 200, same id
     assert (again.status_code, again.get_json()["id"]) == (200, transmission["id"])
+    documented = api.document["paths"]["/api/v1/invoices/{invoice_id}/transmit"]["post"]
+    assert {"200", "202"} <= set(documented["responses"])
+    api.ok("GET", f"/api/v1/peppol/transmissions/{transmission['id']}")
     job = api.ok("POST", "/api/v1/peppol/inbox/fetch", {})
     return {
         "provider_id": provider["id"],
@@ -260,7 +267,9 @@ def _stock_wallet(api: Caller, customer_id: int, account: int) -> int:
     invoice = api.ok("POST", "/api/v1/invoices", body)
     api.ok("POST", f"/api/v1/invoices/{invoice['id']}/finalize", {})
     api.wallet_invoice = invoice["id"]
-    return api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})["id"]
+    made = api.ok("POST", f"/api/v1/invoices/{invoice['id']}/payment-requests", {})
+    api.ok("GET", f"/api/v1/wallet/payment-requests/{made['id']}")
+    return made["id"]
 
 
 @pytest.fixture
@@ -308,6 +317,8 @@ def snapshot(caller: Caller, document: dict, ids: dict) -> dict[str, object]:
         if method != "GET" or url is None or SKIP_SNAPSHOT.search(path):
             continue
         resp = caller.get(url)
+        if not resp.headers.get("X-Correlation-ID"):
+            caller.undocumented.append(f"GET {url}: no X-Correlation-ID")
         body = resp.get_json(silent=True)
         if isinstance(body, dict):
             body.pop("correlation_id", None)  # new on every answer, errors included
@@ -578,6 +589,10 @@ CONTRACT = {
         "confirmations", "expiry_minutes", "monitor_minutes", "tolerance_percent"}, {}, {}),
     ("POST", "/api/v1/invoices/{invoice_id}/payment-requests"): (201, PAYMENT_REQUEST,
         {"status": "New", "exception": None}, {}),
+    ("GET", "/api/v1/wallet/payment-requests/{request_id}"): (200, PAYMENT_REQUEST | {"payments"},
+        {"status": "New"}, {}),
+    ("GET", "/api/v1/peppol/transmissions/{transmission_id}"): (200, {"id", "state", "provider",
+        "attempts", "mls"}, {}, {}),
 }  # fmt: skip
 
 

@@ -33,7 +33,10 @@ TAGS = ("peppol",)
 
 @bp.post("/invoices/<int:invoice_id>/transmit")
 @require_permission(SEND)
-@describe(tags=TAGS, request=NO_BODY, body_required=False, status=202)
+@describe(
+    tags=TAGS, request=NO_BODY, body_required=False, status=202,
+    also={200: "The document's transmission that is already queued, in flight or done"},
+)  # fmt: skip
 def invoices_transmit(invoice_id: int):
     """Send a sealed invoice or credit note via Peppol.
 
