@@ -15,7 +15,7 @@ from flask import current_app, request
 from core import listing
 from core.db import db
 from core.inputs import MAX_INT, query_int
-from core.listing.counting import page_total, with_count
+from core.listing.counting import counted_page, page_total
 from core.listing.page import first_column
 from core.listing.sorting import id_order
 
@@ -43,8 +43,8 @@ def paginate(
     ``sort`` (a ``core.listing.SortKey``) the list also pages by keyset: the envelope's
     ``next_cursor`` passed back as ``?after=`` starts the next page where this one ended, at
     the same cost on page 1 and page 10,000. ``total`` is exact (cached above 1,000 rows);
-    a SELECT of columns reads it with the page, as one more column (``with_count``) that
-    the serializer does not read.
+    a SELECT of columns reads it with the page, as one more column that
+    the serializer does not read (``counted_page``).
     ``options`` are loader options for the page's rows (not the count); ``prepare(rows)``,
     when given, loads what ``serialize`` reads of the whole page at once (one query for the
     page, never one per row) before the rows are serialized; what it returns, if not None,
@@ -52,19 +52,18 @@ def paginate(
     """
     limit, offset = page_parameters()
     serialize = serialize or (lambda row: row.to_dict())
-    counted = with_count(query)  # a plain page carries its capped count: one statement
-    page_query = query if counted is None else counted
+    page_query, known = counted_page(query)  # a plain page carries its count: one statement
     if sort is not None:
         page = listing.fetch(
             page_query.order_by(None), sort, limit, position=offset, after=_after(), options=options
         )
-        total = page_total(query, page.rows, counted is not None)
+        total = page_total(query, page.rows, known)
         return envelope(
             _serialized(page.rows, serialize, prepare), limit, offset, total, page.next_cursor
         )
     ordered = page_query.order_by(None).order_by(*_stable_order(order_by, _primary_key(query)))
     rows = listing.run(ordered.limit(limit).offset(offset), options)
-    total = page_total(query, rows, counted is not None)
+    total = page_total(query, rows, known)
     return envelope(_serialized(rows, serialize, prepare), limit, offset, total)
 
 

@@ -37,6 +37,7 @@ MESSAGE_CALLS = frozenset(
         "StaleVersion",
         "exact_decimal",  # its two messages: a float, a string that is no number
         "SelectChoice",  # a choice's label: "Choose a customer…"
+        "IdentifierError",  # a TRN, VAT id or Peppol id refused: shown under the field
     }
 )
 ERROR_DICTS = frozenset({"errors", "fields", "problems", "bad"})

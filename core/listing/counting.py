@@ -41,24 +41,27 @@ def _capped(query, cap: int):
     return select(func.count()).select_from(inner.subquery())
 
 
-def with_count(query, cap: int = 1_000):
-    """``query`` (a SELECT of columns) with its capped count as one more column, last: the
-    page and its ``total`` in one statement (one round trip fewer a page; the database
-    computes the uncorrelated subquery once). None when the count comes from elsewhere: a
-    ``select(Model)`` query, or a count above ``cap`` still cached (see ``exact_count``)."""
+def counted_page(query, cap: int = 1_000) -> tuple:
+    """``(page_query, known)``: for a SELECT of columns whose count is not known yet, the
+    query with its capped count as one more column, last (the page and its ``total`` in one
+    statement: one round trip fewer; the database computes the uncorrelated subquery once),
+    and ``known`` None; else ``query`` itself and its exact count (``select(Model)``
+    counted apart, or a count above ``cap`` still cached: see ``exact_count``)."""
     if objects(query):
-        return None
+        return query, exact_count(query, cap)
     known = _cached(_key(query))
     if known is not None and known > cap:
-        return None
-    return query.add_columns(_capped(query, cap).scalar_subquery().label(COUNT_LABEL))
+        return query, known
+    return query.add_columns(_capped(query, cap).scalar_subquery().label(COUNT_LABEL)), None
 
 
-def page_total(query, rows, counted: bool, cap: int = 1_000) -> int:
-    """The exact count of ``query``, whose page ``rows`` were read from ``with_count(query,
-    cap)`` when ``counted``: their last column, unless the page is empty or the list longer
-    than ``cap`` (counted apart then, as ``exact_count`` would)."""
-    if not counted or not rows:
+def page_total(query, rows, known: int | None, cap: int = 1_000) -> int:
+    """The exact count of ``query``: ``known``, else read from its page's ``rows`` (their last
+    column, from ``counted_page``) unless the page is empty or the list longer than ``cap``
+    (counted apart then, as ``exact_count`` would)."""
+    if known is not None:
+        return known
+    if not rows:
         return exact_count(query, cap)
     n = rows[0][-1]
     return n if n <= cap else cached_count(query)

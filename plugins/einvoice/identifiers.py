@@ -18,6 +18,8 @@ from stdnum.exceptions import ValidationError
 from stdnum.no import orgnr as no_orgnr
 from stdnum.se import orgnr as se_orgnr
 
+from core.api import gettext as _
+from core.api import lazy_gettext as _l
 from plugins.einvoice.codes import EAS_SCHEMES, is_country
 
 
@@ -32,11 +34,15 @@ def _squeeze(value: str) -> str:
 def validate_trn(value: str) -> str:
     trn = _squeeze(value)
     if not trn.isdigit() or len(trn) != 15:
-        raise IdentifierError(f"A UAE TRN has exactly 15 digits; got {value!r}.")
+        raise IdentifierError(
+            _("A UAE TRN has exactly 15 digits; got %(value)s.", value=repr(value))
+        )
     if not trn.startswith("1"):
-        raise IdentifierError(f"A UAE TRN starts with 1; got {value!r}.")
+        raise IdentifierError(_("A UAE TRN starts with 1; got %(value)s.", value=repr(value)))
     if not trn.endswith("03"):
-        raise IdentifierError(f"A UAE TRN ends with 03 (VAT registration); got {value!r}.")
+        raise IdentifierError(
+            _("A UAE TRN ends with 03 (VAT registration); got %(value)s.", value=repr(value))
+        )
     return trn
 
 
@@ -53,7 +59,11 @@ def validate_vat_id(value: str) -> str:
         prefix = "GR"
     if not is_country(prefix):
         raise IdentifierError(
-            f"A VAT id starts with the ISO country code (e.g. AE100123456700003); got {value!r}."
+            _(
+                "A VAT id starts with the ISO country code (e.g. AE100123456700003); "
+                "got %(value)s.",
+                value=repr(value),
+            )
         )
     if vat_id.startswith("AE"):
         return "AE" + validate_trn(vat_id[2:])
@@ -61,9 +71,18 @@ def validate_vat_id(value: str) -> str:
         try:
             return eu_vat.validate(vat_id)
         except ValidationError as exc:
-            raise IdentifierError(f"{value!r} is not a valid {prefix} VAT number: {exc}") from None
+            raise IdentifierError(
+                _(
+                    "%(value)s is not a valid %(country)s VAT number: %(reason)s",
+                    value=repr(value),
+                    country=prefix,
+                    reason=exc,
+                )
+            ) from None
     if not re.fullmatch(r"[A-Z]{2}[A-Z0-9]{2,18}", vat_id):
-        raise IdentifierError(f"A VAT id is letters and digits after the prefix; got {value!r}.")
+        raise IdentifierError(
+            _("A VAT id is letters and digits after the prefix; got %(value)s.", value=repr(value))
+        )
     return vat_id
 
 
@@ -71,8 +90,11 @@ def _tin_0235(value: str) -> str:
     # 1XXXXXXXXX is a TIN; 9XXXXXXXXX is what the FTA assigns to buyers without a TRN.
     if not re.fullmatch(r"[19]\d{9}", value):
         raise IdentifierError(
-            "A 0235 (UAE) participant id is the 10-digit TIN: the first ten digits of the TRN, "
-            f"starting with 1 (or 9 for a buyer without a TRN); got {value!r}."
+            _(
+                "A 0235 (UAE) participant id is the 10-digit TIN: the first ten digits of the "
+                "TRN, starting with 1 (or 9 for a buyer without a TRN); got %(value)s.",
+                value=repr(value),
+            )
         )
     return value
 
@@ -80,11 +102,25 @@ def _tin_0235(value: str) -> str:
 def _stdnum(module, label: str, digits: int | None = None):
     def check(value: str) -> str:
         if digits and not re.fullmatch(rf"\d{{{digits}}}", value):
-            raise IdentifierError(f"A {label} has {digits} digits; got {value!r}.")
+            raise IdentifierError(
+                _(
+                    "A %(label)s has %(digits)s digits; got %(value)s.",
+                    label=label,
+                    digits=digits,
+                    value=repr(value),
+                )
+            )
         try:
             return module.validate(value)
         except ValidationError as exc:
-            raise IdentifierError(f"{value!r} is not a valid {label}: {exc}") from None
+            raise IdentifierError(
+                _(
+                    "%(value)s is not a valid %(label)s: %(reason)s",
+                    value=repr(value),
+                    label=label,
+                    reason=exc,
+                )
+            ) from None
 
     return check
 
@@ -93,7 +129,13 @@ def _vat_with_prefix(country: str):
     def check(value: str) -> str:
         normalized = validate_vat_id(value)
         if not normalized.startswith(country):
-            raise IdentifierError(f"This scheme takes a {country} VAT number; got {value!r}.")
+            raise IdentifierError(
+                _(
+                    "This scheme takes a %(country)s VAT number; got %(value)s.",
+                    country=country,
+                    value=repr(value),
+                )
+            )
         return normalized
 
     return check
@@ -101,11 +143,11 @@ def _vat_with_prefix(country: str):
 
 _SCHEME_CHECKS = {
     "0235": _tin_0235,
-    "0088": _stdnum(ean, "GLN (13 digits with the GS1 check digit)", 13),
-    "0192": _stdnum(no_orgnr, "Norwegian organisation number (9 digits, mod 11)", 9),
-    "0208": _stdnum(be_vat, "Belgian enterprise number (10 digits, mod 97)", 10),
-    "0007": _stdnum(se_orgnr, "Swedish organisation number (10 digits)", 10),
-    "0184": _stdnum(dk_cvr, "Danish CVR number (8 digits)", 8),
+    "0088": _stdnum(ean, _l("GLN (13 digits with the GS1 check digit)"), 13),
+    "0192": _stdnum(no_orgnr, _l("Norwegian organisation number (9 digits, mod 11)"), 9),
+    "0208": _stdnum(be_vat, _l("Belgian enterprise number (10 digits, mod 97)"), 10),
+    "0007": _stdnum(se_orgnr, _l("Swedish organisation number (10 digits)"), 10),
+    "0184": _stdnum(dk_cvr, _l("Danish CVR number (8 digits)"), 8),
     "9925": _vat_with_prefix("BE"),
     "9930": _vat_with_prefix("DE"),
     "9957": _vat_with_prefix("FR"),
@@ -118,11 +160,20 @@ def validate_peppol_id(value: str) -> str:
     scheme, sep, ident = (value or "").strip().partition(":")
     if not sep or not scheme or not ident.strip():
         raise IdentifierError(
-            f'A Peppol participant id is "scheme:value", e.g. 0235:1000000000; got {value!r}.'
+            _(
+                'A Peppol participant id is "scheme:value", e.g. 0235:1000000000; got %(value)s.',
+                value=repr(value),
+            )
         )
     if scheme not in _SCHEME_CHECKS:
         known = ", ".join(f"{code} ({name})" for code, name in EAS_SCHEMES.items())
-        raise IdentifierError(f"Unknown Peppol scheme {scheme!r}; supported: {known}.")
+        raise IdentifierError(
+            _(
+                "Unknown Peppol scheme %(scheme)s; supported: %(known)s.",
+                scheme=repr(scheme),
+                known=known,
+            )
+        )
     return f"{scheme}:{_SCHEME_CHECKS[scheme](ident.strip())}"
 
 

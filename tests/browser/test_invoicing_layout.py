@@ -49,7 +49,7 @@ def test_filter_button_sits_in_line_with_the_date_fields(browser, demo_url):
 
 
 # Each select of the line editor: its chosen text's width and the room left of the arrow.
-CHOICE_ROOM_JS = """() => Array.from(document.querySelectorAll(".ll-lines tbody select"))
+CHOICE_ROOM_JS = """table => Array.from(document.querySelectorAll(table + " tbody select"))
   .filter(s => s.checkVisibility()).map(s => {
     const css = getComputedStyle(s), ctx = document.createElement("canvas").getContext("2d");
     ctx.font = css.font;
@@ -60,10 +60,14 @@ CHOICE_ROOM_JS = """() => Array.from(document.querySelectorAll(".ll-lines tbody 
 
 
 def _line_selects_show_their_whole_choice(page: Page, base: str) -> None:
-    """The unit and VAT of a line read whole ("Standard rate 5%"), not cut under the arrow."""
+    """The unit and VAT of an invoice line and the match type of a purchase-order line read
+    whole ("Standard rate", "3-way (goods)"), not cut under the arrow."""
     page.goto(base + "/invoicing/invoices/new")
-    choices = page.evaluate(CHOICE_ROOM_JS)
+    choices = page.evaluate(CHOICE_ROOM_JS, ".ll-lines")
     assert {name.rsplit("-", 1)[1] for name, *_ in choices} >= {"unit_code", "tax_category"}
+    page.goto(base + "/ap/purchase-orders/new")  # a purchase order's match type too
+    choices += page.evaluate(CHOICE_ROOM_JS, ".ap-order-lines")
+    assert "lines-0-match_type" in {name for name, *_ in choices}
     for name, text, width, room in choices:
         assert width <= room, f"{name}: {text!r} needs {width:.0f}px, has {room:.0f}px"
 

@@ -83,6 +83,8 @@ class Caller(Api):
         assert resp.status_code < 300, (method, path, resp.status_code, resp.get_json())
         if str(resp.status_code) not in success:
             self.undocumented.append(f"{method} {template}: {resp.status_code}, not {success}")
+        if not resp.headers.get("X-Correlation-ID"):  # issue 2: on every response
+            self.undocumented.append(f"{method} {template}: no X-Correlation-ID")
         self.answers[(method, template)] = (resp.status_code, resp.get_json())
         if key:
             self.writes.append((method, path, json, key, resp.status_code, resp.get_json()))
@@ -315,6 +317,8 @@ def snapshot(caller: Caller, document: dict, ids: dict) -> dict[str, object]:
         if method != "GET" or url is None or SKIP_SNAPSHOT.search(path):
             continue
         resp = caller.get(url)
+        if not resp.headers.get("X-Correlation-ID"):
+            caller.undocumented.append(f"GET {url}: no X-Correlation-ID")
         body = resp.get_json(silent=True)
         if isinstance(body, dict):
             body.pop("correlation_id", None)  # new on every answer, errors included

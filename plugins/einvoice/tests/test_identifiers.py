@@ -84,3 +84,18 @@ def test_peppol_ids_checked_per_scheme(value, canonical):
 def test_bad_peppol_ids_are_refused(value, message):
     with pytest.raises(IdentifierError, match=message):
         validate_peppol_id(value)
+
+
+def test_a_refused_identifier_is_explained_in_the_readers_language(app):
+    """A form shows the message to its reader: in Arabic for an Arabic reader (the value as
+    typed kept in it); English, word for word, for everyone else."""
+    from flask_babel import force_locale
+
+    with app.test_request_context(), force_locale("ar"):
+        with pytest.raises(IdentifierError) as trn:
+            validate_trn("123")
+        with pytest.raises(IdentifierError) as peppol:
+            validate_peppol_id("1000000000")
+    assert str(trn.value) == "يتكوّن رقم التسجيل الضريبي الإماراتي من 15 رقمًا بالضبط؛ المُدخل '123'."
+    assert "scheme:value" in str(peppol.value) and "'1000000000'" in str(peppol.value)
+    assert "participant" not in str(peppol.value)
