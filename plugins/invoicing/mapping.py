@@ -127,11 +127,14 @@ def _seller_fields(invoice: Invoice, company: Company) -> dict:
 def seller(company) -> documents.Party:
     """``company``: a Company, or the ``{attribute: value}`` of a document's seller snapshot."""
     s = company if isinstance(company, dict) else {a: getattr(company, a) for a in _ATTRS}
+    country = s["country"] or "AE"
+    uae = country == "AE"
     return documents.Party(
         name=s["name"],
-        country=s["country"] or "AE",
-        trn=s["trn"],
-        endpoint=s["peppol_id"] or (f"0235:{s['trn'][:10]}" if s["trn"] else None),
+        country=country,
+        trn=s["trn"] if uae else None,
+        vat_id=None if uae else foreign_vat_id(country, s["trn"]),
+        endpoint=s["peppol_id"] or (f"0235:{s['trn'][:10]}" if s["trn"] and uae else None),
         address_lines=(s["address_line1"] or "", s["address_line2"] or ""),
         city=s["city"],
         postal_code=s["postal_code"],
@@ -145,6 +148,15 @@ def seller(company) -> documents.Party:
 
 
 _ATTRS = tuple(SELLER_SNAPSHOT.values())
+
+
+def foreign_vat_id(country: str, tax_number: str | None) -> str | None:
+    """A non-UAE company's tax number as its ISO-prefixed VAT id (0477472701 -> BE0477472701);
+    ``trn`` holds it as the user typed it, with or without the prefix."""
+    if not tax_number:
+        return None
+    prefix = "EL" if country == "GR" else country
+    return tax_number if tax_number.upper().startswith(prefix) else prefix + tax_number
 
 
 # Invoice snapshot column -> the customer attribute it freezes at finalization.
@@ -220,7 +232,9 @@ def to_document(invoice: Invoice, number: str | None = None) -> documents.Docume
     """The invoice as the standards see it; ``number`` is passed while finalizing."""
     company = db.session.get(Company, invoice.company_id)
     sold_by = _seller_fields(invoice, company)
-    foreign = invoice.currency != ACCOUNTING_CURRENCY
+    # The AED tax total is the UAE's (PINT-AE, FTA); a seller elsewhere states VAT as invoiced.
+    uae_seller = (sold_by["country"] or "AE") == "AE"
+    foreign = uae_seller and invoice.currency != ACCOUNTING_CURRENCY
     original = invoice.credit_note_of
     return documents.Document(
         type=documents.CREDIT_NOTE if invoice.type == CREDIT_NOTE else documents.INVOICE,

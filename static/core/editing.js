@@ -5,7 +5,8 @@
 // data-record-id) and the version
 // the form was opened at (data-version). realtime.js turns that event into "ll:<event>" on
 // <body>; when it is about this record, at a newer version, and saved by somebody else, the
-// element is shown with their name. Its button sends the form to compare (nothing is saved).
+// element is shown with their name. Its button sends the form to compare (nothing is saved);
+// it joins the form (form=) only then, so that until then Enter in a field saves.
 (function () {
   "use strict";
 
@@ -16,7 +17,7 @@
 
   // The version the form holds now (its _version field: an htmx save swaps in a newer one).
   function openedVersion(box) {
-    var id = box.querySelector("[data-edit-watch-compare]").getAttribute("form");
+    var id = box.querySelector("[data-edit-watch-compare]").getAttribute("data-form");
     var form = id ? document.getElementById(id) : null;
     var field = form && form.querySelector('input[name="_version"]');
     return Number(field ? field.value : box.getAttribute("data-version"));
@@ -34,6 +35,8 @@
       var template = box.getAttribute("data-text") || "";
       text.textContent = template.replace("__NAME__", data.by || "?");
       box.setAttribute("data-saved-version", String(data.version));
+      var compare = box.querySelector("[data-edit-watch-compare][data-form]");
+      if (compare) compare.setAttribute("form", compare.getAttribute("data-form"));
       box.hidden = false;
     });
   }

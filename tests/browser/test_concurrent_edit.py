@@ -107,9 +107,17 @@ def test_stale_save_is_refused_shown_and_merged_with_live_notice(browser: Browse
     notice = admin.locator("[data-edit-watch]")
     expect(notice).to_be_hidden()
     finance.locator("#vendor-city").fill("Sharjah")
-    finance.get_by_role("button", name="Save vendor").click()
+    # Enter in a field saves, as the Save button does (the hidden "See their changes" button,
+    # which never saves, must not be the form's default button).
+    finance.locator("#vendor-city").press("Enter")
     finance.wait_for_url(f"{base}/ap/vendors")
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("finance@acme.ae saved this record just now")
     assert admin.evaluate("window.__notReloaded") is True
     expect(admin.locator(f"{room} li")).to_have_count(0)
+    # The notice's button compares (nothing saved): the admin's typing beside the colleague's.
+    admin.locator("#vendor-city").fill("Ajman")
+    admin.get_by_role("button", name="See their changes").click()
+    city = admin.locator('#stale-edit tr[data-change="city"]')
+    expect(city.locator('[data-value="mine"]')).to_have_text("Ajman")
+    expect(city.locator('[data-value="theirs"]')).to_have_text("Sharjah")

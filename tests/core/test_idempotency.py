@@ -208,7 +208,7 @@ def test_twenty_concurrent_retries_create_exactly_one_record(app, things, acme):
 
     _, _, secret = acme
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}/api/v1/test-things"
     start = threading.Barrier(20)
     results: list[tuple[int, dict, str | None]] = []

@@ -67,7 +67,7 @@ def served(app):
 
     _end_transaction()
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
         yield Server(f"http://127.0.0.1:{server.server_port}", None)
     finally:

@@ -13,7 +13,7 @@ def _race(app, secret, requests_):
     from werkzeug.serving import make_server
 
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     start = threading.Barrier(len(requests_))
     results = []

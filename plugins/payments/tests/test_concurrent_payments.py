@@ -12,7 +12,7 @@ def test_parallel_payments_never_overpay_an_invoice(app, api, admin, api_token, 
     inv = invoice_for("1000.00")  # 1050.00 due: room for five payments of 200.00
     secret = api_token(admin)
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}/api/v1/payments"
     body = json.dumps(
         {"amount": "200.00", "allocations": [{"invoice_id": inv["id"], "amount": "200.00"}]}

@@ -25,7 +25,7 @@ def test_parallel_credit_uses_never_overdraw(app, api, admin, customer, api_toke
     secret, customer_id = api_token(admin), customer.id  # no lazy loads from the threads
     db.session.commit()  # on SQLite an open transaction here would hold the write lock
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}/api/v1/payments/credit-allocations"
     start, outcomes = threading.Barrier(4), []
 

@@ -21,7 +21,7 @@ def test_two_hundred_concurrent_retries_make_one_payment(app, api, admin, api_to
     inv = invoice_for("1000.00")
     secret = api_token(admin)
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}/api/v1/payments"
     body = json.dumps(
         {"amount": "100.00", "allocations": [{"invoice_id": inv["id"], "amount": "100.00"}]}

@@ -13,7 +13,7 @@ def test_twenty_concurrent_transmits_send_once(
 
     secret = api_token(admin)
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}/api/v1/invoices/{sealed_invoice['id']}/transmit"
     start = threading.Barrier(20)
     answers = []
