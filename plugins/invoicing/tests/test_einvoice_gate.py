@@ -80,6 +80,19 @@ def test_a_negative_total_invoice_is_refused_with_a_clear_message(api, customer)
     assert "cannot have a negative total (-315.00 AED)" in message
     assert "credit note" in message
     assert api.get(f"/api/v1/invoices/{draft['id']}").get_json()["status"] == "DRAFT"
+    # Nor a credit note: a negative one would add to what the customer owes, unsigned by
+    # any invoice (the original's amount due would grow from 105.00 to 420.00).
+    line = {"description": "Work", "quantity": "1", "unit_price": "100"}
+    original = _finalize(api, _draft(api, customer, [line])).get_json()
+    body = {"credit_reason": "DL8.61.1.A", "lines": [{**line, "quantity": "-3"}]}
+    note = api.post(f"/api/v1/invoices/{original['id']}/credit-notes", json=body).get_json()
+    resp = _finalize(api, note)
+    assert resp.status_code == 422, resp.get_json()
+    message = resp.get_json()["error"]["message"]
+    assert "credit note cannot have a negative total (-315.00 AED)" in message
+    assert "issue an invoice" in message
+    assert api.get(f"/api/v1/invoices/{note['id']}").get_json()["status"] == "DRAFT"
+    assert api.get(f"/api/v1/invoices/{original['id']}").get_json()["amount_due"] == "105.00"
 
 
 def test_a_peppol_buyer_abroad_adds_peppol_bis_and_its_rules_show_on_the_draft(
