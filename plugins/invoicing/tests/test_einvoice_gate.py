@@ -208,3 +208,17 @@ def test_a_company_without_street_and_city_cannot_seal(api, company, customer):
         ("ibr-143-ae", "seller.address")
     }
     assert api.get("/api/v1/invoices").get_json()["data"][0]["number"] is None
+
+
+def test_a_foreign_currency_invoice_without_its_rate_to_aed_is_not_sealed(api, customer):
+    """The rate defaults to 1 on a draft; sealed so, a USD invoice's AED VAT total (what the
+    UAE return reports) would equal its USD VAT. Finalize asks for the rate and takes no number."""
+    payload = draft_payload(customer.id, currency="USD")
+    draft = api.post("/api/v1/invoices", json=payload).get_json()
+    refused = _finalize(api, draft)
+    assert refused.status_code == 422, refused.get_json()
+    error = refused.get_json()["error"]
+    assert error["code"] == "validation_failed" and "exchange_rate" in error["details"]["fields"]
+    assert api.get(f"/api/v1/invoices/{draft['id']}").get_json()["number"] is None
+    api.patch(f"/api/v1/invoices/{draft['id']}", json={"exchange_rate": "3.6725"})
+    assert _finalize(api, draft).status_code == 200
