@@ -111,6 +111,12 @@ RULE_HINTS = {
         "seller.endpoint",
         "Enter the company's Peppol ID (electronic address), e.g. 0208:0403019261.",
     ),
+    # Credit notes here always name the invoice they correct; only VD may not (PINT-AE).
+    "ibr-055-ae": (
+        "credit_reason",
+        "A volume discount (VD) covers several invoices, so its credit note may not name one; "
+        "a credit note of one invoice takes a reason DL8.61.1.A to E.",
+    ),
     "BR-CO-25": ("due_date", "Enter a due date or payment terms: an amount is due."),
     "BR-61": ("payment_means.iban", "Enter the IBAN payments go to (credit transfer)."),
     "BR-CO-09": ("seller.vat_id", "VAT numbers must start with their ISO country code."),

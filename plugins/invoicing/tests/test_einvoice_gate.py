@@ -93,6 +93,15 @@ def test_a_negative_total_invoice_is_refused_with_a_clear_message(api, customer)
     assert "issue an invoice" in message
     assert api.get(f"/api/v1/invoices/{note['id']}").get_json()["status"] == "DRAFT"
     assert api.get(f"/api/v1/invoices/{original['id']}").get_json()["amount_due"] == "105.00"
+    # A volume discount (VD) covers several invoices, so PINT-AE forbids it to name one
+    # (ibr-055-ae): the refusal says to choose another reason, and that reason then passes.
+    body = {"credit_reason": "VD", "lines": [line]}
+    note = api.post(f"/api/v1/invoices/{original['id']}/credit-notes", json=body).get_json()
+    [blocker] = _finalize(api, note).get_json()["error"]["details"]["blockers"]
+    assert (blocker["rule"], blocker["field"]) == ("ibr-055-ae", "credit_reason")
+    assert "DL8.61.1" in blocker["hint"] and "volume discount" in blocker["hint"]
+    api.patch(f"/api/v1/invoices/{note['id']}", json={"credit_reason": "DL8.61.1.B"})
+    assert _finalize(api, note).status_code == 200
 
 
 def test_a_peppol_buyer_abroad_adds_peppol_bis_and_its_rules_show_on_the_draft(
