@@ -373,6 +373,7 @@ def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_no
     problems += [problem for caller in (a, b) for problem in caller.unknown_fields() if problem]
     problems += [problem for problem in a.duplicate_keys() if problem]
     problems += [problem for problem in _options(a, document, world["ids"][0]) if problem]
+    problems += [problem for problem in _read_modify_write(a, document) if problem]
     problems += [problem for problem in _money(a, world["ids"][0]) if problem]
     problems += [problem for problem in _refusals(a, world["ids"][0]) if problem]
     problems += [problem for problem in _their_ids_in_bodies(a, *world["ids"]) if problem]
@@ -431,6 +432,19 @@ def _options(a: Caller, document: dict, ids: dict):
         documented = {method.upper() for method in item}
         if resp.status_code != 204 or resp.get_data() or not documented <= allowed:
             yield f"OPTIONS {url}: {resp.status_code} {resp.content_type} Allow={allowed}"
+
+
+def _read_modify_write(a: Caller, document: dict):
+    """Every settings-like resource takes back what its GET answered (read-only fields
+    unchanged): 200 and the same record, never a 422 for a field the API itself sent."""
+    for path, item in sorted(document["paths"].items()):
+        for method in ("put", "patch"):
+            if "{" in path or "get" not in item or method not in item:
+                continue
+            shown = a.get(path).get_json()
+            resp = a._call(method.upper(), path, json=shown)
+            if resp.status_code != 200 or resp.get_json() != shown:
+                yield f"{method.upper()} {path} with its GET: {resp.status_code} {resp.get_json()}"
 
 
 def _bad_filter_values(param: dict) -> list[str]:
