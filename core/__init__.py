@@ -7,6 +7,8 @@ from pathlib import Path
 
 from flask import Flask
 
+from core.app_class import LedgerlineFlask
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -14,7 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     instance = (test_config or {}).get("INSTANCE_PATH") or os.environ.get(
         "LEDGERLINE_INSTANCE_PATH"
     )
-    app = Flask(
+    app = LedgerlineFlask(
         __name__,
         instance_path=instance,
         instance_relative_config=True,

@@ -12,7 +12,8 @@ The rules, the same everywhere:
 - decimals are checked for their exponent before anyone quantizes them (``"1e400"``);
 - text has no lone surrogates and no control characters except tab and line breaks;
 - dates lie between ``DATE_MIN`` and ``DATE_MAX``, so adding payment terms cannot overflow;
-- JSON bodies nest at most ``MAX_JSON_DEPTH`` deep and carry no NaN or Infinity.
+- JSON bodies nest at most ``MAX_JSON_DEPTH`` deep, carry no NaN or Infinity and name no
+  field twice in one object (parsers disagree on which value wins, so neither is taken).
 
 ``parse_json`` and ``check_json_values`` are applied by core to every JSON body; the query
 helpers (``query_int``, ``query_date``, ``query_choice``) answer 400 ``invalid_parameter``.
@@ -165,6 +166,23 @@ def _exact_number(text: str) -> Decimal:
     return number
 
 
+class _RepeatedKeys(dict):
+    """A decoded JSON object that named some field twice (``repeated``); check_json_values
+    refuses it by path, so no view ever sees one."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _object(pairs: list) -> dict:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    seen: set[str] = set()
+    repeated = _RepeatedKeys(found)
+    repeated.repeated = tuple(k for k, _v in pairs if k in seen or seen.add(k))
+    return repeated
+
+
 def parse_json(raw: bytes):
     """Decode a JSON body: 400 ``invalid_json`` for bad JSON, NaN/Infinity, numbers out of
     range, or nesting deeper than ``MAX_JSON_DEPTH`` (``"[" * 100000`` never reaches a
@@ -173,7 +191,9 @@ def parse_json(raw: bytes):
     try:
         text = raw.decode("utf-8")
         check_depth(text)
-        return json.loads(text, parse_constant=_no_constant, parse_float=_exact_number)
+        return json.loads(
+            text, parse_constant=_no_constant, parse_float=_exact_number, object_pairs_hook=_object
+        )
     except RecursionError:
         raise _too_deep() from None
     except (ValueError, UnicodeDecodeError) as exc:
@@ -210,8 +230,10 @@ def check_depth(text: str) -> None:
 def check_json_values(value, errors: FieldErrors, path: str = "") -> None:
     """Record every string with a surrogate or control character, every integer beyond
     64 bits and every non-finite number in a decoded JSON body, by field path
-    (``lines[0].description``)."""
+    (``lines[0].description``), and every field named twice in one object."""
     if isinstance(value, dict):
+        for key in getattr(value, "repeated", ()):
+            errors[f"{path}.{key}" if path else key] = _("is given more than once")
         for key, item in value.items():
             if problem := text_problem(key):
                 errors[path or "(body)"] = _("has a field name that %(problem)s", problem=problem)

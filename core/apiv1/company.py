@@ -9,7 +9,7 @@ from core.apiv1 import bp
 from core.apiv1.body import json_body
 from core.apiv1.docs import describe
 from core.apiv1.guard import require_permission
-from core.apiv1.schemas import COMPANY, COMPANY_PATCH
+from core.apiv1.schemas import COMPANY, COMPANY_PATCH, COMPANY_READ_ONLY
 from core.company_rules import clean_company
 from core.db import db
 from core.errors import ApiError, validation_failed
@@ -40,10 +40,11 @@ def company_patch():
 
     Send only the fields to change. Every field is checked (UAE TRN, ISO country, IBAN check
     digits, e-mail, Peppol ID); errors come back together as 422 ``validation_failed``.
+    ``id`` and ``base_currency`` are read-only: they may come back as GET gave them.
     """
     company = _own_company()
     check_version(company, if_match(), Company.to_dict)
-    incoming = json_body()
+    incoming = _without_read_only(json_body(), company)
     if not incoming:
         raise validation_failed(
             {"(body)": _("send at least one field")}, _("Send a field to change.")
@@ -56,6 +57,19 @@ def company_patch():
     if changed:
         _apply(company, changed)
     return with_etag(company.to_dict(), company)
+
+
+def _without_read_only(incoming: dict, company: Company) -> dict:
+    """The body less the read-only fields, which must be unchanged (422 naming each that is
+    not); a body of nothing else is then a body with no field to change."""
+    changed = {
+        f: _("is read-only")
+        for f in COMPANY_READ_ONLY
+        if f in incoming and incoming[f] != getattr(company, f)
+    }
+    if changed:
+        raise validation_failed(changed, _("Some fields are not valid."))
+    return {f: v for f, v in incoming.items() if f not in COMPANY_READ_ONLY}
 
 
 def _apply(company: Company, changed: dict) -> None:

@@ -51,9 +51,14 @@ COMPANY = {
     "required": ["id", "name", "country", "base_currency"],
 }
 
+# What GET answers and PATCH may carry back unchanged (read-modify-write); a change is a 422.
+COMPANY_READ_ONLY = ("id", "base_currency")
 COMPANY_PATCH = {
     "type": "object",
-    "properties": COMPANY_FIELDS,
+    "properties": {
+        **COMPANY_FIELDS,
+        **{f: {**COMPANY["properties"][f], "readOnly": True} for f in COMPANY_READ_ONLY},
+    },
     "additionalProperties": False,
     "minProperties": 1,
 }

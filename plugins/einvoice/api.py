@@ -102,15 +102,31 @@ def einvoice_settings():
 @require_permission(SETTINGS_WRITE)
 @describe(tags=TAGS, request=schemas.SETTINGS_UPDATE, response=schemas.SETTINGS)
 def einvoice_settings_update():
-    """Choose the required profiles; an empty list returns to the automatic choice."""
-    wanted = json_body()["required_profiles"]  # core checked it against the schema
+    """Choose the required profiles; an empty list returns to the automatic choice.
+
+    ``automatic`` and ``rule_versions`` are read-only: a body may carry them back as GET
+    answered them (or ``automatic`` as the new list implies); any other value is a 422.
+    """
+    body = json_body()  # core checked it against the schema
+    wanted = body["required_profiles"]
     company_id = current_actor().company_id
+    _refuse_read_only_changes(body, _settings(company_id), wanted)
     try:
         requirements.set_required(company_id, wanted)
     except ValueError as exc:
         raise ValidationFailed({"required_profiles": str(exc)}) from None
     db.session.commit()
     return _settings(company_id)
+
+
+def _refuse_read_only_changes(body: dict, current: dict, wanted: list) -> None:
+    errors = {}
+    if "automatic" in body and body["automatic"] not in (current["automatic"], not wanted):
+        errors["automatic"] = _("is read-only: an empty required_profiles means automatic")
+    if "rule_versions" in body and body["rule_versions"] != current["rule_versions"]:
+        errors["rule_versions"] = _("is read-only: the rule files shipped with this version")
+    if errors:
+        raise ValidationFailed(errors)
 
 
 def _settings(company_id: int) -> dict:

@@ -102,6 +102,21 @@ RULE_HINTS = {
         "A line's net amount must equal quantity x unit price minus its discount; give "
         "prices and discounts no more decimals than the currency has.",
     ),
+    # Peppol BIS's endpoint rules cite no business term (BT-49 / BT-34).
+    "PEPPOL-EN16931-R010": (
+        "buyer.endpoint",
+        "Enter the customer's Peppol ID (electronic address), e.g. 0208:0403019261.",
+    ),
+    "PEPPOL-EN16931-R020": (
+        "seller.endpoint",
+        "Enter the company's Peppol ID (electronic address), e.g. 0208:0403019261.",
+    ),
+    # Credit notes here always name the invoice they correct; only VD may not (PINT-AE).
+    "ibr-055-ae": (
+        "credit_reason",
+        "A volume discount (VD) covers several invoices, so its credit note may not name one; "
+        "a credit note of one invoice takes a reason DL8.61.1.A to E.",
+    ),
     "BR-CO-25": ("due_date", "Enter a due date or payment terms: an amount is due."),
     "BR-61": ("payment_means.iban", "Enter the IBAN payments go to (credit transfer)."),
     "BR-CO-09": ("seller.vat_id", "VAT numbers must start with their ISO country code."),

@@ -25,6 +25,7 @@ from plugins.einvoice.documents import (
 from plugins.einvoice.edocument import EAllowanceCharge, EDocument, ELine, EParty, ETaxSubtotal
 from plugins.einvoice.errors import NotUBLError
 from plugins.einvoice.explain import Blocker
+from plugins.einvoice.labels import PROFILES as PROFILE_NAMES
 from plugins.einvoice.namespaces import NS
 from plugins.einvoice.preflight import checked_xml, preflight
 from plugins.einvoice.profiles import PROFILES, SEALING_PROFILES, detect_profile
@@ -41,6 +42,7 @@ __all__ = [
     "BUILTIN_PROFILES",
     "NS",
     "PROFILES",
+    "PROFILE_NAMES",
     "SEALING_PROFILES",
     "Allowance",
     "Blocker",

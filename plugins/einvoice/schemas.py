@@ -44,7 +44,12 @@ SETTINGS = {
 }
 SETTINGS_UPDATE = {
     "type": "object",
-    "properties": {"required_profiles": SETTINGS["properties"]["required_profiles"]},
+    "properties": {
+        "required_profiles": SETTINGS["properties"]["required_profiles"],
+        # What GET answers may come back unchanged (read-modify-write); a change is a 422.
+        "automatic": {**SETTINGS["properties"]["automatic"], "readOnly": True},
+        "rule_versions": {**SETTINGS["properties"]["rule_versions"], "readOnly": True},
+    },
     "required": ["required_profiles"],
     "additionalProperties": False,
 }

@@ -6,8 +6,11 @@ in the job's errors and the others still get their request; the job page shows t
 
 from __future__ import annotations
 
-from core.api import ApiError, ValidationFailed, db
+from sqlalchemy import select
+
+from core.api import MAX_ID, ApiError, ValidationFailed, db
 from core.api import gettext as _
+from plugins.invoicing.public import Invoice
 from plugins.wallet import factory
 
 JOB = "wallet.bulk_requests"
@@ -44,3 +47,19 @@ def check_ids(value) -> list[int]:
             }
         )
     return list(dict.fromkeys(value))
+
+
+def refuse_unknown(invoice_ids: list[int]) -> None:
+    """422 naming each id that is no invoice of the company (another company's looks the
+    same as one nobody has), before any job is queued."""
+    found, possible = set(), sorted({i for i in invoice_ids if 0 < i <= MAX_ID})
+    for start in range(0, len(possible), 500):
+        chunk = possible[start : start + 500]
+        found.update(db.session.scalars(select(Invoice.id).where(Invoice.id.in_(chunk))))
+    unknown = {
+        f"invoice_ids[{n}]": _("no invoice with id %(invoice_id)s", invoice_id=invoice_id)
+        for n, invoice_id in enumerate(invoice_ids)
+        if invoice_id not in found
+    }
+    if unknown:
+        raise ValidationFailed(unknown)

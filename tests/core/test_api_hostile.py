@@ -26,6 +26,7 @@ fields, fixed values, amounts as two-decimal strings.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from urllib.parse import quote
 
@@ -97,6 +98,25 @@ class Caller(Api):
             problem = _error(resp, 422, "validation_failed", f"{method} {path} + colour")
             fields = resp.get_json()["error"]["details"].get("fields", {}) if not problem else {}
             yield problem or (None if "colour" in fields else f"{method} {path}: {fields}")
+
+    def duplicate_keys(self):
+        """Every write again with its first field sent twice: 422 naming it (JSON parsers
+        disagree on which value wins, so neither is taken), nothing written."""
+        for method, path, body, *_ in self.writes:
+            if not body:
+                continue
+            name = next(iter(body))
+            raw = json.dumps(body)[:-1] + f", {json.dumps(name)}: {json.dumps(body[name])}}}"
+            resp = self.client.open(
+                path,
+                method=method,
+                data=raw,
+                content_type="application/json",
+                headers={"Authorization": f"Bearer {self.token}"},
+            )
+            problem = _error(resp, 422, "validation_failed", f"{method} {path} {name} twice")
+            fields = resp.get_json()["error"]["details"].get("fields", {}) if not problem else {}
+            yield problem or (None if name in fields else f"{method} {path}: {fields}")
 
     def retries(self):
         """Every write again with its key (the first answer, replayed, nothing new), then the
@@ -351,6 +371,9 @@ def test_every_operation_keeps_its_contract_refuses_hostile_callers_and_loses_no
                 problems.append(problem)
     problems += [problem for caller in (a, b) for problem in caller.retries() if problem]
     problems += [problem for caller in (a, b) for problem in caller.unknown_fields() if problem]
+    problems += [problem for problem in a.duplicate_keys() if problem]
+    problems += [problem for problem in _options(a, document, world["ids"][0]) if problem]
+    problems += [problem for problem in _read_modify_write(a, document) if problem]
     problems += [problem for problem in _money(a, world["ids"][0]) if problem]
     problems += [problem for problem in _refusals(a, world["ids"][0]) if problem]
     problems += [problem for problem in _their_ids_in_bodies(a, *world["ids"]) if problem]
@@ -396,6 +419,32 @@ def _probe(a: Caller, path: str, method: str, op: dict, ids: list[dict]):
                 resp = a.get(f"{ours}?{param['name']}={quote(value)}")
                 where = f"GET {ours}?{param['name']}={value}"
                 yield "filters", _error(resp, 400, "invalid_parameter", where)
+
+
+def _options(a: Caller, document: dict, ids: dict):
+    """``OPTIONS`` on every path: 204 with the methods the document lists in ``Allow``."""
+    for path, item in sorted(document["paths"].items()):
+        url = _fill(path, ids) if "{" in path else path
+        if url is None:
+            continue
+        resp = a._call("OPTIONS", url)
+        allowed = {m.strip() for m in resp.headers.get("Allow", "").split(",")}
+        documented = {method.upper() for method in item}
+        if resp.status_code != 204 or resp.get_data() or not documented <= allowed:
+            yield f"OPTIONS {url}: {resp.status_code} {resp.content_type} Allow={allowed}"
+
+
+def _read_modify_write(a: Caller, document: dict):
+    """Every settings-like resource takes back what its GET answered (read-only fields
+    unchanged): 200 and the same record, never a 422 for a field the API itself sent."""
+    for path, item in sorted(document["paths"].items()):
+        for method in ("put", "patch"):
+            if "{" in path or "get" not in item or method not in item:
+                continue
+            shown = a.get(path).get_json()
+            resp = a._call(method.upper(), path, json=shown)
+            if resp.status_code != 200 or resp.get_json() != shown:
+                yield f"{method.upper()} {path} with its GET: {resp.status_code} {resp.get_json()}"
 
 
 def _bad_filter_values(param: dict) -> list[str]:
@@ -533,13 +582,15 @@ def _their_ids_in_bodies(a: Caller, ours: dict, theirs: dict):
         (f"/api/v1/purchase-orders/{ours['order_id']}/receipts",
          {"received_date": "2026-03-06", "lines": [received]}),
         ("/api/v1/peppol/settings", {"forward_provider_id": theirs["provider_id"]}),
+        ("/api/v1/wallet/payment-requests/bulk",
+         {"invoice_ids": [ours["finalized_id"], theirs["finalized_id"]]}),
     ]  # fmt: skip
     for path, body in table:
         method = "PATCH" if path.endswith("/settings") else "POST"
         resp = a._call(method, path, json=body)
         code, details = _code(resp)
         fields = (details or {}).get("fields", {})
-        named = resp.status_code == 404 or any(field.endswith("_id") for field in fields)
+        named = resp.status_code == 404 or any(re.search(r"_ids?(\[\d+\])?$", f) for f in fields)
         where = f"{method} {path} with B's ids"
         if resp.status_code not in (404, 422) or not named:
             yield f"{where}: {resp.status_code} {resp.get_data(as_text=True)[:300]}"

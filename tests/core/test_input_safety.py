@@ -118,6 +118,18 @@ def test_json_nan_and_infinity_are_not_json():
             parse_json(raw.encode())
 
 
+def test_a_field_named_twice_in_one_object_is_refused_by_its_path():
+    from core.inputs import check_json_values, parse_json
+
+    raw = '{"a": 1, "lines": [{"q": "1"}, {"q": "1", "p": 2, "q": "9"}], "a": 1}'
+    errors = FieldErrors()
+    check_json_values(parse_json(raw.encode()), errors)
+    assert set(errors) == {"a", "lines[1].q"}
+    errors = FieldErrors()
+    check_json_values(parse_json(b'{"a": {"b": 1}, "c": [{"b": 1}]}'), errors)
+    assert errors == {}
+
+
 def test_field_errors_raise_the_one_validation_shape():
     from core.errors import DomainError, ValidationFailed
 

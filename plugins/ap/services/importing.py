@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.api import ApiError, Company, db
+from core.api import gettext as _
 from plugins.ap.models.bill import DRAFT, Bill, BillLine
 from plugins.ap.models.document import BillDocument
 from plugins.ap.services import bills, einvoice_check, parties, settings
@@ -44,6 +45,8 @@ def check(xml: bytes, peppol_rules: str = einvoice_check.ENFORCE):
             ["UBL"], [], None, f"Not a UBL 2.1 invoice or credit note: {exc}"
         ) from exc
     if not verdict.valid:
+        from plugins.einvoice.public import PROFILE_NAMES
+
         findings = [
             {"rule": f.rule, "location": f.location, "message": f.message} for f in verdict.errors
         ]
@@ -52,8 +55,12 @@ def check(xml: bytes, peppol_rules: str = einvoice_check.ENFORCE):
             rules,
             findings,
             verdict.profile,
-            f"The e-invoice breaks {len(rules)} official rule(s) of {verdict.profile}: "
-            + ", ".join(rules),
+            _(
+                "The e-invoice breaks %(count)s official rule(s) of %(profile)s: %(rules)s",
+                count=len(rules),
+                profile=PROFILE_NAMES.get(verdict.profile, verdict.profile),
+                rules=", ".join(rules),
+            ),
         )
     try:
         return verdict, read(xml)

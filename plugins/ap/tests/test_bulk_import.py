@@ -1,6 +1,7 @@
 """A ZIP of e-invoices imports as a job with a per-file report; refused files stay out."""
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -25,20 +26,34 @@ FILES = {
 }
 
 
+def _every_broken() -> dict[str, tuple[bytes, list[str]]]:
+    """{folder/name: (bytes, the rule ids it must fail on)} of each broken official copy."""
+    return {
+        f"{folder.name}/{name}": ((folder / name).read_bytes(), expected["expect_fatal"])
+        for folder in sorted(SHARED.glob("tests/broken*"))
+        for name, expected in json.loads((folder / "EXPECTED.json").read_text()).items()
+    }
+
+
 def test_zip_through_the_api_reports_every_file(api):
+    """Besides FILES, every deliberately broken official copy: each refused naming its rules."""
+    broken = _every_broken()
     resp = api.client.post(
         "/api/v1/bills/import-zip?filename=batch.zip",
-        data=_zip(FILES),
+        data=_zip({**FILES, **{name: xml for name, (xml, _) in broken.items()}}),
         headers={"Authorization": f"Bearer {api.token}", "Content-Type": "application/zip"},
     )
     assert resp.status_code == 202, resp.get_json()
     job = api.get(f"/api/v1/jobs/{resp.get_json()['job_id']}").get_json()
     assert job["status"] == "completed", job
-    assert (job["total"], job["succeeded"], job["failed"]) == (4, 2, 2)
+    assert (job["total"], job["succeeded"], job["failed"]) == (4 + 25, 2, 2 + 25)
     files = {f["name"]: f for f in job["result"]["files"]}
     assert files["good/base-example.xml"]["status"] == "imported"
     assert files["bad/totals.xml"]["status"] == "refused"
     assert "BR-CO-16" in files["bad/totals.xml"]["rules"]
+    for name, (_, rules) in broken.items():
+        assert files[name]["status"] == "refused" and set(rules) <= set(files[name]["rules"])
+        assert files[name]["message"], name
     assert files["readme.txt"]["message"] == "not an .xml file"
     assert api.get("/api/v1/bills").get_json()["pagination"]["total"] == 2
 
@@ -69,6 +84,15 @@ def test_single_xml_upload_shows_the_refusal_with_rules(api, login):
     )
     assert resp.status_code == 422
     assert "BR-CO-16" in resp.get_data(as_text=True)
+    for name, (xml, rules) in _every_broken().items():  # each shown with the rules it breaks
+        page = client.post(
+            "/ap/import",
+            data={"csrf_token": token, "file": (io.BytesIO(xml), name)},
+            content_type="multipart/form-data",
+        )
+        text = page.get_data(as_text=True)
+        assert page.status_code == 422 and 'id="import-refused"' in text, name
+        assert all(f"<code>{rule}</code>" in text for rule in rules), name
     good = client.post(
         "/ap/import",
         data={"csrf_token": token, "file": (io.BytesIO(FILES["good/pint.xml"]), "p.xml")},

@@ -108,3 +108,12 @@ def test_broken_document_is_refused_with_its_rules(api, path, rules):
     assert set(rules) <= set(error["details"]["rules"])
     assert all(f["message"] for f in error["details"]["findings"])
     assert _bills(api) == 0
+
+
+def test_the_refusal_is_in_the_readers_language_and_names_the_rule_stack(api):
+    path = next(p for p, _ in BROKEN if p.name == "totals-payable-wrong.xml")
+    english = post_xml(api, path.read_bytes()).get_json()["error"]["message"]
+    assert english == "The e-invoice breaks 1 official rule(s) of Peppol BIS 3.0: BR-CO-16"
+    arabic = post_xml(api, path.read_bytes(), {"Accept-Language": "ar"}).get_json()["error"]
+    assert "BR-CO-16" in arabic["message"] and "Peppol BIS 3.0" in arabic["message"]
+    assert "official" not in arabic["message"] and arabic["details"]["rules"] == ["BR-CO-16"]

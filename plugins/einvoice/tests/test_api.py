@@ -85,5 +85,12 @@ def test_required_profiles_are_automatic_until_set_and_drive_finalize(api, custo
     draft = api.post("/api/v1/invoices", json=draft_payload(customer.id)).get_json()
     done = api.post(f"/api/v1/invoices/{draft['id']}/finalize")
     assert done.status_code == 200, done.get_json()  # this draft passes both
+    shown = api.get(base).get_json()  # read-modify-write: the GET's answer goes back as is
+    again = api._call("PUT", base, json={**shown, "required_profiles": ["pint-ae"]})
+    assert again.status_code == 200, again.get_json()
+    assert again.get_json()["required_profiles"] == ["pint-ae"]
+    changed = api._call("PUT", base, json={**shown, "automatic": True, "rule_versions": {}})
+    fields = changed.get_json()["error"]["details"]["fields"]
+    assert changed.status_code == 422 and set(fields) == {"automatic", "rule_versions"}
     back = api._call("PUT", base, json={"required_profiles": []}).get_json()
     assert back["automatic"] is True

@@ -52,15 +52,22 @@ def sealed_xml(invoice: Invoice, document, totals, profiles: list[str]) -> bytes
 
 
 def _negative_total(invoice: Invoice, document, totals=None) -> list[Blocker]:
-    if invoice.type == CREDIT_NOTE:
-        return []
+    """An invoice below zero is a credit note in disguise; a credit note below zero would add
+    to what the customer owes (the original's amount due grows): each is the other's job."""
     total = (totals or mapping.totals.compute_totals(document)).tax_inclusive
     if total >= 0:
         return []
-    hint = (
-        f"An invoice cannot have a negative total ({total} {invoice.currency}); "
-        "issue a credit note for the amount instead."
-    )
+    amount = f"({total} {invoice.currency})"
+    if invoice.type == CREDIT_NOTE:
+        hint = (
+            f"A credit note cannot have a negative total {amount}; it would add to what the "
+            "customer owes: issue an invoice for the amount instead."
+        )
+    else:
+        hint = (
+            f"An invoice cannot have a negative total {amount}; "
+            "issue a credit note for the amount instead."
+        )
     return [Blocker("ledgerline", NEGATIVE_TOTAL, "lines", hint, hint)]
 
 

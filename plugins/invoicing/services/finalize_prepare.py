@@ -96,6 +96,7 @@ def _check_ready(invoice: Invoice, company: Company) -> None:
             {"lines": _("must have at least one line")}, _("An invoice needs at least one line.")
         )
     _check_seller(company)
+    _check_exchange_rate(invoice, company)
     if invoice.type == CREDIT_NOTE:  # checked again on the locked original, under the lock
         require_live_original(invoice.credit_note_of)
 
@@ -103,6 +104,17 @@ def _check_ready(invoice: Invoice, company: Company) -> None:
 def require_live_original(original: Invoice | None) -> None:
     if original is None or original.status in (DRAFT, VOID):
         raise ApiError(409, "invalid_original", _("A credit note must correct a live invoice."))
+
+
+def _check_exchange_rate(invoice: Invoice, company: Company) -> None:
+    """A UAE seller's foreign-currency document states its VAT in AED too; the draft's default
+    rate of 1 would report the foreign VAT as AED (no currency trades at exactly 1 AED)."""
+    uae = (company.country or "AE") == "AE"
+    if uae and invoice.currency != mapping.ACCOUNTING_CURRENCY and invoice.exchange_rate == 1:
+        raise ValidationFailed(
+            {"exchange_rate": _("enter the exchange rate to AED")},
+            _("A foreign-currency invoice needs its exchange rate to AED."),
+        )
 
 
 def _check_seller(company: Company) -> None:

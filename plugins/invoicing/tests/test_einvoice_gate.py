@@ -80,6 +80,28 @@ def test_a_negative_total_invoice_is_refused_with_a_clear_message(api, customer)
     assert "cannot have a negative total (-315.00 AED)" in message
     assert "credit note" in message
     assert api.get(f"/api/v1/invoices/{draft['id']}").get_json()["status"] == "DRAFT"
+    # Nor a credit note: a negative one would add to what the customer owes, unsigned by
+    # any invoice (the original's amount due would grow from 105.00 to 420.00).
+    line = {"description": "Work", "quantity": "1", "unit_price": "100"}
+    original = _finalize(api, _draft(api, customer, [line])).get_json()
+    body = {"credit_reason": "DL8.61.1.A", "lines": [{**line, "quantity": "-3"}]}
+    note = api.post(f"/api/v1/invoices/{original['id']}/credit-notes", json=body).get_json()
+    resp = _finalize(api, note)
+    assert resp.status_code == 422, resp.get_json()
+    message = resp.get_json()["error"]["message"]
+    assert "credit note cannot have a negative total (-315.00 AED)" in message
+    assert "issue an invoice" in message
+    assert api.get(f"/api/v1/invoices/{note['id']}").get_json()["status"] == "DRAFT"
+    assert api.get(f"/api/v1/invoices/{original['id']}").get_json()["amount_due"] == "105.00"
+    # A volume discount (VD) covers several invoices, so PINT-AE forbids it to name one
+    # (ibr-055-ae): the refusal says to choose another reason, and that reason then passes.
+    body = {"credit_reason": "VD", "lines": [line]}
+    note = api.post(f"/api/v1/invoices/{original['id']}/credit-notes", json=body).get_json()
+    [blocker] = _finalize(api, note).get_json()["error"]["details"]["blockers"]
+    assert (blocker["rule"], blocker["field"]) == ("ibr-055-ae", "credit_reason")
+    assert "DL8.61.1" in blocker["hint"] and "volume discount" in blocker["hint"]
+    api.patch(f"/api/v1/invoices/{note['id']}", json={"credit_reason": "DL8.61.1.B"})
+    assert _finalize(api, note).status_code == 200
 
 
 def test_a_peppol_buyer_abroad_adds_peppol_bis_and_its_rules_show_on_the_draft(
@@ -195,3 +217,17 @@ def test_a_company_without_street_and_city_cannot_seal(api, company, customer):
         ("ibr-143-ae", "seller.address")
     }
     assert api.get("/api/v1/invoices").get_json()["data"][0]["number"] is None
+
+
+def test_a_foreign_currency_invoice_without_its_rate_to_aed_is_not_sealed(api, customer):
+    """The rate defaults to 1 on a draft; sealed so, a USD invoice's AED VAT total (what the
+    UAE return reports) would equal its USD VAT. Finalize asks for the rate and takes no number."""
+    payload = draft_payload(customer.id, currency="USD")
+    draft = api.post("/api/v1/invoices", json=payload).get_json()
+    refused = _finalize(api, draft)
+    assert refused.status_code == 422, refused.get_json()
+    error = refused.get_json()["error"]
+    assert error["code"] == "validation_failed" and "exchange_rate" in error["details"]["fields"]
+    assert api.get(f"/api/v1/invoices/{draft['id']}").get_json()["number"] is None
+    api.patch(f"/api/v1/invoices/{draft['id']}", json={"exchange_rate": "3.6725"})
+    assert _finalize(api, draft).status_code == 200

@@ -1,5 +1,6 @@
 """The invoices a UAE and a Belgian accountant issue, each with its credit note, made through the
-API, finalized, fetched as UBL and judged by the official validator (../shared/einvoice).
+API, finalized, fetched as UBL and judged by the official validator (../shared/einvoice) and by
+the e-invoice plugin's own run-time validator (what finalize, import and transmit rely on).
 
 One test per seller shares its company, customers and records: every shape is created, sealed
 and credited, and every failing (shape, document, profile) is collected into one matrix, so a
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from plugins.einvoice.public import validate as plugin_rules
 from tests.support.einvoice import explain, validate
 
 LONG = "Consulting services for the quarterly VAT return and audit file preparation " * 6
@@ -76,6 +78,15 @@ UAE_SHAPES = {
         _line("Laptops", "4", "3199.99", unit_code="H87", allowance="640.01"),
         _line("Bags", "3", "7.50", tax_category="Z", tax_rate="0", allowance="2.25"),
     ],
+    "a returned item (negative quantity) and a free sample": [
+        _line("Printer", "5", "420.00", unit_code="H87"),
+        _line("Printer returned", "-1", "420.00", unit_code="H87"),
+        _line("Free toner sample", "1", "0"),
+    ],
+    "sub-fils prices (4 and 6 decimals)": [
+        _line("Screws", "1000", "0.0125"),
+        _line("Energy", "1234.567", "0.123456", unit_code="KWH"),
+    ],
     "long, Arabic and XML-special text": [
         _line(LONG[:500], "1", "99.99"),
         _line(SPECIAL, "2", "10.00"),
@@ -118,7 +129,11 @@ BE_SHAPES = {
         _line("Câble, mètres", "12.125", "3.40", unit_code="MTR", tax_rate="21", allowance="1.23"),
         _line("Mazout, litres", "105.3333", "1.0245", unit_code="LTR", tax_rate="21"),
     ],
-    "long and XML-special text": [_line(SPECIAL, "1", "10.00", tax_rate="21")],
+    "long and XML-special text, a returned item": [
+        _line(SPECIAL, "1", "10.00", tax_rate="21"),
+        _line(LONG[:500], "2", "150.00", tax_rate="21"),
+        _line("Retour", "-1", "150.00", tax_rate="21"),
+    ],
 }
 
 UAE_BUYER = {
@@ -180,9 +195,15 @@ def _judge(api, matrix, cell, invoice_id, profiles):
     for profile in profiles:
         matrix["judged"] += 1
         response = api.get(f"/api/v1/invoices/{invoice_id}/ubl?profile={profile}")
-        report = validate(response.data, profile) if response.status_code == 200 else None
-        if report is None or report["fatal_rules"]:
-            matrix[(*cell, profile)] = explain(report) if report else response.get_json()
+        if response.status_code != 200:
+            matrix[(*cell, profile)] = response.get_json()
+            continue
+        report = validate(response.data, profile)  # the official validator
+        if report["fatal_rules"]:
+            matrix[(*cell, profile)] = explain(report)
+        runtime = plugin_rules(response.data, profile)  # what the product checks at run time
+        if not runtime.valid:
+            matrix[(*cell, profile, "run-time")] = runtime.rule_ids
 
 
 def _run(api, shapes, profiles) -> dict:
@@ -234,3 +255,16 @@ def test_belgian_seller_states_its_own_vat_number_and_no_aed(api):
     ids = re.findall(r"<cac:PartyTaxScheme><cbc:CompanyID>([^<]+)<", xml)
     assert ids == ["BE0477472701", "BE0403019261"]
     assert "AED" not in xml and xml.count("<cac:TaxTotal>") == 1
+
+
+def test_a_customer_without_peppol_id_is_named_in_the_refusal(api):
+    """Peppol BIS's endpoint rules cite no business term; the refusal still names the field."""
+    api.patch("/api/v1/company", json=BE_SELLER)
+    customer = _customer(api, {**BE_BUYER, "peppol_id": None})
+    body = {"customer_id": customer, "buyer_reference": "R", "currency": "EUR"}
+    _, refused = _finalized(
+        api, "/api/v1/invoices", {**body, "lines": BE_SHAPES["discounts, 3-4 decimal quantities"]}
+    )
+    [blocker] = refused["error"]["details"]["blockers"]
+    assert (blocker["rule"], blocker["field"]) == ("PEPPOL-EN16931-R010", "buyer.endpoint")
+    assert "customer's Peppol ID" in blocker["hint"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.support.einvoice import VALIDATOR
 
 SHARED = VALIDATOR.parent
@@ -14,6 +16,15 @@ def example(name: str) -> bytes:
 
 def broken(name: str) -> bytes:
     return (SHARED / "tests" / "broken" / name).read_bytes()
+
+
+def every_broken() -> list[tuple[str, bytes, list[str]]]:
+    """(name, bytes, the rule ids it must fail on) of each deliberately broken official copy."""
+    return [
+        (name, (folder / name).read_bytes(), expected["expect_fatal"])
+        for folder in sorted((SHARED / "tests").glob("broken*"))
+        for name, expected in json.loads((folder / "EXPECTED.json").read_text()).items()
+    ]
 
 
 def variant(xml: bytes, note: str) -> bytes:

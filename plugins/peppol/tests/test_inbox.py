@@ -2,13 +2,16 @@
 acknowledge after the commit; a crashed run loses nothing and doubles nothing."""
 
 from plugins.peppol.providers.base import InboxMessage
-from plugins.peppol.tests.documents import broken, example, variant
+from plugins.peppol.tests.documents import broken, every_broken, example, variant
 
 BASE = example("base-example.xml")
 VAT_O = example("vat-category-O.xml")
 NORWAY = example("national-NO_Norwegian-example-1.xml")
 UAE = example("pint-ae-2025.11_Standard-tax-invoice.xml")
 INVALID = broken("missing-buyer-reference.xml")
+# A PINT-AE document given Peppol BIS's CustomizationID: EXPECTED.json names the PINT-AE rule it
+# breaks; the inbox judges the profile the document declares, whose rules it breaks too.
+CLAIMS_ANOTHER_PROFILE = {"peppol-bis-customization-id.xml": {"BR-CO-09", "PEPPOL-EN16931-R007"}}
 
 
 def _fetch(api):
@@ -52,6 +55,34 @@ def test_fetch_sorts_valid_duplicate_and_invalid_documents(api, mock_account):
         b["id"] for b in _bills(api)
     }
     assert _fetch(api)["result"]["fetched"] == 0  # everything was acknowledged
+
+
+def test_every_broken_official_copy_is_refused_naming_its_rules(api, mock_account):
+    """Each of ../shared/einvoice's broken documents arriving over Peppol is recorded invalid,
+    rejected to the sender with the rule ids it breaks, and creates no bill; nothing crashes."""
+    documents = every_broken()
+    mock_account.inbox.extend(InboxMessage(name, xml) for name, xml, _ in documents)
+    job = _fetch(api)
+    assert job["status"] == "completed", job
+    n = len(documents)
+    assert job["result"] == {
+        "fetched": n,
+        "imported": 0,
+        "duplicates": 0,
+        "invalid": n,
+        "failed": 0,
+    }
+    acks = dict(mock_account.acks)
+    for name, _, rules in documents:
+        named = {r["text"] for r in acks[name].reasons}
+        assert acks[name].code == "RE" and named, name
+        error = next(e for e in job["errors"] if name in e)
+        assert all(rule in error for rule in named), error
+        if name not in CLAIMS_ANOTHER_PROFILE:
+            assert set(rules) <= named, name
+        else:  # judged by what it claims (BIS), which it breaks as well
+            assert CLAIMS_ANOTHER_PROFILE[name] <= named, named
+    assert _bills(api) == []
 
 
 def test_crash_mid_run_then_rerun_loses_and_doubles_nothing(api, mock_account):

@@ -84,7 +84,8 @@ def payment_requests_destroy(request_id: int):
 def payment_requests_bulk():
     """Create payment requests for many invoices at once (``{"invoice_ids": [...],
     "token_address"?}``): answers 202 with the job; its page shows a progress bar and its
-    result lists the requests created and the invoices refused (and why)."""
+    result lists the requests created and the invoices refused (and why). An id that is no
+    invoice of the company is a 422 naming it (``invoice_ids[n]``), and nothing is queued."""
     from flask import url_for
 
     from core.api import current_actor, enqueue_job
@@ -92,6 +93,7 @@ def payment_requests_bulk():
 
     body = json_body()
     params = {"invoice_ids": bulk.check_ids(body.get("invoice_ids"))}
+    bulk.refuse_unknown(body["invoice_ids"])  # by its place in the list sent
     if body.get("token_address"):
         params["token_address"] = body["token_address"]
     job = enqueue_job(bulk.JOB, params, company_id=company_id(), user_id=current_actor().user_id)

@@ -20,6 +20,14 @@ def test_bulk_creates_requests_and_lists_refusals(wallet_api, invoice_for):
     assert len(addresses) == 3
     bad = wallet_api.post("/api/v1/wallet/payment-requests/bulk", json={"invoice_ids": "all"})
     assert bad.status_code == 422
+    jobs = wallet_api.get("/api/v1/jobs").get_json()
+    unknown = [good[0], 2**31 - 1, good[0], 99999]
+    bad = wallet_api.post("/api/v1/wallet/payment-requests/bulk", json={"invoice_ids": unknown})
+    assert bad.status_code == 422  # refused up front, not a job that fails later
+    fields = bad.get_json()["error"]["details"]["fields"]
+    assert set(fields) == {"invoice_ids[1]", "invoice_ids[3]"}
+    assert str(2**31 - 1) in fields["invoice_ids[1]"]
+    assert wallet_api.get("/api/v1/jobs").get_json() == jobs
 
 
 def test_bulk_job_params_are_checked_when_queued(app, company, wallet_api):
