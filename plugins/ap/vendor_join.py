@@ -1,5 +1,5 @@
 """A list's vendor: a LEFT JOIN of the vendor table on the listed row's own company (and a
-bill's purchase order, loaded apart by key).
+bill's purchase order number, read by key in the page's statement).
 
 Joining the ``Vendor`` entity lets the session's tenant filter add ``ap_vendor.company_id =
 :company`` to the join: with that constant on the joined table, SQLite (once ANALYZEd) builds
@@ -12,14 +12,15 @@ column of the table): ``Vendor.name`` would bring the filter back.
 
 A bill's order is not joined at all: a joined entity gets the same constant (a Bloom filter
 over the orders), and a joined table makes the list's count read the whole bill table (no
-index covers the bill's company, vendor and order). Its number is read apart, by key, for
-the page's bills at once (:func:`order_number_loaded`).
+index covers the bill's company, vendor and order). Its number is read in the page's own
+statement, a subquery by key on the bill's company (:func:`order_number_loaded`), which the
+count does not carry.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy import and_, select
+from sqlalchemy.orm import contains_eager, lazyload, with_expression
 
 from plugins.ap.models import Bill, PurchaseOrder, Vendor
 
@@ -39,11 +40,16 @@ def vendor_loaded(model):
 
 
 def order_number_loaded() -> tuple:
-    """Loader options: ``Bill.order`` with its number only (not its vendor and lines), read
-    for the page's bills at once by key."""
-    order = selectinload(Bill.order)
-    return (
-        order.load_only(PurchaseOrder.number),
-        order.lazyload(PurchaseOrder.vendor),
-        order.lazyload(PurchaseOrder.lines),
-    )
+    """Loader options: ``Bill.order_number`` read in the page's statement (the order not
+    loaded): see :func:`order_number`."""
+    orders = PurchaseOrder.__table__
+    same = (orders.c.id == Bill.order_id, orders.c.company_id == Bill.company_id)
+    number = select(orders.c.number).where(*same).scalar_subquery()
+    return with_expression(Bill.order_number, number), lazyload(Bill.order)
+
+
+def order_number(bill) -> str | None:
+    """The number of ``bill``'s order: as its list's page read it, else from the order."""
+    if bill.order_number is not None or bill.order_id is None:
+        return bill.order_number
+    return bill.order.number

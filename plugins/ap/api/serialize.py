@@ -8,7 +8,7 @@ from plugins.ap.models import Bill, BillLine, GoodsReceipt, PurchaseOrder, Vendo
 from plugins.ap.services import billing_status
 from plugins.ap.services.numbers import money_text, price_text, quantity_text
 from plugins.ap.services.paying import ZERO, due
-from plugins.ap.vendor_join import order_number_loaded, vendor_loaded
+from plugins.ap.vendor_join import order_number, order_number_loaded, vendor_loaded
 from plugins.invoicing.public import amount_places
 
 VENDOR_FIELDS = (
@@ -117,7 +117,7 @@ def bill(b: Bill) -> dict:
         "fiscal_year": b.fiscal_year,
         "currency": b.currency,
         "purchase_order_id": b.order_id,
-        "purchase_order_number": b.order.number if b.order else None,
+        "purchase_order_number": order_number(b),
         "order_reference": b.order_reference,
         "status": b.status,
         "match_status": b.match_status,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from core.api import AuthoredMixin, TenantMixin, Versioned, db, id_index, list_indexes
 from plugins.ap.models.columns import MONEY
@@ -76,6 +76,8 @@ class Bill(Versioned, AuthoredMixin, TenantMixin, db.Model):
 
     vendor: Mapped[Vendor] = relationship(lazy="joined")
     order: Mapped[PurchaseOrder | None] = relationship(lazy="joined")
+    # The order's number, when a list reads it with its page (plugins.ap.vendor_join).
+    order_number: Mapped[str | None] = query_expression()
     lines: Mapped[list[BillLine]] = relationship(
         order_by="BillLine.position", cascade="all, delete-orphan", lazy="selectin"
     )

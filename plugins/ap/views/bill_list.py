@@ -31,7 +31,7 @@ from plugins.ap.models import Bill
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.permissions import APPROVE, READ
 from plugins.ap.services import approval
-from plugins.ap.vendor_join import order_number_loaded, vendor_loaded, with_vendor
+from plugins.ap.vendor_join import order_number, order_number_loaded, vendor_loaded, with_vendor
 from plugins.ap.views import bp
 from plugins.ap.views.by_vendor import VENDOR, vendor_filter
 
@@ -97,7 +97,7 @@ BILLS = ListSpec(
             "order",
             lazy_gettext("PO"),
             sort=Bill.order_id,
-            value=lambda b: b.order.number if b.order else None,
+            value=order_number,
             cursor=lambda b: b.order_id,
         ),
         *money_fields(
