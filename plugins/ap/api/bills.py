@@ -46,6 +46,7 @@ from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.permissions import APPROVE, READ, WRITE
 from plugins.ap.services import approval, bills, bulk, importing, match_run
 from plugins.ap.services.inputs import date as parse_date
+from plugins.ap.vendor_join import with_vendor
 
 TAGS = ("ap",)
 MAX_XML = 5 * 1024 * 1024
@@ -66,7 +67,7 @@ def bills_list():
     """List bills, newest first. Filters: ``status``, ``match_status``, ``vendor_id``,
     ``purchase_order_id``, ``date_from``/``date_to`` (issue date), ``q`` (part of the vendor's
     invoice number or name)."""
-    query = select(Bill)
+    query = with_vendor(select(Bill), Bill)
     if status := query_choice("status", BILL_STATUSES):
         query = query.where(Bill.status == status)
     if match := query_choice("match_status", MATCH_STATUSES):

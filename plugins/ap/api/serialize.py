@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import joinedload, lazyload, selectinload
+from sqlalchemy.orm import lazyload, selectinload
 
 from plugins.ap.models import Bill, BillLine, GoodsReceipt, PurchaseOrder, Vendor
 from plugins.ap.services import billing_status
 from plugins.ap.services.numbers import money_text, price_text, quantity_text
 from plugins.ap.services.paying import ZERO, due
+from plugins.ap.vendor_join import order_number_loaded, vendor_loaded
 from plugins.invoicing.public import amount_places
 
 VENDOR_FIELDS = (
@@ -139,13 +140,12 @@ def bill(b: Bill) -> dict:
 
 
 # What ``bill`` reads, for a page of bills: the vendor's name and the order's number (not the
-# whole vendor, order, order's vendor and order lines the models join by default), and the
-# lines without the order line each one links to.
+# whole vendor, order, order's vendor and order lines the models join by default), from the
+# list query's joins on the bill's own company (vendor_join), and the lines without the order
+# line each one links to.
 BILL_LOAD = (
-    joinedload(Bill.vendor).load_only(Vendor.name),
-    joinedload(Bill.order).load_only(PurchaseOrder.number),
-    joinedload(Bill.order).lazyload(PurchaseOrder.vendor),
-    joinedload(Bill.order).lazyload(PurchaseOrder.lines),
+    vendor_loaded(Bill).load_only(Vendor.name),
+    *order_number_loaded(),
     selectinload(Bill.lines).lazyload(BillLine.order_line),
     lazyload(Bill.document),
 )

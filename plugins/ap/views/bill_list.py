@@ -12,7 +12,7 @@ from flask import redirect, request, url_for
 from flask_login import login_required
 from markupsafe import Markup, escape
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, joinedload, lazyload
+from sqlalchemy.orm import lazyload
 
 from core.api import (
     ListAction,
@@ -27,10 +27,11 @@ from core.api import (
     mount_list,
     when_field,
 )
-from plugins.ap.models import Bill, PurchaseOrder, Vendor
+from plugins.ap.models import Bill
 from plugins.ap.models.bill import BILL_STATUSES, MATCH_STATUSES
 from plugins.ap.permissions import APPROVE, READ
 from plugins.ap.services import approval
+from plugins.ap.vendor_join import order_number_loaded, vendor_loaded, with_vendor
 from plugins.ap.views import bp
 from plugins.ap.views.by_vendor import VENDOR, vendor_filter
 
@@ -44,7 +45,7 @@ def index():
 def _query():
     from plugins.ap.api.bills import _dates, search
 
-    query = select(Bill).join(Vendor, Vendor.id == Bill.vendor_id)
+    query = with_vendor(select(Bill), Bill)
     args = request.args
     return _dates(search(query, args.get("q", "")))
 
@@ -74,14 +75,9 @@ BILLS = ListSpec(
     permission=READ,
     query=_query,
     # The order's number only, and no lines: not the whole order with its vendor and lines,
-    # nor the bill's lines, that the models load by default.
-    options=(
-        contains_eager(Bill.vendor),
-        lazyload(Bill.lines),
-        joinedload(Bill.order).load_only(PurchaseOrder.number),
-        joinedload(Bill.order).lazyload(PurchaseOrder.vendor),
-        joinedload(Bill.order).lazyload(PurchaseOrder.lines),
-    ),
+    # nor the bill's lines, that the models load by default. Vendor and order come from the
+    # query's joins on the bill's own company (see vendor_join).
+    options=(vendor_loaded(Bill), lazyload(Bill.lines), *order_number_loaded()),
     template="ap/list.html",
     default_sort="-id",
     aliases={"status": "match"},

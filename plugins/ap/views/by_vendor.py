@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from core.api import ListField, db, lazy_gettext, record_filter
 from plugins.ap.models import Vendor
+from plugins.ap.vendor_join import VENDOR_NAME
 
 
 def _vendors():
@@ -17,11 +18,12 @@ def vendor_filter(column):
     return record_filter("vendor_id", lazy_gettext("Vendor"), column, _vendors)
 
 
-# Rows are records with their ``vendor`` loaded (joined for the sort on its name).
+# Rows are records with their ``vendor`` loaded (joined for the sort on its name: see
+# vendor_join).
 VENDOR = ListField(
     "vendor",
     lazy_gettext("Vendor"),
-    sort=Vendor.name,
+    sort=VENDOR_NAME,
     value=lambda record: record.vendor.name,
     truncate=True,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import request, url_for
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import selectinload
 
 from core.api import (
     ListAction,
@@ -22,16 +22,17 @@ from core.api import (
     mount_list,
     when_field,
 )
-from plugins.ap.models import PurchaseOrder, Vendor
+from plugins.ap.models import PurchaseOrder
 from plugins.ap.models.order import PO_STATUSES
 from plugins.ap.permissions import READ, WRITE
 from plugins.ap.services import billing_status, orders
+from plugins.ap.vendor_join import vendor_loaded, with_vendor
 from plugins.ap.views import bp
 from plugins.ap.views.by_vendor import VENDOR, vendor_filter
 
 
 def _query():
-    query = select(PurchaseOrder).join(Vendor, Vendor.id == PurchaseOrder.vendor_id)
+    query = with_vendor(select(PurchaseOrder), PurchaseOrder)
     if q := request.args.get("q", "").strip():
         query = query.where(PurchaseOrder.number.ilike(f"%{q}%"))
     return query
@@ -51,7 +52,7 @@ ORDERS = ListSpec(
     endpoint="ap.order_list",
     permission=READ,
     query=_query,
-    options=(contains_eager(PurchaseOrder.vendor), selectinload(PurchaseOrder.lines)),
+    options=(vendor_loaded(PurchaseOrder), selectinload(PurchaseOrder.lines)),
     annotate=_billing,
     template="ap/list.html",
     default_sort="-id",

@@ -6,20 +6,23 @@ import pytest
 
 from core.api import db
 from plugins.invoicing.models import Invoice
-from plugins.invoicing.tests.test_pages_support import post_form
+from plugins.invoicing.tests.test_pages_support import make_customer, post_form
 from plugins.payments.models import Payment
 from plugins.payments.tests.helpers import allocation, pay
 from tests.support.lists import (
+    analyze,
     assert_every_sort_walks,
     assert_reads_indexes,
     case,
     cells,
     csv_rows,
+    double_rows,
     ids,
     page,
     xlsx_rows,
 )
 
+TABLES = ("payments_payment", "invoicing_customer")
 KEYS = ("number", "date", "customer", "method", "reference", "amount", "currency", "status")
 
 
@@ -103,7 +106,7 @@ def test_bulk_reverse_needs_the_write_permission(client, three, make_user, login
     assert _status(a["id"]) == "posted"
 
 
-def test_the_page_reads_indexes(signed_in, three):
+def test_the_page_reads_indexes(signed_in, three, make_company):
     for query in [
         "",
         "?sort=-amount",
@@ -114,6 +117,17 @@ def test_the_page_reads_indexes(signed_in, three):
     ]:
         with case(query=query):
             assert_reads_indexes(signed_in, f"/payments/{query}", ("payments_payment",))
+    # In a busy book (payments far outnumbering customers, other companies' customers beside
+    # the company's own, ANALYZEd), with the joined customers checked too: each payment's
+    # customer is looked up by key, never read (or put in a Bloom filter) for every page.
+    other = make_company("Other Trading LLC", trn="100999888700003")
+    for n in range(2):
+        make_customer(other, f"Customer {n}")
+    double_rows(Payment, "number", 3)
+    analyze()
+    for query in ["", "?sort=customer", "?sort=-amount", "?include_archived=1"]:
+        with case(query=query):
+            assert_reads_indexes(signed_in, f"/payments/{query}", TABLES)
 
 
 def test_racing_bulk_reversals_reverse_each_payment_once(app, signed_in, three):

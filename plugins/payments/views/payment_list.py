@@ -6,7 +6,8 @@ the reversal service).
 "Include archived" reads the live+archive view, as ``include_archived=1`` does in the API: the
 same fields from another source, so it is a second declaration picked per request (archived
 payments are final: no bulk action but export). Rows are plain columns with the customer's
-name joined: one query per page, never one per row.
+name joined (on the payment's own company: payment_customer): one query per page, never one
+per row.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from core.api import (
     mount_list,
     when_field,
 )
-from plugins.invoicing.public import Customer, customer_options
+from plugins.invoicing.public import customer_options
 from plugins.payments.api.payments import filtered_query
 from plugins.payments.archive.models import PaymentAny
 from plugins.payments.forms import method_label
 from plugins.payments.labels import reference_shown
 from plugins.payments.models import POSTED, REVERSED, Payment
+from plugins.payments.payment_customer import CUSTOMER_NAME, with_customer
 from plugins.payments.permissions import READ, WRITE
 from plugins.payments.services import methods
 from plugins.payments.services.reverse import reverse
@@ -49,7 +51,7 @@ def _query(model):
         model.id,
         model.number,
         model.date,
-        Customer.name.label("customer"),
+        CUSTOMER_NAME,
         model.method,
         model.reference,
         model.amount,
@@ -59,11 +61,7 @@ def _query(model):
         model.possible_duplicate,
         archived.label("archived"),
     )
-    return lambda: (
-        filtered_query(model)
-        .with_only_columns(*columns)
-        .join_from(model, Customer, Customer.id == model.customer_id)
-    )
+    return lambda: with_customer(filtered_query(model).with_only_columns(*columns), model)
 
 
 def _number_link(row) -> str:
@@ -89,7 +87,7 @@ def _fields(model) -> tuple[ListField, ...]:
         ListField(
             "customer",
             lazy_gettext("Customer"),
-            sort=Customer.name.label("customer"),
+            sort=CUSTOMER_NAME,
             truncate=True,
         ),
         ListField(

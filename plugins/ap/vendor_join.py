@@ -1,0 +1,49 @@
+"""A list's vendor: a LEFT JOIN of the vendor table on the listed row's own company (and a
+bill's purchase order, loaded apart by key).
+
+Joining the ``Vendor`` entity lets the session's tenant filter add ``ap_vendor.company_id =
+:company`` to the join: with that constant on the joined table, SQLite (once ANALYZEd) builds
+a Bloom filter over the vendors for every page it serves, or scans them first and the rows
+per vendor, a cost growing with every company's vendors, not with the page. Here the joined
+vendor must have the listed row's ``company_id``, which the tenant filter already narrows: a
+vendor of another company is never read, each row's vendor is a primary-key lookup, and a
+count that reads no vendor column drops the join. Sort and search on :data:`VENDOR_NAME` (a
+column of the table): ``Vendor.name`` would bring the filter back.
+
+A bill's order is not joined at all: a joined entity gets the same constant (a Bloom filter
+over the orders), and a joined table makes the list's count read the whole bill table (no
+index covers the bill's company, vendor and order). Its number is read apart, by key, for
+the page's bills at once (:func:`order_number_loaded`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_
+from sqlalchemy.orm import contains_eager, selectinload
+
+from plugins.ap.models import Bill, PurchaseOrder, Vendor
+
+VENDORS = Vendor.__table__
+VENDOR_NAME = VENDORS.c.name
+
+
+def with_vendor(query, model):
+    """``query`` (of bills or purchase orders: ``model``) with each row's vendor joined."""
+    same = and_(VENDORS.c.id == model.vendor_id, VENDORS.c.company_id == model.company_id)
+    return query.outerjoin(VENDORS, same)
+
+
+def vendor_loaded(model):
+    """The loader option filling ``model.vendor`` from :func:`with_vendor`'s join."""
+    return contains_eager(model.vendor, alias=VENDORS)
+
+
+def order_number_loaded() -> tuple:
+    """Loader options: ``Bill.order`` with its number only (not its vendor and lines), read
+    for the page's bills at once by key."""
+    order = selectinload(Bill.order)
+    return (
+        order.load_only(PurchaseOrder.number),
+        order.lazyload(PurchaseOrder.vendor),
+        order.lazyload(PurchaseOrder.lines),
+    )
