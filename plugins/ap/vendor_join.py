@@ -49,7 +49,9 @@ def order_number_loaded() -> tuple:
 
 
 def order_number(bill) -> str | None:
-    """The number of ``bill``'s order: as its list's page read it, else from the order."""
-    if bill.order_number is not None or bill.order_id is None:
-        return bill.order_number
-    return bill.order.number
+    """The number of ``bill``'s order: as its list's page read it, else from the order (a
+    row without ``order_number``, e.g. a benchmark's bare row, reads its ``order``)."""
+    number = getattr(bill, "order_number", None)
+    if number is not None or bill.order_id is None:
+        return number
+    return bill.order.number if bill.order is not None else None
