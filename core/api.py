@@ -68,6 +68,7 @@ from core.listing import (
     csv_response,
     exact_count,
     id_order,
+    join_own_company,
     xlsx_response,
 )
 from core.listing import batches as list_batches
@@ -194,6 +195,7 @@ __all__ = [
     "walk_chain",
     "id_index",
     "id_order",
+    "join_own_company",
     "list_indexes",
     "verify_command",
     "Transition",

@@ -1,27 +1,21 @@
-"""A list's vendor: a LEFT JOIN of the vendor table on the listed row's own company (and a
-bill's purchase order number, read by key in the page's statement).
+"""A list's vendor: a LEFT JOIN of the vendor table on the listed row's own company
+(``core.api.join_own_company`` says why not the ``Vendor`` entity); sort and search on
+:data:`VENDOR_NAME`, a column of the table. And a bill's purchase order number, read by key in
+the page's statement.
 
-Joining the ``Vendor`` entity lets the session's tenant filter add ``ap_vendor.company_id =
-:company`` to the join: with that constant on the joined table, SQLite (once ANALYZEd) builds
-a Bloom filter over the vendors for every page it serves, or scans them first and the rows
-per vendor, a cost growing with every company's vendors, not with the page. Here the joined
-vendor must have the listed row's ``company_id``, which the tenant filter already narrows: a
-vendor of another company is never read, each row's vendor is a primary-key lookup, and a
-count that reads no vendor column drops the join. Sort and search on :data:`VENDOR_NAME` (a
-column of the table): ``Vendor.name`` would bring the filter back.
-
-A bill's order is not joined at all: a joined entity gets the same constant (a Bloom filter
-over the orders), and a joined table makes the list's count read the whole bill table (no
-index covers the bill's company, vendor and order). Its number is read in the page's own
-statement, a subquery by key on the bill's company (:func:`order_number_loaded`), which the
-count does not carry.
+A bill's order is not joined at all: a joined entity gets the tenant filter's constant (a
+Bloom filter over the orders), and a joined table makes the list's count read the whole bill
+table (no index covers the bill's company, vendor and order). Its number is read in the page's
+own statement, a subquery by key on the bill's company (:func:`order_number_loaded`), which
+the count does not carry.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, lazyload, with_expression
 
+from core.api import join_own_company
 from plugins.ap.models import Bill, PurchaseOrder, Vendor
 
 VENDORS = Vendor.__table__
@@ -30,8 +24,7 @@ VENDOR_NAME = VENDORS.c.name
 
 def with_vendor(query, model):
     """``query`` (of bills or purchase orders: ``model``) with each row's vendor joined."""
-    same = and_(VENDORS.c.id == model.vendor_id, VENDORS.c.company_id == model.company_id)
-    return query.outerjoin(VENDORS, same)
+    return join_own_company(query, model, Vendor, model.vendor_id)
 
 
 def vendor_loaded(model):
